@@ -1,0 +1,50 @@
+// tally check: validate the plan and all actuals.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/context.h"
+
+namespace tally {
+
+namespace {
+
+struct CheckArgs {
+  bool strict = false;
+  std::string format = "text";
+};
+
+int run_check(const CheckArgs& args, Context& ctx) {
+  const LoadResult& r = *ctx.loaded;
+  if (args.format == "json") {
+    fmt::print(ctx.out, "{}", format_diagnostics_json(r.diags, r.files));
+  } else {
+    for (const auto& d : r.diags.items()) {
+      fmt::print(ctx.out, "{}", format_diagnostic(d, r.files, ctx.color_out));
+    }
+    if (!ctx.options.quiet) {
+      std::fflush(ctx.out);  // keep the summary after the findings in a terminal
+      const Plan& p = r.plan;
+      fmt::print(ctx.err, "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} bureaus, {} "
+                          "actuals)\n",
+                 p.dir, r.diags.error_count(), r.diags.error_count() == 1 ? "" : "s",
+                 r.diags.warning_count(), r.diags.warning_count() == 1 ? "" : "s",
+                 p.actions.size(), p.indicators.size(), p.bureaus.size(), p.actuals.size());
+    }
+  }
+  if (r.diags.has_errors()) return kExitInvalid;
+  if (args.strict && r.diags.warning_count() > 0) return kExitInvalid;
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& app) {
+  auto args = std::make_shared<CheckArgs>();
+  app.add_flag("--strict", args->strict, "Fail on warnings too");
+  app.add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  return [args](Context& ctx) { return run_check(*args, ctx); };
+}
+
+}  // namespace tally

@@ -1,0 +1,69 @@
+// What every command receives: the global options, "today", the loaded plan
+// and where to print.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "core/load.h"
+#include "core/period.h"
+
+namespace CLI {
+class App;
+}
+
+namespace tally {
+
+/// Exit codes of SPEC section 4.
+enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2, kExitEnvironment = 3 };
+
+struct GlobalOptions {
+  std::string plan_dir;      // --plan / TALLY_PLAN / discovered
+  std::string actuals_dir;   // --actuals
+  std::string lang = "zh";   // --lang
+  std::string color = "auto";
+  std::string today;         // --today / TALLY_TODAY, as given
+  bool quiet = false;
+};
+
+struct Context {
+  GlobalOptions options;
+  LoadResult* loaded = nullptr;  // set for commands that need the plan
+  Date today;
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+  bool color_out = false;
+  bool color_err = false;
+
+  const Plan& plan() const { return loaded->plan; }
+  bool en() const { return options.lang == "en"; }
+  /// Picks the label for the report language.
+  const char* label(const char* zh, const char* en_text) const { return en() ? en_text : zh; }
+  /// Prints an error about the command line or environment to stderr.
+  void error(const std::string& message) const;
+  /// Prints a note to stderr unless --quiet.
+  void note(const std::string& message) const;
+};
+
+/// What a command needs loaded before it runs.
+enum class Needs { kNothing, kDefinitions, kEverything };
+
+/// The runner a command's setup returns, bound to its parsed options.
+using Runner = std::function<int(Context&)>;
+
+/// One row of the command table.
+struct Command {
+  const char* name;
+  const char* help;
+  Needs needs;
+  /// Whether the plan must load without errors (false for `check`).
+  bool needs_valid_plan;
+  /// Registers the command's options on its subcommand; returns its runner.
+  Runner (*setup)(CLI::App& app);
+};
+
+/// The table of commands, in the order `tally --help` lists them.
+const std::vector<Command>& commands();
+
+}  // namespace tally

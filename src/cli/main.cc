@@ -1,0 +1,171 @@
+// tally: an indicator ledger for a plan kept as TOML files.
+//
+// main parses the command line, finds and loads the plan, checks it, and
+// hands the loaded plan to the command from the table in commands.cc.
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "core/check.h"
+
+namespace tally {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+bool has_plan_toml(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::path(dir) / "plan.toml", ec);
+}
+
+/// --plan, else TALLY_PLAN, else the nearest plan.toml upward, else the only
+/// plan under ./plans/. Returns the directory as the user would write it.
+std::optional<std::string> find_plan_dir(const std::string& given, std::string* error) {
+  namespace fs = std::filesystem;
+  if (!given.empty()) {
+    if (has_plan_toml(given)) return given;
+    *error = fmt::format("--plan {}: no plan.toml there", given);
+    return std::nullopt;
+  }
+  if (std::string e = env("TALLY_PLAN"); !e.empty()) {
+    if (has_plan_toml(e)) return e;
+    *error = fmt::format("TALLY_PLAN={}: no plan.toml there", e);
+    return std::nullopt;
+  }
+  std::error_code ec;
+  fs::path dir = fs::current_path(ec);
+  std::string rel = ".";
+  for (int depth = 0; !ec && depth < 64; ++depth) {
+    if (has_plan_toml(dir.string())) return rel;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+    rel = depth == 0 ? ".." : rel + "/..";
+  }
+  std::vector<std::string> found;
+  for (const auto& entry : fs::directory_iterator("plans", ec)) {
+    if (entry.is_directory() && has_plan_toml(entry.path().string())) {
+      found.push_back(entry.path().string());
+    }
+  }
+  if (found.size() == 1) return found[0];
+  if (found.empty()) {
+    *error = "no plan found: pass --plan DIR, set TALLY_PLAN, or run inside a plan directory";
+  } else {
+    std::sort(found.begin(), found.end());
+    *error = fmt::format("several plans under ./plans ({}); choose one with --plan",
+                         fmt::join(found, ", "));
+  }
+  return std::nullopt;
+}
+
+bool use_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return env("NO_COLOR").empty() && isatty(fd);
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"tally: an indicator ledger for plans kept as TOML files", "tally"};
+  app.set_version_flag("--version", "tally " TALLY_VERSION);
+  app.require_subcommand(1);
+  GlobalOptions g;
+  app.add_option("--plan", g.plan_dir, "Plan directory (else TALLY_PLAN, else discovered)");
+  app.add_option("--actuals", g.actuals_dir, "Read actuals from DIR instead of the plan's actuals/");
+  app.add_option("--lang", g.lang, "Label language")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--color", g.color, "Colour output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--today", g.today, "Fix today's date (also TALLY_TODAY)");
+  app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for");
+
+  std::vector<std::pair<const Command*, CLI::App*>> subs;
+  std::vector<Runner> runners;
+  for (const auto& cmd : commands()) {
+    CLI::App* sub = app.add_subcommand(cmd.name, cmd.help);
+    sub->fallthrough();
+    runners.push_back(cmd.setup(*sub));
+    subs.emplace_back(&cmd, sub);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  Context ctx;
+  ctx.options = g;
+  ctx.color_out = use_color(g.color, 1);
+  ctx.color_err = use_color(g.color, 2);
+  size_t which = 0;
+  while (which < subs.size() && !subs[which].second->parsed()) ++which;
+  const Command& cmd = *subs[which].first;
+
+  std::string today_text = g.today.empty() ? env("TALLY_TODAY") : g.today;
+  std::optional<Date> fixed_today;
+  if (!today_text.empty()) {
+    fixed_today = parse_date(today_text);
+    if (!fixed_today) {
+      ctx.error(fmt::format("{} '{}' is not a date such as 2024-06-25",
+                            g.today.empty() ? "TALLY_TODAY" : "--today", today_text));
+      return kExitUsage;
+    }
+  }
+
+  LoadResult loaded;
+  if (cmd.needs != Needs::kNothing) {
+    std::string error;
+    auto dir = find_plan_dir(g.plan_dir, &error);
+    if (!dir) {
+      ctx.error(error);
+      return kExitUsage;
+    }
+    ctx.options.plan_dir = *dir;
+    DiskFileSystem fs;
+    LoadOptions lo{*dir, g.actuals_dir, cmd.needs == Needs::kDefinitions};
+    loaded = load_plan(fs, lo);
+    ctx.loaded = &loaded;
+    ctx.today = fixed_today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
+    if (!loaded.fatal) {
+      check_plan(loaded.plan, CheckOptions{ctx.today, &loaded.files}, loaded.diags);
+    }
+    loaded.diags.sort(loaded.files);
+    if (cmd.needs_valid_plan && loaded.diags.has_errors()) {
+      for (const auto& d : loaded.diags.items()) {
+        if (d.severity == Severity::kError) {
+          fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
+        }
+      }
+      ctx.error(fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
+                            "finding)",
+                            loaded.diags.error_count(), loaded.diags.error_count() == 1 ? "" : "s",
+                            loaded.diags.error_count() == 1 ? "it" : "them"));
+      return kExitInvalid;
+    }
+  } else {
+    ctx.today = fixed_today.value_or(today_in_zone(8 * 60));
+  }
+  return runners[which](ctx);
+}
+
+}  // namespace
+}  // namespace tally
+
+int main(int argc, char** argv) {
+  try {
+    return tally::run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("tally: error: out of memory\n", stderr);
+    return tally::kExitEnvironment;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tally: error: %s\n", e.what());
+    return tally::kExitEnvironment;
+  }
+}

@@ -1,0 +1,385 @@
+#include "core/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/fs.h"
+
+namespace tally {
+
+namespace {
+
+std::string plan_span(const Plan& plan) {
+  return fmt::format("{} to {}", format_date(plan.header.start), format_date(plan.header.end));
+}
+
+bool in_plan(const Plan& plan, Date d) { return plan.header.start <= d && d <= plan.header.end; }
+
+std::unordered_map<std::string_view, size_t> indicator_index(const Plan& plan) {
+  std::unordered_map<std::string_view, size_t> out;
+  out.reserve(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i) out.emplace(plan.indicators[i].id, i);
+  return out;
+}
+
+void check_bureau_ref(const Plan& plan, const std::string& id, Location at, std::string_view role,
+                      Diagnostics& diags) {
+  if (id.empty() || plan.find_bureau(id)) return;
+  std::string message = fmt::format("unknown bureau '{}' in {}", id, role);
+  if (const Bureau* b = plan.resolve_bureau_name(id)) {
+    message += fmt::format(" ('{}' is bureau '{}'; use its id)", id, b->id);
+  } else {
+    message = with_suggestion(message, id, plan.bureau_ids());
+  }
+  diags.error(at, "unknown-bureau", message);
+}
+
+}  // namespace
+
+void check_unique_ids(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string_view, const Action*> actions;
+  std::unordered_map<int, const Action*> numbers;
+  for (const auto& a : plan.actions) {
+    if (a.id.empty()) continue;
+    auto [it, fresh] = actions.emplace(a.id, &a);
+    if (!fresh) {
+      diags.error(a.at("id"), "duplicate-id",
+                  fmt::format("action id '{}' is already used by {}", a.id, it->second->file));
+    }
+    auto [nit, nfresh] = numbers.emplace(a.number, &a);
+    if (!nfresh && a.number != 0) {
+      diags.error(a.at("number"), "duplicate-number",
+                  fmt::format("action number {} is already used by {}", a.number,
+                              nit->second->file));
+    }
+  }
+  std::unordered_map<std::string_view, const Indicator*> indicators;
+  for (const auto& ind : plan.indicators) {
+    if (ind.id.empty()) continue;
+    auto [it, fresh] = indicators.emplace(ind.id, &ind);
+    if (!fresh) {
+      diags.error(ind.at("id"), "duplicate-id",
+                  fmt::format("indicator id '{}' is already defined in {}", ind.id,
+                              plan.actions[it->second->action].file));
+    }
+  }
+}
+
+void check_bureau_names(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string, const Bureau*> owner;
+  for (const auto& b : plan.bureaus) {
+    std::vector<std::string> names = {b.name};
+    if (!b.full_name.empty()) names.push_back(b.full_name);
+    names.insert(names.end(), b.aliases.begin(), b.aliases.end());
+    std::unordered_set<std::string> own;
+    for (const auto& n : names) {
+      if (n.empty() || !own.insert(n).second) continue;
+      auto [it, fresh] = owner.emplace(n, &b);
+      if (!fresh) {
+        diags.error(b.loc, "duplicate-name",
+                    fmt::format("'{}' names both bureau '{}' and bureau '{}'; a name or alias "
+                                "must lead to one bureau",
+                                n, it->second->id, b.id));
+      }
+    }
+  }
+}
+
+void check_references(const Plan& plan, Diagnostics& diags) {
+  auto index = indicator_index(plan);
+  for (size_t ai = 0; ai < plan.actions.size(); ++ai) {
+    const Action& a = plan.actions[ai];
+    for (const auto& id : a.lead) check_bureau_ref(plan, id, a.at("lead"), "the action's lead", diags);
+    check_bureau_ref(plan, a.office, a.at("office"), "the action's office", diags);
+    std::unordered_set<std::string_view> seen;
+    for (const auto& id : a.also) {
+      auto it = index.find(id);
+      if (it == index.end()) {
+        diags.error(a.at("also"), "unknown-indicator",
+                    with_suggestion(fmt::format("'also' names unknown indicator '{}'", id), id,
+                                    plan.indicator_ids()));
+      } else if (plan.indicators[it->second].action == ai) {
+        diags.error(a.at("also"), "also-own",
+                    fmt::format("'also' lists '{}', which this action defines itself; remove it",
+                                id));
+      } else if (!seen.insert(id).second) {
+        diags.error(a.at("also"), "also-own",
+                    fmt::format("'also' lists '{}' twice", id));
+      }
+    }
+  }
+  for (const auto& ind : plan.indicators) {
+    for (const auto& id : ind.lead) check_bureau_ref(plan, id, ind.at("lead"), "lead", diags);
+    for (const auto& id : ind.co) check_bureau_ref(plan, id, ind.at("co"), "co", diags);
+  }
+}
+
+void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    const bool milestone = ind.kind == Kind::kMilestone;
+    if (milestone && ind.target) {
+      diags.error(ind.at("target"), "misplaced-key",
+                  fmt::format("milestone '{}' takes no target; give 'due' (and 'stages'), or "
+                              "make it a cumulative or level indicator",
+                              ind.id));
+    }
+    if (!milestone && (ind.due || !ind.stages.empty())) {
+      diags.error(ind.at(ind.due ? "due" : "stages"), "misplaced-key",
+                  fmt::format("'{}' is {}; 'due' and 'stages' belong to milestones", ind.id,
+                              kind_name(ind.kind)));
+    }
+    if (ind.kind != Kind::kCumulative && ind.key_locs.count("basis")) {
+      diags.error(ind.at("basis"), "misplaced-key",
+                  fmt::format("'basis' applies to cumulative indicators only; '{}' is {}", ind.id,
+                              kind_name(ind.kind)));
+    }
+    if (ind.lead.empty() && ind.key_locs.count("lead")) {
+      diags.error(ind.at("lead"), "missing-key",
+                  fmt::format("indicator '{}' needs at least one lead bureau", ind.id));
+    }
+    if (!ind.target) continue;
+    const double t = ind.target->to_double();
+    // Counts and levels cannot be negative; a growth target's sign must agree
+    // with its direction (a fall is "down" with a negative rate).
+    if ((ind.kind == Kind::kCumulative || ind.kind == Kind::kLevel) && t < 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("target {} of {} indicator '{}' cannot be negative; a reduction "
+                              "is a growth indicator with direction = \"down\"",
+                              ind.target->str(), kind_name(ind.kind), ind.id));
+    } else if (ind.kind == Kind::kGrowth && ind.direction == Direction::kDown && t > 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("a fall of {}% is written target = -{} with direction = \"down\"",
+                              ind.target->str(), ind.target->str()));
+    } else if (ind.kind != Kind::kGrowth && ind.direction == Direction::kUp && t == 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("target 0 with direction \"up\" is met by doing nothing; a limit "
+                              "of zero is direction = \"down\""));
+    }
+  }
+}
+
+void check_dates(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    if (ind.due && !in_plan(plan, *ind.due)) {
+      diags.error(ind.at("due"), "date-outside-plan",
+                  fmt::format("due date {} is outside the plan ({})", format_date(*ind.due),
+                              plan_span(plan)));
+    }
+    for (size_t i = 0; i < ind.stages.size(); ++i) {
+      const auto& s = ind.stages[i];
+      if (!in_plan(plan, s.date)) {
+        diags.error(s.loc, "date-outside-plan",
+                    fmt::format("stage date {} is outside the plan ({})", format_date(s.date),
+                                plan_span(plan)));
+      }
+      if (i > 0 && (s.date <= ind.stages[i - 1].date || s.stage < ind.stages[i - 1].stage)) {
+        diags.error(s.loc, "bad-stages",
+                    "stages must be in date order and never go back (not-started, in-progress, "
+                    "done)");
+      }
+    }
+    if (ind.baseline && ind.baseline->year >= plan.header.start.year) {
+      diags.error(ind.at("baseline"), "bad-baseline",
+                  fmt::format("baseline year {} must be before the plan starts ({})",
+                              ind.baseline->year, plan.header.start.year));
+    }
+  }
+}
+
+void check_schedules(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    if (ind.schedule.type != Schedule::Type::kShares) continue;
+    const auto& s = ind.schedule.shares;
+    Location at = ind.at("schedule");
+    if (s.size() != 4 && s.size() != 12) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("schedule has {} shares; give 4 (one per quarter) or 12 (one per "
+                              "month)",
+                              s.size()));
+      continue;
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] < 0 || s[i] > 1) {
+        diags.error(at, "bad-schedule",
+                    fmt::format("schedule share {} is not between 0 and 1", s[i]));
+        break;
+      }
+      if (i > 0 && s[i] < s[i - 1]) {
+        diags.error(at, "bad-schedule",
+                    fmt::format("schedule decreases from {} to {}; shares are cumulative", s[i - 1],
+                                s[i]));
+        break;
+      }
+    }
+    if (std::fabs(s.back() - 1.0) > 1e-9) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("schedule ends at {}; the last share must be 1.0", s.back()));
+    }
+  }
+}
+
+void check_metrics(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string_view, const Indicator*> first;
+  for (const auto& ind : plan.indicators) {
+    if (ind.metric.empty()) continue;
+    auto [it, fresh] = first.emplace(ind.metric, &ind);
+    if (fresh) continue;
+    const Indicator& o = *it->second;
+    if (o.unit != ind.unit) {
+      diags.warning(ind.at("metric"), "metric-mismatch",
+                    fmt::format("metric '{}': unit {} here but {} in '{}'", ind.metric, ind.unit,
+                                o.unit, o.id));
+    } else if (o.target.has_value() != ind.target.has_value() ||
+               (o.target && !(*o.target == *ind.target))) {
+      diags.warning(ind.at("metric"), "metric-mismatch",
+                    fmt::format("metric '{}': target {} here but {} in '{}'", ind.metric,
+                                ind.target ? ind.target->str() : "none",
+                                o.target ? o.target->str() : "none", o.id));
+    }
+  }
+}
+
+void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  auto index = indicator_index(plan);
+  std::unordered_set<std::string_view> bureaus;
+  for (const auto& b : plan.bureaus) bureaus.insert(b.id);
+  const Date plan_start = plan.header.start, plan_end = plan.header.end;
+  // The first second of tomorrow in the plan's zone.
+  const int64_t tomorrow =
+      (days_from_civil(options.today) + 1) * 86400 - plan.header.utc_offset_minutes * 60;
+  std::vector<std::string> indicator_ids;
+
+  // Which (indicator, period) pairs were seen, to find second records.
+  std::vector<size_t> order;
+  order.reserve(plan.actuals.size());
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const Actual& a = plan.actuals[i];
+    auto it = index.find(a.indicator);
+    if (it == index.end()) {
+      if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
+      diags.error(a.loc, "unknown-indicator",
+                  with_suggestion(fmt::format("unknown indicator '{}'", a.indicator), a.indicator,
+                                  indicator_ids));
+      continue;
+    }
+    const Indicator& ind = plan.indicators[it->second];
+    if (!bureaus.count(a.by)) {
+      check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
+    } else if (options.files) {
+      // `record` appends to actuals/<by>.toml; a record in another bureau's
+      // file is most likely a copy-paste slip.
+      const std::string& path = options.files->path(a.loc.file);
+      std::string expected = a.by + ".toml";
+      if (path.size() < expected.size() ||
+          path.compare(path.size() - expected.size(), expected.size(), expected) != 0 ||
+          (path.size() > expected.size() && path[path.size() - expected.size() - 1] != '/')) {
+        diags.warning(a.by_loc, "by-file-mismatch",
+                      fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by,
+                                  a.by));
+      }
+    }
+    if (a.period.start() < plan_start || a.period.end() > plan_end) {
+      diags.error(a.period_loc, "period-outside-plan",
+                  fmt::format("period {} is outside the plan ({})", a.period_text,
+                              plan_span(plan)));
+    }
+    if (ind.kind == Kind::kMilestone && !a.value.stage) {
+      diags.error(a.value_loc, "bad-value",
+                  fmt::format("'{}' is a milestone; value must be \"not-started\", "
+                              "\"in-progress\", \"done\" or a percent such as \"60%\"",
+                              ind.id));
+    } else if (ind.kind != Kind::kMilestone && !a.value.number) {
+      diags.error(a.value_loc, "bad-value",
+                  fmt::format("'{}' is {}; value must be a number in {}", ind.id,
+                              kind_name(ind.kind), ind.unit.empty() ? "its unit" : ind.unit));
+    } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
+      diags.error(a.value_loc, "bad-value",
+                  fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
+                              kind_name(ind.kind), a.value.number->str()));
+    }
+    if (a.recorded.epoch_seconds >= tomorrow) {
+      diags.error(a.recorded_loc, "recorded-future",
+                  fmt::format("recorded {} is after today ({})", a.recorded.text,
+                              format_date(options.today)));
+    }
+    order.push_back(i);
+  }
+  // Group by (indicator, period), ordered by recorded time then file order.
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Actual& a = plan.actuals[x];
+    const Actual& b = plan.actuals[y];
+    if (a.indicator != b.indicator) return a.indicator < b.indicator;
+    if (a.period_text != b.period_text) return a.period_text < b.period_text;
+    if (a.recorded.epoch_seconds != b.recorded.epoch_seconds)
+      return a.recorded.epoch_seconds < b.recorded.epoch_seconds;
+    return x < y;
+  });
+  for (size_t k = 1; k < order.size(); ++k) {
+    const Actual& prev = plan.actuals[order[k - 1]];
+    const Actual& cur = plan.actuals[order[k]];
+    if (prev.indicator != cur.indicator || prev.period_text != cur.period_text) continue;
+    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
+      diags.error(cur.recorded_loc, "duplicate-actual",
+                  fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
+                              "force is ambiguous",
+                              cur.indicator, cur.period_text, cur.recorded.text));
+    } else if (cur.reason.empty()) {
+      diags.error(cur.loc, "duplicate-actual",
+                  fmt::format("a second record for '{}' {} needs reason = \"…\" saying why it "
+                              "replaces the one recorded {}",
+                              cur.indicator, cur.period_text, prev.recorded.text));
+    }
+  }
+}
+
+void check_ytd_series(const Plan& plan, Diagnostics& diags) {
+  auto index = indicator_index(plan);
+  // The record in force per (indicator, period): latest recorded wins.
+  std::unordered_map<std::string, const Actual*> in_force;
+  for (const auto& a : plan.actuals) {
+    auto it = index.find(a.indicator);
+    if (it == index.end() || !a.value.number) continue;
+    const Indicator& ind = plan.indicators[it->second];
+    if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
+    std::string key = a.indicator + '\x1f' + a.period_text;
+    auto [slot, fresh] = in_force.emplace(key, &a);
+    if (!fresh && !(a.recorded < slot->second->recorded)) slot->second = &a;
+  }
+  std::vector<const Actual*> series;
+  series.reserve(in_force.size());
+  for (const auto& [_, a] : in_force) series.push_back(a);
+  std::sort(series.begin(), series.end(), [](const Actual* a, const Actual* b) {
+    if (a->indicator != b->indicator) return a->indicator < b->indicator;
+    return a->period < b->period;
+  });
+  for (size_t k = 1; k < series.size(); ++k) {
+    const Actual& prev = *series[k - 1];
+    const Actual& cur = *series[k];
+    if (prev.indicator != cur.indicator || prev.period.year != cur.period.year) continue;
+    if (cur.value.number->to_double() < prev.value.number->to_double()) {
+      diags.warning(cur.value_loc, "ytd-decrease",
+                    fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
+                                "is the total since the plan start",
+                                cur.indicator, prev.value.number->str(), prev.period_text,
+                                cur.value.number->str(), cur.period_text));
+    }
+  }
+}
+
+void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  check_unique_ids(plan, diags);
+  check_bureau_names(plan, diags);
+  check_references(plan, diags);
+  check_indicator_kinds(plan, diags);
+  check_dates(plan, diags);
+  check_schedules(plan, diags);
+  check_metrics(plan, diags);
+  check_actuals(plan, options, diags);
+  check_ytd_series(plan, diags);
+}
+
+}  // namespace tally

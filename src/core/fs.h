@@ -1,0 +1,48 @@
+// File access behind an interface, so tests can load plans from memory.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tally {
+
+/// Reads files and lists directories. Paths are plain strings joined with '/'.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  /// The whole file, or nullopt when it cannot be read (then `*error` says why).
+  virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
+  /// Names (not paths) of the regular files in `dir`, sorted; empty if none.
+  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  virtual bool is_dir(const std::string& path) const = 0;
+  virtual bool is_file(const std::string& path) const = 0;
+};
+
+/// The real file system.
+class DiskFileSystem : public FileSystem {
+ public:
+  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  bool is_dir(const std::string& path) const override;
+  bool is_file(const std::string& path) const override;
+};
+
+/// An in-memory file system for tests: path → contents.
+class MemoryFileSystem : public FileSystem {
+ public:
+  void put(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  bool is_dir(const std::string& path) const override;
+  bool is_file(const std::string& path) const override { return files_.count(path) > 0; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+/// Joins two path pieces with one '/'.
+std::string join_path(const std::string& a, const std::string& b);
+
+}  // namespace tally

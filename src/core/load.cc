@@ -1,0 +1,758 @@
+#include "core/load.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <toml++/toml.h>
+
+#include "core/text.h"
+
+namespace tally {
+
+namespace {
+
+Location loc_of(uint32_t file, const toml::source_region& s) {
+  return Location{file, s.begin.line, s.begin.column};
+}
+
+std::string_view type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    default: return "nothing";
+  }
+}
+
+std::optional<Date> to_date(const toml::date& d) {
+  if (!is_valid_date(d.year, d.month, d.day)) return std::nullopt;
+  return Date{d.year, d.month, d.day};
+}
+
+// Reads the keys of one TOML table, remembering which were used, so that
+// the rest can be reported as unknown with a suggestion.
+class Fields {
+ public:
+  Fields(const toml::table& t, uint32_t file, Diagnostics& diags, std::string what)
+      : t_(t), file_(file), diags_(diags), what_(std::move(what)) {}
+
+  Location where() const { return loc_of(file_, t_.source()); }
+
+  // The location of a key's value (or of the table when absent).
+  Location at(std::string_view key) const {
+    if (const toml::node* n = t_.get(key)) return loc_of(file_, n->source());
+    return where();
+  }
+
+  const toml::node* get(std::string_view key, bool required) {
+    used_.emplace_back(key);
+    const toml::node* n = t_.get(key);
+    if (!n && required) {
+      diags_.error(where(), "missing-key",
+                   fmt::format("{} has no '{}'; add {} = …", what_, key, key));
+    }
+    return n;
+  }
+
+  void wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
+    diags_.error(loc_of(file_, n.source()), "wrong-type",
+                 fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)));
+  }
+
+  std::optional<std::string> string(std::string_view key, bool required) {
+    const toml::node* n = get(key, required);
+    if (!n) return std::nullopt;
+    if (auto s = n->as_string()) return s->get();
+    wrong_type(key, *n, "a string");
+    return std::nullopt;
+  }
+
+  std::optional<Decimal> number(std::string_view key, bool required) {
+    const toml::node* n = get(key, required);
+    if (!n) return std::nullopt;
+    return number_of(key, *n);
+  }
+
+  std::optional<Decimal> number_of(std::string_view key, const toml::node& n) {
+    if (auto i = n.as_integer()) {
+      int64_t v = i->get();
+      if (v > 999999999999999999LL || v < -999999999999999999LL) {
+        diags_.error(loc_of(file_, n.source()), "bad-number",
+                     fmt::format("'{}' = {} is out of range (at most 18 digits)", key, v));
+        return std::nullopt;
+      }
+      return Decimal{v, 0};
+    }
+    if (auto f = n.as_floating_point()) {
+      double v = f->get();
+      if (!std::isfinite(v)) {
+        diags_.error(loc_of(file_, n.source()), "bad-number",
+                     fmt::format("'{}' is {}; write a finite number", key,
+                                 std::isnan(v) ? "nan" : "infinite"));
+        return std::nullopt;
+      }
+      auto d = decimal_from_double(v);
+      if (!d) {
+        diags_.error(loc_of(file_, n.source()), "bad-number",
+                     fmt::format("'{}' = {} is out of range (at most 18 digits)", key, v));
+      }
+      return d;
+    }
+    wrong_type(key, n, "a number");
+    return std::nullopt;
+  }
+
+  std::optional<int64_t> integer(std::string_view key, bool required) {
+    const toml::node* n = get(key, required);
+    if (!n) return std::nullopt;
+    if (auto i = n->as_integer()) return i->get();
+    wrong_type(key, *n, "an integer");
+    return std::nullopt;
+  }
+
+  std::optional<Date> date(std::string_view key, bool required) {
+    const toml::node* n = get(key, required);
+    if (!n) return std::nullopt;
+    return date_of(key, *n);
+  }
+
+  std::optional<Date> date_of(std::string_view key, const toml::node& n) {
+    if (auto d = n.as_date()) {
+      if (auto v = to_date(d->get())) return v;
+      diags_.error(loc_of(file_, n.source()), "bad-date",
+                   fmt::format("'{}' is not a real date", key));
+      return std::nullopt;
+    }
+    wrong_type(key, n, "a date such as 2024-12-31");
+    return std::nullopt;
+  }
+
+  // A string, or an array of strings when `allow_array`; a single string is
+  // also accepted where an array is expected when `allow_single`.
+  std::optional<std::vector<std::string>> strings(std::string_view key, bool required,
+                                                  bool allow_single) {
+    const toml::node* n = get(key, required);
+    if (!n) return std::nullopt;
+    if (auto s = n->as_string(); s && allow_single) return std::vector<std::string>{s->get()};
+    auto arr = n->as_array();
+    if (!arr) {
+      wrong_type(key, *n, allow_single ? "a string or an array of strings" : "an array of strings");
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& item : *arr) {
+      if (auto s = item.as_string()) {
+        out.push_back(s->get());
+      } else {
+        diags_.error(loc_of(file_, item.source()), "wrong-type",
+                     fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
+      }
+    }
+    return out;
+  }
+
+  // Reports every key that was not read as unknown, with a suggestion.
+  void finish(std::initializer_list<std::string_view> known) {
+    std::vector<std::string> names(known.begin(), known.end());
+    for (auto&& [k, v] : t_) {
+      bool ok = false;
+      for (auto name : known) ok = ok || name == k.str();
+      if (ok) continue;
+      diags_.error(loc_of(file_, k.source()), "unknown-key",
+                   with_suggestion(fmt::format("unknown key '{}' in {}", k.str(), what_), k.str(),
+                                   names));
+    }
+  }
+
+  void key_locations(std::map<std::string, Location, std::less<>>& out) const {
+    for (auto&& [k, v] : t_) out[std::string(k.str())] = loc_of(file_, v.source());
+  }
+
+ private:
+  const toml::table& t_;
+  uint32_t file_;
+  Diagnostics& diags_;
+  std::string what_;
+  std::vector<std::string> used_;
+};
+
+// Reads a file, checks its encoding and parses it; nullopt when unusable.
+std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& path,
+                                      const std::string& shown_path, LoadResult& r,
+                                      uint32_t* file_out) {
+  std::string error;
+  auto text = fs.read(path, &error);
+  uint32_t file = r.files.add(shown_path, text ? *text : std::string());
+  if (file_out) *file_out = file;
+  if (!text) {
+    r.diags.error(Location{file, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));
+    return std::nullopt;
+  }
+  if (!check_utf8(*text, file, r.diags)) return std::nullopt;
+  try {
+    return toml::parse(strip_bom(*text), shown_path);
+  } catch (const toml::parse_error& e) {
+    r.diags.error(loc_of(file, e.source()), "toml-syntax",
+                  fmt::format("TOML syntax: {}", e.description()));
+    return std::nullopt;
+  }
+}
+
+void check_slug(const std::string& id, Location at, std::string_view what, Diagnostics& diags) {
+  if (!is_slug(id)) {
+    diags.error(at, "bad-slug",
+                fmt::format("{} id '{}' must be lower-case ASCII letters, digits and '-'", what,
+                            id));
+  }
+}
+
+void load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields top(root, file, diags, "plan.toml");
+  h.loc = Location{file, 1, 1};
+  auto table_of = [&](std::string_view key, bool required) -> const toml::table* {
+    const toml::node* n = top.get(key, required);
+    if (!n) return nullptr;
+    if (auto t = n->as_table()) return t;
+    top.wrong_type(key, *n, "a table");
+    return nullptr;
+  };
+  const toml::table* plan = table_of("plan", true);
+  const toml::table* reporting = table_of("reporting", false);
+  const toml::table* thresholds = table_of("thresholds", false);
+  top.finish({"plan", "reporting", "thresholds"});
+  if (plan) {
+    Fields f(*plan, file, diags, "[plan]");
+    h.loc = f.where();
+    if (auto v = f.string("id", true)) {
+      h.id = *v;
+      check_slug(h.id, f.at("id"), "plan", diags);
+    }
+    h.title = f.string("title", true).value_or("");
+    h.document = f.string("document", false).value_or("");
+    h.issued = f.date("issued", false);
+    auto start = f.date("start", true);
+    auto end = f.date("end", true);
+    if (start) h.start = *start;
+    if (end) h.end = *end;
+    if (start && end && *end < *start) {
+      diags.error(f.at("end"), "plan-dates",
+                  fmt::format("the plan ends ({}) before it starts ({})", format_date(*end),
+                              format_date(*start)));
+    }
+    if (!start || !end) {
+      // Keep later passes meaningful: a one-year plan from the start (or end).
+      if (start) h.end = Date{start->year, 12, 31};
+      if (end) h.start = Date{end->year, 1, 1};
+    }
+    h.utc_offset = "+08:00";
+    h.utc_offset_minutes = 8 * 60;
+    if (auto v = f.string("utc_offset", false)) {
+      if (auto m = parse_utc_offset(*v)) {
+        h.utc_offset = *v;
+        h.utc_offset_minutes = *m;
+      } else {
+        diags.error(f.at("utc_offset"), "bad-utc-offset",
+                    fmt::format("utc_offset '{}' is not an offset such as \"+08:00\"", *v));
+      }
+    }
+    f.finish({"id", "title", "document", "issued", "start", "end", "utc_offset"});
+  }
+  if (reporting) {
+    Fields f(*reporting, file, diags, "[reporting]");
+    if (auto v = f.string("cadence", false)) {
+      if (auto c = parse_cadence(*v)) {
+        h.cadence = *c;
+      } else {
+        diags.error(f.at("cadence"), "bad-enum",
+                    with_suggestion(fmt::format("cadence '{}' is not one of dekad, month, "
+                                                "quarter, half, year",
+                                                *v),
+                                    *v, {"dekad", "month", "quarter", "half", "year"}));
+      }
+    }
+    if (auto v = f.integer("timely_days", false)) {
+      if (*v < 0 || *v > 366) {
+        diags.error(f.at("timely_days"), "bad-timely-days",
+                    fmt::format("timely_days = {} must be between 0 and 366", *v));
+      } else {
+        h.timely_days = static_cast<int>(*v);
+      }
+    }
+    f.finish({"cadence", "timely_days"});
+  }
+  if (thresholds) {
+    Fields f(*thresholds, file, diags, "[thresholds]");
+    if (auto v = f.number("behind", false)) {
+      double b = v->to_double();
+      if (b <= 0 || b > 1) {
+        diags.error(f.at("behind"), "bad-threshold",
+                    fmt::format("behind = {} must be above 0 and at most 1 (e.g. 0.90)", v->str()));
+      } else {
+        h.behind = b;
+      }
+    }
+    f.finish({"behind"});
+  }
+}
+
+void load_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagnostics& diags) {
+  Fields top(root, file, diags, "bureaus.toml");
+  const toml::node* n = top.get("bureau", true);
+  top.finish({"bureau"});
+  if (!n) return;
+  const toml::table* all = n->as_table();
+  if (!all) {
+    top.wrong_type("bureau", *n, "a table of [bureau.<id>] tables");
+    return;
+  }
+  for (auto&& [key, value] : *all) {
+    Bureau b;
+    b.id = std::string(key.str());
+    b.loc = loc_of(file, key.source());
+    check_slug(b.id, b.loc, "bureau", diags);
+    const toml::table* t = value.as_table();
+    if (!t) {
+      diags.error(loc_of(file, value.source()), "wrong-type",
+                  fmt::format("bureau.{} must be a table with name = …", b.id));
+      continue;
+    }
+    Fields f(*t, file, diags, fmt::format("[bureau.{}]", b.id));
+    b.name = f.string("name", true).value_or("");
+    b.full_name = f.string("full_name", false).value_or("");
+    b.aliases = f.strings("aliases", false, false).value_or(std::vector<std::string>{});
+    b.kind = f.string("kind", false).value_or("other");
+    f.finish({"name", "full_name", "aliases", "kind"});
+    plan.bureaus.push_back(std::move(b));
+  }
+}
+
+Schedule read_schedule(Fields& f, Diagnostics& diags) {
+  Schedule s;
+  const toml::node* n = f.get("schedule", false);
+  if (!n) return s;
+  if (auto str = n->as_string()) {
+    if (str->get() == "even") return s;
+    if (str->get() == "end") {
+      s.type = Schedule::Type::kEnd;
+      return s;
+    }
+    diags.error(f.at("schedule"), "bad-enum",
+                with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" or an array "
+                                            "of cumulative shares",
+                                            str->get()),
+                                str->get(), {"even", "end"}));
+    return s;
+  }
+  auto arr = n->as_array();
+  if (!arr) {
+    f.wrong_type("schedule", *n, "\"even\", \"end\" or an array of shares");
+    return s;
+  }
+  s.type = Schedule::Type::kShares;
+  for (const auto& item : *arr) {
+    auto d = f.number_of("schedule", item);
+    s.shares.push_back(d ? d->to_double() : 0.0);
+  }
+  return s;
+}
+
+void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
+                    const std::string& action_id, Plan& plan, Diagnostics& diags) {
+  Indicator ind;
+  ind.action = action_index;
+  Fields f(t, file, diags, "[[indicator]]");
+  ind.loc = f.where();
+  f.key_locations(ind.key_locs);
+  ind.id = f.string("id", true).value_or("");
+  if (!ind.id.empty()) {
+    auto dot = ind.id.find('.');
+    std::string prefix = dot == std::string::npos ? "" : ind.id.substr(0, dot);
+    std::string slug = dot == std::string::npos ? ind.id : ind.id.substr(dot + 1);
+    if (dot == std::string::npos || !is_slug(prefix) || !is_slug(slug)) {
+      diags.error(f.at("id"), "bad-slug",
+                  fmt::format("indicator id '{}' must be \"{}.<slug>\" with a slug of "
+                              "lower-case ASCII letters, digits and '-'",
+                              ind.id, action_id.empty() ? "<action>" : action_id));
+    } else if (!action_id.empty() && prefix != action_id) {
+      diags.error(f.at("id"), "id-prefix",
+                  fmt::format("indicator id '{}' must start with its action's id: '{}.{}'",
+                              ind.id, action_id, slug));
+    }
+  }
+  ind.name = f.string("name", true).value_or("");
+  if (auto k = f.string("kind", true)) {
+    if (auto v = parse_kind(*k)) {
+      ind.kind = *v;
+    } else {
+      diags.error(f.at("kind"), "bad-enum",
+                  with_suggestion(fmt::format("kind '{}' is not one of cumulative, level, "
+                                              "growth, milestone",
+                                              *k),
+                                  *k, {"cumulative", "level", "growth", "milestone"}));
+    }
+  }
+  const bool milestone = ind.kind == Kind::kMilestone;
+  ind.unit = f.string("unit", !milestone).value_or("");
+  ind.target = f.number("target", !milestone);
+  if (auto d = f.string("direction", false)) {
+    if (auto v = parse_direction(*d)) {
+      ind.direction = *v;
+    } else {
+      diags.error(f.at("direction"), "bad-enum",
+                  with_suggestion(fmt::format("direction '{}' is not \"up\" or \"down\"", *d), *d,
+                                  {"up", "down"}));
+    }
+  }
+  ind.lead = f.strings("lead", true, true).value_or(std::vector<std::string>{});
+  ind.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
+  if (auto c = f.string("cadence", false)) {
+    if (auto v = parse_cadence(*c)) {
+      ind.cadence = *v;
+    } else {
+      diags.error(f.at("cadence"), "bad-enum",
+                  with_suggestion(fmt::format("cadence '{}' is not one of dekad, month, "
+                                              "quarter, half, year",
+                                              *c),
+                                  *c, {"dekad", "month", "quarter", "half", "year"}));
+    }
+  }
+  ind.schedule = read_schedule(f, diags);
+  if (auto b = f.string("basis", false)) {
+    if (auto v = parse_basis(*b)) {
+      ind.basis = *v;
+    } else {
+      diags.error(f.at("basis"), "bad-enum",
+                  with_suggestion(fmt::format("basis '{}' is not \"ytd\" or \"period\"", *b), *b,
+                                  {"ytd", "period"}));
+    }
+  }
+  if (const toml::node* n = f.get("baseline", false)) {
+    if (auto bt = n->as_table()) {
+      Fields bf(*bt, file, diags, "baseline");
+      auto v = bf.number("value", true);
+      auto y = bf.integer("year", true);
+      bf.finish({"value", "year"});
+      if (v && y) ind.baseline = Baseline{*v, static_cast<int>(*y)};
+    } else {
+      f.wrong_type("baseline", *n, "a table such as { value = 3.27, year = 2023 }");
+    }
+  }
+  ind.metric = f.string("metric", false).value_or("");
+  ind.source = f.string("source", false).value_or("");
+  ind.note = f.string("note", false).value_or("");
+  ind.due = f.date("due", false);
+  if (const toml::node* n = f.get("stages", false)) {
+    if (auto arr = n->as_array()) {
+      for (const auto& item : *arr) {
+        auto st = item.as_table();
+        if (!st) {
+          diags.error(loc_of(file, item.source()), "wrong-type",
+                      "each stage must be a table such as { date = 2024-06-30, stage = "
+                      "\"in-progress\" }");
+          continue;
+        }
+        Fields sf(*st, file, diags, "stage");
+        StagePoint sp;
+        sp.loc = sf.where();
+        auto d = sf.date("date", true);
+        auto s = sf.string("stage", true);
+        sf.finish({"date", "stage"});
+        if (s) {
+          if (auto v = parse_stage(*s)) {
+            sp.stage = *v;
+          } else {
+            diags.error(sf.at("stage"), "bad-enum",
+                        with_suggestion(fmt::format("stage '{}' is not one of not-started, "
+                                                    "in-progress, done",
+                                                    *s),
+                                        *s, {"not-started", "in-progress", "done"}));
+            continue;
+          }
+        }
+        if (d && s) {
+          sp.date = *d;
+          ind.stages.push_back(sp);
+        }
+      }
+    } else {
+      f.wrong_type("stages", *n, "an array of { date, stage } tables");
+    }
+  }
+  f.finish({"id", "name", "kind", "unit", "target", "direction", "lead", "co", "cadence",
+            "schedule", "basis", "baseline", "metric", "source", "note", "due", "stages"});
+  plan.indicators.push_back(std::move(ind));
+}
+
+void load_action_toml(const toml::table& root, uint32_t file, const std::string& rel_path,
+                      Plan& plan, Diagnostics& diags) {
+  Fields top(root, file, diags, rel_path);
+  const toml::node* an = top.get("action", true);
+  const toml::node* inds = top.get("indicator", false);
+  top.finish({"action", "indicator"});
+  Action a;
+  a.file = rel_path;
+  a.loc = Location{file, 1, 1};
+  if (an) {
+    if (auto t = an->as_table()) {
+      Fields f(*t, file, diags, "[action]");
+      a.loc = f.where();
+      f.key_locations(a.key_locs);
+      if (auto v = f.string("id", true)) {
+        a.id = *v;
+        check_slug(a.id, f.at("id"), "action", diags);
+      }
+      if (auto v = f.integer("number", true)) a.number = static_cast<int>(*v);
+      a.name = f.string("name", true).value_or("");
+      a.name_en = f.string("name_en", false).value_or("");
+      a.annex = f.string("annex", false).value_or("");
+      a.lead = f.strings("lead", true, true).value_or(std::vector<std::string>{});
+      a.office = f.string("office", false).value_or("");
+      a.also = f.strings("also", false, false).value_or(std::vector<std::string>{});
+      f.finish({"id", "number", "name", "name_en", "annex", "lead", "office", "also"});
+    } else {
+      top.wrong_type("action", *an, "a table");
+    }
+  }
+  size_t index = plan.actions.size();
+  plan.actions.push_back(a);
+  if (!inds) return;
+  auto arr = inds->as_array();
+  if (!arr) {
+    top.wrong_type("indicator", *inds, "an array of [[indicator]] tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_indicator(*t, file, index, a.id, plan, diags);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each indicator must be an [[indicator]] table");
+    }
+  }
+}
+
+Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) {
+  Timestamp ts;
+  *ok = is_valid_date(dt.date.year, dt.date.month, dt.date.day);
+  if (!*ok) return ts;
+  int offset = dt.offset ? dt.offset->minutes : default_offset;
+  Date d{dt.date.year, dt.date.month, dt.date.day};
+  ts.epoch_seconds = days_from_civil(d) * 86400 + dt.time.hour * 3600 + dt.time.minute * 60 +
+                     dt.time.second - offset * 60;
+  ts.offset_minutes = offset;
+  int a = offset < 0 ? -offset : offset;
+  ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), dt.time.hour,
+                        dt.time.minute, dt.time.second, offset < 0 ? '-' : '+', a / 60, a % 60);
+  return ts;
+}
+
+void read_actual(const toml::table& t, uint32_t file, const Plan& plan, std::vector<Actual>& out,
+                 Diagnostics& diags) {
+  Actual a;
+  Fields f(t, file, diags, "[[actual]]");
+  a.loc = f.where();
+  a.file_order = static_cast<uint32_t>(out.size());
+  bool ok = true;
+  if (auto v = f.string("indicator", true)) a.indicator = *v; else ok = false;
+  a.period_loc = f.at("period");
+  if (auto v = f.string("period", true)) {
+    std::string err;
+    if (auto p = parse_period(*v, &err)) {
+      a.period = *p;
+      a.period_text = p->str();
+    } else {
+      diags.error(a.period_loc, "bad-period", err);
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  a.value_loc = f.at("value");
+  if (const toml::node* n = f.get("value", true)) {
+    if (auto s = n->as_string()) {
+      std::string_view text = s->get();
+      if (auto st = parse_stage(text)) {
+        a.value.stage = *st;
+      } else if (text.size() > 1 && text.back() == '%') {
+        auto d = parse_decimal(text.substr(0, text.size() - 1));
+        if (d && d->to_double() >= 0 && d->to_double() <= 100) {
+          a.value.percent = d->to_double();
+          a.value.stage = d->to_double() >= 100 ? Stage::kDone
+                          : d->is_zero()         ? Stage::kNotStarted
+                                                 : Stage::kInProgress;
+        } else {
+          diags.error(a.value_loc, "bad-value",
+                      fmt::format("value \"{}\" is not a percent between 0% and 100%", text));
+          ok = false;
+        }
+      } else {
+        diags.error(a.value_loc, "bad-value",
+                    with_suggestion(fmt::format("value \"{}\" is not a number or a stage "
+                                                "(not-started, in-progress, done, or a percent "
+                                                "such as \"60%\")",
+                                                text),
+                                    text, {"not-started", "in-progress", "done"}));
+        ok = false;
+      }
+    } else if (auto d = f.number_of("value", *n)) {
+      a.value.number = *d;
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  a.recorded_loc = f.at("recorded");
+  if (const toml::node* n = f.get("recorded", true)) {
+    if (auto dt = n->as_date_time()) {
+      bool valid;
+      a.recorded = to_timestamp(dt->get(), plan.header.utc_offset_minutes, &valid);
+      if (!valid) {
+        diags.error(a.recorded_loc, "bad-date", "'recorded' is not a real date");
+        ok = false;
+      }
+    } else {
+      f.wrong_type("recorded", *n, "a date-time such as 2024-07-15T10:02:00+08:00");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  a.by_loc = f.at("by");
+  if (auto v = f.string("by", true)) a.by = *v; else ok = false;
+  if (auto v = f.string("source", true)) a.source = *v; else ok = false;
+  a.note = f.string("note", false).value_or("");
+  a.reason = f.string("reason", false).value_or("");
+  f.finish({"indicator", "period", "value", "recorded", "by", "source", "note", "reason"});
+  if (ok) out.push_back(std::move(a));
+}
+
+}  // namespace
+
+std::string_view strip_bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags) {
+  auto bad = find_invalid_utf8(text);
+  if (!bad) return true;
+  // Locate the byte as line:col so an editor can jump to it.
+  uint32_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < *bad; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  auto col = static_cast<uint32_t>(decode_utf8(text.substr(line_start, *bad - line_start)).size() + 1);
+  diags.error(Location{file, line, col}, "not-utf8",
+              fmt::format("the file is not UTF-8: byte 0x{:02X} at offset {} (GBK or another "
+                          "legacy encoding?); save it as UTF-8",
+                          static_cast<unsigned char>(text[*bad]), *bad));
+  return false;
+}
+
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags) {
+  if (!check_utf8(text, file, diags)) return;
+  toml::table root;
+  try {
+    root = toml::parse(strip_bom(text));
+  } catch (const toml::parse_error& e) {
+    diags.error(loc_of(file, e.source()), "toml-syntax",
+                fmt::format("TOML syntax: {}", e.description()));
+    return;
+  }
+  Fields top(root, file, diags, "an actuals file");
+  const toml::node* n = top.get("actual", false);
+  top.finish({"actual"});
+  if (!n) return;
+  auto arr = n->as_array();
+  if (!arr) {
+    top.wrong_type("actual", *n, "an array of [[actual]] tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_actual(*t, file, plan, out, diags);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each actual must be an [[actual]] table");
+    }
+  }
+}
+
+LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
+  LoadResult r;
+  Plan& plan = r.plan;
+  plan.dir = options.plan_dir;
+  plan.actuals_dir =
+      options.actuals_dir.empty() ? join_path(options.plan_dir, "actuals") : options.actuals_dir;
+  auto shown = [&](const std::string& rel) { return join_path(options.plan_dir, rel); };
+
+  uint32_t file = 0;
+  auto plan_root = parse_file(fs, shown("plan.toml"), shown("plan.toml"), r, &file);
+  if (!plan_root) {
+    r.fatal = true;
+    return r;
+  }
+  load_plan_toml(*plan_root, file, plan.header, r.diags);
+
+  if (auto root = parse_file(fs, shown("bureaus.toml"), shown("bureaus.toml"), r, &file)) {
+    load_bureaus_toml(*root, file, plan, r.diags);
+  }
+
+  std::string actions_dir = shown("actions");
+  std::vector<std::string> names;
+  for (auto& name : fs.list(actions_dir)) {
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".toml") names.push_back(name);
+  }
+  if (names.empty()) {
+    r.diags.error(Location{r.files.add(actions_dir, ""), 0, 0}, "missing-file",
+                  "the plan has no actions; add actions/01-<slug>.toml with an [action] table");
+  }
+  for (const auto& name : names) {
+    std::string rel = "actions/" + name;
+    if (auto root = parse_file(fs, shown(rel), shown(rel), r, &file)) {
+      load_action_toml(*root, file, rel, plan, r.diags);
+    }
+  }
+
+  if (options.skip_actuals) return r;
+  if (!options.actuals_dir.empty() && !fs.is_dir(options.actuals_dir)) {
+    r.diags.error(Location{r.files.add(options.actuals_dir, ""), 0, 0}, "missing-file",
+                  "the actuals directory does not exist");
+    return r;
+  }
+  for (const auto& name : fs.list(plan.actuals_dir)) {
+    if (name.size() <= 5 || name.substr(name.size() - 5) != ".toml") continue;
+    std::string path = join_path(plan.actuals_dir, name);
+    std::string error;
+    auto text = fs.read(path, &error);
+    uint32_t f = r.files.add(path, text ? *text : std::string());
+    if (!text) {
+      r.diags.error(Location{f, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));
+      continue;
+    }
+    load_actuals_text(r.files.text(f), f, plan, plan.actuals, r.diags);
+  }
+  return r;
+}
+
+}  // namespace tally

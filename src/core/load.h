@@ -1,0 +1,50 @@
+// Reading a plan directory into the model. Syntax, encoding, schema and type
+// errors become diagnostics; the semantic rules live in check.h.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostic.h"
+#include "core/fs.h"
+#include "core/model.h"
+
+namespace tally {
+
+/// What a load produced: the plan as far as it could be read, the text of
+/// every file (for excerpts) and the diagnostics of the pass.
+struct LoadResult {
+  Plan plan;
+  SourceFiles files;
+  Diagnostics diags;
+  /// True when plan.toml could not be read at all (nothing else is meaningful).
+  bool fatal = false;
+};
+
+struct LoadOptions {
+  std::string plan_dir;
+  /// Where the actuals live; empty means `<plan_dir>/actuals`.
+  std::string actuals_dir;
+  /// Skip reading actuals (commands that only need the definitions).
+  bool skip_actuals = false;
+};
+
+/// Loads plan.toml, bureaus.toml, actions/*.toml and the actuals.
+LoadResult load_plan(const FileSystem& fs, const LoadOptions& options);
+
+/// Parses the text of one actuals file and appends its records to
+/// `plan.actuals`; diagnostics go to `diags`. `file` indexes `files`.
+/// Used by the loader and by `record` to re-read a file before replacing it.
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags);
+
+/// Checks bytes are UTF-8 and reports the first bad byte as `not-utf8`.
+/// Returns false when the text must not be parsed.
+bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags);
+
+/// The text with a leading UTF-8 byte-order mark removed.
+std::string_view strip_bom(std::string_view text);
+
+/// True for ids made of [a-z0-9-]+ (not starting or ending with '-').
+bool is_slug(std::string_view s);
+
+}  // namespace tally

@@ -1,0 +1,26 @@
+// Plain tables and their text and CSV forms, aligned by display width so
+// Chinese text (two columns a character) lines up in a terminal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tally {
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  /// Per column: align right (numbers). Missing entries mean left.
+  std::vector<bool> right;
+};
+
+/// Columns separated by two spaces, the header underlined with dashes.
+/// `max_width` cuts the widest text columns (with "…") until the table fits;
+/// 0 means no limit.
+std::string render_text_table(const Table& t, size_t max_width = 0);
+
+/// RFC 4180 CSV with a header row; `bom` prefixes a UTF-8 byte-order mark
+/// so spreadsheet programs detect the encoding.
+std::string render_csv_table(const Table& t, bool bom);
+
+}  // namespace tally

@@ -1,0 +1,53 @@
+// UTF-8 and display-width helpers shared by the loader and the renderers.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tally {
+
+/// Decodes the code points of valid UTF-8 text (invalid bytes become U+FFFD).
+std::vector<char32_t> decode_utf8(std::string_view s);
+
+/// Appends the UTF-8 encoding of `c` to `out`.
+void append_utf8(std::string& out, char32_t c);
+
+/// The offset of the first byte that is not valid UTF-8, or nullopt.
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+/// Terminal columns `s` occupies: East Asian wide and fullwidth characters
+/// count two, combining marks zero, everything else one.
+size_t display_width(std::string_view s);
+
+/// Pads `s` with spaces to `width` display columns (left- or right-aligned).
+std::string pad(std::string_view s, size_t width, bool right_align = false);
+
+/// Cuts `s` to at most `width` display columns, ending with "…" if cut.
+std::string truncate_to_width(std::string_view s, size_t width);
+
+/// Escapes text for HTML element content and attribute values.
+std::string html_escape(std::string_view s);
+
+/// Escapes text as the inside of a JSON string.
+std::string json_escape(std::string_view s);
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+std::string csv_field(std::string_view s);
+
+/// Escapes text as the inside of a TOML basic string.
+std::string toml_escape(std::string_view s);
+
+/// Splits on `sep`, keeping empty pieces.
+std::vector<std::string> split(std::string_view s, char sep);
+
+/// Trims ASCII white space at both ends.
+std::string_view trim(std::string_view s);
+
+/// Splits a comma-separated list, trimming each item and dropping empties.
+std::vector<std::string> split_list(std::string_view s);
+
+}  // namespace tally
