@@ -6,6 +6,13 @@ namespace tally {
 
 Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
+Runner setup_record(CLI::App& app);
+Runner setup_import(CLI::App& app);
+Runner setup_log(CLI::App& app);
+Runner setup_report(CLI::App& app);
+Runner setup_overdue(CLI::App& app);
+Runner setup_show(CLI::App& app);
+Runner setup_diff(CLI::App& app);
 
 void Context::error(const std::string& message) const {
   fmt::print(err, "{}tally: error:{} {}\n", color_err ? "\x1b[1;31m" : "",
@@ -20,6 +27,18 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"check", "Validate the plan and all actuals", Needs::kEverything, false, setup_check},
       {"list", "List actions, bureaus or indicators", Needs::kDefinitions, true, setup_list},
+      {"record", "Record one actual value", Needs::kEverything, true, setup_record},
+      {"import", "Record many actuals from a CSV file, all or nothing", Needs::kEverything, true,
+       setup_import},
+      {"log", "Records in the order they were recorded", Needs::kEverything, true, setup_log},
+      {"report", "Variance report: actual against target and 序时进度", Needs::kEverything, true,
+       setup_report},
+      {"overdue", "Actuals that are due and not recorded (催报)", Needs::kEverything, true,
+       setup_overdue},
+      {"show", "One indicator: definition, records, expected path", Needs::kEverything, true,
+       setup_show},
+      {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,
+       setup_diff},
   };
   return kCommands;
 }

@@ -1,0 +1,16 @@
+// tally overdue: placeholder until the command lands; exits 3 so nothing relies on it.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace tally {
+
+Runner setup_overdue(CLI::App&) {
+  return [](Context& ctx) {
+    ctx.error("'overdue' is not available in this build yet");
+    return kExitEnvironment;
+  };
+}
+
+}  // namespace tally

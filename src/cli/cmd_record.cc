@@ -1,0 +1,16 @@
+// tally record: placeholder until the command lands; exits 3 so nothing relies on it.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace tally {
+
+Runner setup_record(CLI::App&) {
+  return [](Context& ctx) {
+    ctx.error("'record' is not available in this build yet");
+    return kExitEnvironment;
+  };
+}
+
+}  // namespace tally
