@@ -21,6 +21,16 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return fmt::format("{}", fmt::join(items, sep));
 }
 
+// Bureau ids as the short names a reader knows (市发改局), joined with 、.
+std::string bureau_names(const Plan& plan, const std::vector<std::string>& ids) {
+  std::vector<std::string> names;
+  for (const auto& id : ids) {
+    const Bureau* b = plan.find_bureau(id);
+    names.push_back(b ? b->name : id);
+  }
+  return join(names, "、");
+}
+
 std::string target_text(const Indicator& ind) {
   if (ind.kind == Kind::kMilestone) return ind.due ? format_date(*ind.due) : "";
   return ind.target ? ind.target->str() : "";
@@ -43,7 +53,7 @@ Table actions_table(const Context& ctx) {
   for (size_t i = 0; i < p.actions.size(); ++i) {
     const Action& a = p.actions[i];
     t.rows.push_back({std::to_string(a.number), a.id, ctx.en() && !a.name_en.empty() ? a.name_en : a.name,
-                      join(a.lead, ","), a.office, std::to_string(reported_count(p, i)), a.annex});
+                      bureau_names(p, a.lead), bureau_names(p, {a.office}), std::to_string(reported_count(p, i)), a.annex});
   }
   return t;
 }
@@ -83,7 +93,7 @@ Table indicators_table(const Context& ctx, bool full) {
                                     target_text(ind),
                                     ind.unit,
                                     std::string(direction_name(ind.direction)),
-                                    join(ind.lead, ",")};
+                                    full ? join(ind.lead, ",") : bureau_names(p, ind.lead)};
     if (full) {
       row.push_back(join(ind.co, ","));
       row.push_back(ind.source);
@@ -183,7 +193,7 @@ int run_list(const ListArgs& args, Context& ctx) {
   Table t = args.what == "actions"  ? actions_table(ctx)
             : args.what == "bureaus" ? bureaus_table(ctx)
                                      : indicators_table(ctx, csv);
-  fmt::print(ctx.out, "{}", csv ? render_csv_table(t, args.bom) : render_text_table(t));
+  fmt::print(ctx.out, "{}", csv ? render_csv_table(t, args.bom) : render_text_table(t, ctx.width));
   return kExitOk;
 }
 

@@ -35,6 +35,9 @@ struct Context {
   std::FILE* err = stderr;
   bool color_out = false;
   bool color_err = false;
+  /// Columns of the terminal stdout is on; 0 when it is not a terminal
+  /// (then tables are never cut).
+  size_t width = 0;
 
   const Plan& plan() const { return loaded->plan; }
   bool en() const { return options.lang == "en"; }

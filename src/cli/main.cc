@@ -3,6 +3,7 @@
 // main parses the command line, finds and loads the plan, checks it, and
 // hands the loaded plan to the command from the table in commands.cc.
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -104,6 +105,9 @@ int run(int argc, char** argv) {
   ctx.options = g;
   ctx.color_out = use_color(g.color, 1);
   ctx.color_err = use_color(g.color, 2);
+  if (struct winsize ws; isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    ctx.width = ws.ws_col;
+  }
   size_t which = 0;
   while (which < subs.size() && !subs[which].second->parsed()) ++which;
   const Command& cmd = *subs[which].first;
