@@ -27,7 +27,7 @@ int run_check(const CheckArgs& args, Context& ctx) {
       const Plan& p = r.plan;
       fmt::print(ctx.err, "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} bureaus, {} "
                           "actuals)\n",
-                 p.dir, r.diags.error_count(), r.diags.error_count() == 1 ? "" : "s",
+                 p.dir == "." && !p.header.id.empty() ? p.header.id : p.dir, r.diags.error_count(), r.diags.error_count() == 1 ? "" : "s",
                  r.diags.warning_count(), r.diags.warning_count() == 1 ? "" : "s",
                  p.actions.size(), p.indicators.size(), p.bureaus.size(), p.actuals.size());
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <toml++/toml.h>
 
@@ -53,12 +54,13 @@ class Fields {
   const toml::node* get(std::string_view key, bool required) {
     used_.emplace_back(key);
     const toml::node* n = t_.get(key);
-    if (!n && required) {
-      diags_.error(where(), "missing-key",
-                   fmt::format("{} has no '{}'; add {} = …", what_, key, key));
-    }
+    // Reported in finish(), where a misspelt key can explain the absence.
+    if (!n && required) missing_.emplace_back(key);
     return n;
   }
+
+  /// Names the table in later messages, e.g. "indicator 'industry.x'".
+  void rename(std::string what) { what_ = std::move(what); }
 
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
     diags_.error(loc_of(file_, n.source()), "wrong-type",
@@ -158,15 +160,25 @@ class Fields {
   }
 
   // Reports every key that was not read as unknown, with a suggestion.
+  // A required key that is absent is reported once: as a misspelling when an
+  // unknown key is close to it, otherwise as missing.
   void finish(std::initializer_list<std::string_view> known) {
     std::vector<std::string> names(known.begin(), known.end());
+    std::vector<std::string> explained;
     for (auto&& [k, v] : t_) {
       bool ok = false;
       for (auto name : known) ok = ok || name == k.str();
       if (ok) continue;
+      std::string guess = closest(k.str(), names);
+      if (!guess.empty()) explained.push_back(guess);
       diags_.error(loc_of(file_, k.source()), "unknown-key",
                    with_suggestion(fmt::format("unknown key '{}' in {}", k.str(), what_), k.str(),
                                    names));
+    }
+    for (const auto& key : missing_) {
+      if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
+      diags_.error(where(), "missing-key",
+                   fmt::format("{} has no '{}'; add {} = …", what_, key, key));
     }
   }
 
@@ -180,6 +192,7 @@ class Fields {
   Diagnostics& diags_;
   std::string what_;
   std::vector<std::string> used_;
+  std::vector<std::string> missing_;
 };
 
 // Reads a file, checks its encoding and parses it; nullopt when unusable.
@@ -370,6 +383,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   ind.loc = f.where();
   f.key_locations(ind.key_locs);
   ind.id = f.string("id", true).value_or("");
+  if (!ind.id.empty()) f.rename(fmt::format("indicator '{}'", ind.id));
   if (!ind.id.empty()) {
     auto dot = ind.id.find('.');
     std::string prefix = dot == std::string::npos ? "" : ind.id.substr(0, dot);
@@ -505,6 +519,7 @@ void load_action_toml(const toml::table& root, uint32_t file, const std::string&
       f.key_locations(a.key_locs);
       if (auto v = f.string("id", true)) {
         a.id = *v;
+        f.rename(fmt::format("action '{}'", a.id));
         check_slug(a.id, f.at("id"), "action", diags);
       }
       if (auto v = f.integer("number", true)) a.number = static_cast<int>(*v);
@@ -557,6 +572,9 @@ void read_actual(const toml::table& t, uint32_t file, const Plan& plan, std::vec
   Actual a;
   Fields f(t, file, diags, "[[actual]]");
   a.loc = f.where();
+  if (auto n = t.get("indicator"); n && n->is_string()) {
+    f.rename(fmt::format("the record for '{}'", n->as_string()->get()));
+  }
   a.file_order = static_cast<uint32_t>(out.size());
   bool ok = true;
   if (auto v = f.string("indicator", true)) a.indicator = *v; else ok = false;
