@@ -113,8 +113,10 @@ struct IndicatorRow {
   /// it was required by (a stage date or `due`).
   std::optional<Stage> required_stage;
   std::optional<Date> required_by;
-  /// (target − actual) ÷ periods_left, per period of the cadence; unset for
-  /// growth, milestones, or when no period is left. Never negative.
+  /// The change still needed per period of the cadence: (target − actual) ÷
+  /// periods_left (a ceiling: what may still be added per period; a level
+  /// going down: negative). 0 once the target is met; unset for growth,
+  /// milestones, or when no period is left.
   std::optional<double> required_pace;
   /// Periods of the cadence after compared_period up to the plan's end.
   int periods_left = 0;

@@ -92,6 +92,17 @@ bool Decimal::operator==(const Decimal& o) const {
   return a.mantissa == b.mantissa && a.scale == b.scale;
 }
 
+std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b) {
+  const int scale = a.scale > b.scale ? a.scale : b.scale;
+  int64_t x = a.mantissa, y = b.mantissa, sum = 0;
+  for (int k = a.scale; k < scale; ++k)
+    if (__builtin_mul_overflow(x, 10, &x)) return std::nullopt;
+  for (int k = b.scale; k < scale; ++k)
+    if (__builtin_mul_overflow(y, 10, &y)) return std::nullopt;
+  if (__builtin_add_overflow(x, y, &sum)) return std::nullopt;
+  return normalized(Decimal{sum, scale});
+}
+
 std::optional<Decimal> parse_decimal(std::string_view s) {
   if (s.empty()) return std::nullopt;
   size_t i = 0;

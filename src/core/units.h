@@ -24,6 +24,9 @@ struct Decimal {
   bool is_negative() const { return mantissa < 0; }
 };
 
+/// The exact sum a + b; nullopt on overflow.
+std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b);
+
 /// Parses "3.6", "-50", "+12", "30951", "1,200" is refused; nullopt if not a
 /// finite plain decimal with at most 18 significant digits.
 std::optional<Decimal> parse_decimal(std::string_view s);

@@ -1,0 +1,632 @@
+#include "core/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/json.h"
+#include "core/schedule.h"
+
+namespace tally {
+
+namespace {
+
+constexpr std::string_view kStatusNames[] = {"done",     "on-track", "behind",  "off-track",
+                                             "breached", "overdue",  "missing", "not-due"};
+constexpr std::string_view kStatusZh[] = {"已完成", "达序时", "欠序时", "严重滞后",
+                                          "已突破", "逾期",   "未报送", "未到期"};
+constexpr std::string_view kStatusEn[] = {"done",     "on track", "behind",  "off track",
+                                          "breached", "overdue",  "missing", "not due"};
+
+// Figures equal to within this relative margin count as equal, so a figure
+// exactly on a line (1.8 of 3.6 at 50%) meets it despite binary rounding.
+bool at_least(double a, double b) { return a >= b - 1e-9 * std::max(1.0, std::fabs(b)); }
+bool at_most(double a, double b) { return a <= b + 1e-9 * std::max(1.0, std::fabs(b)); }
+
+// The first second after `d` ends in the plan's zone: records recorded at or
+// after it are later than that day.
+int64_t end_of_day(Date d, int offset_minutes) {
+  return (days_from_civil(d) + 1) * 86400 - static_cast<int64_t>(offset_minutes) * 60;
+}
+
+bool inside_plan(const PlanHeader& h, const Period& p) {
+  return h.start <= p.start() && p.end() <= h.end;
+}
+
+// The records in force on the as-of date, one per period, in period order:
+// per period the latest record recorded by then.
+std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int64_t cutoff) {
+  std::vector<const Actual*> out;
+  const PlanHeader& h = ledger.plan().header;
+  for (const Actual* a : ledger.records(i)) {
+    if (a->recorded.epoch_seconds >= cutoff || !inside_plan(h, a->period)) continue;
+    if (!out.empty() && out.back()->period == a->period) {
+      out.back() = a;  // records() orders a period's records by recorded time
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+// The latest period of cadence `c` ending on or before `last` (and inside the
+// plan) whose actual is due on `as_of`.
+std::optional<Period> latest_due(const PlanHeader& h, Cadence c, Date last, Date as_of,
+                                 int timely_days) {
+  if (last > h.end) last = h.end;
+  if (last < h.start) return std::nullopt;
+  Period p = period_containing(c, last);
+  while (p.end() > last || due_date(p, timely_days) > as_of) {
+    p = p.prev();
+    if (p.end() < h.start) return std::nullopt;
+  }
+  if (p.start() < h.start) return std::nullopt;
+  return p;
+}
+
+// Every period of cadence `c` inside the plan, ending on or before `last`,
+// whose actual is due on `as_of`, oldest first.
+std::vector<Period> due_periods(const PlanHeader& h, Cadence c, Date last, Date as_of,
+                                int timely_days) {
+  std::vector<Period> out;
+  auto p = latest_due(h, c, last, as_of, timely_days);
+  for (; p && p->start() >= h.start; p = p->prev()) out.push_back(*p);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// Periods of cadence `c` that end after `after` and no later than the plan.
+int periods_after(const PlanHeader& h, Cadence c, Date after) {
+  Period p = period_containing(c, after);
+  if (p.end() <= after) p = p.next();
+  int n = 0;
+  for (; p.end() <= h.end; p = p.next()) ++n;
+  return n;
+}
+
+// For basis = "period": the in-force amounts to add up. Coarser periods are
+// taken first, so a quarter reported as a whole wins over months inside it;
+// any record overlapping one already taken is left out.
+std::vector<const Actual*> period_amounts(std::vector<const Actual*> recs) {
+  std::stable_sort(recs.begin(), recs.end(), [](const Actual* a, const Actual* b) {
+    if (a->period.cadence != b->period.cadence) return a->period.cadence < b->period.cadence;
+    return a->period.start() < b->period.start();
+  });
+  std::vector<const Actual*> taken;
+  for (const Actual* a : recs) {
+    bool overlaps = false;
+    for (const Actual* t : taken) {
+      if (!(a->period.end() < t->period.start() || t->period.end() < a->period.start())) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) taken.push_back(a);
+  }
+  std::sort(taken.begin(), taken.end(),
+            [](const Actual* a, const Actual* b) { return a->period < b->period; });
+  return taken;
+}
+
+std::string schedule_text(const Schedule& s) {
+  switch (s.type) {
+    case Schedule::Type::kEven: return "even";
+    case Schedule::Type::kEnd: return "end";
+    case Schedule::Type::kShares: return "seasonal";
+  }
+  return "even";
+}
+
+void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
+  const Indicator& ind = plan.indicators[i];
+  row.index = i;
+  row.id = ind.id;
+  row.name = ind.name;
+  row.action = plan.actions[ind.action].id;
+  row.action_name = plan.actions[ind.action].name;
+  row.kind = ind.kind;
+  row.direction = ind.direction;
+  row.basis = ind.basis;
+  row.cadence = plan.cadence_of(ind);
+  row.schedule = schedule_text(ind.schedule);
+  row.unit = ind.unit;
+  row.lead = ind.lead;
+  for (const auto& id : ind.lead) {
+    const Bureau* b = plan.find_bureau(id);
+    row.lead_names.push_back(b ? b->name : id);
+  }
+  row.target = ind.target;
+  if (ind.baseline) row.baseline = ind.baseline->value;
+  if (ind.kind == Kind::kMilestone) row.due = ind.due.value_or(plan.header.end);
+}
+
+void take_record(const Actual& a, IndicatorRow& row) {
+  row.actual_period = a.period;
+  row.recorded = a.recorded.text;
+  row.by = a.by;
+  row.source = a.source;
+}
+
+// The status of a milestone: its stage against the stages and `due` that fell
+// on or before the report period's end.
+void judge_milestone(const Indicator& ind, const PlanHeader& h, Date last, bool missing,
+                     IndicatorRow& row) {
+  for (const auto& sp : ind.stages) {
+    if (sp.date <= last && (!row.required_stage || sp.stage >= *row.required_stage)) {
+      row.required_stage = sp.stage;
+      row.required_by = sp.date;
+    }
+  }
+  const Date due = ind.due.value_or(h.end);
+  if (due <= last) {
+    row.required_stage = Stage::kDone;
+    row.required_by = due;
+  }
+  const Stage stage = row.stage.value_or(Stage::kNotStarted);
+  if (stage == Stage::kDone) {
+    row.status = Status::kDone;
+  } else if (row.required_stage && stage < *row.required_stage) {
+    row.status = Status::kOverdue;
+  } else if (missing) {
+    row.status = Status::kMissing;
+  } else if (stage == Stage::kInProgress ||
+             (row.required_stage && *row.required_stage != Stage::kNotStarted)) {
+    row.status = Status::kOnTrack;
+  } else {
+    row.status = Status::kNotDue;
+  }
+}
+
+// Completion against the expected share, for cumulative indicators and
+// levels, in the indicator's direction.
+Status judge_share(double completion, double expected, bool up, bool final_period,
+                   double behind) {
+  if (up) {
+    if (at_least(completion, 1.0)) return Status::kDone;
+    if (at_least(completion, expected)) return Status::kOnTrack;
+    if (at_least(completion, behind * expected)) return Status::kBehind;
+    return Status::kOffTrack;
+  }
+  // Down: reversed; expected ÷ completion plays the part of the ratio.
+  if (at_most(completion, expected)) return final_period ? Status::kDone : Status::kOnTrack;
+  if (at_most(completion * behind, expected)) return Status::kBehind;
+  return Status::kOffTrack;
+}
+
+Status judge_growth(double rate, double target, bool up, bool final_period, double behind) {
+  const double tolerance = (1.0 - behind) * std::fabs(target);
+  if (up ? at_least(rate, target) : at_most(rate, target))
+    return final_period ? Status::kDone : Status::kOnTrack;
+  if (up ? at_least(rate, target - tolerance) : at_most(rate, target + tolerance))
+    return Status::kBehind;
+  return Status::kOffTrack;
+}
+
+Rollup rollup_of(const std::vector<IndicatorRow>& rows, const std::vector<size_t>& which) {
+  Rollup r;
+  double sum = 0;
+  size_t with_completion = 0;
+  for (size_t k : which) {
+    const IndicatorRow& row = rows[k];
+    r.counts.add(row.status);
+    // Completion reads "higher is better" for up indicators and for levels
+    // measured from a baseline; a ceiling's completion does not.
+    const bool oriented = row.direction == Direction::kUp ||
+                          (row.kind == Kind::kLevel && row.baseline);
+    if (row.completion && oriented && (row.kind == Kind::kCumulative || row.kind == Kind::kLevel)) {
+      sum += std::clamp(*row.completion, 0.0, 1.0);
+      ++with_completion;
+    }
+  }
+  r.with_due = r.counts.total - r.counts[Status::kNotDue];
+  if (r.with_due > 0) {
+    r.on_track_rate = static_cast<double>(r.counts[Status::kDone] + r.counts[Status::kOnTrack]) /
+                      static_cast<double>(r.with_due);
+  }
+  if (with_completion > 0) r.mean_completion = sum / static_cast<double>(with_completion);
+  return r;
+}
+
+// Actuals due for one indicator up to `last` and how many of them were
+// recorded by their due date (any record ending on the period's end counts).
+struct Punctuality {
+  size_t due = 0;
+  size_t on_time = 0;
+};
+
+// The periods after which a milestone owes no more reports: the first
+// period whose record says done, as of the cutoff.
+std::optional<Date> done_at(const std::vector<const Actual*>& recs) {
+  for (const Actual* a : recs)
+    if (a->value.stage == Stage::kDone) return a->period.end();
+  return std::nullopt;
+}
+
+Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, int64_t cutoff) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  const Indicator& ind = plan.indicators[i];
+  std::optional<Date> stop;
+  if (ind.kind == Kind::kMilestone) stop = done_at(visible_in_force(ledger, i, cutoff));
+  Punctuality p;
+  for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
+    if (stop && d.end() > *stop) break;
+    ++p.due;
+    const int64_t deadline = end_of_day(due_date(d, h.timely_days), h.utc_offset_minutes);
+    for (const Actual* a : ledger.records(i)) {
+      if (a->period.end() == d.end() && a->recorded.epoch_seconds < deadline) {
+        ++p.on_time;
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+// One decimal, never "-0.0".
+std::string one_decimal(double v) {
+  std::string s = fmt::format("{:.1f}", v);
+  return s == "-0.0" ? "0.0" : s;
+}
+
+}  // namespace
+
+std::string_view status_name(Status s) { return kStatusNames[static_cast<size_t>(s)]; }
+
+std::string_view status_label(Status s, bool en) {
+  return en ? kStatusEn[static_cast<size_t>(s)] : kStatusZh[static_cast<size_t>(s)];
+}
+
+std::optional<Status> parse_status(std::string_view s) {
+  for (Status st : kAllStatuses) {
+    if (s == status_name(st) || s == status_label(st, false)) return st;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> status_names() {
+  std::vector<std::string> out;
+  for (Status st : kAllStatuses) out.emplace_back(status_name(st));
+  return out;
+}
+
+std::string format_share(double share) { return one_decimal(share * 100.0) + "%"; }
+
+std::string format_points(double points) {
+  std::string s = one_decimal(points);
+  return s[0] == '-' || s == "0.0" ? s : "+" + s;
+}
+
+std::string format_quantity(double v) { return format_number(v, 2); }
+
+IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequest& request) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  const Indicator& ind = plan.indicators[i];
+  const Cadence cadence = plan.cadence_of(ind);
+  const Date last = request.period.end();
+  const int64_t cutoff = end_of_day(request.as_of, h.utc_offset_minutes);
+  const bool up = ind.direction == Direction::kUp;
+
+  IndicatorRow row;
+  fill_definition(plan, i, row);
+  row.due_period = latest_due(h, cadence, last, request.as_of, h.timely_days);
+
+  std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
+  std::erase_if(recs, [&](const Actual* a) { return a->period.end() > last; });
+
+  // The actual in force: the latest figure (ties on the end date: the one
+  // recorded last), or for basis = "period" the sum of the amounts.
+  const Actual* latest = nullptr;
+  for (const Actual* a : recs) {
+    if (!latest || a->period.end() > latest->period.end() ||
+        (a->period.end() == latest->period.end() && !(a->recorded < latest->recorded))) {
+      latest = a;
+    }
+  }
+  bool limit_exceeded = false;
+  const double target = ind.target ? ind.target->to_double() : 0.0;
+  if (ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod) {
+    std::vector<const Actual*> taken = period_amounts(recs);
+    std::optional<Decimal> sum;
+    for (const Actual* a : taken) {
+      if (!a->value.number) continue;
+      sum = sum ? add_decimals(*sum, *a->value.number) : a->value.number;
+      if (!sum) break;  // beyond 18 digits: leave the figure out rather than wrap
+    }
+    if (!taken.empty()) {
+      take_record(*taken.back(), row);
+      row.actual = sum;
+    }
+    limit_exceeded = sum && !at_most(sum->to_double(), target);
+  } else if (latest) {
+    take_record(*latest, row);
+    row.actual = latest->value.number;
+    row.stage = latest->value.stage;
+    row.percent = latest->value.percent;
+    for (const Actual* a : recs)
+      if (a->value.number && !at_most(a->value.number->to_double(), target)) limit_exceeded = true;
+  }
+
+  const bool missing =
+      row.due_period && (!row.actual_period || row.actual_period->end() < row.due_period->end());
+  row.compared_period = row.actual_period   ? *row.actual_period
+                        : row.due_period    ? *row.due_period
+                                            : request.period;
+  const Date at = row.compared_period.end();
+  const bool final_period = at >= h.end;
+  row.periods_left = periods_after(h, cadence, at);
+
+  if (ind.kind == Kind::kMilestone) {
+    judge_milestone(ind, h, last, missing, row);
+    return row;
+  }
+  if (!ind.target) {
+    row.status = Status::kNotDue;  // check_plan requires a target; stay quiet if absent
+    return row;
+  }
+
+  // Expected share, expected value, completion and gap (SPEC 3.2).
+  const bool has_actual = row.actual.has_value();
+  const double actual = has_actual ? row.actual->to_double() : 0.0;
+  const bool baseline = ind.kind == Kind::kLevel && ind.baseline &&
+                        !(ind.baseline->value == *ind.target);
+  const double base = baseline ? ind.baseline->value.to_double() : 0.0;
+  if (ind.kind == Kind::kGrowth) {
+    row.expected_value = target;
+    if (has_actual) row.gap = actual - target;
+  } else {
+    double e = expected_share(ind, h, at);
+    if (ind.kind == Kind::kLevel && !baseline && ind.schedule.type != Schedule::Type::kEnd) e = 1.0;
+    row.expected = e;
+    if (ind.kind == Kind::kCumulative) {
+      row.expected_value = target * e;
+    } else if (baseline) {
+      row.expected_value = base + (target - base) * e;
+    } else if (e > 0) {
+      row.expected_value = target;
+    }
+    if (has_actual && baseline) {
+      row.completion = (actual - base) / (target - base);
+    } else if (has_actual && target != 0) {
+      row.completion = actual / target;
+    }
+    if (row.completion && (ind.kind == Kind::kCumulative || e > 0))
+      row.gap = (*row.completion - e) * 100.0;
+    if (ind.kind == Kind::kCumulative && has_actual && e > 0) row.projection = actual / e;
+    if (row.periods_left > 0) {
+      double pace = (target - actual) / row.periods_left;
+      // Nothing more is needed once the target is met, in either direction.
+      const bool rising = baseline ? target > base : up || ind.kind == Kind::kCumulative;
+      row.required_pace = rising ? std::max(pace, 0.0) : std::min(pace, 0.0);
+    }
+  }
+
+  // Status, in order of precedence: facts later reports cannot undo first
+  // (a limit exceeded, a running total that reached its target), then a
+  // missing report, then the comparison itself.
+  const bool is_limit = !up && (ind.kind == Kind::kCumulative ||
+                                (ind.kind == Kind::kLevel && !baseline) || target == 0);
+  if (is_limit && limit_exceeded) {
+    row.status = Status::kBreached;
+  } else if (up && ind.kind == Kind::kCumulative && row.completion && at_least(*row.completion, 1.0)) {
+    row.status = Status::kDone;
+  } else if (missing) {
+    row.status = Status::kMissing;
+  } else if (!has_actual) {
+    row.status = Status::kNotDue;
+  } else if (is_limit && target == 0) {
+    row.status = final_period ? Status::kDone : Status::kOnTrack;  // within the limit
+  } else if (ind.kind == Kind::kGrowth) {
+    row.status = judge_growth(actual, target, up, final_period, h.behind);
+  } else if (up || baseline) {
+    const double e = *row.expected;
+    const double c = row.completion.value_or(0.0);
+    row.status = at_least(c, 1.0) ? Status::kDone
+                 : e == 0          ? Status::kNotDue
+                                   : judge_share(c, e, true, final_period, h.behind);
+  } else {
+    const double e = *row.expected;
+    row.status = e == 0 ? Status::kNotDue
+                        : judge_share(row.completion.value_or(0.0), e, false, final_period,
+                                      h.behind);
+  }
+  return row;
+}
+
+Report compute_report(const Ledger& ledger, const ReportRequest& request,
+                      const Selection& selection) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  Report r;
+  r.plan_id = h.id;
+  r.plan_title = h.title;
+  r.plan_document = h.document;
+  r.plan_start = h.start;
+  r.plan_end = h.end;
+  r.cadence = h.cadence;
+  r.timely_days = h.timely_days;
+  r.behind = h.behind;
+  r.period = request.period;
+  r.as_of = request.as_of;
+  const PlanThirds thirds = plan_thirds(h, request.period.end());
+  r.thirds_elapsed = thirds.elapsed;
+  r.thirds_total = thirds.total;
+  r.expected = thirds.share();
+  r.selection = selection;
+
+  // Every indicator, then the groups over all of them.
+  std::vector<IndicatorRow> all;
+  all.reserve(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i)
+    all.push_back(evaluate_indicator(ledger, i, request));
+
+  // Which indicators the selection keeps, and where each lands in r.indicators.
+  std::vector<bool> keep(all.size(), true);
+  if (!selection.action.empty()) {
+    std::vector<bool> in(all.size(), false);
+    for (size_t a = 0; a < plan.actions.size(); ++a)
+      if (plan.actions[a].id == selection.action)
+        for (size_t i : ledger.action_indicators(a)) in[i] = true;
+    for (size_t i = 0; i < all.size(); ++i) keep[i] = keep[i] && in[i];
+  }
+  for (size_t i = 0; i < all.size(); ++i) {
+    const auto& lead = all[i].lead;
+    if (!selection.bureau.empty() &&
+        std::find(lead.begin(), lead.end(), selection.bureau) == lead.end())
+      keep[i] = false;
+    if (!selection.statuses.empty() &&
+        std::find(selection.statuses.begin(), selection.statuses.end(), all[i].status) ==
+            selection.statuses.end())
+      keep[i] = false;
+  }
+  std::vector<size_t> position(all.size(), static_cast<size_t>(-1));
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!keep[i]) continue;
+    position[i] = r.indicators.size();
+    r.indicators.push_back(all[i]);
+  }
+  auto kept_of = [&](const std::vector<size_t>& members) {
+    std::vector<size_t> out;
+    for (size_t i : members)
+      if (keep[i]) out.push_back(position[i]);
+    return out;
+  };
+
+  // Actions, by number.
+  std::vector<size_t> order(plan.actions.size());
+  for (size_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return plan.actions[x].number < plan.actions[y].number;
+  });
+  for (size_t a : order) {
+    const Action& act = plan.actions[a];
+    std::vector<size_t> members = ledger.action_indicators(a);
+    ActionRow row{act.id, act.number, act.name, act.name_en, act.lead, kept_of(members),
+                  rollup_of(all, members)};
+    if (!row.indicators.empty()) r.actions.push_back(std::move(row));
+  }
+
+  // Lead bureaus, ranked over all of them before the selection applies.
+  const Date last = request.period.end();
+  const int64_t cutoff = end_of_day(request.as_of, h.utc_offset_minutes);
+  std::vector<Punctuality> punct(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i)
+    punct[i] = punctuality(ledger, i, last, request.as_of, cutoff);
+  std::vector<BureauRow> bureaus;
+  std::vector<std::vector<size_t>> members_of;
+  for (const Bureau& b : plan.bureaus) {
+    std::vector<size_t> members;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const auto& lead = all[i].lead;
+      if (std::find(lead.begin(), lead.end(), b.id) != lead.end()) members.push_back(i);
+    }
+    if (members.empty()) continue;
+    BureauRow row;
+    row.id = b.id;
+    row.name = b.name;
+    row.led = members.size();
+    for (size_t i : members) {
+      row.actuals_due += punct[i].due;
+      row.actuals_on_time += punct[i].on_time;
+    }
+    if (row.actuals_due > 0)
+      row.on_time_rate =
+          static_cast<double>(row.actuals_on_time) / static_cast<double>(row.actuals_due);
+    row.rollup = rollup_of(all, members);
+    row.missing = row.rollup.counts[Status::kMissing];
+    bureaus.push_back(std::move(row));
+    members_of.push_back(std::move(members));
+  }
+  std::vector<size_t> rank(bureaus.size());
+  for (size_t k = 0; k < rank.size(); ++k) rank[k] = k;
+  // Higher rates first; a bureau with nothing due yet ranks after the others.
+  auto better = [](const std::optional<double>& a, const std::optional<double>& b) {
+    if (a.has_value() != b.has_value()) return a.has_value();
+    return a && *a > *b;
+  };
+  std::sort(rank.begin(), rank.end(), [&](size_t x, size_t y) {
+    const BureauRow& a = bureaus[x];
+    const BureauRow& b = bureaus[y];
+    if (better(a.rollup.on_track_rate, b.rollup.on_track_rate)) return true;
+    if (better(b.rollup.on_track_rate, a.rollup.on_track_rate)) return false;
+    if (better(a.on_time_rate, b.on_time_rate)) return true;
+    if (better(b.on_time_rate, a.on_time_rate)) return false;
+    return a.id < b.id;
+  });
+  for (size_t k = 0; k < rank.size(); ++k) {
+    BureauRow& row = bureaus[rank[k]];
+    row.rank = static_cast<int>(k + 1);
+    row.indicators = kept_of(members_of[rank[k]]);
+    if (!row.indicators.empty()) r.bureaus.push_back(std::move(row));
+  }
+
+  std::vector<size_t> kept(r.indicators.size());
+  for (size_t k = 0; k < kept.size(); ++k) kept[k] = k;
+  r.totals = rollup_of(r.indicators, kept);
+  return r;
+}
+
+OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  OverdueReport out;
+  out.plan_id = h.id;
+  out.plan_title = h.title;
+  out.as_of = as_of;
+  out.timely_days = h.timely_days;
+  const int64_t cutoff = end_of_day(as_of, h.utc_offset_minutes);
+  for (size_t i = 0; i < plan.indicators.size(); ++i) {
+    const Indicator& ind = plan.indicators[i];
+    const std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
+    std::optional<Date> stop;
+    if (ind.kind == Kind::kMilestone) stop = done_at(recs);
+    const bool amounts = ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod;
+    std::optional<Period> last_period;
+    for (const Actual* a : recs)
+      if (!last_period || a->period.end() >= last_period->end()) last_period = a->period;
+    for (const Period& d :
+         due_periods(h, plan.cadence_of(ind), h.end, as_of, h.timely_days)) {
+      if (stop && d.end() > *stop) break;
+      bool recorded = false;
+      if (amounts) {
+        // An amount is on record when a record covers the period or ends with it.
+        for (const Actual* a : recs) {
+          if (a->period.end() == d.end() ||
+              (a->period.start() <= d.start() && d.end() <= a->period.end())) {
+            recorded = true;
+            break;
+          }
+        }
+      } else {
+        // A later figure replaces an earlier one: only periods after the last
+        // figure on record are still owed.
+        recorded = last_period && last_period->end() >= d.end();
+      }
+      if (recorded) continue;
+      OverdueItem item;
+      item.bureau = ind.lead.empty() ? std::string() : ind.lead[0];
+      const Bureau* b = plan.find_bureau(item.bureau);
+      item.bureau_name = b ? b->name : item.bureau;
+      item.indicator = ind.id;
+      item.indicator_name = ind.name;
+      item.action = plan.actions[ind.action].id;
+      item.period = d;
+      item.due = due_date(d, h.timely_days);
+      item.days_late = days_between(item.due, as_of);
+      if (last_period && last_period->end() < d.end()) item.last_period = last_period;
+      out.items.push_back(std::move(item));
+    }
+  }
+  std::stable_sort(out.items.begin(), out.items.end(),
+                   [](const OverdueItem& a, const OverdueItem& b) {
+                     if (a.bureau != b.bureau) return a.bureau < b.bureau;
+                     if (a.days_late != b.days_late) return a.days_late > b.days_late;
+                     if (a.indicator != b.indicator) return a.indicator < b.indicator;
+                     return a.period < b.period;
+                   });
+  return out;
+}
+
+}  // namespace tally

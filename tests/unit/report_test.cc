@@ -1,0 +1,522 @@
+#include "core/report.h"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "core/check.h"
+#include "core/load.h"
+
+using namespace tally;
+
+namespace {
+
+// A 2024 plan reported monthly, due 10 days after each period, behind at 90%.
+const char* kPlanToml = R"(
+[plan]
+id = "t-2024"
+title = "测试方案"
+document = "测〔2024〕1号"
+start = 2024-01-01
+end = 2024-12-31
+utc_offset = "+08:00"
+
+[reporting]
+cadence = "month"
+timely_days = 10
+
+[thresholds]
+behind = 0.90
+)";
+
+const char* kBureausToml = R"(
+[bureau.aa]
+name = "甲局"
+[bureau.bb]
+name = "乙局"
+[bureau.cc]
+name = "丙局"
+)";
+
+// One plan in memory: one action holding `indicators`, and `actuals` as the
+// file of bureau aa.
+struct Fixture {
+  LoadResult loaded;
+  std::unique_ptr<Ledger> ledger;
+
+  Fixture(const std::string& indicators, const std::string& actuals,
+          const std::string& second_action = "") {
+    MemoryFileSystem fs;
+    fs.put("p/plan.toml", kPlanToml);
+    fs.put("p/bureaus.toml", kBureausToml);
+    fs.put("p/actions/01-a.toml", "[action]\nid = \"a\"\nnumber = 1\nname = \"甲行动\"\n"
+                                  "lead = [\"aa\"]\noffice = \"aa\"\n" +
+                                      indicators);
+    if (!second_action.empty()) fs.put("p/actions/02-b.toml", second_action);
+    if (!actuals.empty()) fs.put("p/actuals/aa.toml", actuals);
+    loaded = load_plan(fs, LoadOptions{"p", "", false});
+    check_plan(loaded.plan, CheckOptions{Date{2025, 12, 31}, nullptr}, loaded.diags);
+    for (const auto& d : loaded.diags.items()) {
+      if (d.severity == Severity::kError) FAIL(format_diagnostic(d, loaded.files, false));
+    }
+    ledger = std::make_unique<Ledger>(loaded.plan);
+  }
+
+  IndicatorRow row(std::string_view id, std::string_view period, Date as_of) const {
+    std::string error;
+    auto p = parse_period(period, &error);
+    REQUIRE(p);
+    size_t i = ledger->indicator_index(id);
+    REQUIRE(i != Ledger::npos);
+    return evaluate_indicator(*ledger, i, ReportRequest{*p, as_of});
+  }
+};
+
+// One indicator of bureau aa.
+std::string indicator(std::string_view id, std::string_view body) {
+  return fmt::format("\n[[indicator]]\nid = \"a.{}\"\nname = \"{}\"\nlead = \"aa\"\n{}\n", id, id,
+                     body);
+}
+
+// One actual of bureau aa; `value` is written as given (a number or a quoted stage).
+std::string actual(std::string_view id, std::string_view period, std::string_view value,
+                   std::string_view recorded, std::string_view reason = "") {
+  std::string out = fmt::format(
+      "\n[[actual]]\nindicator = \"a.{}\"\nperiod = \"{}\"\nvalue = {}\nrecorded = {}\n"
+      "by = \"aa\"\nsource = \"测试\"\n",
+      id, period, value, recorded);
+  if (!reason.empty()) out += fmt::format("reason = \"{}\"\n", reason);
+  return out;
+}
+
+constexpr Date kJul15{2024, 7, 15};  // June's actuals were due on 10 July
+
+const char* kOutput = "kind = \"cumulative\"\nunit = \"亿元\"\ntarget = 3.6\n";
+
+}  // namespace
+
+TEST_CASE("report: cumulative running total against the even schedule") {
+  // Target 3.6 亿元; June is 18/36 = 50% of the year, so 1.8 is expected.
+  auto at_june = [](std::string_view value) {
+    Fixture f(indicator("out", kOutput),
+              actual("out", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.out", "2024-06", kJul15);
+  };
+  IndicatorRow r = at_june("1.8");
+  CHECK(r.actual->str() == "1.8");
+  CHECK(r.actual_period->str() == "2024-06");
+  CHECK(*r.expected == 0.5);                         // 18/36
+  CHECK(*r.expected_value == Approx(1.8));           // 3.6 × 0.5
+  CHECK(*r.completion == Approx(0.5));               // 1.8 / 3.6
+  CHECK(*r.gap == Approx(0.0).margin(1e-9));         // (0.5 − 0.5) × 100
+  CHECK(r.status == Status::kOnTrack);               // exactly on the line meets it
+  CHECK(r.periods_left == 6);                        // July … December
+  CHECK(*r.required_pace == Approx(0.3));            // (3.6 − 1.8) / 6
+  CHECK(*r.projection == Approx(3.6));               // 1.8 / 0.5
+
+  r = at_june("1.7");
+  CHECK(*r.completion == Approx(0.472222));          // 1.7 / 3.6
+  CHECK(*r.gap == Approx(-2.777778));                // (0.472222 − 0.5) × 100
+  CHECK(r.status == Status::kBehind);                // 0.472222 ≥ 0.9 × 0.5 = 0.45
+  CHECK(*r.projection == Approx(3.4));               // 1.7 / 0.5
+  CHECK(*r.required_pace == Approx(0.316667));       // (3.6 − 1.7) / 6
+
+  CHECK(at_june("1.62").status == Status::kBehind);    // 1.62 / 3.6 = 0.45 = 0.9 × 0.5 exactly
+  CHECK(at_june("1.6").status == Status::kOffTrack);   // 0.444 < 0.45
+  CHECK(at_june("3.6").status == Status::kDone);       // 3.6 / 3.6 = 100%
+  CHECK(*at_june("4").required_pace == 0.0);           // target met: nothing more needed
+}
+
+TEST_CASE("report: missing when the latest due period is not recorded") {
+  Fixture f(indicator("out", kOutput), actual("out", "2024-05", "1.5", "2024-06-05T09:00:00+08:00"));
+  // On 15 July June is due (10 July) and absent: missing, with May's figure
+  // still shown and compared with May's 15/36.
+  IndicatorRow r = f.row("a.out", "2024-06", kJul15);
+  CHECK(r.status == Status::kMissing);
+  CHECK(r.due_period->str() == "2024-06");
+  CHECK(r.actual_period->str() == "2024-05");
+  CHECK(*r.expected == Approx(15.0 / 36.0));         // 0.416667
+  CHECK(*r.completion == Approx(1.5 / 3.6));         // 0.416667
+  CHECK(*r.gap == Approx(0.0).margin(1e-9));         // (0.416667 − 0.416667) × 100
+  // On 5 July June is not due yet: May is the latest due period and on record.
+  r = f.row("a.out", "2024-06", Date{2024, 7, 5});
+  CHECK(r.due_period->str() == "2024-05");
+  CHECK(r.status == Status::kOnTrack);               // 0.416667 ≥ 0.416667
+  // On the due date itself June is due: not reported yet is missing.
+  CHECK(f.row("a.out", "2024-06", Date{2024, 7, 10}).status == Status::kMissing);
+}
+
+TEST_CASE("report: no actual at all") {
+  Fixture f(indicator("out", kOutput), "");
+  IndicatorRow r = f.row("a.out", "2024-06", kJul15);
+  CHECK(r.status == Status::kMissing);
+  CHECK_FALSE(r.actual);
+  CHECK_FALSE(r.completion);
+  CHECK_FALSE(r.gap);
+  CHECK(r.compared_period.str() == "2024-06");
+  CHECK(*r.expected_value == Approx(1.8));
+  CHECK(*r.required_pace == Approx(0.6));            // (3.6 − 0) / 6
+  // Before anything is due (January's actual is due 10 February): not-due.
+  r = f.row("a.out", "2024-01", Date{2024, 2, 5});
+  CHECK(r.status == Status::kNotDue);
+  CHECK_FALSE(r.due_period);
+}
+
+TEST_CASE("report: as of a date, later records and revisions are not seen") {
+  std::string recs = actual("out", "2024-06", "1.8", "2024-07-05T09:00:00+08:00") +
+                     actual("out", "2024-06", "1.5", "2024-07-12T09:00:00+08:00", "统计局修订");
+  Fixture f(indicator("out", kOutput), recs);
+  // The revision of 12 July is in force on 15 July …
+  CHECK(f.row("a.out", "2024-06", kJul15).actual->str() == "1.5");
+  // … but on 11 July the first figure was.
+  CHECK(f.row("a.out", "2024-06", Date{2024, 7, 11}).actual->str() == "1.8");
+  // Recorded at 23:59 on the 11th (+08:00) still counts for the 11th.
+  Fixture g(indicator("out", kOutput), actual("out", "2024-06", "1.8", "2024-07-11T23:59:00+08:00"));
+  CHECK(g.row("a.out", "2024-06", Date{2024, 7, 11}).actual);
+  CHECK_FALSE(g.row("a.out", "2024-06", Date{2024, 7, 10}).actual);
+}
+
+TEST_CASE("report: a quarterly indicator in a monthly report is compared at its quarter") {
+  Fixture f(indicator("q", "kind = \"cumulative\"\nunit = \"家\"\ntarget = 8\ncadence = \"quarter\""),
+            actual("q", "2024-Q1", "2", "2024-04-05T09:00:00+08:00"));
+  // The May report (as of 15 June): Q2 is not over, Q1 is the latest due
+  // quarter; its 2 of 8 = 25% meets Q1's 9/36 = 25%.
+  IndicatorRow r = f.row("a.q", "2024-05", Date{2024, 6, 15});
+  CHECK(r.due_period->str() == "2024-Q1");
+  CHECK(r.compared_period.str() == "2024-Q1");
+  CHECK(*r.expected == 0.25);
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(r.periods_left == 3);                        // Q2, Q3, Q4
+  CHECK(*r.required_pace == Approx(2.0));            // (8 − 2) / 3
+}
+
+TEST_CASE("report: an actual for a coarser or finer period than the cadence") {
+  // A monthly indicator reported for the whole of Q2: its running total at
+  // 30 June stands for June.
+  Fixture f(indicator("out", kOutput), actual("out", "2024-Q2", "1.8", "2024-07-05T09:00:00+08:00"));
+  IndicatorRow r = f.row("a.out", "2024-06", kJul15);
+  CHECK(r.actual_period->str() == "2024-Q2");
+  CHECK(r.status == Status::kOnTrack);
+  // A dekad figure (2024-06-D2, 17/36) is newer than May but older than June.
+  Fixture g(indicator("out", kOutput),
+            actual("out", "2024-06-D2", "1.7", "2024-06-25T09:00:00+08:00"));
+  r = g.row("a.out", "2024-06", kJul15);
+  CHECK(r.status == Status::kMissing);
+  CHECK(*r.expected == Approx(17.0 / 36.0));         // compared at 20 June
+  // Yearly indicator: in June nothing is due; an early figure is judged.
+  Fixture y(indicator("y", "kind = \"cumulative\"\nunit = \"家\"\ntarget = 4\ncadence = \"year\""),
+            actual("y", "2024-H1", "1", "2024-07-05T09:00:00+08:00"));
+  r = y.row("a.y", "2024-06", kJul15);
+  CHECK_FALSE(r.due_period);
+  CHECK(*r.expected == 0.5);                         // H1 ends at 18/36
+  CHECK(*r.completion == 0.25);                      // 1 / 4
+  CHECK(r.status == Status::kOffTrack);              // 0.25 < 0.9 × 0.5
+}
+
+TEST_CASE("report: basis period adds the amounts of each period") {
+  std::string body =
+      "kind = \"cumulative\"\nunit = \"人\"\ntarget = 2100\ncadence = \"quarter\"\nbasis = "
+      "\"period\"";
+  std::string recs = actual("jobs", "2024-Q1", "500", "2024-04-05T09:00:00+08:00") +
+                     actual("jobs", "2024-04", "200", "2024-05-05T09:00:00+08:00") +
+                     actual("jobs", "2024-Q2", "600", "2024-07-05T09:00:00+08:00");
+  Fixture f(indicator("jobs", body), recs);
+  IndicatorRow r = f.row("a.jobs", "2024-06", kJul15);
+  // Q1 500 + Q2 600 = 1100; April's 200 lies inside Q2, which was reported whole.
+  CHECK(r.actual->str() == "1100");
+  CHECK(r.actual_period->str() == "2024-Q2");
+  CHECK(*r.completion == Approx(1100.0 / 2100.0));  // 0.523810
+  CHECK(*r.gap == Approx(2.380952));                // (0.523810 − 0.5) × 100
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(*r.required_pace == Approx(500.0));         // (2100 − 1100) / 2 quarters
+  CHECK(*r.projection == Approx(2200.0));           // 1100 / 0.5
+}
+
+TEST_CASE("report: a ceiling of zero knows only within limit and breached") {
+  std::string body = "kind = \"cumulative\"\nunit = \"起\"\ntarget = 0\ndirection = \"down\"";
+  Fixture none(indicator("acc", body), actual("acc", "2024-06", "0", "2024-07-05T09:00:00+08:00"));
+  IndicatorRow r = none.row("a.acc", "2024-06", kJul15);
+  CHECK(r.status == Status::kOnTrack);
+  CHECK_FALSE(r.completion);                        // x / 0 is not a completion
+  CHECK_FALSE(r.gap);
+  // One accident in March stays a breach in June (basis period: 1 + 0 = 1).
+  std::string sticky = body + "\nbasis = \"period\"";
+  Fixture once(indicator("acc", sticky),
+               actual("acc", "2024-03", "1", "2024-04-05T09:00:00+08:00") +
+                   actual("acc", "2024-06", "0", "2024-07-05T09:00:00+08:00"));
+  CHECK(once.row("a.acc", "2024-06", kJul15).status == Status::kBreached);
+  CHECK(once.row("a.acc", "2024-02", Date{2024, 3, 15}).status == Status::kMissing);
+  // A breach outranks a missing report.
+  CHECK(once.row("a.acc", "2024-12", Date{2025, 1, 15}).status == Status::kBreached);
+  // The last period within the limit: done.
+  Fixture end(indicator("acc", body), actual("acc", "2024-12", "0", "2025-01-05T09:00:00+08:00"));
+  CHECK(end.row("a.acc", "2024-12", Date{2025, 1, 15}).status == Status::kDone);
+}
+
+TEST_CASE("report: a ceiling above zero is compared in reverse") {
+  // At most 10 in the year; by June 50% of it may be used.
+  auto at_june = [](std::string_view value) {
+    Fixture f(indicator("d", "kind = \"cumulative\"\nunit = \"人\"\ntarget = 10\ndirection = \"down\""),
+              actual("d", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.d", "2024-06", kJul15);
+  };
+  CHECK(at_june("5").status == Status::kOnTrack);   // 0.5 ≤ 0.5
+  CHECK(at_june("5.5").status == Status::kBehind);  // 0.55 ≤ 0.5 / 0.9 = 0.5556
+  CHECK(at_june("6").status == Status::kOffTrack);  // 0.6 > 0.5556
+  CHECK(at_june("11").status == Status::kBreached); // 11 > 10
+  CHECK(*at_june("4").required_pace == Approx(1.0));  // (10 − 4) / 6: at most 1 a month
+  CHECK(*at_june("4").gap == Approx(-10.0));        // (0.4 − 0.5) × 100
+}
+
+TEST_CASE("report: levels with a baseline go from baseline to target") {
+  auto at_june = [](std::string_view body, std::string_view value) {
+    Fixture f(indicator("l", body), actual("l", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.l", "2024-06", kJul15);
+  };
+  const std::string up =
+      "kind = \"level\"\nunit = \"元/月\"\ntarget = 700\nbaseline = { value = 650, year = 2023 }";
+  IndicatorRow r = at_june(up, "680");
+  CHECK(*r.expected_value == Approx(675.0));        // 650 + (700 − 650) × 0.5
+  CHECK(*r.completion == Approx(0.6));              // (680 − 650) / (700 − 650)
+  CHECK(*r.gap == Approx(10.0));                    // (0.6 − 0.5) × 100
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(*r.required_pace == Approx(20.0 / 6.0));    // (700 − 680) / 6
+  CHECK_FALSE(r.projection);                        // cumulative only
+  CHECK(at_june(up, "674").status == Status::kBehind);    // 0.48 ≥ 0.45
+  CHECK(at_june(up, "660").status == Status::kOffTrack);  // 0.2 < 0.45
+  CHECK(at_june(up, "700").status == Status::kDone);
+  // Down from 80 to 60: 70 is half way, as expected in June.
+  const std::string down =
+      "kind = \"level\"\nunit = \"μg/m³\"\ntarget = 60\ndirection = \"down\"\nbaseline = { value "
+      "= 80, year = 2023 }";
+  r = at_june(down, "70");
+  CHECK(*r.completion == Approx(0.5));              // (70 − 80) / (60 − 80)
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(*r.required_pace == Approx(-10.0 / 6.0));   // (60 − 70) / 6: down 1.67 a month
+  r = at_june(down, "85");
+  CHECK(*r.completion == Approx(-0.25));            // (85 − 80) / (60 − 80)
+  CHECK(r.status == Status::kOffTrack);             // a goal, not a limit: never breached
+}
+
+TEST_CASE("report: levels without a baseline are held against the target") {
+  auto at = [](std::string_view body, std::string_view period, std::string_view value,
+               std::string_view recorded, Date as_of) {
+    Fixture f(indicator("l", body), actual("l", period, value, recorded));
+    return f.row("a.l", period, as_of);
+  };
+  const std::string even = "kind = \"level\"\nunit = \"%\"\ntarget = 43.59";
+  IndicatorRow r = at(even, "2024-06", "43", "2024-07-05T09:00:00+08:00", kJul15);
+  CHECK(*r.expected == 1.0);
+  CHECK(*r.expected_value == Approx(43.59));
+  CHECK(*r.completion == Approx(0.986465));         // 43 / 43.59
+  CHECK(*r.gap == Approx(-1.353521));               // (0.986465 − 1) × 100
+  CHECK(r.status == Status::kBehind);               // ≥ 0.9
+  CHECK(at(even, "2024-06", "39", "2024-07-05T09:00:00+08:00", kJul15).status ==
+        Status::kOffTrack);                         // 0.8947 < 0.9
+  CHECK(at(even, "2024-06", "44", "2024-07-05T09:00:00+08:00", kJul15).status == Status::kDone);
+  // schedule = "end": not judged until December.
+  const std::string end = even + "\nschedule = \"end\"";
+  r = at(end, "2024-06", "40", "2024-07-05T09:00:00+08:00", kJul15);
+  CHECK(r.status == Status::kNotDue);
+  CHECK(*r.expected == 0.0);
+  CHECK_FALSE(r.expected_value);
+  CHECK_FALSE(r.gap);
+  CHECK(at(end, "2024-12", "43", "2025-01-05T09:00:00+08:00", Date{2025, 1, 15}).status ==
+        Status::kBehind);
+  // A ceiling (unemployment at most 5.5%): within it, or breached for good.
+  const std::string ceiling = "kind = \"level\"\nunit = \"%\"\ntarget = 5.5\ndirection = \"down\"";
+  CHECK(at(ceiling, "2024-06", "5.2", "2024-07-05T09:00:00+08:00", kJul15).status ==
+        Status::kOnTrack);
+  Fixture f(indicator("l", ceiling), actual("l", "2024-03", "5.6", "2024-04-05T09:00:00+08:00") +
+                                         actual("l", "2024-06", "5.0", "2024-07-05T09:00:00+08:00"));
+  CHECK(f.row("a.l", "2024-06", kJul15).status == Status::kBreached);
+  CHECK(f.row("a.l", "2024-02", Date{2024, 3, 15}).status == Status::kMissing);
+}
+
+TEST_CASE("report: growth rates are not pro-rated") {
+  auto at = [](std::string_view body, std::string_view value, std::string_view period = "2024-06",
+               Date as_of = kJul15) {
+    Fixture f(indicator("g", body), actual("g", period, value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.g", period, as_of);
+  };
+  const std::string up = "kind = \"growth\"\nunit = \"%\"\ntarget = 10";
+  IndicatorRow r = at(up, "9.2");
+  CHECK_FALSE(r.expected);
+  CHECK(*r.expected_value == 10.0);
+  CHECK(*r.gap == Approx(-0.8));                    // 9.2 − 10
+  CHECK(r.status == Status::kBehind);               // tolerance (1 − 0.9) × 10 = 1 point
+  CHECK_FALSE(r.required_pace);
+  CHECK(at(up, "10").status == Status::kOnTrack);
+  CHECK(at(up, "8.5").status == Status::kOffTrack); // 8.5 < 10 − 1
+  CHECK(at(up, "10.5", "2024-12", Date{2025, 1, 15}).status == Status::kDone);
+  // A fall of 50%: −55 beats it, −46 is within 5 points, −40 is not.
+  const std::string down = "kind = \"growth\"\nunit = \"%\"\ntarget = -50\ndirection = \"down\"";
+  CHECK(at(down, "-55").status == Status::kOnTrack);
+  CHECK(*at(down, "-55").gap == Approx(-5.0));      // −55 − (−50)
+  CHECK(at(down, "-46").status == Status::kBehind); // −46 ≤ −50 + 5
+  CHECK(at(down, "-40").status == Status::kOffTrack);
+  // "No rise" (target 0, down) is a limit.
+  const std::string zero = "kind = \"growth\"\nunit = \"%\"\ntarget = 0\ndirection = \"down\"";
+  CHECK(at(zero, "1").status == Status::kBreached);
+  CHECK(at(zero, "-2").status == Status::kOnTrack);
+}
+
+TEST_CASE("report: milestones against their stages and due date") {
+  const std::string body =
+      "kind = \"milestone\"\ndue = 2024-12-31\nstages = [{ date = 2024-06-30, stage = "
+      "\"in-progress\" }, { date = 2024-12-31, stage = \"done\" }]";
+  auto at = [&](std::string_view period, std::string_view value, Date as_of) {
+    std::string recs =
+        value.empty() ? "" : actual("m", period, value, "2024-06-05T09:00:00+08:00");
+    Fixture f(indicator("m", body), recs);
+    return f.row("a.m", period, as_of);
+  };
+  IndicatorRow r = at("2024-06", "\"in-progress\"", kJul15);
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(*r.required_stage == Stage::kInProgress);
+  CHECK(*r.required_by == Date{2024, 6, 30});
+  CHECK(at("2024-06", "\"not-started\"", kJul15).status == Status::kOverdue);
+  CHECK(at("2024-06", "", kJul15).status == Status::kOverdue);  // past 30 June, nothing on record
+  CHECK(at("2024-06", "\"done\"", kJul15).status == Status::kDone);
+  r = at("2024-06", "\"60%\"", kJul15);
+  CHECK(*r.stage == Stage::kInProgress);
+  CHECK(*r.percent == 60.0);
+  // May: no stage is required yet.
+  CHECK(at("2024-05", "\"not-started\"", Date{2024, 6, 15}).status == Status::kNotDue);
+  CHECK(at("2024-05", "\"in-progress\"", Date{2024, 6, 15}).status == Status::kOnTrack);
+  CHECK(at("2024-05", "", Date{2024, 6, 15}).status == Status::kMissing);
+  // December: anything short of done is overdue.
+  r = at("2024-12", "\"in-progress\"", Date{2025, 1, 15});
+  CHECK(r.status == Status::kOverdue);
+  CHECK(*r.required_stage == Stage::kDone);
+}
+
+TEST_CASE("report: roll-ups per action and per bureau") {
+  // Action a (bureau aa): out on track, d behind, l missing; also b.x.
+  // Action b (bureau bb): x off track, y not due.
+  std::string a = indicator("out", kOutput) +
+                  indicator("d", "kind = \"cumulative\"\nunit = \"人\"\ntarget = 10\ndirection = "
+                                 "\"down\"") +
+                  indicator("l", "kind = \"level\"\nunit = \"%\"\ntarget = 50") +
+                  "";
+  std::string b =
+      "[action]\nid = \"b\"\nnumber = 2\nname = \"乙行动\"\nlead = [\"bb\"]\noffice = \"bb\"\n"
+      "\n[[indicator]]\nid = \"b.x\"\nname = \"x\"\nlead = \"bb\"\nkind = \"cumulative\"\n"
+      "unit = \"家\"\ntarget = 10\n"
+      "\n[[indicator]]\nid = \"b.y\"\nname = \"y\"\nlead = [\"bb\", \"aa\"]\nkind = \"cumulative\"\n"
+      "unit = \"家\"\ntarget = 10\ncadence = \"year\"\n";
+  // Actuals: out May on time (due 10 June), June late (12 July);
+  // d June on time; x June on time with 3 of 10 (off track).
+  std::string recs = actual("out", "2024-05", "1.5", "2024-06-08T09:00:00+08:00") +
+                     actual("out", "2024-06", "1.8", "2024-07-12T09:00:00+08:00") +
+                     actual("d", "2024-06", "5.5", "2024-07-09T09:00:00+08:00") +
+                     "\n[[actual]]\nindicator = \"b.x\"\nperiod = \"2024-06\"\nvalue = 3\n"
+                     "recorded = 2024-07-10T18:00:00+08:00\nby = \"bb\"\nsource = \"测试\"\n";
+  Fixture f(a, recs, b);
+  f.loaded.plan.actions[0].also = {"b.x"};
+  Ledger ledger(f.loaded.plan);
+  Report r = compute_report(ledger, ReportRequest{Period{Cadence::kMonth, 2024, 6}, kJul15});
+
+  REQUIRE(r.indicators.size() == 5);
+  CHECK(r.expected == 0.5);
+  CHECK(r.indicators[0].status == Status::kOnTrack);   // a.out 1.8 / 3.6 = 50%
+  CHECK(r.indicators[1].status == Status::kBehind);    // a.d 5.5 / 10 ≤ 0.5 / 0.9
+  CHECK(r.indicators[2].status == Status::kMissing);   // a.l nothing recorded
+  CHECK(r.indicators[3].status == Status::kOffTrack);  // b.x 3 / 10 = 30% < 45%
+  CHECK(r.indicators[4].status == Status::kNotDue);    // b.y yearly
+
+  REQUIRE(r.actions.size() == 2);
+  const ActionRow& act = r.actions[0];
+  CHECK(act.id == "a");
+  CHECK(act.indicators.size() == 4);                   // out, d, l + also b.x
+  CHECK(act.rollup.counts.total == 4);
+  CHECK(act.rollup.with_due == 4);
+  CHECK(*act.rollup.on_track_rate == 0.25);            // 1 (out) of 4
+  // Mean completion of up cumulative/level with an actual: out 0.5, x 0.3 → 0.4
+  // (d is a ceiling, l has no actual).
+  CHECK(*act.rollup.mean_completion == Approx(0.4));
+  const ActionRow& actb = r.actions[1];
+  CHECK(actb.rollup.with_due == 1);                    // y is not due
+  CHECK(*actb.rollup.on_track_rate == 0.0);
+
+  REQUIRE(r.bureaus.size() == 2);
+  // aa leads out, d, l, y: 达序时率 1 of 3 due = 0.333; bb leads x, y: 0 of 1.
+  const BureauRow& aa = r.bureaus[0];
+  CHECK(aa.id == "aa");
+  CHECK(aa.rank == 1);
+  CHECK(aa.led == 4);
+  CHECK(*aa.rollup.on_track_rate == Approx(1.0 / 3.0));
+  // Actuals due by 15 July: out, d, l for January … June = 18 (y: none);
+  // on time: out May (8 June ≤ 10 June), d June (9 July) = 2; out June came 12 July.
+  CHECK(aa.actuals_due == 18);
+  CHECK(aa.actuals_on_time == 2);
+  CHECK(*aa.on_time_rate == Approx(2.0 / 18.0));
+  CHECK(aa.missing == 1);
+  const BureauRow& bb = r.bureaus[1];
+  CHECK(bb.rank == 2);
+  CHECK(bb.actuals_due == 6);                          // x January … June
+  CHECK(bb.actuals_on_time == 1);                      // June on 10 July, the due date
+  CHECK(r.totals.counts.total == 5);
+  CHECK(*r.totals.on_track_rate == 0.25);              // 1 of 4 with something due
+
+  // Selection: only bureau bb's indicators; groups without any are dropped,
+  // group figures stay whole.
+  Report s = compute_report(ledger, ReportRequest{Period{Cadence::kMonth, 2024, 6}, kJul15},
+                            Selection{"", "bb", {}});
+  REQUIRE(s.indicators.size() == 2);
+  CHECK(s.indicators[0].id == "b.x");
+  CHECK(s.actions.size() == 2);                        // a reports b.x through `also`
+  CHECK(s.actions[0].indicators.size() == 1);
+  CHECK(s.actions[0].rollup.counts.total == 4);
+  REQUIRE(s.bureaus.size() == 2);                      // aa co-leads b.y
+  CHECK(s.totals.counts.total == 2);
+  Report t = compute_report(ledger, ReportRequest{Period{Cadence::kMonth, 2024, 6}, kJul15},
+                            Selection{"", "", {Status::kMissing}});
+  REQUIRE(t.indicators.size() == 1);
+  CHECK(t.indicators[0].id == "a.l");
+  CHECK(t.actions.size() == 1);
+  CHECK(t.bureaus.size() == 1);
+}
+
+TEST_CASE("report: the 催报 list") {
+  std::string body = indicator("out", kOutput) +
+                     indicator("q", "kind = \"cumulative\"\nunit = \"家\"\ntarget = 8\ncadence = "
+                                    "\"quarter\"\nbasis = \"period\"") +
+                     indicator("m", "kind = \"milestone\"\ndue = 2024-12-31");
+  std::string recs = actual("out", "2024-04", "1.2", "2024-05-05T09:00:00+08:00") +
+                     actual("q", "2024-Q2", "2", "2024-07-05T09:00:00+08:00") +
+                     actual("m", "2024-03", "\"done\"", "2024-04-05T09:00:00+08:00");
+  Fixture f(body, recs);
+  OverdueReport o = compute_overdue(*f.ledger, Date{2024, 7, 25});
+  // out: May (due 10 June, 45 days late) and June (due 10 July, 15 days);
+  // January … April are replaced by April's running total.
+  // q: Q1 (due 10 April, 106 days) has no amount; Q2 is on record.
+  // m: done in March, owes nothing more.
+  REQUIRE(o.items.size() == 3);
+  CHECK(o.items[0].indicator == "a.q");
+  CHECK(o.items[0].period.str() == "2024-Q1");
+  CHECK(o.items[0].due == Date{2024, 4, 10});
+  CHECK(o.items[0].days_late == 106);
+  CHECK(o.items[1].indicator == "a.out");
+  CHECK(o.items[1].period.str() == "2024-05");
+  CHECK(o.items[1].days_late == 45);
+  CHECK(o.items[1].last_period->str() == "2024-04");
+  CHECK(o.items[2].period.str() == "2024-06");
+  CHECK(o.items[2].days_late == 15);
+}
+
+TEST_CASE("report: status names and labels") {
+  CHECK(status_name(Status::kOffTrack) == "off-track");
+  CHECK(status_label(Status::kOffTrack, false) == "严重滞后");
+  CHECK(status_label(Status::kNotDue, true) == "not due");
+  CHECK(*parse_status("not-due") == Status::kNotDue);
+  CHECK(*parse_status("未报送") == Status::kMissing);
+  CHECK_FALSE(parse_status("late"));
+  CHECK(format_share(17.0 / 36.0) == "47.2%");
+  CHECK(format_points(-2.7777) == "-2.8");
+  CHECK(format_points(2.38) == "+2.4");
+  CHECK(format_points(-0.01) == "0.0");
+  CHECK(format_quantity(1.0 / 3.0) == "0.33");
+  CHECK(format_quantity(30951) == "30951");
+}
