@@ -61,4 +61,34 @@ std::string render_csv_table(const Table& t, bool bom) {
   return out;
 }
 
+std::string render_markdown_table(const Table& t) {
+  auto cell = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '|') {
+        out += "\\|";
+      } else if (c == '\n') {
+        out += "<br>";
+      } else if (c != '\r') {
+        out += c;
+      }
+    }
+    return out;
+  };
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out = "|";
+    for (size_t c = 0; c < t.header.size(); ++c) {
+      out += " " + cell(c < cells.size() ? cells[c] : std::string()) + " |";
+    }
+    return out + "\n";
+  };
+  std::string out = line(t.header) + "|";
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    out += c < t.right.size() && t.right[c] ? "--:|" : "---|";
+  }
+  out += "\n";
+  for (const auto& row : t.rows) out += line(row);
+  return out;
+}
+
 }  // namespace tally

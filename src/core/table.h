@@ -23,4 +23,8 @@ std::string render_text_table(const Table& t, size_t max_width = 0);
 /// so spreadsheet programs detect the encoding.
 std::string render_csv_table(const Table& t, bool bom);
 
+/// A GitHub-flavoured Markdown table: `|` and line ends inside cells are
+/// escaped, right-aligned columns get `--:`.
+std::string render_markdown_table(const Table& t);
+
 }  // namespace tally
