@@ -118,6 +118,15 @@ std::string schedule_text(const Schedule& s) {
   return "even";
 }
 
+std::vector<std::string> names_of(const Plan& plan, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    const Bureau* b = plan.find_bureau(id);
+    out.push_back(b ? b->name : id);
+  }
+  return out;
+}
+
 void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
   const Indicator& ind = plan.indicators[i];
   row.index = i;
@@ -132,10 +141,7 @@ void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
   row.schedule = schedule_text(ind.schedule);
   row.unit = ind.unit;
   row.lead = ind.lead;
-  for (const auto& id : ind.lead) {
-    const Bureau* b = plan.find_bureau(id);
-    row.lead_names.push_back(b ? b->name : id);
-  }
+  row.lead_names = names_of(plan, ind.lead);
   row.target = ind.target;
   if (ind.baseline) row.baseline = ind.baseline->value;
   if (ind.kind == Kind::kMilestone) row.due = ind.due.value_or(plan.header.end);
@@ -147,6 +153,41 @@ void take_record(const Actual& a, IndicatorRow& row) {
   row.by = a.by;
   row.source = a.source;
 }
+
+// A level has a baseline to start from unless it is missing or equals the target.
+bool has_baseline(const Indicator& ind) {
+  return ind.kind == Kind::kLevel && ind.baseline && ind.target &&
+         !(ind.baseline->value == *ind.target);
+}
+
+}  // namespace
+
+Expectation expectation(const Indicator& ind, const PlanHeader& h, Date at) {
+  Expectation x;
+  if (ind.kind == Kind::kMilestone || !ind.target) return x;
+  const double target = ind.target->to_double();
+  if (ind.kind == Kind::kGrowth) {
+    x.value = target;  // not pro-rated
+    return x;
+  }
+  const bool baseline = has_baseline(ind);
+  double e = expected_share(ind, h, at);
+  // A level without a baseline is held against the target throughout,
+  // unless it is judged only at the end.
+  if (ind.kind == Kind::kLevel && !baseline && ind.schedule.type != Schedule::Type::kEnd) e = 1.0;
+  x.share = e;
+  if (ind.kind == Kind::kCumulative) {
+    x.value = target * e;
+  } else if (baseline) {
+    const double base = ind.baseline->value.to_double();
+    x.value = base + (target - base) * e;
+  } else if (e > 0) {
+    x.value = target;
+  }
+  return x;
+}
+
+namespace {
 
 // The status of a milestone: its stage against the stages and `due` that fell
 // on or before the report period's end.
@@ -252,6 +293,8 @@ Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, i
   Punctuality p;
   for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
     if (stop && d.end() > *stop) break;
+    // An actual due before the plan was issued could not have been on time.
+    if (h.issued && due_date(d, h.timely_days) < *h.issued) continue;
     ++p.due;
     const int64_t deadline = end_of_day(due_date(d, h.timely_days), h.utc_offset_minutes);
     for (const Actual* a : ledger.records(i)) {
@@ -370,23 +413,15 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
   // Expected share, expected value, completion and gap (SPEC 3.2).
   const bool has_actual = row.actual.has_value();
   const double actual = has_actual ? row.actual->to_double() : 0.0;
-  const bool baseline = ind.kind == Kind::kLevel && ind.baseline &&
-                        !(ind.baseline->value == *ind.target);
+  const bool baseline = has_baseline(ind);
   const double base = baseline ? ind.baseline->value.to_double() : 0.0;
+  const Expectation expect = expectation(ind, h, at);
+  row.expected = expect.share;
+  row.expected_value = expect.value;
   if (ind.kind == Kind::kGrowth) {
-    row.expected_value = target;
     if (has_actual) row.gap = actual - target;
   } else {
-    double e = expected_share(ind, h, at);
-    if (ind.kind == Kind::kLevel && !baseline && ind.schedule.type != Schedule::Type::kEnd) e = 1.0;
-    row.expected = e;
-    if (ind.kind == Kind::kCumulative) {
-      row.expected_value = target * e;
-    } else if (baseline) {
-      row.expected_value = base + (target - base) * e;
-    } else if (e > 0) {
-      row.expected_value = target;
-    }
+    const double e = *expect.share;
     if (has_actual && baseline) {
       row.completion = (actual - base) / (target - base);
     } else if (has_actual && target != 0) {
@@ -395,7 +430,8 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
     if (row.completion && (ind.kind == Kind::kCumulative || e > 0))
       row.gap = (*row.completion - e) * 100.0;
     if (ind.kind == Kind::kCumulative && has_actual && e > 0) row.projection = actual / e;
-    if (row.periods_left > 0) {
+    // A level's pace needs a level to start from; a running total starts at 0.
+    if (row.periods_left > 0 && (has_actual || ind.kind == Kind::kCumulative)) {
       double pace = (target - actual) / row.periods_left;
       // Nothing more is needed once the target is met, in either direction.
       const bool rising = baseline ? target > base : up || ind.kind == Kind::kCumulative;
@@ -503,8 +539,8 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   for (size_t a : order) {
     const Action& act = plan.actions[a];
     std::vector<size_t> members = ledger.action_indicators(a);
-    ActionRow row{act.id, act.number, act.name, act.name_en, act.lead, kept_of(members),
-                  rollup_of(all, members)};
+    ActionRow row{act.id,         act.number, act.name, act.name_en, act.lead,
+                  names_of(plan, act.lead), kept_of(members), rollup_of(all, members)};
     if (!row.indicators.empty()) r.actions.push_back(std::move(row));
   }
 
@@ -627,6 +663,40 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
                      return a.period < b.period;
                    });
   return out;
+}
+
+IndicatorDetail compute_detail(const Ledger& ledger, size_t i, Date as_of) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  const Indicator& ind = plan.indicators[i];
+  IndicatorDetail d;
+  d.definition = ind;
+  d.action_name = plan.actions[ind.action].name;
+  d.co_names = names_of(plan, ind.co);
+  d.cadence = plan.cadence_of(ind);
+  d.timely_days = h.timely_days;
+  d.as_of = as_of;
+  for (const Actual* a : ledger.records(i)) {
+    DetailRecord r;
+    r.actual = *a;
+    r.superseded = ledger.is_superseded(*a);
+    r.due = due_date(a->period, h.timely_days);
+    r.on_time = a->recorded.epoch_seconds < end_of_day(r.due, h.utc_offset_minutes);
+    d.records.push_back(std::move(r));
+  }
+  std::optional<Period> latest;
+  for (Period p = period_containing(d.cadence, h.start); p.end() <= h.end; p = p.next()) {
+    PathStep step;
+    step.period = p;
+    step.due = due_date(p, h.timely_days) <= as_of;
+    step.row = evaluate_indicator(ledger, i, ReportRequest{p, as_of});
+    step.expect = expectation(ind, h, p.end());
+    if (step.due) latest = p;
+    d.path.push_back(std::move(step));
+  }
+  Period at = latest ? *latest : period_containing(d.cadence, h.start);
+  d.current = evaluate_indicator(ledger, i, ReportRequest{at, as_of});
+  return d;
 }
 
 }  // namespace tally

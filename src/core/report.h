@@ -144,7 +144,8 @@ struct ActionRow {
   int number = 0;
   std::string name;
   std::string name_en;
-  std::vector<std::string> lead;
+  std::vector<std::string> lead;        ///< bureau ids
+  std::vector<std::string> lead_names;  ///< their short names
   std::vector<size_t> indicators;  ///< indices into Report::indicators
   Rollup rollup;
 };
@@ -156,8 +157,10 @@ struct BureauRow {
   size_t led = 0;  ///< indicators led
   std::vector<size_t> indicators;  ///< indices into Report::indicators
   /// Actuals due so far (each period of each indicator's cadence whose due
-  /// date has passed by the as-of date, up to the report period's end) and
-  /// how many of them were recorded by their due date.
+  /// date has come by the as-of date, up to the report period's end, not
+  /// before the plan was issued, and for milestones not after the period
+  /// recorded done) and how many of them were recorded by the end of their
+  /// due date.
   size_t actuals_due = 0;
   size_t actuals_on_time = 0;
   /// actuals_on_time ÷ actuals_due; unset when nothing is due.
@@ -253,6 +256,55 @@ struct OverdueReport {
 /// later figure replaces an earlier one; for basis = "period" every
 /// unrecorded period is listed. Milestones recorded done owe nothing more.
 OverdueReport compute_overdue(const Ledger& ledger, Date as_of);
+
+/// What is expected of an indicator by a date.
+struct Expectation {
+  /// The expected share (序时进度); unset for growth and milestones.
+  std::optional<double> share;
+  /// The expected figure in the indicator's unit (see IndicatorRow::expected_value).
+  std::optional<double> value;
+};
+
+/// The expected share and figure of an indicator at the end of `at`.
+Expectation expectation(const Indicator& ind, const PlanHeader& plan, Date at);
+
+/// One record of an indicator as `tally show` lists it.
+struct DetailRecord {
+  Actual actual;
+  bool superseded = false;  ///< a later record for the same period replaces it
+  Date due;                 ///< when an actual for its period was due
+  bool on_time = false;     ///< recorded by the end of that day
+};
+
+/// One step of the expected path: a period of the indicator's cadence.
+struct PathStep {
+  Period period;
+  /// Whether the period's actual was due on the as-of date; steps not yet
+  /// due show only what is expected.
+  bool due = false;
+  /// What is expected by the period's end.
+  Expectation expect;
+  /// The indicator evaluated with this period as the report period.
+  IndicatorRow row;
+};
+
+/// Everything `tally show` prints about one indicator.
+struct IndicatorDetail {
+  Indicator definition;
+  std::string action_name;
+  std::vector<std::string> co_names;  ///< the co-working bureaus' short names
+  Cadence cadence = Cadence::kMonth;
+  int timely_days = 0;
+  Date as_of;
+  std::vector<DetailRecord> records;  ///< by period, then recorded time
+  std::vector<PathStep> path;         ///< every period of the cadence in the plan
+  /// The indicator at the latest period of its cadence that is due (or, when
+  /// none is, at the first period), as a report would show it.
+  IndicatorRow current;
+};
+
+/// Computes the detail of one indicator as of a date.
+IndicatorDetail compute_detail(const Ledger& ledger, size_t indicator, Date as_of);
 
 /// Formats a share as a percent with one decimal: 0.4722 → "47.2%".
 std::string format_share(double share);
