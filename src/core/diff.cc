@@ -210,15 +210,15 @@ std::unordered_map<std::string_view, const T*> index_by_id(const std::vector<T>&
   return ids;
 }
 
-// Matches two lists by id: removed items in the old order, then added and
-// changed ones in the new order. `fields` compares a matched pair;
+// Matches two lists by id: removed items in the old order, then added ones
+// and changed ones, each in the new order. `fields` compares a matched pair;
 // `describe` names an item and lists what an added or removed one carries.
 template <typename T, typename Fields, typename Describe>
 std::vector<ItemChange> diff_items(const std::vector<T>& before, const std::vector<T>& after,
                                    Fields fields, Describe describe) {
   auto before_ids = index_by_id(before);
   auto after_ids = index_by_id(after);
-  std::vector<ItemChange> out;
+  std::vector<ItemChange> out, changed;
   for (const auto& b : before) {
     if (after_ids.count(b.id) || before_ids.at(b.id) != &b) continue;
     ItemChange c;
@@ -237,10 +237,13 @@ std::vector<ItemChange> diff_items(const std::vector<T>& before, const std::vect
     if (c.change == ChangeKind::kChanged) {
       c.fields.clear();
       fields(*it->second, a, c.fields);
-      if (c.fields.empty()) continue;
+      if (!c.fields.empty()) changed.push_back(std::move(c));
+      continue;
     }
     out.push_back(std::move(c));
   }
+  out.insert(out.end(), std::make_move_iterator(changed.begin()),
+             std::make_move_iterator(changed.end()));
   return out;
 }
 

@@ -77,7 +77,7 @@ struct PlanDiff {
   /// Target changes, in the new plan's indicator order. Each is also one of
   /// the fields of its entry in `indicators`.
   std::vector<TargetChange> targets;
-  /// Removed (in the old order), then added and changed (in the new order).
+  /// Removed (in the old order), then added, then changed (in the new order).
   std::vector<ItemChange> indicators;
   std::vector<ItemChange> actions;
   std::vector<ItemChange> bureaus;
