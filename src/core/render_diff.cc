@@ -12,9 +12,17 @@ namespace tally {
 
 namespace {
 
+// The language of the labels, and how a target change is marked: in red in
+// a colour terminal, in bold in Markdown.
 struct Labels {
   bool en;
+  enum class Mark { kPlain, kAnsi, kMarkdown } mark = Mark::kPlain;
+
   const char* operator()(const char* zh, const char* en_text) const { return en ? en_text : zh; }
+  std::string alert(const std::string& text) const {
+    if (text.empty() || mark == Mark::kPlain) return text;
+    return mark == Mark::kAnsi ? "\x1b[1;31m" + text + "\x1b[0m" : "**" + text + "**";
+  }
 };
 
 // What a TOML key is called in a Chinese report; English shows the key.
@@ -127,7 +135,8 @@ Section targets_section(const PlanDiff& d, Labels L) {
   s.table.right = {false, false, false, true, true, true};
   for (const auto& t : d.targets) {
     s.table.rows.push_back({t.indicator, t.name, t.action_name.empty() ? t.action : t.action_name,
-                            shown(t.before, L.en), shown(t.after, L.en), movement(t, L)});
+                            shown(t.before, L.en), L.alert(shown(t.after, L.en)),
+                            movement(t, L)});
   }
   return s;
 }
@@ -155,7 +164,7 @@ Section items_section(const std::vector<ItemChange>& items, const char* title, L
     bool first = true;
     auto row = [&](const FieldChange* f) {
       std::string change = first ? change_label(item.change, L) : "";
-      if (f && f->is_target) change = L("调标", "TARGET");
+      if (f && f->is_target) change = L.alert(L("调标", "TARGET"));
       std::vector<std::string> cells = {change, first ? item.id : "", first ? item.name : ""};
       if (with_action) cells.push_back(first ? item.action_name : "");
       cells.push_back(f ? field_label(f->field, L.en) : "");
@@ -217,18 +226,17 @@ void side_json(JsonWriter& w, std::string_view key, const DiffSide& s) {
 }  // namespace
 
 std::string render_diff_text(const PlanDiff& diff, const DiffHeading& heading) {
-  Labels L{heading.en};
+  Labels L{heading.en, heading.color ? Labels::Mark::kAnsi : Labels::Mark::kPlain};
   std::string out = heading_line(heading) + "\n" + summary_line(diff, L) + "\n";
   for (const auto& s : sections(diff, L)) {
-    bool color = s.alert && heading.color;
-    out += fmt::format("\n{}{}{}\n", color ? "\x1b[1;31m" : "", s.title, color ? "\x1b[0m" : "");
-    out += render_text_table(s.table);
+    out += fmt::format("\n{}\n", s.alert ? L.alert(s.title) : s.title);
+    out += render_text_table(s.table, heading.width);
   }
   return out;
 }
 
 std::string render_diff_markdown(const PlanDiff& diff, const DiffHeading& heading) {
-  Labels L{heading.en};
+  Labels L{heading.en, Labels::Mark::kMarkdown};
   std::string out = fmt::format("# {} {}\n\n{}\n", L("方案变更", "Plan changes"),
                                 heading_line(heading), summary_line(diff, L));
   for (const auto& s : sections(diff, L)) {

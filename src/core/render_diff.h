@@ -23,6 +23,7 @@ struct DiffHeading {
   DiffSide after;
   bool en = false;     ///< English labels; zh otherwise
   bool color = false;  ///< text only: colour the 调标 heading
+  size_t width = 0;    ///< text only: fit tables to this many columns; 0: never cut
 };
 
 /// Text tables: a heading line, a summary line, then one table per section

@@ -246,7 +246,7 @@ TEST_CASE("render_diff: the 调标 section comes first in every format") {
   h.en = true;
   std::string md = render_diff_markdown(d, h);
   CHECK(md.find("## !! TARGET CHANGES (调标): 1\n") < md.find("## indicators\n"));
-  CHECK(md.find("| TARGET | industry.output |") != std::string::npos);
+  CHECK(md.find("| **TARGET** | industry.output |") != std::string::npos);
   std::string json = render_diff_json(d, h);
   CHECK(json.find("\"targets\": [") < json.find("\"indicators\": ["));
   CHECK(json.find("\"percent\": 11.11") != std::string::npos);
