@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cctype>
 #include <cstdlib>
+
+#include "core/text.h"
 
 namespace tally {
 
@@ -134,9 +137,14 @@ std::optional<Decimal> parse_decimal(std::string_view s) {
 std::optional<Decimal> decimal_from_double(double v) {
   if (!std::isfinite(v)) return std::nullopt;
   std::string s = fmt::format("{}", v);
-  // fmt writes 1e+20 for large values; those are not plan figures.
-  if (s.find_first_of("eE") != std::string::npos) return std::nullopt;
-  return parse_decimal(s);
+  // fmt writes the shortest form, with an exponent for small and large
+  // values (5e-05, 1e+17): the mantissa shifted by it is still exact.
+  size_t e = s.find('e');
+  if (e == std::string::npos) return parse_decimal(s);
+  auto mantissa = parse_decimal(std::string_view(s).substr(0, e));
+  int exponent = std::atoi(s.c_str() + e + 1);
+  if (!mantissa || exponent < -36 || exponent > 36) return std::nullopt;
+  return mantissa->shifted(exponent);
 }
 
 Unit parse_unit(std::string_view unit) {
@@ -166,9 +174,13 @@ std::optional<Decimal> convert_value(std::string_view text, std::string_view tar
     if (error) *error = std::move(msg);
     return std::nullopt;
   };
-  auto [number, unit] = split_number_unit(text);
+  auto [number, unit_text] = split_number_unit(text);
+  // "3.6 亿元" is 3.6亿元; "1,200" is not 1 in a unit called ",200".
+  std::string unit(trim(unit_text));
   auto value = parse_decimal(number);
-  if (!value) {
+  const auto first = unit.empty() ? 'a' : static_cast<unsigned char>(unit[0]);
+  const bool stray = first != '%' && (std::isdigit(first) || std::ispunct(first));
+  if (!value || stray) {
     return fail(fmt::format("'{}' is not a number; write a decimal such as 3.6, optionally with "
                             "a unit such as 3.6亿元",
                             text));
