@@ -72,12 +72,16 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
   if (!line.empty()) {
     out += fmt::format("  {}\n", line);
     // The caret sits under the column, counted in display columns so it
-    // lines up under Chinese text too.
-    std::string before;
+    // lines up under Chinese text too; a tab stays a tab so the terminal
+    // moves both lines to the same stop.
+    std::string indent;
     auto cps = decode_utf8(line);
-    for (uint32_t i = 0; i + 1 < d.loc.col && i < cps.size(); ++i) append_utf8(before, cps[i]);
-    out += fmt::format("  {}{}^{}\n", std::string(display_width(before), ' '),
-                       color ? "\x1b[1;32m" : "", reset);
+    for (uint32_t i = 0; i + 1 < d.loc.col && i < cps.size(); ++i) {
+      std::string one;
+      append_utf8(one, cps[i]);
+      indent += cps[i] == U'\t' ? "\t" : std::string(display_width(one), ' ');
+    }
+    out += fmt::format("  {}{}^{}\n", indent, color ? "\x1b[1;32m" : "", reset);
   }
   return out;
 }

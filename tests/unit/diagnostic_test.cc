@@ -1,0 +1,185 @@
+#include "core/diagnostic.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tally;
+
+namespace {
+
+Diagnostic error_at(uint32_t file, uint32_t line, uint32_t col, std::string message,
+                    std::string code) {
+  return Diagnostic{Severity::kError, Location{file, line, col}, std::move(message),
+                    std::move(code)};
+}
+
+}  // namespace
+
+TEST_CASE("format_diagnostic: location, message, excerpt and caret") {
+  SourceFiles files;
+  uint32_t f = files.add("p/actions/01-a.toml", "[[indicator]]\nkind = \"cumulativ\"\n");
+  auto d = error_at(f, 2, 8, "kind 'cumulativ' is not one of cumulative, level, growth, milestone",
+                    "bad-enum");
+  CHECK(format_diagnostic(d, files, false) ==
+        "p/actions/01-a.toml:2:8: error: kind 'cumulativ' is not one of cumulative, level, "
+        "growth, milestone [bad-enum]\n"
+        "  kind = \"cumulativ\"\n"
+        "         ^\n");
+  d.severity = Severity::kWarning;
+  CHECK(format_diagnostic(d, files, false).rfind("p/actions/01-a.toml:2:8: warning: ", 0) == 0);
+}
+
+TEST_CASE("format_diagnostic: the caret sits under the right Chinese character") {
+  SourceFiles files;
+  uint32_t f = files.add("b.toml", "name = \"市发改局\" x\n");
+  // Column 15 is the 'x' after the closing quote: 8 ASCII + 4 wide + 1 + 1.
+  auto d = error_at(f, 1, 15, "m", "c");
+  CHECK(format_diagnostic(d, files, false) ==
+        "b.toml:1:15: error: m [c]\n"
+        "  name = \"市发改局\" x\n" +
+            std::string(2 + 18, ' ') + "^\n");
+  // Column 11 is 改: two wide characters (four columns) after the quote.
+  d.loc.col = 11;
+  CHECK(format_diagnostic(d, files, false) ==
+        "b.toml:1:11: error: m [c]\n"
+        "  name = \"市发改局\" x\n" +
+            std::string(2 + 12, ' ') + "^\n");
+}
+
+TEST_CASE("format_diagnostic: tabs in the line keep the caret aligned") {
+  SourceFiles files;
+  uint32_t f = files.add("t.toml", "\tname\t= 1\n");
+  auto d = error_at(f, 1, 7, "m", "c");
+  CHECK(format_diagnostic(d, files, false) ==
+        "t.toml:1:7: error: m [c]\n"
+        "  \tname\t= 1\n"
+        "  \t    \t^\n");
+}
+
+TEST_CASE("format_diagnostic: BOM and CRLF are not shown") {
+  SourceFiles files;
+  uint32_t f = files.add("w.toml", "\xEF\xBB\xBFid = 1\r\nx = 2\r\n");
+  CHECK(format_diagnostic(error_at(f, 1, 6, "m", "c"), files, false) ==
+        "w.toml:1:6: error: m [c]\n"
+        "  id = 1\n"
+        "       ^\n");
+  CHECK(format_diagnostic(error_at(f, 2, 1, "m", "c"), files, false) ==
+        "w.toml:2:1: error: m [c]\n"
+        "  x = 2\n"
+        "  ^\n");
+}
+
+TEST_CASE("format_diagnostic: whole files, no file, lines past the end") {
+  SourceFiles files;
+  uint32_t f = files.add("p/bureaus.toml", "a = 1\n");
+  CHECK(format_diagnostic(error_at(f, 0, 0, "cannot read: is a directory", "unreadable-file"),
+                          files, false) ==
+        "p/bureaus.toml: error: cannot read: is a directory [unreadable-file]\n");
+  CHECK(format_diagnostic(error_at(0, 0, 0, "bad argument", "c"), files, false) ==
+        "error: bad argument [c]\n");
+  CHECK(format_diagnostic(error_at(f, 9, 1, "m", "c"), files, false) == "p/bureaus.toml:9:1: error: m [c]\n");
+  // A column past the end of the line puts the caret just after it.
+  CHECK(format_diagnostic(error_at(f, 1, 40, "m", "c"), files, false) ==
+        "p/bureaus.toml:1:40: error: m [c]\n"
+        "  a = 1\n"
+        "       ^\n");
+}
+
+TEST_CASE("format_diagnostic: colour") {
+  SourceFiles files;
+  uint32_t f = files.add("a.toml", "x = 1\n");
+  CHECK(format_diagnostic(error_at(f, 1, 5, "m", "c"), files, true) ==
+        "\x1b[1ma.toml:1:5:\x1b[0m \x1b[1;31merror:\x1b[0m m [c]\n"
+        "  x = 1\n"
+        "      \x1b[1;32m^\x1b[0m\n");
+  Diagnostic w{Severity::kWarning, Location{f, 1, 1}, "m", "c"};
+  CHECK(format_diagnostic(w, files, true).find("\x1b[1;35mwarning:\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("SourceFiles: line_text") {
+  SourceFiles files;
+  CHECK(files.size() == 1);  // index 0 is "no file"
+  uint32_t f = files.add("a", "one\ntwo\r\n\nfour");
+  CHECK(files.line_text(f, 1) == "one");
+  CHECK(files.line_text(f, 2) == "two");
+  CHECK(files.line_text(f, 3) == "");
+  CHECK(files.line_text(f, 4) == "four");
+  CHECK(files.line_text(f, 5) == "");
+  CHECK(files.line_text(f, 0) == "");
+  CHECK(files.line_text(0, 1) == "");
+  CHECK(files.line_text(99, 1) == "");
+  files.drop_text(f);
+  CHECK(files.line_text(f, 1) == "");
+  CHECK(files.path(f) == "a");
+}
+
+TEST_CASE("Diagnostics: counts and sort by file, line and column") {
+  SourceFiles files;
+  uint32_t b = files.add("p/bureaus.toml", "");
+  uint32_t a = files.add("p/actions/01.toml", "");
+  Diagnostics diags;
+  CHECK(diags.empty());
+  diags.error(Location{b, 3, 1}, "x", "b3");
+  diags.warning(Location{a, 7, 2}, "x", "a7c2");
+  diags.error(Location{a, 7, 1}, "x", "a7c1");
+  diags.error(Location{a, 2, 9}, "x", "a2");
+  diags.error(Location{a, 2, 9}, "x", "a2 again");
+  diags.error(Location{0, 0, 0}, "x", "no file");
+  CHECK(diags.error_count() == 5);
+  CHECK(diags.warning_count() == 1);
+  CHECK(diags.has_errors());
+  diags.sort(files);
+  std::vector<std::string> order;
+  for (const auto& d : diags.items()) order.push_back(d.message);
+  CHECK(order == std::vector<std::string>{"no file", "a2", "a2 again", "a7c1", "a7c2", "b3"});
+
+  Diagnostics only_warnings;
+  only_warnings.warning(Location{}, "x", "w");
+  CHECK_FALSE(only_warnings.has_errors());
+  CHECK(only_warnings.warning_count() == 1);
+}
+
+TEST_CASE("format_diagnostics_json") {
+  SourceFiles files;
+  uint32_t f = files.add("p/\"q\".toml", "");
+  Diagnostics diags;
+  CHECK(format_diagnostics_json(diags, files) ==
+        "{\n  \"version\": 1,\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"diagnostics\": []\n}\n");
+  diags.error(Location{f, 2, 3}, "bad-enum", "kind 'x' is \"odd\"\n市");
+  diags.warning(Location{f, 4, 1}, "ytd-decrease", "falls");
+  CHECK(format_diagnostics_json(diags, files) ==
+        "{\n"
+        "  \"version\": 1,\n"
+        "  \"errors\": 1,\n"
+        "  \"warnings\": 1,\n"
+        "  \"diagnostics\": [\n"
+        "    {\"file\": \"p/\\\"q\\\".toml\", \"line\": 2, \"col\": 3, \"severity\": \"error\", "
+        "\"code\": \"bad-enum\", \"message\": \"kind 'x' is \\\"odd\\\"\\n市\"},\n"
+        "    {\"file\": \"p/\\\"q\\\".toml\", \"line\": 4, \"col\": 1, \"severity\": \"warning\", "
+        "\"code\": \"ytd-decrease\", \"message\": \"falls\"}\n"
+        "  ]\n"
+        "}\n");
+}
+
+TEST_CASE("edit_distance counts code points") {
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("abc", "abc") == 0);
+  CHECK(edit_distance("市发改局", "市发局") == 1);
+  CHECK(edit_distance("市发改局", "市发该局") == 1);
+  CHECK(edit_distance("nmae", "name") == 2);
+}
+
+TEST_CASE("closest and did-you-mean") {
+  const std::vector<std::string> keys = {"id", "name", "kind", "unit", "target", "note"};
+  CHECK(closest("nmae", keys) == "name");
+  CHECK(closest("unti", keys) == "unit");
+  CHECK(closest("taget", keys) == "target");
+  CHECK(closest("name", keys) == "");        // an exact match is no typo
+  CHECK(closest("schedule", keys) == "");    // too far from everything
+  CHECK(closest("x", {}) == "");
+  CHECK(closest("市发该局", {"市发改局", "市工信局"}) == "市发改局");
+  CHECK(closest("cumulativ", {"cumulative", "level", "growth", "milestone"}) == "cumulative");
+  CHECK(with_suggestion("unknown key 'nmae'", "nmae", keys) ==
+        "unknown key 'nmae' (did you mean 'name'?)");
+  CHECK(with_suggestion("unknown key 'zzz'", "zzz", keys) == "unknown key 'zzz'");
+}
