@@ -1,0 +1,105 @@
+#include "core/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tally;
+
+TEST_CASE("display_width: Chinese counts two columns, ASCII one") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("市发改局") == 8);
+  CHECK(display_width("a中b") == 4);
+  CHECK(display_width("附件1 二(一)1") == 13);
+  CHECK(display_width("洪政办发〔2024〕3号") == 19);  // 〔 〕 are wide
+  CHECK(display_width("，。：") == 6);                // fullwidth punctuation
+  CHECK(display_width("“八大行动”") == 10);         // curly quotes are narrow
+  CHECK(display_width("e\u0301") == 1);               // a combining accent takes no column
+  CHECK(display_width("\xEF\xBB\xBF" "a") == 1);       // nor does a BOM
+  CHECK(display_width("😀") == 2);
+  CHECK(display_width("한국") == 4);
+}
+
+TEST_CASE("pad: by display width, left or right") {
+  CHECK(pad("市发改局", 10) == "市发改局  ");
+  CHECK(pad("市发改局", 10, true) == "  市发改局");
+  CHECK(pad("abc", 5) == "abc  ");
+  CHECK(pad("abc", 5, true) == "  abc");
+  CHECK(pad("市发改局", 4) == "市发改局");  // never cut
+  CHECK(pad("", 2) == "  ");
+}
+
+TEST_CASE("truncate_to_width: cut with an ellipsis, never mid-character") {
+  CHECK(truncate_to_width("市发改局", 8) == "市发改局");
+  CHECK(truncate_to_width("市发改局", 7) == "市发改…");
+  CHECK(truncate_to_width("市发改局", 6) == "市发…");
+  CHECK(truncate_to_width("市发改局", 5) == "市发…");
+  CHECK(truncate_to_width("abcdef", 4) == "abc…");
+  CHECK(truncate_to_width("a中文", 4) == "a中…");
+  CHECK(display_width(truncate_to_width("生物基产业链规模工业总产值", 11)) <= 11);
+}
+
+TEST_CASE("csv_field: quotes only when needed") {
+  CHECK(csv_field("a") == "a");
+  CHECK(csv_field("") == "");
+  CHECK(csv_field("市发改局") == "市发改局");
+  CHECK(csv_field("fgj,gxj") == "\"fgj,gxj\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("line\nbreak") == "\"line\nbreak\"");
+  CHECK(csv_field("cr\r") == "\"cr\r\"");
+  CHECK(csv_field("附件1 二(一)、三") == "附件1 二(一)、三");
+}
+
+TEST_CASE("html_escape") {
+  CHECK(html_escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+  CHECK(html_escape("市发改局 1-6月") == "市发改局 1-6月");
+}
+
+TEST_CASE("json_escape") {
+  CHECK(json_escape("a\"b\\c") == "a\\\"b\\\\c");
+  CHECK(json_escape("\n\r\t") == "\\n\\r\\t");
+  CHECK(json_escape(std::string("\x01\x1f", 2)) == "\\u0001\\u001f");
+  CHECK(json_escape("“市发改局”") == "“市发改局”");
+  CHECK(json_escape("/") == "/");
+}
+
+TEST_CASE("toml_escape") {
+  CHECK(toml_escape("a\"b\\c") == "a\\\"b\\\\c");
+  CHECK(toml_escape("\n\r\t") == "\\n\\r\\t");
+  CHECK(toml_escape(std::string("\x01\x7f", 2)) == "\\u0001\\u007F");
+  CHECK(toml_escape("统计局6月月报") == "统计局6月月报");
+}
+
+TEST_CASE("UTF-8: decode, encode, find the first bad byte") {
+  auto cps = decode_utf8("a市😀");
+  REQUIRE(cps.size() == 3);
+  CHECK(cps[0] == U'a');
+  CHECK(cps[1] == U'市');
+  CHECK(cps[2] == U'😀');
+  std::string back;
+  for (char32_t c : cps) append_utf8(back, c);
+  CHECK(back == "a市😀");
+  std::string two;
+  append_utf8(two, 0xE9);
+  CHECK(two == "é");
+  CHECK(decode_utf8("a\xff" "b") == std::vector<char32_t>{U'a', 0xFFFD, U'b'});
+
+  CHECK_FALSE(find_invalid_utf8("plain ASCII"));
+  CHECK_FALSE(find_invalid_utf8("市发改局 😀"));
+  CHECK(find_invalid_utf8("\xca\xd0") == 0u);               // 市 in GBK
+  CHECK(find_invalid_utf8("name = \"\xca\xd0\"") == 8u);
+  CHECK(find_invalid_utf8("ab\xff") == 2u);
+  CHECK(find_invalid_utf8("\xe5\xb8") == 0u);               // 市 cut short
+  CHECK(find_invalid_utf8("\xc0\xaf") == 0u);               // overlong '/'
+  CHECK(find_invalid_utf8("\xed\xa0\x80") == 0u);           // a surrogate
+  CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);       // past U+10FFFF
+  CHECK(find_invalid_utf8("\x80") == 0u);                   // a lone continuation byte
+}
+
+TEST_CASE("split, trim, split_list") {
+  CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+  CHECK(split("", ',') == std::vector<std::string>{""});
+  CHECK(trim("  x y \t\r\n") == "x y");
+  CHECK(trim("   ") == "");
+  CHECK(split_list(" a, ,b ,") == std::vector<std::string>{"a", "b"});
+  CHECK(split_list("").empty());
+}
