@@ -235,10 +235,57 @@ std::optional<Period> resolve_period(std::string_view s, Date today, Cadence cad
 }
 
 Date today_in_zone(int utc_offset_minutes) {
-  std::time_t now = std::time(nullptr);
-  int64_t local = static_cast<int64_t>(now) + static_cast<int64_t>(utc_offset_minutes) * 60;
+  return local_date(now_epoch_seconds(), utc_offset_minutes);
+}
+
+int64_t now_epoch_seconds() { return static_cast<int64_t>(std::time(nullptr)); }
+
+namespace {
+
+// Days since the epoch and seconds into that day, at an offset.
+std::pair<int64_t, int> split_local(int64_t epoch_seconds, int offset_minutes) {
+  int64_t local = epoch_seconds + static_cast<int64_t>(offset_minutes) * 60;
   int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  return civil_from_days(days);
+  return {days, static_cast<int>(local - days * 86400)};
+}
+
+}  // namespace
+
+Date local_date(int64_t epoch_seconds, int offset_minutes) {
+  return civil_from_days(split_local(epoch_seconds, offset_minutes).first);
+}
+
+int local_seconds_of_day(int64_t epoch_seconds, int offset_minutes) {
+  return split_local(epoch_seconds, offset_minutes).second;
+}
+
+std::string format_rfc3339(int64_t epoch_seconds, int offset_minutes) {
+  auto [days, secs] = split_local(epoch_seconds, offset_minutes);
+  int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(civil_from_days(days)),
+                     secs / 3600, secs / 60 % 60, secs % 60, offset_minutes < 0 ? '-' : '+',
+                     a / 60, a % 60);
+}
+
+std::optional<int64_t> parse_rfc3339(std::string_view s, int* offset_minutes) {
+  // 2024-07-15T10:02:00 then optional .fraction, then Z or ±hh:mm.
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
+  auto date = parse_date(s.substr(0, 10));
+  if (!date || s[13] != ':' || s[16] != ':') return std::nullopt;
+  auto h = parse_int(s.substr(11, 2)), m = parse_int(s.substr(14, 2)),
+       sec = parse_int(s.substr(17, 2));
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
+  std::string_view rest = s.substr(19);
+  if (!rest.empty() && rest[0] == '.') {
+    size_t i = 1;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') ++i;
+    if (i == 1) return std::nullopt;
+    rest.remove_prefix(i);
+  }
+  auto offset = parse_utc_offset(rest);
+  if (!offset) return std::nullopt;
+  if (offset_minutes) *offset_minutes = *offset;
+  return days_from_civil(*date) * 86400 + *h * 3600 + *m * 60 + *sec - *offset * 60;
 }
 
 std::optional<int> parse_utc_offset(std::string_view s) {

@@ -83,4 +83,23 @@ Date today_in_zone(int utc_offset_minutes);
 /// Parses "+08:00" / "-05:30" / "Z" into minutes east of UTC.
 std::optional<int> parse_utc_offset(std::string_view s);
 
+/// Seconds since 1970-01-01T00:00:00Z, from the system clock.
+int64_t now_epoch_seconds();
+
+/// The calendar date of a moment in a zone `offset_minutes` east of UTC.
+Date local_date(int64_t epoch_seconds, int offset_minutes);
+
+/// Seconds since local midnight of a moment in a zone `offset_minutes` east of UTC.
+int local_seconds_of_day(int64_t epoch_seconds, int offset_minutes);
+
+/// RFC 3339 text of a moment shown at an offset, to the second:
+/// 2024-07-15T10:02:00+08:00 (a zero offset is written +00:00).
+std::string format_rfc3339(int64_t epoch_seconds, int offset_minutes);
+
+/// Parses an RFC 3339 date-time with seconds and an offset ("Z" or ±hh:mm),
+/// e.g. 2024-07-15T10:02:00+08:00; fractional seconds are dropped. Returns
+/// the moment and sets `*offset_minutes` to the offset it was written in;
+/// nullopt when malformed or not a real date.
+std::optional<int64_t> parse_rfc3339(std::string_view s, int* offset_minutes);
+
 }  // namespace tally

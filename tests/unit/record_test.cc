@@ -1,0 +1,334 @@
+#include "core/record.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/check.h"
+#include "core/fs.h"
+#include "core/write.h"
+#include "scratch.h"
+
+using namespace tally;
+
+namespace {
+
+const std::string kPlanDir = std::string(TALLY_SOURCE_DIR) + "/tests/plans/rec";
+const Date kToday{2024, 7, 15};
+const FieldNames kNames{"INDICATOR", "--period", "VALUE", "--by", "--source", "--note", "--reason"};
+
+LoadResult load_rec(const std::string& dir = kPlanDir) {
+  DiskFileSystem fs;
+  LoadResult r = load_plan(fs, LoadOptions{dir, "", false});
+  check_plan(r.plan, CheckOptions{kToday, &r.files}, r.diags);
+  return r;
+}
+
+Timestamp at(const char* text) {
+  int offset = 0;
+  auto m = parse_rfc3339(text, &offset);
+  REQUIRE(m);
+  return make_timestamp(*m, 480);
+}
+
+ProposedActual proposal(std::string indicator, std::string value, std::string period = "2024-06",
+                        std::string source = "统计局月报") {
+  ProposedActual p;
+  p.indicator = std::move(indicator);
+  p.value = std::move(value);
+  p.period = std::move(period);
+  p.source = std::move(source);
+  return p;
+}
+
+// The messages of refusing one proposal against the shipped test plan.
+std::vector<std::string> refusals(const ProposedActual& p,
+                                  const char* now = "2024-07-15T10:02:00+08:00") {
+  LoadResult r = load_rec();
+  REQUIRE_FALSE(r.diags.has_errors());
+  Ledger ledger(r.plan);
+  Prepared prepared = prepare_actuals(ledger, {&p, 1}, kNames, kToday, at(now));
+  std::vector<std::string> out;
+  for (const auto& x : prepared.refusals) out.push_back(x.message);
+  return out;
+}
+
+Actual accepted(const ProposedActual& p) {
+  LoadResult r = load_rec();
+  Ledger ledger(r.plan);
+  Prepared prepared =
+      prepare_actuals(ledger, {&p, 1}, kNames, kToday, at("2024-07-15T10:02:00+08:00"));
+  INFO((prepared.refusals.empty() ? "" : prepared.refusals.front().message));
+  REQUIRE(prepared.actuals.size() == 1);
+  return prepared.actuals.front();
+}
+
+std::string value_of(const ProposedActual& p) { return format_actual_value(accepted(p).value); }
+
+// A scratch copy of the test plan, removed afterwards.
+struct ScratchPlan : ScratchDir {
+  std::string dir = file("rec");
+  ScratchPlan() { std::filesystem::copy(kPlanDir, dir, std::filesystem::copy_options::recursive); }
+  std::string read(const std::string& rel) const { return get("rec/" + rel); }
+};
+
+RecordOptions options_at(const char* now) {
+  RecordOptions o;
+  o.today = kToday;
+  int offset = 0;
+  int64_t m = *parse_rfc3339(now, &offset);
+  o.clock = [m] { return m; };
+  o.names = kNames;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("record: values convert to the indicator's unit") {
+  CHECK(value_of(proposal("industry.bio-output", "1.8")) == "1.8");
+  CHECK(value_of(proposal("industry.bio-output", "3.6亿元")) == "3.6");
+  CHECK(value_of(proposal("industry.bio-output", "36000万元")) == "3.6");
+  CHECK(value_of(proposal("industry.bio-output", "18000万")) == "1.8");
+  CHECK(value_of(proposal("industry.jobs", "0.12万人")) == "1200");
+  CHECK(value_of(proposal("industry.jobs", "1200人")) == "1200");
+  CHECK(value_of(proposal("industry.invest-growth", "-2.5%")) == "-2.5");
+  CHECK(value_of(proposal("industry.urban-rate", " 43.1 ")) == "43.1");
+  CHECK(value_of(proposal("industry.museum", "done")) == "\"done\"");
+  CHECK(value_of(proposal("industry.museum", "推进中")) == "\"in-progress\"");
+  CHECK(value_of(proposal("industry.museum", "60%")) == "\"60%\"");
+}
+
+TEST_CASE("record: defaults and names") {
+  Actual a = accepted(proposal("industry.bio-output", "1.8"));
+  CHECK(a.by == "gxj");  // the first lead
+  CHECK(a.recorded.text == "2024-07-15T10:02:00+08:00");
+  ProposedActual p = proposal("industry.bio-output", "1.8", "last-month");
+  p.by = "发改局";
+  a = accepted(p);
+  CHECK(a.by == "fgj");
+  CHECK(a.period_text == "2024-06");
+  p.by = "市人社局";
+  p.period = "2024-07上旬";
+  CHECK(accepted(p).by == "rsj");
+  CHECK(accepted(p).period_text == "2024-07-D1");
+  // A period under way may be recorded.
+  p.period = "2024-07";
+  CHECK(accepted(p).period_text == "2024-07");
+}
+
+TEST_CASE("record: every refusal says what is wrong") {
+  using V = std::vector<std::string>;
+  CHECK(refusals(proposal("industry.bio-outpt", "1.8")) ==
+        V{"INDICATOR: unknown indicator 'industry.bio-outpt' (did you mean "
+          "'industry.bio-output'?); `tally list indicators` lists them"});
+  CHECK(refusals(proposal("城镇新增就业", "1.8")) ==
+        V{"INDICATOR: '城镇新增就业' is the name of 'industry.jobs'; give its id"});
+  CHECK(refusals(proposal("", "1.8")) ==
+        V{"INDICATOR: empty; give an indicator id such as industry.bio-output (`tally list "
+          "indicators` lists them)"});
+  CHECK(refusals(proposal("industry.jobs", "1", "2024-13")) ==
+        V{"--period: '2024-13': there is no month 13"});
+  CHECK(refusals(proposal("industry.jobs", "1", "June")) ==
+        V{"--period: 'June' is not a period; use a period such as 2024-06 or a word: today, "
+          "this-dekad, last-dekad, this-month, last-month, this-quarter, last-quarter, "
+          "this-half, last-half, this-year, last-year, due"});
+  CHECK(refusals(proposal("industry.jobs", "1", "")) ==
+        V{"--period: empty; give the period the figure covers, e.g. 2024-06"});
+  CHECK(refusals(proposal("industry.jobs", "1", "2023-12")) ==
+        V{"--period: 2023-12 is outside the plan (2024-01-01 to 2024-12-31)"});
+  CHECK(refusals(proposal("industry.jobs", "1", "2024-08")) ==
+        V{"--period: 2024-08 has not started yet (it starts 2024-08-01; today is 2024-07-15); "
+          "a figure can be recorded once its period has begun"});
+  ProposedActual p = proposal("industry.jobs", "1");
+  p.by = "gxjj";
+  CHECK(refusals(p) == V{"--by: unknown bureau 'gxjj' (did you mean 'gxj'?); `tally list "
+                         "bureaus` shows ids, names and aliases"});
+  CHECK(refusals(proposal("industry.bio-output", "3.6亿美元")) ==
+        V{"VALUE: '3.6亿美元' is in 亿美元, which does not convert to the indicator's unit 亿元"});
+  CHECK(refusals(proposal("industry.jobs", "1.2万户")) ==
+        V{"VALUE: '1.2万户' is in 万户, which does not convert to the indicator's unit 人"});
+  CHECK(refusals(proposal("industry.jobs", "abc")) ==
+        V{"VALUE: 'abc' is not a number; write a decimal such as 3.6, optionally with a unit "
+          "such as 3.6亿元"});
+  CHECK(refusals(proposal("industry.jobs", "nan")) ==
+        V{"VALUE: 'nan' is not a number; write a decimal such as 3.6, optionally with a unit "
+          "such as 3.6亿元"});
+  CHECK(refusals(proposal("industry.jobs", "1,200")) ==
+        V{"VALUE: '1,200' has a thousands separator; write the number without it, e.g. 1200"});
+  CHECK(refusals(proposal("industry.jobs", "")) == V{"VALUE: empty; give the figure in 人"});
+  CHECK(refusals(proposal("industry.jobs", "-3")) ==
+        V{"VALUE: '-3' is negative; a cumulative value cannot be below 0 (only growth rates "
+          "can)"});
+  CHECK(refusals(proposal("industry.museum", "finished")) ==
+        V{"VALUE: 'finished' is not a stage of milestone 'industry.museum'; give not-started, "
+          "in-progress, done or a percent such as 60%"});
+  CHECK(refusals(proposal("industry.museum", "dne")) ==
+        V{"VALUE: 'dne' is not a stage of milestone 'industry.museum'; give not-started, "
+          "in-progress, done or a percent such as 60% (did you mean 'done'?)"});
+  CHECK(refusals(proposal("industry.museum", "120%")) ==
+        V{"VALUE: '120%' is not a percent between 0% and 100%"});
+  CHECK(refusals(proposal("industry.jobs", "1", "2024-06", " ")) ==
+        V{"--source: empty; say where the figure comes from, e.g. 统计局6月月报"});
+  // The test plan already holds industry.bio-output 2024-05 = 1.5.
+  CHECK(refusals(proposal("industry.bio-output", "1.6", "2024-05")) ==
+        V{"--reason: industry.bio-output 2024-05 already has 1.5亿元 (recorded "
+          "2024-06-12T09:30:00+08:00 by gxj, source 统计局5月月报); a second record must give "
+          "a reason saying why it replaces that one"});
+  p = proposal("industry.bio-output", "1.6", "2024-05");
+  p.reason = "统计局修订";
+  CHECK(refusals(p).empty());
+  CHECK(refusals(p, "2024-06-12T09:30:00+08:00") ==
+        V{"--reason: the record in force for industry.bio-output 2024-05 was recorded "
+          "2024-06-12T09:30:00+08:00, not before this one (2024-06-12T09:30:00+08:00); a "
+          "correction must be recorded after what it corrects"});
+  // All problems of a proposal at once.
+  p = proposal("industry.jobs", "x", "2025-01", "");
+  p.by = "nobody";
+  CHECK(refusals(p).size() == 4);
+}
+
+TEST_CASE("record: one batch holds one figure per indicator and period") {
+  LoadResult r = load_rec();
+  Ledger ledger(r.plan);
+  std::vector<ProposedActual> rows = {proposal("industry.jobs", "1"), proposal("industry.jobs", "2"),
+                                      proposal("industry.jobs", "3", "2024-Q2")};
+  rows[0].line = 2;
+  rows[1].line = 3;
+  Prepared p = prepare_actuals(ledger, rows, kNames, kToday, at("2024-07-15T10:02:00+08:00"));
+  REQUIRE(p.refusals.size() == 1);
+  CHECK(p.refusals[0].row == 1);
+  CHECK(p.refusals[0].message == "--period: industry.jobs 2024-06 is also on line 2; one batch "
+                                 "records one figure per indicator and period");
+  CHECK(p.actuals.empty());
+}
+
+TEST_CASE("record_actuals: appends text, keeps every existing byte") {
+  ScratchPlan s;
+  const std::string before = s.read("actuals/gxj.toml");
+  LoadResult r = load_rec(s.dir);
+  REQUIRE_FALSE(r.diags.has_errors());
+  ProposedActual p = proposal("industry.bio-output", "18000万元", "2024-06", "统计局6月月报");
+  p.note = "1-6月累计";
+  RecordOutcome out = record_actuals(r, {&p, 1}, options_at("2024-07-15T10:02:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  const std::string appended =
+      "\n"  // the hand-edited file did not end with a newline
+      "\n"
+      "[[actual]]\n"
+      "indicator = \"industry.bio-output\"\n"
+      "period = \"2024-06\"\n"
+      "value = 1.8\n"
+      "recorded = 2024-07-15T10:02:00+08:00\n"
+      "by = \"gxj\"\n"
+      "source = \"统计局6月月报\"\n"
+      "note = \"1-6月累计\"\n";
+  CHECK(s.read("actuals/gxj.toml") == before + appended);
+  REQUIRE(out.appended.size() == 1);
+  CHECK(out.appended[0].appended == appended);
+  CHECK(out.appended[0].path == s.dir + "/actuals/gxj.toml");
+  CHECK(out.stored[0].loc.line == 12);
+  CHECK(std::filesystem::exists(s.dir + "/actuals/.tally.lock"));
+
+  // A new bureau file starts with a comment naming the bureau.
+  LoadResult r2 = load_rec(s.dir);
+  ProposedActual q = proposal("industry.jobs", "0.12万人");
+  out = record_actuals(r2, {&q, 1}, options_at("2024-07-15T10:05:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  CHECK(s.read("actuals/rsj.toml") ==
+        "# Actuals reported by 市人社局 (rsj). `tally record` and `tally import` append here;\n"
+        "# what is already written is never rewritten.\n"
+        "\n"
+        "[[actual]]\n"
+        "indicator = \"industry.jobs\"\n"
+        "period = \"2024-06\"\n"
+        "value = 1200\n"
+        "recorded = 2024-07-15T10:05:00+08:00\n"
+        "by = \"rsj\"\n"
+        "source = \"统计局月报\"\n");
+  LoadResult after = load_rec(s.dir);
+  CHECK(after.diags.empty());
+  CHECK(after.plan.actuals.size() == 3);
+}
+
+TEST_CASE("record_actuals: a dry run writes nothing") {
+  ScratchPlan s;
+  const std::string before = s.read("actuals/gxj.toml");
+  LoadResult r = load_rec(s.dir);
+  ProposedActual p = proposal("industry.bio-output", "1.8");
+  RecordOptions o = options_at("2024-07-15T10:02:00+08:00");
+  o.dry_run = true;
+  RecordOutcome out = record_actuals(r, {&p, 1}, o);
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  CHECK(out.appended[0].appended.starts_with("\n\n[[actual]]\n"));
+  CHECK(s.read("actuals/gxj.toml") == before);
+  CHECK_FALSE(std::filesystem::exists(s.dir + "/actuals/.tally.lock"));
+}
+
+TEST_CASE("record_actuals: sees what another writer added after the load") {
+  ScratchPlan s;
+  LoadResult r = load_rec(s.dir);
+  // Another process records industry.jobs 2024-06 meanwhile.
+  {
+    LoadResult other = load_rec(s.dir);
+    ProposedActual p = proposal("industry.jobs", "1100");
+    REQUIRE(record_actuals(other, {&p, 1}, options_at("2024-07-15T10:00:00+08:00")).status ==
+            RecordOutcome::Status::kOk);
+  }
+  ProposedActual p = proposal("industry.jobs", "1200");
+  RecordOutcome out = record_actuals(r, {&p, 1}, options_at("2024-07-15T10:01:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kRefused);
+  REQUIRE(out.refusals.size() == 1);
+  CHECK(out.refusals[0].message ==
+        "--reason: industry.jobs 2024-06 already has 1100人 (recorded 2024-07-15T10:00:00+08:00 "
+        "by rsj, source 统计局月报); a second record must give a reason saying why it replaces "
+        "that one");
+}
+
+TEST_CASE("record_actuals: rows of several bureaus, all or none") {
+  ScratchPlan s;
+  const std::string gxj = s.read("actuals/gxj.toml");
+  LoadResult r = load_rec(s.dir);
+  std::vector<ProposedActual> rows = {proposal("industry.jobs", "1200"),
+                                      proposal("industry.bio-output", "1.8"),
+                                      proposal("industry.firms", "30100")};
+  RecordOutcome out = record_actuals(r, rows, options_at("2024-07-15T10:02:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  REQUIRE(out.appended.size() == 3);
+  CHECK(out.appended[0].path.ends_with("fgj.toml"));
+  CHECK(out.appended[1].path.ends_with("gxj.toml"));
+  CHECK(out.appended[2].path.ends_with("rsj.toml"));
+  CHECK(out.stored[0].by == "rsj");
+  CHECK(s.read("actuals/gxj.toml").starts_with(gxj));
+
+  // One bad row: nothing is written.
+  LoadResult r2 = load_rec(s.dir);
+  rows = {proposal("industry.jobs", "1300", "2024-07"), proposal("industry.firms", "-1", "2024-07")};
+  const std::string fgj = s.read("actuals/fgj.toml"), rsj = s.read("actuals/rsj.toml");
+  out = record_actuals(r2, rows, options_at("2024-07-15T10:03:00+08:00"));
+  CHECK(out.status == RecordOutcome::Status::kRefused);
+  CHECK(s.read("actuals/fgj.toml") == fgj);
+  CHECK(s.read("actuals/rsj.toml") == rsj);
+}
+
+TEST_CASE("record_actuals: a running total that falls is a warning") {
+  ScratchPlan s;
+  LoadResult r = load_rec(s.dir);
+  ProposedActual p = proposal("industry.bio-output", "1.2");
+  RecordOutcome out = record_actuals(r, {&p, 1}, options_at("2024-07-15T10:02:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  REQUIRE(out.diags.items().size() == 1);
+  CHECK(format_diagnostic(out.diags.items()[0], out.files, false) ==
+        s.dir + "/actuals/gxj.toml:15:9: warning: running total of 'industry.bio-output' falls "
+                "from 1.5 (2024-05) to 1.2 (2024-06); a ytd value is the total since the plan "
+                "start [ytd-decrease]\n"
+                "  value = 1.2\n"
+                "          ^\n");
+}
+
+TEST_CASE("moment_on and make_timestamp") {
+  int offset = 0;
+  int64_t now = *parse_rfc3339("2024-11-27T23:30:05Z", &offset);
+  // 07:30:05 on 28 November in +08:00; put on 15 July.
+  CHECK(make_timestamp(moment_on(Date{2024, 7, 15}, now, 480), 480).text ==
+        "2024-07-15T07:30:05+08:00");
+  CHECK(make_timestamp(now, 0).text == "2024-11-27T23:30:05+00:00");
+  CHECK(make_timestamp(now, -330).text == "2024-11-27T18:00:05-05:30");
+}
