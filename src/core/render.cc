@@ -37,6 +37,7 @@ constexpr TermText kTerms[] = {
     {"平均完成率", "mean completion"},
     {"名次", "rank"},
     {"牵头指标", "led"},
+    {"指标", "led"},
     {"应报", "due"},
     {"按时报送", "on time"},
     {"按时报送率", "on-time rate"},
@@ -44,6 +45,7 @@ constexpr TermText kTerms[] = {
     {"应报日期", "due date"},
     {"逾期天数", "days late"},
     {"最近报送", "last reported"},
+    {"连续未报", "missed"},
     {"报告期", "period"},
     {"截至", "as of"},
     {"完成时限", "due"},
@@ -194,8 +196,8 @@ Table indicator_table(const Report& r, const std::vector<size_t>& which,
   if (columns.lead != Lead::kNone) terms.push_back(Term::kLead);
   terms.insert(terms.end(), {Term::kActual, Term::kPeriod, Term::kTarget});
   if (columns.expected) terms.insert(terms.end(), {Term::kExpected, Term::kExpectedValue});
-  terms.insert(terms.end(), {Term::kCompletion, Term::kGap, Term::kStatus, Term::kPace,
-                             Term::kProjection});
+  terms.insert(terms.end(), {Term::kCompletion, Term::kGap, Term::kStatus, Term::kPace});
+  if (columns.projection) terms.push_back(Term::kProjection);
   Table t;
   for (Term c : terms) {
     t.header.emplace_back(term(c, en));
@@ -268,7 +270,7 @@ Table action_table(const Report& r, bool en) {
 Table bureau_table(const Report& r, bool en) {
   Table t;
   t.header = {std::string(term(Term::kRank, en)), std::string(term(Term::kBureau, en)),
-              std::string(term(Term::kLed, en)), std::string(term(Term::kOnTimeRate, en))};
+              std::string(term(Term::kLedCount, en)), std::string(term(Term::kOnTimeRate, en))};
   t.right = {true, false, true, true};
   add_status_columns(t, en);
   t.header.emplace_back(term(Term::kOnTrackRate, en));
@@ -304,14 +306,19 @@ std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r) {
 Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool en) {
   Table t;
   for (Term c : {Term::kIndicator, Term::kPeriod, Term::kDueDate, Term::kDaysLate,
-                 Term::kLastPeriod, Term::kIndicatorId}) {
+                 Term::kMissed, Term::kLastPeriod, Term::kIndicatorId}) {
     t.header.emplace_back(term(c, en));
     t.right.push_back(c == Term::kDaysLate);
   }
   for (size_t k = run.first; k < run.second; ++k) {
     const OverdueItem& it = r.items[k];
+    std::string missed = std::to_string(it.missed);
+    if (it.missed > 1) {
+      missed += en ? fmt::format(" (since {})", it.first_missed.str())
+                   : fmt::format(" ({}起)", it.first_missed.str());
+    }
     t.rows.push_back({it.indicator_name, it.period.str(), format_date(it.due),
-                      std::to_string(it.days_late),
+                      std::to_string(it.days_late), missed,
                       it.last_period ? it.last_period->str() : "-", it.indicator});
   }
   return t;

@@ -52,6 +52,7 @@ enum class Term {
   kMeanCompletion,  ///< 平均完成率
   kRank,            ///< 名次
   kLed,             ///< 牵头指标
+  kLedCount,        ///< 指标 (the column of indicators led, kept narrow)
   kActualsDue,      ///< 应报
   kActualsOnTime,   ///< 按时报送
   kOnTimeRate,      ///< 按时报送率
@@ -59,6 +60,7 @@ enum class Term {
   kDueDate,         ///< 应报日期
   kDaysLate,        ///< 逾期天数
   kLastPeriod,      ///< 最近报送
+  kMissed,          ///< 连续未报 (periods owed in a row)
   kReportPeriod,    ///< 报告期
   kAsOf,            ///< 截至
   kDue,             ///< 完成时限 (a milestone's due date)
@@ -111,10 +113,11 @@ std::string rate_cell(const std::optional<double>& share);
 std::string status_summary(const StatusCounts& counts, bool en);
 
 /// Which columns an indicator table has besides the name, actual, period,
-/// target, completion, gap, status, pace and projection.
+/// target, completion, gap, status and pace.
 struct IndicatorColumns {
   enum class Lead { kNone, kPrimary, kAll } lead = Lead::kPrimary;
-  bool expected = false;  ///< 序时进度 and 应完成
+  bool expected = false;   ///< 序时进度 and 应完成
+  bool projection = true;  ///< 预计全年
 };
 
 /// The ANSI colour of a status: green met, yellow behind, red what needs
@@ -141,7 +144,8 @@ std::string group_line(const Rollup& g, bool en);
 std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r);
 
 /// The table of one run of the 催报 list: indicator, period, due date, days
-/// late, last period reported, indicator id.
+/// late, periods missed in a row (and since when), last period reported,
+/// indicator id.
 Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool en);
 
 /// The report's header as plain lines: title and document; period, as-of

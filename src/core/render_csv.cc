@@ -143,10 +143,12 @@ std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
               std::string(term(Term::kIndicatorId, en)), std::string(term(Term::kIndicator, en)),
               std::string(term(Term::kAction, en)),      std::string(term(Term::kPeriod, en)),
               std::string(term(Term::kDueDate, en)),     std::string(term(Term::kDaysLate, en)),
+              std::string(term(Term::kMissed, en)),      en ? "first missed" : "最早未报",
               std::string(term(Term::kLastPeriod, en))};
   for (const OverdueItem& it : r.items) {
     t.rows.push_back({it.bureau, it.bureau_name, it.indicator, it.indicator_name, it.action,
                       it.period.str(), format_date(it.due), std::to_string(it.days_late),
+                      std::to_string(it.missed), it.first_missed.str(),
                       it.last_period ? it.last_period->str() : ""});
   }
   return render_csv_table(t, o.bom);

@@ -176,6 +176,7 @@ std::string render_json(const OverdueReport& r) {
     w.field("indicator", it.indicator).field("indicator_name", it.indicator_name);
     w.field("action", it.action).field("period", it.period.str());
     w.field("due", format_date(it.due)).field("days_late", it.days_late);
+    w.field("missed", it.missed).field("first_missed", it.first_missed.str());
     period(w, "last_period", it.last_period);
     w.end_object();
   }

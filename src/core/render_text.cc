@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/table.h"
 #include "core/text.h"
 
@@ -20,6 +22,34 @@ std::string bold(std::string_view text, bool color) {
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return fmt::format("{}", fmt::join(items, sep));
+}
+
+// Names narrower than this (16 Chinese characters) are hard to tell apart.
+constexpr size_t kNameRoom = 32;
+
+// True when the table leaves too little of the terminal for the names.
+bool names_cramped(const Table& t, size_t width) {
+  if (width == 0) return false;
+  size_t name = display_width(t.header[0]);
+  for (const auto& row : t.rows) name = std::max(name, display_width(row[0]));
+  const size_t others = text_table_width(t) - name;
+  return others + std::min(name, kNameRoom) > width;
+}
+
+// An indicator table fitted to the terminal: when the names would be cut
+// short, the projection and then the lead give way first.
+std::string fitted_indicators(const Report& r, const std::vector<size_t>& which,
+                              IndicatorColumns columns, const RenderOptions& o) {
+  Table t = indicator_table(r, which, columns, o.en, o.color);
+  if (names_cramped(t, o.width) && columns.projection) {
+    columns.projection = false;
+    t = indicator_table(r, which, columns, o.en, o.color);
+  }
+  if (names_cramped(t, o.width) && columns.lead != IndicatorColumns::Lead::kNone) {
+    columns.lead = IndicatorColumns::Lead::kNone;
+    t = indicator_table(r, which, columns, o.en, o.color);
+  }
+  return render_text_table(t, o.width);
 }
 
 }  // namespace
@@ -41,7 +71,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
         out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
                            term(Term::kLead, en), join(a.lead_names, en ? ", " : "、"),
                            group_line(a.rollup, en));
-        out += render_text_table(indicator_table(r, a.indicators, {}, en, o.color), o.width);
+        out += fitted_indicators(r, a.indicators, {}, o);
       }
       break;
     case GroupBy::kBureau:
@@ -52,16 +82,14 @@ std::string render_text(const Report& r, const RenderOptions& o) {
                            bold(fmt::format("{}. {}", b.rank, b.name), o.color),
                            term(Term::kLed, en), b.led, term(Term::kOnTimeRate, en),
                            rate_cell(b.on_time_rate), b.actuals_on_time, b.actuals_due);
-        out += render_text_table(
-            indicator_table(r, b.indicators, {IndicatorColumns::Lead::kNone}, en, o.color),
-            o.width);
+        out += fitted_indicators(r, b.indicators, {IndicatorColumns::Lead::kNone}, o);
       }
       break;
     case GroupBy::kIndicator: {
       std::vector<size_t> all(r.indicators.size());
       for (size_t k = 0; k < all.size(); ++k) all[k] = k;
       out += "\n" + bold(term(Term::kByIndicator, en), o.color) + "\n";
-      out += render_text_table(indicator_table(r, all, {}, en, o.color), o.width);
+      out += fitted_indicators(r, all, {}, o);
       break;
     }
   }

@@ -622,25 +622,7 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
     std::optional<Period> last_period;
     for (const Actual* a : recs)
       if (!last_period || a->period.end() >= last_period->end()) last_period = a->period;
-    for (const Period& d :
-         due_periods(h, plan.cadence_of(ind), h.end, as_of, h.timely_days)) {
-      if (stop && d.end() > *stop) break;
-      bool recorded = false;
-      if (amounts) {
-        // An amount is on record when a record covers the period or ends with it.
-        for (const Actual* a : recs) {
-          if (a->period.end() == d.end() ||
-              (a->period.start() <= d.start() && d.end() <= a->period.end())) {
-            recorded = true;
-            break;
-          }
-        }
-      } else {
-        // A later figure replaces an earlier one: only periods after the last
-        // figure on record are still owed.
-        recorded = last_period && last_period->end() >= d.end();
-      }
-      if (recorded) continue;
+    auto item_for = [&](const Period& d) {
       OverdueItem item;
       item.bureau = ind.lead.empty() ? std::string() : ind.lead[0];
       const Bureau* b = plan.find_bureau(item.bureau);
@@ -649,11 +631,39 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
       item.indicator_name = ind.name;
       item.action = plan.actions[ind.action].id;
       item.period = d;
+      item.first_missed = d;
       item.due = due_date(d, h.timely_days);
       item.days_late = days_between(item.due, as_of);
       if (last_period && last_period->end() < d.end()) item.last_period = last_period;
-      out.items.push_back(std::move(item));
+      return item;
+    };
+    std::optional<OverdueItem> owed;  // the run of latest-value periods owed
+    for (const Period& d :
+         due_periods(h, plan.cadence_of(ind), h.end, as_of, h.timely_days)) {
+      if (stop && d.end() > *stop) break;
+      if (amounts) {
+        // An amount is on record when a record covers the period or ends with it.
+        bool recorded = false;
+        for (const Actual* a : recs) {
+          if (a->period.end() == d.end() ||
+              (a->period.start() <= d.start() && d.end() <= a->period.end())) {
+            recorded = true;
+            break;
+          }
+        }
+        if (!recorded) out.items.push_back(item_for(d));
+      } else if (!last_period || last_period->end() < d.end()) {
+        // A later figure replaces an earlier one: only periods after the last
+        // figure on record are owed, and the next figure settles them all.
+        OverdueItem item = item_for(d);
+        if (owed) {
+          item.missed = owed->missed + 1;
+          item.first_missed = owed->first_missed;
+        }
+        owed = std::move(item);
+      }
     }
+    if (owed) out.items.push_back(std::move(*owed));
   }
   std::stable_sort(out.items.begin(), out.items.end(),
                    [](const OverdueItem& a, const OverdueItem& b) {

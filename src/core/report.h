@@ -233,9 +233,14 @@ struct OverdueItem {
   std::string indicator;
   std::string indicator_name;
   std::string action;
-  Period period;
-  Date due;
-  int64_t days_late = 0;  ///< as_of − due
+  Period period;           ///< the period whose actual is owed
+  Date due;                ///< its due date
+  int64_t days_late = 0;   ///< as_of − due (0 on the due date itself)
+  /// How many periods in a row up to `period` are owed, and the first of
+  /// them: a running total owed since January is one item, "5 periods since
+  /// 2024-01", because the next figure settles them all.
+  int missed = 1;
+  Period first_missed;
   /// The latest value on record (older period), if any.
   std::optional<Period> last_period;
 };
@@ -252,9 +257,10 @@ struct OverdueReport {
 
 /// Every actual due by `as_of` and not recorded by then. For indicators whose
 /// value is the latest figure (running totals, levels, growth rates,
-/// milestones) only the periods after the last record are listed, since a
-/// later figure replaces an earlier one; for basis = "period" every
-/// unrecorded period is listed. Milestones recorded done owe nothing more.
+/// milestones) a later figure replaces the earlier ones, so the periods owed
+/// after the last record are one item: the latest due period, with how many
+/// were missed since when. For basis = "period" each unrecorded period is an
+/// item of its own. Milestones recorded done owe nothing more.
 OverdueReport compute_overdue(const Ledger& ledger, Date as_of);
 
 /// What is expected of an indicator by a date.

@@ -6,13 +6,30 @@
 
 namespace tally {
 
-std::string render_text_table(const Table& t, size_t max_width) {
+namespace {
+
+// The display width of each column: its widest cell.
+std::vector<size_t> column_widths(const Table& t) {
   const size_t n = t.header.size();
   std::vector<size_t> width(n, 0);
   for (size_t c = 0; c < n; ++c) width[c] = display_width(t.header[c]);
   for (const auto& row : t.rows)
     for (size_t c = 0; c < n && c < row.size(); ++c)
       width[c] = std::max(width[c], display_width(row[c]));
+  return width;
+}
+
+}  // namespace
+
+size_t text_table_width(const Table& t) {
+  size_t total = t.header.empty() ? 0 : 2 * (t.header.size() - 1);
+  for (size_t w : column_widths(t)) total += w;
+  return total;
+}
+
+std::string render_text_table(const Table& t, size_t max_width) {
+  const size_t n = t.header.size();
+  std::vector<size_t> width = column_widths(t);
   if (max_width > 0) {
     // Shrink the widest column step by step until the table fits.
     auto total = [&] {

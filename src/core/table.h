@@ -19,6 +19,9 @@ struct Table {
 /// 0 means no limit.
 std::string render_text_table(const Table& t, size_t max_width = 0);
 
+/// The display width render_text_table would give the table without a limit.
+size_t text_table_width(const Table& t);
+
 /// RFC 4180 CSV with a header row; `bom` prefixes a UTF-8 byte-order mark
 /// so spreadsheet programs detect the encoding.
 std::string render_csv_table(const Table& t, bool bom);

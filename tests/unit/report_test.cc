@@ -489,21 +489,23 @@ TEST_CASE("report: the 催报 list") {
                      actual("m", "2024-03", "\"done\"", "2024-04-05T09:00:00+08:00");
   Fixture f(body, recs);
   OverdueReport o = compute_overdue(*f.ledger, Date{2024, 7, 25});
-  // out: May (due 10 June, 45 days late) and June (due 10 July, 15 days);
-  // January … April are replaced by April's running total.
-  // q: Q1 (due 10 April, 106 days) has no amount; Q2 is on record.
+  // q: Q1 (due 10 April, 106 days late) has no amount; Q2 is on record.
+  // out: May and June are owed; January … April are replaced by April's
+  // running total, and June's figure will settle May too: one item for June
+  // (due 10 July, 15 days late), 2 periods missed since May.
   // m: done in March, owes nothing more.
-  REQUIRE(o.items.size() == 3);
+  REQUIRE(o.items.size() == 2);
   CHECK(o.items[0].indicator == "a.q");
   CHECK(o.items[0].period.str() == "2024-Q1");
   CHECK(o.items[0].due == Date{2024, 4, 10});
   CHECK(o.items[0].days_late == 106);
+  CHECK(o.items[0].missed == 1);
   CHECK(o.items[1].indicator == "a.out");
-  CHECK(o.items[1].period.str() == "2024-05");
-  CHECK(o.items[1].days_late == 45);
+  CHECK(o.items[1].period.str() == "2024-06");
+  CHECK(o.items[1].days_late == 15);
+  CHECK(o.items[1].missed == 2);
+  CHECK(o.items[1].first_missed.str() == "2024-05");
   CHECK(o.items[1].last_period->str() == "2024-04");
-  CHECK(o.items[2].period.str() == "2024-06");
-  CHECK(o.items[2].days_late == 15);
 }
 
 TEST_CASE("report: status names and labels") {
