@@ -105,7 +105,21 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
 
 size_t display_width(std::string_view s) {
   size_t w = 0;
+  // 0: text; 1: after ESC; 2: inside a CSI sequence (ESC [ … final byte).
+  int escape = 0;
   for (char32_t c : decode_utf8(s)) {
+    if (escape == 1) {
+      escape = c == '[' ? 2 : 0;
+      continue;
+    }
+    if (escape == 2) {
+      if (c >= 0x40 && c <= 0x7E) escape = 0;
+      continue;
+    }
+    if (c == 0x1B) {
+      escape = 1;
+      continue;
+    }
     if (is_zero_width(c)) continue;
     w += is_wide(c) ? 2 : 1;
   }

@@ -20,7 +20,8 @@ void append_utf8(std::string& out, char32_t c);
 std::optional<size_t> find_invalid_utf8(std::string_view s);
 
 /// Terminal columns `s` occupies: East Asian wide and fullwidth characters
-/// count two, combining marks zero, everything else one.
+/// count two, combining marks and ANSI escape sequences (colours) zero,
+/// everything else one.
 size_t display_width(std::string_view s);
 
 /// Pads `s` with spaces to `width` display columns (left- or right-aligned).

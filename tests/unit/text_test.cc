@@ -103,3 +103,9 @@ TEST_CASE("split, trim, split_list") {
   CHECK(split_list(" a, ,b ,") == std::vector<std::string>{"a", "b"});
   CHECK(split_list("").empty());
 }
+
+TEST_CASE("display_width: colour escapes take no columns") {
+  CHECK(display_width("\x1b[31m严重滞后\x1b[0m") == 8);
+  CHECK(display_width("\x1b[1;32mok\x1b[0m") == 2);
+  CHECK(pad("\x1b[36m未报送\x1b[0m", 8) == "\x1b[36m未报送\x1b[0m  ");
+}
