@@ -1,16 +1,55 @@
-// tally overdue: placeholder until the command lands; exits 3 so nothing relies on it.
+// tally overdue: the 催报 list — per bureau, each actual that is due and not
+// recorded, with its due date and days late.
 
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
+#include "cli/report_io.h"
+#include "core/ledger.h"
+#include "core/render_csv.h"
+#include "core/render_json.h"
+#include "core/render_md.h"
+#include "core/render_text.h"
 
 namespace tally {
 
-Runner setup_overdue(CLI::App&) {
-  return [](Context& ctx) {
-    ctx.error("'overdue' is not available in this build yet");
-    return kExitEnvironment;
-  };
+namespace {
+
+struct OverdueArgs {
+  std::string as_of;
+  std::string format = "table";
+  std::string output;
+  bool bom = false;
+};
+
+int run_overdue(const OverdueArgs& args, Context& ctx) {
+  auto as_of = as_of_date(ctx, args.as_of);
+  if (!as_of) return kExitUsage;
+  Ledger ledger(ctx.plan());
+  OverdueReport list = compute_overdue(ledger, *as_of);
+  RenderOptions o;
+  o.en = ctx.en();
+  o.color = ctx.color_out && args.output.empty();
+  o.bom = args.bom;
+  o.width = args.output.empty() ? ctx.width : 0;
+  std::string text = args.format == "md"     ? render_md(list, o)
+                     : args.format == "csv"  ? render_csv(list, o)
+                     : args.format == "json" ? render_json(list)
+                                             : render_text(list, o);
+  return emit(ctx, text, args.output);
+}
+
+}  // namespace
+
+Runner setup_overdue(CLI::App& app) {
+  auto args = std::make_shared<OverdueArgs>();
+  app.add_option("--as-of", args->as_of,
+                 "List what was overdue on DATE (records made later are ignored)");
+  app.add_option("--format", args->format, "table, md, csv or json")
+      ->check(CLI::IsMember({"table", "md", "csv", "json"}));
+  app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
+  app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  return [args](Context& ctx) { return run_overdue(*args, ctx); };
 }
 
 }  // namespace tally

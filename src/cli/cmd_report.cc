@@ -1,16 +1,146 @@
-// tally report: placeholder until the command lands; exits 3 so nothing relies on it.
+// tally report: the variance report for a period, in the office's formats.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/report_io.h"
+#include "core/ledger.h"
+#include "core/render_csv.h"
+#include "core/render_json.h"
+#include "core/render_md.h"
+#include "core/render_text.h"
+#include "core/report.h"
+#if __has_include("core/render_html.h")
+#include "core/render_html.h"
+#define TALLY_HAVE_HTML 1
+#endif
 
 namespace tally {
 
-Runner setup_report(CLI::App&) {
-  return [](Context& ctx) {
-    ctx.error("'report' is not available in this build yet");
-    return kExitEnvironment;
-  };
+namespace {
+
+struct ReportArgs {
+  std::string period;
+  std::string as_of;
+  std::string by = "action";
+  std::string action;
+  std::string bureau;
+  std::string status;
+  std::string format = "table";
+  std::string output;
+  std::string fail_on;
+  bool bom = false;
+};
+
+// The bureau an id, name or alias names; empty after printing an error.
+std::string bureau_id(const Context& ctx, const std::string& given) {
+  const Plan& plan = ctx.plan();
+  if (plan.find_bureau(given)) return given;
+  if (const Bureau* b = plan.resolve_bureau_name(given)) return b->id;
+  ctx.error(with_suggestion(fmt::format("--bureau '{}' is not a bureau of the plan", given), given,
+                            plan.bureau_ids()));
+  return {};
+}
+
+std::optional<std::string> render(const Report& r, const RenderOptions& o, const std::string& format,
+                                  const Context& ctx) {
+  if (format == "md") return render_md(r, o);
+  if (format == "csv") return render_csv(r, o);
+  if (format == "json") return render_json(r);
+  if (format == "html") {
+#ifdef TALLY_HAVE_HTML
+    return render_html(r, o);
+#else
+    ctx.error("html output is not available yet");
+    return std::nullopt;
+#endif
+  }
+  return render_text(r, o);
+}
+
+int run_report(const ReportArgs& args, Context& ctx) {
+  const Plan& plan = ctx.plan();
+  const PlanHeader& h = plan.header;
+
+  // 1. When: --as-of judges as of that date and reports the period then due;
+  //    --period names the period and judges as of today.
+  auto as_of = as_of_date(ctx, args.as_of);
+  if (!as_of) return kExitUsage;
+  std::string error;
+  auto period = resolve_period(args.period.empty() ? "due" : args.period,
+                               args.period.empty() ? *as_of : ctx.today, h.cadence,
+                               h.timely_days, &error);
+  if (!period) {
+    ctx.error(fmt::format("--period {}", error));
+    return kExitUsage;
+  }
+
+  // 2. What: the selection and the statuses that fail the run.
+  Selection sel;
+  if (!args.action.empty()) {
+    if (!plan.find_action(args.action)) {
+      ctx.error(with_suggestion(fmt::format("--action '{}' is not an action of the plan",
+                                            args.action),
+                                args.action, plan.action_ids()));
+      return kExitUsage;
+    }
+    sel.action = args.action;
+  }
+  if (!args.bureau.empty()) {
+    sel.bureau = bureau_id(ctx, args.bureau);
+    if (sel.bureau.empty()) return kExitUsage;
+  }
+  auto statuses = status_list(ctx, "--status", args.status);
+  auto fail_on = status_list(ctx, "--fail-on", args.fail_on);
+  if (!statuses || !fail_on) return kExitUsage;
+  sel.statuses = *statuses;
+
+  // 3. Compute, render, write.
+  Ledger ledger(plan);
+  Report report = compute_report(ledger, ReportRequest{*period, *as_of}, sel);
+  RenderOptions o;
+  o.en = ctx.en();
+  o.color = ctx.color_out && args.output.empty();
+  o.by = args.by == "bureau" ? GroupBy::kBureau
+         : args.by == "indicator" ? GroupBy::kIndicator
+                                  : GroupBy::kAction;
+  o.bom = args.bom;
+  o.width = args.output.empty() ? ctx.width : 0;
+  auto text = render(report, o, args.format, ctx);
+  if (!text) return kExitUsage;
+  if (int rc = emit(ctx, *text, args.output); rc != kExitOk) return rc;
+
+  // 4. --fail-on: exit 1 when a reported indicator is in one of the statuses.
+  for (const IndicatorRow& row : report.indicators) {
+    if (std::find(fail_on->begin(), fail_on->end(), row.status) != fail_on->end())
+      return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_report(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  auto* period = app.add_option("--period", args->period,
+                                "Report period: 2024-06, 2024-Q2, 2024-06-D2, … or a word such "
+                                "as due, last-month (default: due)");
+  auto* as_of = app.add_option("--as-of", args->as_of,
+                               "Report as it stood on DATE: records made later are ignored");
+  period->excludes(as_of);
+  app.add_option("--by", args->by, "Group by action, bureau or indicator")
+      ->check(CLI::IsMember({"action", "bureau", "indicator"}));
+  app.add_option("--action", args->action, "Only the indicators this action reports");
+  app.add_option("--bureau", args->bureau, "Only the indicators this bureau leads");
+  app.add_option("--status", args->status, "Only indicators in these statuses (comma-separated)");
+  app.add_option("--format", args->format, "table, md, csv, json or html")
+      ->check(CLI::IsMember({"table", "md", "csv", "json", "html"}));
+  app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
+  app.add_option("--fail-on", args->fail_on,
+                 "Exit 1 when an indicator has one of these statuses (comma-separated)");
+  app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  return [args](Context& ctx) { return run_report(*args, ctx); };
 }
 
 }  // namespace tally

@@ -1,0 +1,60 @@
+#include "cli/report_io.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/write.h"
+
+namespace tally {
+
+int emit(const Context& ctx, const std::string& text, const std::string& path) {
+  if (path.empty()) {
+    fmt::print(ctx.out, "{}", text);
+    return kExitOk;
+  }
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "."
+                          : slash == 0               ? "/"
+                                                     : path.substr(0, slash);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.empty() || name == "." || name == "..") {
+    ctx.error(fmt::format("--output {}: give a file name, not a directory", path));
+    return kExitUsage;
+  }
+  std::string error;
+  if (!replace_files(dir, {FileReplacement{name, text}}, &error)) {
+    ctx.error(fmt::format("--output {}: {}", path, error));
+    return kExitEnvironment;
+  }
+  return kExitOk;
+}
+
+std::optional<Date> as_of_date(const Context& ctx, const std::string& text) {
+  if (text.empty()) return ctx.today;
+  auto d = parse_date(text);
+  if (!d) ctx.error(fmt::format("--as-of '{}' is not a date such as 2024-07-25", text));
+  return d;
+}
+
+std::optional<std::vector<Status>> status_list(const Context& ctx, const std::string& option,
+                                               const std::string& text) {
+  std::vector<Status> out;
+  for (const auto& word : split_list(text)) {
+    auto s = parse_status(word);
+    if (!s) {
+      std::string base = fmt::format("{} '{}' is not a status", option, word);
+      std::string message = with_suggestion(base, word, status_names());
+      if (message == base) {
+        message += "; use done, on-track, behind, off-track, breached, overdue, missing, not-due";
+      }
+      ctx.error(message);
+      return std::nullopt;
+    }
+    if (std::find(out.begin(), out.end(), *s) == out.end()) out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace tally

@@ -1,0 +1,29 @@
+// What report, overdue and show share on the command line: reading the
+// as-of date and status lists, and writing the result to stdout or to a
+// file atomically (--output).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.h"
+#include "core/report.h"
+
+namespace tally {
+
+/// Prints `text` to stdout, or, when `path` is not empty, replaces the file
+/// at `path` with it atomically (temporary file in the same directory, fsync,
+/// rename), so a failure leaves no file or the old one untouched. Returns
+/// kExitOk, or the exit code after printing why the file could not be written.
+int emit(const Context& ctx, const std::string& text, const std::string& path);
+
+/// The date of `--as-of` (today when empty); nullopt after printing an error.
+std::optional<Date> as_of_date(const Context& ctx, const std::string& text);
+
+/// Parses a comma-separated list of statuses given to `option`; nullopt
+/// after printing an error that suggests the closest status name.
+std::optional<std::vector<Status>> status_list(const Context& ctx, const std::string& option,
+                                               const std::string& text);
+
+}  // namespace tally
