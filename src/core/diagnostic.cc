@@ -8,6 +8,13 @@
 
 namespace tally {
 
+namespace {
+
+// The longest excerpt shown, in characters.
+constexpr size_t kExcerptChars = 100;
+
+}  // namespace
+
 SourceFiles::SourceFiles() {
   paths_.emplace_back();
   texts_.emplace_back();
@@ -68,20 +75,32 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
   if (!where.empty()) out += fmt::format("{}{}:{} ", bold, where, reset);
   out += fmt::format("{}{}:{} {} [{}]\n", sev_color, is_error ? "error" : "warning", reset,
                      d.message, d.code);
-  std::string_view line = files.line_text(d.loc.file, d.loc.line);
-  if (!line.empty()) {
-    out += fmt::format("  {}\n", line);
+  // The excerpt is re-encoded from its code points, so a line that is not
+  // UTF-8 (the `not-utf8` finding) shows U+FFFD for each bad byte and the
+  // output stays valid UTF-8.
+  const auto cps = decode_utf8(files.line_text(d.loc.file, d.loc.line));
+  if (!cps.empty()) {
+    // A very long line (a runaway string, minified data) is shown as a
+    // window of kExcerptChars characters around the column.
+    const size_t col = std::min<size_t>(d.loc.col > 0 ? d.loc.col - 1 : 0, cps.size());
+    size_t first = 0, last = cps.size();
+    if (cps.size() > kExcerptChars) {
+      first = col > kExcerptChars / 2 ? col - kExcerptChars / 2 : 0;
+      last = std::min(cps.size(), first + kExcerptChars);
+    }
+    std::string excerpt = first > 0 ? "…" : "";
     // The caret sits under the column, counted in display columns so it
     // lines up under Chinese text too; a tab stays a tab so the terminal
     // moves both lines to the same stop.
-    std::string indent;
-    auto cps = decode_utf8(line);
-    for (uint32_t i = 0; i + 1 < d.loc.col && i < cps.size(); ++i) {
+    std::string indent = first > 0 ? " " : "";
+    for (size_t i = first; i < last; ++i) {
       std::string one;
       append_utf8(one, cps[i]);
-      indent += cps[i] == U'\t' ? "\t" : std::string(display_width(one), ' ');
+      excerpt += one;
+      if (i < col) indent += cps[i] == U'\t' ? "\t" : std::string(display_width(one), ' ');
     }
-    out += fmt::format("  {}{}^{}\n", indent, color ? "\x1b[1;32m" : "", reset);
+    if (last < cps.size()) excerpt += "…";
+    out += fmt::format("  {}\n  {}{}^{}\n", excerpt, indent, color ? "\x1b[1;32m" : "", reset);
   }
   return out;
 }

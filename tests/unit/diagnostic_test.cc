@@ -183,3 +183,35 @@ TEST_CASE("closest and did-you-mean") {
         "unknown key 'nmae' (did you mean 'name'?)");
   CHECK(with_suggestion("unknown key 'zzz'", "zzz", keys) == "unknown key 'zzz'");
 }
+
+TEST_CASE("format_diagnostic: a line that is not UTF-8 is shown with U+FFFD") {
+  SourceFiles files;
+  uint32_t f = files.add("b.toml", "name = \"\xca\xd0\"\n");  // 市 in GBK
+  CHECK(format_diagnostic(error_at(f, 1, 9, "m", "not-utf8"), files, false) ==
+        "b.toml:1:9: error: m [not-utf8]\n"
+        "  name = \"\xEF\xBF\xBD\xEF\xBF\xBD\"\n"
+        "          ^\n");
+}
+
+TEST_CASE("format_diagnostic: a very long line is shown around the column") {
+  SourceFiles files;
+  std::string line = "x = [" + std::string(300, '[') + "1" + std::string(300, ']') + "]";
+  uint32_t f = files.add("p.toml", line + "\n");
+  // Column 261: an ellipsis, the 50 characters before it and 50 from it on.
+  CHECK(format_diagnostic(error_at(f, 1, 261, "m", "c"), files, false) ==
+        "p.toml:1:261: error: m [c]\n"
+        "  …" + std::string(95, '[') + "1]]]]…\n" + std::string(2 + 51, ' ') + "^\n");
+  // Near the start: no ellipsis before.
+  CHECK(format_diagnostic(error_at(f, 1, 5, "m", "c"), files, false) ==
+        "p.toml:1:5: error: m [c]\n"
+        "  x = " + std::string(96, '[') + "…\n"
+        "      ^\n");
+  // Wide characters: a window of 100 characters, the caret by display width.
+  std::string chinese;
+  for (int i = 0; i < 150; ++i) chinese += "局";
+  uint32_t h = files.add("r.toml", chinese + "\n");
+  CHECK(format_diagnostic(error_at(h, 1, 101, "m", "c"), files, false) ==
+        "r.toml:1:101: error: m [c]\n"
+        "  …" + [] { std::string s; for (int i = 0; i < 100; ++i) s += "局"; return s; }() + "\n"
+        "  " + std::string(1 + 100, ' ') + "^\n");
+}
