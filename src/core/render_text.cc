@@ -134,7 +134,7 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   if (ind.kind == Kind::kCumulative) kind += fmt::format(" · basis {}", basis_name(ind.basis));
   add(term(Term::kKind, en), kind);
   IndicatorCells c = indicator_cells(now, en);
-  add(term(Term::kTarget, en), c.target);
+  add(term(ind.kind == Kind::kMilestone ? Term::kDue : Term::kTarget, en), c.target);
   if (ind.baseline)
     add(term(Term::kBaseline, en),
         fmt::format("{}{} ({})", ind.baseline->value.str(), ind.unit, ind.baseline->year));
@@ -183,30 +183,33 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   }
 
   out += "\n" + bold(en ? "Expected path" : "序时路径", o.color) + "\n";
+  // Milestones have a stage to reach instead of a share, value and completion.
+  const bool milestone = ind.kind == Kind::kMilestone;
   Table p;
   p.header = {std::string(term(Term::kPeriod, en)),
-              std::string(term(ind.kind == Kind::kMilestone ? Term::kRequiredStage
-                                                            : Term::kExpected,
-                               en)),
-              std::string(term(Term::kExpectedValue, en)), std::string(term(Term::kActual, en)),
-              std::string(term(Term::kCompletion, en)), std::string(term(Term::kStatus, en))};
-  p.right = {false, true, true, true, true, false};
+              std::string(term(milestone ? Term::kRequiredStage : Term::kExpected, en))};
+  if (!milestone) p.header.emplace_back(term(Term::kExpectedValue, en));
+  p.header.emplace_back(term(Term::kActual, en));
+  if (!milestone) p.header.emplace_back(term(Term::kCompletion, en));
+  p.header.emplace_back(term(Term::kStatus, en));
+  p.right = std::vector<bool>(p.header.size(), true);
+  p.right.front() = p.right.back() = false;
   for (const PathStep& step : d.path) {
     IndicatorCells s = indicator_cells(step.row, en);
     // The path shows what each period expects, whatever figure is in force.
-    if (ind.kind != Kind::kMilestone) {
+    if (!milestone) {
       s.expected = step.expect.share ? format_share(*step.expect.share) : "";
       s.expected_value = step.expect.value ? format_quantity(*step.expect.value) + ind.unit : "";
-    }
-    if (!step.due) {
-      p.rows.push_back({step.period.str(), s.expected, s.expected_value, "", "", ""});
-      continue;
     }
     std::string actual = s.actual;
     if (!actual.empty() && step.row.actual_period && !(*step.row.actual_period == step.period))
       actual += fmt::format(" ({})", s.period);
-    p.rows.push_back({step.period.str(), s.expected, s.expected_value, actual, s.completion,
-                      paint(s.status, step.row.status, o.color)});
+    std::vector<std::string> row = {step.period.str(), s.expected};
+    if (!milestone) row.push_back(s.expected_value);
+    row.push_back(step.due ? actual : "");
+    if (!milestone) row.push_back(step.due ? s.completion : "");
+    row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    p.rows.push_back(std::move(row));
   }
   out += render_text_table(p, o.width);
 
