@@ -296,7 +296,7 @@ TEST_CASE("hongjiang plan: milestones, dates and clauses") {
     }
     CHECK_FALSE(ind.lead.empty());
     if (ind.kind == Kind::kMilestone) {
-      // The document dates nothing before the year end (see the plan notes).
+      // The document dates nothing before the year end (docs/plan-hongjiang-2024.md 3.6).
       REQUIRE(ind.due);
       CHECK(format_date(*ind.due) == "2024-12-31");
       CHECK_FALSE(ind.target);
