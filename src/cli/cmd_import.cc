@@ -1,16 +1,186 @@
-// tally import: placeholder until the command lands; exits 3 so nothing relies on it.
+// tally import: record the rows of a CSV file, all or nothing.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/recording.h"
+#include "core/csv.h"
+#include "core/fs.h"
+#include "core/text.h"
 
 namespace tally {
 
-Runner setup_import(CLI::App&) {
-  return [](Context& ctx) {
-    ctx.error("'import' is not available in this build yet");
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  bool dry_run = false;
+};
+
+// A problem with one line of the CSV file.
+struct LineError {
+  uint32_t line;
+  std::string message;
+};
+
+const std::vector<std::string> kColumns = {"indicator", "period", "value", "by",
+                                           "source",    "note",   "reason"};
+
+// The field of a proposal each column fills, in kColumns order.
+std::string ProposedActual::*const kFields[] = {
+    &ProposedActual::indicator, &ProposedActual::period, &ProposedActual::value,
+    &ProposedActual::by,        &ProposedActual::source, &ProposedActual::note,
+    &ProposedActual::reason};
+
+// Reads the header: for each column of the file, the index into kColumns.
+std::optional<std::vector<size_t>> read_header(const CsvRow& header, std::string* error) {
+  const auto& fields = header.fields;
+  if (fields.size() == 1 && fields[0].find_first_of(";\t") != std::string::npos) {
+    *error = "the columns are separated by ';' or tabs; save the file as CSV with commas "
+             "(indicator,period,value,by,source,note,reason)";
+    return std::nullopt;
+  }
+  std::vector<size_t> columns;
+  std::vector<bool> seen(kColumns.size());
+  for (const auto& f : fields) {
+    std::string name(trim(f));
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto it = std::find(kColumns.begin(), kColumns.end(), name);
+    if (it == kColumns.end()) {
+      *error = with_suggestion(fmt::format("unknown column '{}'", name), name, kColumns) +
+               "; the columns are indicator, period, value, by, source, note, reason";
+      return std::nullopt;
+    }
+    size_t k = static_cast<size_t>(it - kColumns.begin());
+    if (seen[k]) {
+      *error = fmt::format("column '{}' appears twice", name);
+      return std::nullopt;
+    }
+    seen[k] = true;
+    columns.push_back(k);
+  }
+  for (size_t k : {0, 1, 2, 4}) {
+    if (!seen[k]) {
+      *error = fmt::format("no column '{}'; the header must name indicator, period, value and "
+                           "source (by, note and reason are optional)",
+                           kColumns[k]);
+      return std::nullopt;
+    }
+  }
+  return columns;
+}
+
+bool all_empty(const CsvRow& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(),
+                     [](const std::string& f) { return trim(f).empty(); });
+}
+
+int run_import(const ImportArgs& args, Context& ctx) {
+  const std::string& path = args.file;
+  DiskFileSystem fs;
+  if (!fs.is_file(path)) {
+    ctx.error(fmt::format("{}: no such file", path));
+    return kExitUsage;
+  }
+  std::string error;
+  auto text = fs.read(path, &error);
+  if (!text) {
+    ctx.error(fmt::format("cannot read {}: {}", path, error));
     return kExitEnvironment;
+  }
+  auto fail = [&](uint32_t line, const std::string& message) {
+    fmt::print(ctx.err, "{}:{}: {}\n", path, line, message);
+    ctx.error(fmt::format("{}: nothing was imported", path));
+    return kExitInvalid;
   };
+  if (auto bad = find_invalid_utf8(*text)) {
+    auto line = static_cast<uint32_t>(std::count(text->begin(), text->begin() + *bad, '\n') + 1);
+    return fail(line, fmt::format("the file is not UTF-8: byte 0x{:02X} at offset {}; Excel's "
+                                  "\"CSV (逗号分隔)\" saves GBK, save as \"CSV UTF-8 (逗号分隔)\"",
+                                  static_cast<unsigned char>((*text)[*bad]), *bad));
+  }
+  CsvResult csv = parse_csv(*text);
+  if (csv.error) return fail(csv.error->line, csv.error->message);
+  if (csv.rows.empty()) {
+    return fail(1, "the file is empty; the first line names the columns "
+                   "indicator,period,value,by,source,note,reason");
+  }
+  auto columns = read_header(csv.rows.front(), &error);
+  if (!columns) return fail(csv.rows.front().line, error);
+
+  // Every row, its shape first; rows of the right shape are then validated
+  // together, so the user sees every problem of the file at once.
+  std::vector<LineError> errors;
+  std::vector<ProposedActual> rows;
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (all_empty(row)) continue;
+    if (row.fields.size() != columns->size()) {
+      errors.push_back({row.line, fmt::format("{} fields, but the header names {} columns",
+                                              row.fields.size(), columns->size())});
+      continue;
+    }
+    ProposedActual p;
+    p.line = row.line;
+    for (size_t c = 0; c < columns->size(); ++c) p.*kFields[(*columns)[c]] = row.fields[c];
+    rows.push_back(std::move(p));
+  }
+  if (rows.empty() && errors.empty()) {
+    ctx.note(fmt::format("{}: no rows to import", path));
+    return kExitOk;
+  }
+
+  auto options = write_options(ctx, {"indicator", "period", "value", "by", "source", "note",
+                                     "reason"},
+                               args.dry_run || !errors.empty());
+  if (!options) return kExitUsage;
+  RecordOutcome outcome = record_actuals(*ctx.loaded, rows, *options);
+  for (const auto& r : outcome.refusals) errors.push_back({rows[r.row].line, r.message});
+  if (outcome.status == RecordOutcome::Status::kOk && errors.empty()) {
+    size_t total = 0;
+    for (const auto& f : outcome.appended) {
+      total += f.records;
+      if (args.dry_run) {
+        fmt::print(ctx.out, "# {}: {} record{} would be appended{}\n{}", f.path, f.records,
+                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "", f.appended);
+      } else {
+        fmt::print(ctx.out, "{}: {} record{} appended{}\n", f.path, f.records,
+                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
+      }
+    }
+    ctx.note(fmt::format("{} {} record{} from {}",
+                         args.dry_run ? "dry run: nothing was written; would import" : "imported",
+                         total, total == 1 ? "" : "s", path));
+    report_warnings(ctx, outcome);
+    return kExitOk;
+  }
+  if (outcome.status == RecordOutcome::Status::kFailed || errors.empty()) {
+    return report_not_written(ctx, outcome, [](const Refusal&) {});
+  }
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
+  for (const auto& e : errors) fmt::print(ctx.err, "{}:{}: {}\n", path, e.line, e.message);
+  size_t bad_lines = 0;
+  for (size_t k = 0; k < errors.size(); ++k) {
+    bad_lines += k == 0 || errors[k].line != errors[k - 1].line ? 1 : 0;
+  }
+  ctx.error(fmt::format("{}: {} row{} cannot be recorded; nothing was imported", path, bad_lines,
+                        bad_lines == 1 ? "" : "s"));
+  return kExitInvalid;
+}
+
+}  // namespace
+
+Runner setup_import(CLI::App& app) {
+  auto args = std::make_shared<ImportArgs>();
+  app.add_option("FILE", args->file,
+                 "CSV file with the columns indicator,period,value,by,source,note,reason")
+      ->required();
+  app.add_flag("--dry-run", args->dry_run, "Validate and print what would be appended; write nothing");
+  return [args](Context& ctx) { return run_import(*args, ctx); };
 }
 
 }  // namespace tally

@@ -1,16 +1,74 @@
-// tally log: placeholder until the command lands; exits 3 so nothing relies on it.
+// tally log: the records in the order they were recorded.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/context.h"
+#include "core/log.h"
 
 namespace tally {
 
-Runner setup_log(CLI::App&) {
-  return [](Context& ctx) {
-    ctx.error("'log' is not available in this build yet");
-    return kExitEnvironment;
-  };
+namespace {
+
+struct LogArgs {
+  std::string indicator;
+  std::string since;
+  std::string format = "table";
+  bool bom = false;
+};
+
+int run_log(const LogArgs& args, Context& ctx) {
+  const Plan& plan = ctx.plan();
+  Ledger ledger(plan);
+  LogFilter filter;
+  if (!args.indicator.empty()) {
+    size_t i = ledger.indicator_index(args.indicator);
+    if (i == Ledger::npos) {
+      ctx.error(with_suggestion(fmt::format("unknown indicator '{}'", args.indicator),
+                                args.indicator, plan.indicator_ids()) +
+                "; `tally list indicators` lists them");
+      return kExitUsage;
+    }
+    filter.indicator = i;
+  }
+  if (!args.since.empty()) {
+    // A date, or a period (or relative word) meaning its first day.
+    if (auto d = parse_date(args.since)) {
+      filter.since = *d;
+    } else if (auto p = resolve_period(args.since, ctx.today, plan.header.cadence,
+                                       plan.header.timely_days, nullptr)) {
+      filter.since = p->start();
+    } else {
+      ctx.error(fmt::format("--since '{}' is not a date such as 2024-07-01 or a period such as "
+                            "2024-07 or last-month",
+                            args.since));
+      return kExitUsage;
+    }
+  }
+  std::vector<LogEntry> entries = build_log(ledger, filter);
+  if (args.format == "json") {
+    fmt::print(ctx.out, "{}", render_log_json(ledger, entries, ctx.loaded->files));
+  } else if (args.format == "csv") {
+    fmt::print(ctx.out, "{}", render_csv_table(log_table(ledger, entries, ctx.en(), true), args.bom));
+  } else if (entries.empty()) {
+    ctx.note("no records");
+  } else {
+    fmt::print(ctx.out, "{}", render_text_table(log_table(ledger, entries, ctx.en(), false)));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_log(CLI::App& app) {
+  auto args = std::make_shared<LogArgs>();
+  app.add_option("INDICATOR", args->indicator, "Only the records of this indicator");
+  app.add_option("--since", args->since,
+                 "Only records recorded on or after DATE (or the start of a period)");
+  app.add_option("--format", args->format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  return [args](Context& ctx) { return run_log(*args, ctx); };
 }
 
 }  // namespace tally

@@ -1,16 +1,67 @@
-// tally record: placeholder until the command lands; exits 3 so nothing relies on it.
+// tally record: validate one actual and append it to its bureau's file.
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/recording.h"
+#include "core/write.h"
 
 namespace tally {
 
-Runner setup_record(CLI::App&) {
-  return [](Context& ctx) {
-    ctx.error("'record' is not available in this build yet");
-    return kExitEnvironment;
-  };
+namespace {
+
+struct RecordArgs {
+  ProposedActual proposed;
+  bool dry_run = false;
+};
+
+int run_record(const RecordArgs& args, Context& ctx) {
+  auto options = write_options(ctx, {"INDICATOR", "--period", "VALUE", "--by", "--source",
+                                     "--note", "--reason"},
+                               args.dry_run);
+  if (!options) return kExitUsage;
+  RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
+  if (outcome.status != RecordOutcome::Status::kOk) {
+    return report_not_written(ctx, outcome, [&](const Refusal& r) { ctx.error(r.message); });
+  }
+  const AppendedFile& file = outcome.appended.front();
+  if (args.dry_run) {
+    // Exactly the bytes that would be appended.
+    fmt::print(ctx.out, "{}", file.appended);
+    ctx.note(fmt::format("dry run: nothing was written; {} would get the text above", file.path));
+  } else {
+    const Actual& a = outcome.stored.front();
+    fmt::print(ctx.out, "{}", format_actual(a).substr(1));
+    ctx.note(fmt::format("recorded in {}:{}{}", file.path, a.loc.line,
+                         file.created ? " (new file)" : ""));
+    // --commit (git add and commit of file.path) belongs here, after a
+    // successful write and never in a dry run.
+  }
+  report_warnings(ctx, outcome);
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_record(CLI::App& app) {
+  auto args = std::make_shared<RecordArgs>();
+  ProposedActual& p = args->proposed;
+  app.add_option("INDICATOR", p.indicator, "Indicator id, e.g. industry.bio-output")->required();
+  app.add_option("VALUE", p.value,
+                 "The figure in the indicator's unit, or with a scale (3.6亿元, 36000万元); "
+                 "milestones: not-started, in-progress, done or a percent")
+      ->required();
+  app.add_option("--period", p.period, "The period the figure covers: 2024-06, 2024-Q2, last-month…")
+      ->required();
+  app.add_option("--source", p.source, "Where the figure comes from, e.g. 统计局6月月报")
+      ->required();
+  app.add_option("--by", p.by, "Reporting bureau: id, name or alias (default: the indicator's lead)");
+  app.add_option("--note", p.note, "A note kept with the record, e.g. 1-6月累计");
+  app.add_option("--reason", p.reason,
+                 "Why this record replaces an earlier one for the same indicator and period");
+  app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
+  return [args](Context& ctx) { return run_record(*args, ctx); };
 }
 
 }  // namespace tally

@@ -1,0 +1,67 @@
+#include "cli/recording.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace tally {
+
+std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names, bool dry_run) {
+  // A write past the file-size limit (ulimit -f) must fail with EFBIG and be
+  // undone, not kill the process half-way through a transaction.
+  std::signal(SIGXFSZ, SIG_IGN);
+  const int offset = ctx.plan().header.utc_offset_minutes;
+  RecordOptions o;
+  o.names = std::move(names);
+  o.dry_run = dry_run;
+  const char* today_env = std::getenv("TALLY_TODAY");
+  const bool today_fixed = !ctx.options.today.empty() || (today_env && *today_env);
+  if (today_fixed) o.today = ctx.today;
+  const char* now_env = std::getenv("TALLY_NOW");
+  if (now_env && *now_env) {
+    int written_offset = 0;
+    auto moment = parse_rfc3339(now_env, &written_offset);
+    if (!moment) {
+      ctx.error(fmt::format("TALLY_NOW '{}' is not a time such as 2024-07-15T10:02:00+08:00",
+                            now_env));
+      return std::nullopt;
+    }
+    if (today_fixed && ctx.today < local_date(*moment, offset)) {
+      ctx.error(fmt::format("TALLY_NOW {} is after today ({}); a record cannot be stamped in "
+                            "the future",
+                            now_env, format_date(ctx.today)));
+      return std::nullopt;
+    }
+    o.clock = [m = *moment] { return m; };
+  } else if (today_fixed) {
+    o.clock = [day = ctx.today, offset] { return moment_on(day, now_epoch_seconds(), offset); };
+  } else {
+    o.clock = [] { return now_epoch_seconds(); };
+  }
+  return o;
+}
+
+int report_not_written(const Context& ctx, const RecordOutcome& outcome,
+                       const std::function<void(const Refusal&)>& print_refusal) {
+  if (outcome.status == RecordOutcome::Status::kFailed) {
+    ctx.error(fmt::format("{}; nothing was written, the actuals are as they were", outcome.error));
+    return kExitEnvironment;
+  }
+  for (const auto& r : outcome.refusals) print_refusal(r);
+  for (const auto& d : outcome.diags.items()) {
+    fmt::print(ctx.err, "{}", format_diagnostic(d, outcome.files, ctx.color_err));
+  }
+  if (outcome.refusals.empty()) {
+    ctx.error("nothing was written: the records above must be fixed first (`tally check` lists "
+              "every finding)");
+  }
+  return kExitInvalid;
+}
+
+void report_warnings(const Context& ctx, const RecordOutcome& outcome) {
+  for (const auto& d : outcome.diags.items()) {
+    fmt::print(ctx.err, "{}", format_diagnostic(d, outcome.files, ctx.color_err));
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,29 @@
+// What `record` and `import` share: the clock and "today" a write uses, and
+// how a refused or failed write is reported.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "cli/context.h"
+#include "core/record.h"
+
+namespace tally {
+
+/// The options of a write: "today" (fixed by --today/TALLY_TODAY, else the
+/// date of the write) and the clock that stamps records: TALLY_NOW when set
+/// (an RFC 3339 time, for reproducible tests and scripts), else the fixed
+/// today at the current wall-clock time, else now. Prints an error and
+/// returns nullopt when TALLY_NOW is malformed or later than a fixed today.
+std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names, bool dry_run);
+
+/// Prints why nothing was written: each refusal as `where(refusal)` gives
+/// it, the findings of the check, or the I/O or lock failure. Returns the
+/// exit code: 1 for refused data, 3 for a failed write.
+int report_not_written(const Context& ctx, const RecordOutcome& outcome,
+                       const std::function<void(const Refusal&)>& print_refusal);
+
+/// Prints the warnings a write found about the new records (to stderr).
+void report_warnings(const Context& ctx, const RecordOutcome& outcome);
+
+}  // namespace tally
