@@ -290,19 +290,27 @@ Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, i
   const Indicator& ind = plan.indicators[i];
   std::optional<Date> stop;
   if (ind.kind == Kind::kMilestone) stop = done_at(visible_in_force(ledger, i, cutoff));
+  // The first record made for each period end; records() is ordered by
+  // period, and periods by end date, so equal ends are adjacent.
+  std::vector<std::pair<Date, int64_t>> first;
+  for (const Actual* a : ledger.records(i)) {
+    const Date end = a->period.end();
+    if (first.empty() || first.back().first != end) {
+      first.emplace_back(end, a->recorded.epoch_seconds);
+    } else {
+      first.back().second = std::min(first.back().second, a->recorded.epoch_seconds);
+    }
+  }
   Punctuality p;
+  auto next = first.begin();
   for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
     if (stop && d.end() > *stop) break;
     // An actual due before the plan was issued could not have been on time.
     if (h.issued && due_date(d, h.timely_days) < *h.issued) continue;
     ++p.due;
+    while (next != first.end() && next->first < d.end()) ++next;
     const int64_t deadline = end_of_day(due_date(d, h.timely_days), h.utc_offset_minutes);
-    for (const Actual* a : ledger.records(i)) {
-      if (a->period.end() == d.end() && a->recorded.epoch_seconds < deadline) {
-        ++p.on_time;
-        break;
-      }
-    }
+    if (next != first.end() && next->first == d.end() && next->second < deadline) ++p.on_time;
   }
   return p;
 }
