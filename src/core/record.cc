@@ -124,20 +124,33 @@ std::string example_indicator(const Plan& plan) {
 }
 
 // Validates, composes the new file texts and reads them back (steps 3–4).
-Composed compose(const Snapshot& snap, std::span<const ProposedActual> rows,
+// "Today" for a write stamped `recorded`.
+Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& recorded) {
+  return options.today.value_or(local_date(recorded.epoch_seconds, plan.header.utc_offset_minutes));
+}
+
+// Step 3: validation; false (and the refusals in `out`) when any row is refused.
+bool validate(const Ledger& ledger, std::span<const ProposedActual> rows,
+              const RecordOptions& options, const Timestamp& recorded, Prepared& prepared,
+              RecordOutcome& out) {
+  prepared = prepare_actuals(ledger, rows, options.names,
+                             today_for(options, ledger.plan(), recorded), recorded);
+  if (prepared.refusals.empty()) return true;
+  out.status = RecordOutcome::Status::kRefused;
+  out.refusals = std::move(prepared.refusals);
+  return false;
+}
+
+// Validates (against `ledger`, built over the snapshot's plan), composes
+// the new file texts and reads them back (steps 3–4).
+Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const ProposedActual> rows,
                  const RecordOptions& options, const Timestamp& recorded) {
   const Plan& plan = *snap.plan;
   Composed c;
   RecordOutcome& out = c.outcome;
-  const Date today =
-      options.today.value_or(local_date(recorded.epoch_seconds, plan.header.utc_offset_minutes));
-  Ledger ledger(plan);
-  Prepared prepared = prepare_actuals(ledger, rows, options.names, today, recorded);
-  if (!prepared.refusals.empty()) {
-    out.status = RecordOutcome::Status::kRefused;
-    out.refusals = std::move(prepared.refusals);
-    return c;
-  }
+  const Date today = today_for(options, plan, recorded);
+  Prepared prepared;
+  if (!validate(ledger, rows, options, recorded, prepared, out)) return c;
 
   // Rows of each bureau go to <by>.toml, in the order given.
   std::map<std::string, std::vector<size_t>> by_file;
@@ -426,8 +439,20 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   const Plan& plan = loaded.plan;
   const int offset = plan.header.utc_offset_minutes;
   Snapshot snap = snapshot_of(plan, loaded.files);
+  Ledger loaded_ledger(plan);
   if (options.dry_run) {
-    return compose(snap, rows, options, make_timestamp(options.clock(), offset)).outcome;
+    return compose(snap, loaded_ledger, rows, options, make_timestamp(options.clock(), offset))
+        .outcome;
+  }
+  // Refuse what is wrong already before taking the lock: a refusal touches
+  // no file and waits for no other writer.
+  {
+    Prepared prepared;
+    RecordOutcome out;
+    if (!validate(loaded_ledger, rows, options, make_timestamp(options.clock(), offset), prepared,
+                  out)) {
+      return out;
+    }
   }
   auto failed = [](std::string error) {
     RecordOutcome out;
@@ -472,7 +497,10 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   }
 
   // 3–4. Validate, compose and read back.
-  Composed c = compose(snap, rows, options, make_timestamp(options.clock(), offset));
+  std::optional<Ledger> fresh_ledger;
+  if (fresh) fresh_ledger.emplace(fresh->plan);
+  Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
+                       make_timestamp(options.clock(), offset));
   if (c.outcome.status != RecordOutcome::Status::kOk) return std::move(c.outcome);
 
   // 5. Replace the files, all or none.

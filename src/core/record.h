@@ -93,8 +93,9 @@ int64_t moment_on(Date day, int64_t now, int offset_minutes);
 struct RecordOptions {
   /// "Today" in the plan's zone; unset: the date of the moment `clock` gives.
   std::optional<Date> today;
-  /// The moment (seconds since the epoch) to stamp new records with; called
-  /// once, after the lock is taken, so stamps follow the order of writes.
+  /// The moment (seconds since the epoch) to stamp new records with. The
+  /// stamp is taken after the lock is held, so stamps follow the order of
+  /// writes (an earlier call validates before the lock).
   std::function<int64_t()> clock;
   /// How refusals name the fields.
   FieldNames names;
@@ -134,6 +135,7 @@ struct RecordOutcome {
 };
 
 /// Records proposals in the actuals files of their bureaus, all or none:
+///  0. refuses proposals that are wrong against `loaded`, touching nothing;
 ///  1. takes the lock on the actuals directory (creating the directory if
 ///     needed) and undoes any transaction a crash left behind;
 ///  2. if any actuals file differs from what `loaded` read, reads them all

@@ -1,0 +1,40 @@
+# Eight processes record 25 figures each at the same time, into the same and
+# into different bureau files: every one of the 200 arrives, `tally check`
+# is clean, and no temporary file is left.
+source "$SRC/tests/shell/lib/record.bash"
+fresh_plan
+export TALLY_TODAY=2024-12-31 TALLY_NOW=2024-12-31T09:00:00+08:00
+
+indicators=(industry.firms industry.urban-rate industry.invest-growth industry.output-growth)
+periods=(2024 2024-H1 2024-H2 2024-Q1 2024-Q2 2024-Q3 2024-Q4)
+for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+  periods+=("2024-$m" "2024-$m-D1" "2024-$m-D2" "2024-$m-D3")
+done
+
+writer() {  # writer P: records k = P*25 … P*25+24, by gxj (even P) or fgj (odd P)
+  local p=$1 by=gxj k
+  [ $((p % 2)) = 1 ] && by=fgj
+  for ((k = p * 25; k < p * 25 + 25; k++)); do
+    "$TALLY" --plan rec -q record "${indicators[k % 4]}" "$((k + 1))" \
+      --period "${periods[k / 4]}" --source "writer $p" --by "$by" >/dev/null ||
+      echo "writer $p: record $k exited $?"
+  done
+}
+for p in 0 1 2 3 4 5 6 7; do writer "$p" >"w$p.log" 2>&1 & done
+wait
+for p in 0 1 2 3 4 5 6 7; do
+  same "output of writer $p" "$(cat "w$p.log")" ""
+done
+
+t check
+expect 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 201 actuals)
+'
+expected=$(for ((k = 0; k < 200; k++)); do
+  p=$((k / 25)); by=gxj; [ $((p % 2)) = 1 ] && by=fgj
+  echo "${indicators[k % 4]} ${periods[k / 4]} $((k + 1)) $by writer $p"
+done | sort)
+t log --format csv --lang en
+recorded=$(printf '%s' "$out" | tr -d '\r' | awk -F, 'NR > 1 && $7 ~ /^writer/ {print $2, $3, $4, $6, $7}' | sort)
+same "the 200 records" "$recorded" "$expected"
+same "files in the actuals directory" "$(ls -A rec/actuals | tr '\n' ' ')" ".tally.lock fgj.toml gxj.toml "
+finish
