@@ -27,8 +27,8 @@ bool has_plan_toml(const std::string& dir) {
   return std::filesystem::is_regular_file(std::filesystem::path(dir) / "plan.toml", ec);
 }
 
-/// --plan, else TALLY_PLAN, else the nearest plan.toml upward, else the only
-/// plan under ./plans/. Returns the directory as the user would write it.
+}  // namespace
+
 std::optional<std::string> find_plan_dir(const std::string& given, std::string* error) {
   namespace fs = std::filesystem;
   if (!given.empty()) {
@@ -66,6 +66,8 @@ std::optional<std::string> find_plan_dir(const std::string& given, std::string* 
   }
   return std::nullopt;
 }
+
+namespace {
 
 bool use_color(const std::string& mode, int fd) {
   if (mode == "always") return true;
