@@ -62,15 +62,28 @@ class Fields {
   /// Names the table in later messages, e.g. "indicator 'industry.x'".
   void rename(std::string what) { what_ = std::move(what); }
 
+  void empty_value(std::string_view key, const toml::node& n) {
+    diags_.error(loc_of(file_, n.source()), "empty-value",
+                 fmt::format("'{}' is empty in {}; write its value", key, what_));
+  }
+
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
     diags_.error(loc_of(file_, n.source()), "wrong-type",
                  fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)));
   }
 
-  std::optional<std::string> string(std::string_view key, bool required) {
+  // A required string may not be empty unless `allow_empty` (a unit).
+  std::optional<std::string> string(std::string_view key, bool required,
+                                    bool allow_empty = false) {
     const toml::node* n = get(key, required);
     if (!n) return std::nullopt;
-    if (auto s = n->as_string()) return s->get();
+    if (auto s = n->as_string()) {
+      if (s->get().empty() && required && !allow_empty) {
+        empty_value(key, *n);
+        return std::nullopt;
+      }
+      return s->get();
+    }
     wrong_type(key, *n, "a string");
     return std::nullopt;
   }
@@ -135,28 +148,63 @@ class Fields {
     return std::nullopt;
   }
 
-  // A string, or an array of strings when `allow_array`; a single string is
-  // also accepted where an array is expected when `allow_single`.
+  // An array of strings; a single string is also accepted (as an array of
+  // one) when `allow_single`. No item may be empty. nullopt when absent or
+  // when any item was reported.
   std::optional<std::vector<std::string>> strings(std::string_view key, bool required,
                                                   bool allow_single) {
     const toml::node* n = get(key, required);
     if (!n) return std::nullopt;
-    if (auto s = n->as_string(); s && allow_single) return std::vector<std::string>{s->get()};
+    if (auto s = n->as_string(); s && allow_single) {
+      if (s->get().empty()) {
+        empty_value(key, *n);
+        return std::nullopt;
+      }
+      return std::vector<std::string>{s->get()};
+    }
     auto arr = n->as_array();
     if (!arr) {
       wrong_type(key, *n, allow_single ? "a string or an array of strings" : "an array of strings");
       return std::nullopt;
     }
     std::vector<std::string> out;
+    bool ok = true;
     for (const auto& item : *arr) {
-      if (auto s = item.as_string()) {
+      if (auto s = item.as_string(); s && !s->get().empty()) {
         out.push_back(s->get());
+      } else if (s) {
+        empty_value(key, item);
+        ok = false;
       } else {
         diags_.error(loc_of(file_, item.source()), "wrong-type",
                      fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
+        ok = false;
       }
     }
+    if (!ok) return std::nullopt;
     return out;
+  }
+
+  // `lead`: one bureau id or several, at least one.
+  std::vector<std::string> leads() {
+    auto v = strings("lead", true, true);
+    if (v && v->empty()) {
+      diags_.error(at("lead"), "missing-key",
+                   fmt::format("{} needs at least one lead bureau", what_));
+    }
+    return v.value_or(std::vector<std::string>{});
+  }
+
+  // An integer between `low` and `high`.
+  std::optional<int> integer_in(std::string_view key, bool required, int low, int high) {
+    auto v = integer(key, required);
+    if (v && (*v < low || *v > high)) {
+      diags_.error(at(key), "bad-number",
+                   fmt::format("'{}' = {} must be between {} and {}", key, *v, low, high));
+      return std::nullopt;
+    }
+    if (v) return static_cast<int>(*v);
+    return std::nullopt;
   }
 
   // Reports every key that was not read as unknown, with a suggestion.
@@ -195,6 +243,20 @@ class Fields {
   std::vector<std::string> missing_;
 };
 
+// A toml++ parse error as a diagnostic. toml++ places an out-of-range date
+// or time field ("expected day between 1 and 29 (inclusive), saw 30") just
+// after the field; the caret belongs under it.
+void syntax_error(uint32_t file, const toml::parse_error& e, Diagnostics& diags) {
+  Location at = loc_of(file, e.source());
+  std::string_view what = e.description();
+  if (auto saw = what.rfind(", saw "); saw != what.npos && what.find(" between ") != what.npos) {
+    std::string_view field = what.substr(saw + 6);
+    const bool digits = !field.empty() && field.find_first_not_of("0123456789") == field.npos;
+    if (digits && at.col > field.size()) at.col -= static_cast<uint32_t>(field.size());
+  }
+  diags.error(at, "toml-syntax", fmt::format("TOML syntax: {}", what));
+}
+
 // Reads a file, checks its encoding and parses it; nullopt when unusable.
 std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& path,
                                       const std::string& shown_path, LoadResult& r,
@@ -211,8 +273,7 @@ std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& p
   try {
     return toml::parse(strip_bom(*text), shown_path);
   } catch (const toml::parse_error& e) {
-    r.diags.error(loc_of(file, e.source()), "toml-syntax",
-                  fmt::format("TOML syntax: {}", e.description()));
+    syntax_error(file, e, r.diags);
     return std::nullopt;
   }
 }
@@ -225,7 +286,9 @@ void check_slug(const std::string& id, Location at, std::string_view what, Diagn
   }
 }
 
-void load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+// Returns whether the plan's start and end were read and are in order.
+bool load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  bool dates_ok = false;
   Fields top(root, file, diags, "plan.toml");
   h.loc = Location{file, 1, 1};
   auto table_of = [&](std::string_view key, bool required) -> const toml::table* {
@@ -258,6 +321,7 @@ void load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagn
                   fmt::format("the plan ends ({}) before it starts ({})", format_date(*end),
                               format_date(*start)));
     }
+    dates_ok = start && end && !(*end < *start);
     if (!start || !end) {
       // Keep later passes meaningful: a one-year plan from the start (or end).
       if (start) h.end = Date{start->year, 12, 31};
@@ -312,17 +376,19 @@ void load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagn
     }
     f.finish({"behind"});
   }
+  return dates_ok;
 }
 
-void load_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagnostics& diags) {
+// Returns false when there is no table of bureaus to read.
+bool load_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagnostics& diags) {
   Fields top(root, file, diags, "bureaus.toml");
   const toml::node* n = top.get("bureau", true);
   top.finish({"bureau"});
-  if (!n) return;
+  if (!n) return false;
   const toml::table* all = n->as_table();
   if (!all) {
     top.wrong_type("bureau", *n, "a table of [bureau.<id>] tables");
-    return;
+    return false;
   }
   for (auto&& [key, value] : *all) {
     Bureau b;
@@ -343,6 +409,7 @@ void load_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagn
     f.finish({"name", "full_name", "aliases", "kind"});
     plan.bureaus.push_back(std::move(b));
   }
+  return true;
 }
 
 Schedule read_schedule(Fields& f, Diagnostics& diags) {
@@ -412,7 +479,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
     }
   }
   const bool milestone = ind.kind == Kind::kMilestone;
-  ind.unit = f.string("unit", !milestone).value_or("");
+  ind.unit = f.string("unit", !milestone, /*allow_empty=*/true).value_or("");
   ind.target = f.number("target", !milestone);
   if (auto d = f.string("direction", false)) {
     if (auto v = parse_direction(*d)) {
@@ -423,7 +490,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                                   {"up", "down"}));
     }
   }
-  ind.lead = f.strings("lead", true, true).value_or(std::vector<std::string>{});
+  ind.lead = f.leads();
   ind.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
   if (auto c = f.string("cadence", false)) {
     if (auto v = parse_cadence(*c)) {
@@ -450,9 +517,9 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
     if (auto bt = n->as_table()) {
       Fields bf(*bt, file, diags, "baseline");
       auto v = bf.number("value", true);
-      auto y = bf.integer("year", true);
+      auto y = bf.integer_in("year", true, 1, 9999);
       bf.finish({"value", "year"});
-      if (v && y) ind.baseline = Baseline{*v, static_cast<int>(*y)};
+      if (v && y) ind.baseline = Baseline{*v, *y};
     } else {
       f.wrong_type("baseline", *n, "a table such as { value = 3.27, year = 2023 }");
     }
@@ -522,11 +589,11 @@ void load_action_toml(const toml::table& root, uint32_t file, const std::string&
         f.rename(fmt::format("action '{}'", a.id));
         check_slug(a.id, f.at("id"), "action", diags);
       }
-      if (auto v = f.integer("number", true)) a.number = static_cast<int>(*v);
+      if (auto v = f.integer_in("number", true, 1, 999)) a.number = *v;
       a.name = f.string("name", true).value_or("");
       a.name_en = f.string("name_en", false).value_or("");
       a.annex = f.string("annex", false).value_or("");
-      a.lead = f.strings("lead", true, true).value_or(std::vector<std::string>{});
+      a.lead = f.leads();
       a.office = f.string("office", false).value_or("");
       a.also = f.strings("also", false, false).value_or(std::vector<std::string>{});
       f.finish({"id", "number", "name", "name_en", "annex", "lead", "office", "also"});
@@ -693,8 +760,7 @@ void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
   try {
     root = toml::parse(strip_bom(text));
   } catch (const toml::parse_error& e) {
-    diags.error(loc_of(file, e.source()), "toml-syntax",
-                fmt::format("TOML syntax: {}", e.description()));
+    syntax_error(file, e, diags);
     return;
   }
   Fields top(root, file, diags, "an actuals file");
@@ -730,10 +796,12 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
     r.fatal = true;
     return r;
   }
-  load_plan_toml(*plan_root, file, plan.header, r.diags);
+  plan.unread.dates = !load_plan_toml(*plan_root, file, plan.header, r.diags);
 
   if (auto root = parse_file(fs, shown("bureaus.toml"), shown("bureaus.toml"), r, &file)) {
-    load_bureaus_toml(*root, file, plan, r.diags);
+    plan.unread.bureaus = !load_bureaus_toml(*root, file, plan, r.diags);
+  } else {
+    plan.unread.bureaus = true;
   }
 
   std::string actions_dir = shown("actions");
@@ -744,15 +812,23 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   if (names.empty()) {
     r.diags.error(Location{r.files.add(actions_dir, ""), 0, 0}, "missing-file",
                   "the plan has no actions; add actions/01-<slug>.toml with an [action] table");
+    plan.unread.indicators = true;
   }
   for (const auto& name : names) {
     std::string rel = "actions/" + name;
     if (auto root = parse_file(fs, shown(rel), shown(rel), r, &file)) {
       load_action_toml(*root, file, rel, plan, r.diags);
+    } else {
+      plan.unread.indicators = true;
     }
   }
 
   if (options.skip_actuals) return r;
+  if (fs.is_file(plan.actuals_dir)) {
+    r.diags.error(Location{r.files.add(plan.actuals_dir, ""), 0, 0}, "missing-file",
+                  "this is a file; actuals live in a directory of <bureau>.toml files");
+    return r;
+  }
   if (!options.actuals_dir.empty() && !fs.is_dir(options.actuals_dir)) {
     r.diags.error(Location{r.files.add(options.actuals_dir, ""), 0, 0}, "missing-file",
                   "the actuals directory does not exist");

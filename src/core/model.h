@@ -156,6 +156,15 @@ struct Plan {
   std::vector<Indicator> indicators;
   std::vector<Actual> actuals;
 
+  /// Parts that could not be read (the loader reported why). The checks
+  /// that depend on them stay silent, so one defect is reported once and
+  /// not again at every place that refers to what is missing.
+  struct Unread {
+    bool dates = false;       // plan.toml's start or end is missing or wrong
+    bool bureaus = false;     // bureaus.toml
+    bool indicators = false;  // an action file, or the actions/ directory
+  } unread;
+
   const Bureau* find_bureau(std::string_view id) const;
   const Indicator* find_indicator(std::string_view id) const;
   const Action* find_action(std::string_view id) const;

@@ -1,0 +1,596 @@
+#include "core/load.h"
+
+#include <catch2/catch.hpp>
+
+#include "plan_fixture.h"
+
+using namespace tally;
+using namespace tally::test;
+
+namespace {
+
+// Turns LF line ends into CRLF.
+std::string crlf(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+const char* const kFullPlan = R"([plan]
+id = "full-2024"
+title = "完整方案"
+document = "示例发〔2024〕1号"
+issued = 2023-12-28
+start = 2024-01-01
+end = 2024-12-31
+utc_offset = "-05:30"
+
+[reporting]
+cadence = "dekad"
+timely_days = 5
+
+[thresholds]
+behind = 0.85
+)";
+
+const char* const kFullAction = R"([action]
+id = "a"
+number = 1
+name = "产业行动"
+name_en = "Industry"
+annex = "附件1"
+lead = ["fgj", "gxj"]
+office = "fgj"
+also = ["b.other"]
+
+[[indicator]]
+id = "a.output"
+name = "工业总产值"
+kind = "cumulative"
+unit = "亿元"
+target = 3.6
+direction = "up"
+lead = "gxj"
+co = ["fgj"]
+cadence = "quarter"
+schedule = [0.15, 0.45, 0.75, 1.0]
+basis = "period"
+baseline = { value = 3.27, year = 2023 }
+metric = "output"
+source = "附件1 一"
+note = "增速10%"
+
+[[indicator]]
+id = "a.museum"
+name = "建成博物馆"
+kind = "milestone"
+lead = ["fgj", "gxj"]
+co = "gxj"
+due = 2024-11-30
+stages = [{ date = 2024-06-30, stage = "in-progress" }, { date = 2024-11-30, stage = "done" }]
+schedule = "end"
+)";
+
+const char* const kActuals = R"([[actual]]
+indicator = "a.output"
+period = "2024-Q1"
+value = 0.8
+recorded = 2024-04-09T16:45:00+08:00
+by = "gxj"
+source = "统计局季报"
+note = "一季度"
+
+[[actual]]
+indicator = "a.museum"
+period = "2024-06中旬"
+value = "60%"
+recorded = 2024-06-21T02:00:00Z
+by = "fgj"
+source = "月报"
+reason = "补报"
+
+[[actual]]
+indicator = "a.museum"
+period = "2024-07"
+value = "done"
+recorded = 2024-08-01T09:00:00
+by = "fgj"
+source = "月报"
+)";
+
+}  // namespace
+
+TEST_CASE("load: the base plan and the defaults of plan.toml") {
+  LoadResult r = TestPlan().load();
+  CHECK(lines(r).empty());
+  CHECK_FALSE(r.fatal);
+  const PlanHeader& h = r.plan.header;
+  CHECK(h.id == "t-2024");
+  CHECK(h.title == "测试方案");
+  CHECK(h.document.empty());
+  CHECK_FALSE(h.issued);
+  CHECK(h.start == Date{2024, 1, 1});
+  CHECK(h.end == Date{2024, 12, 31});
+  CHECK(h.utc_offset == "+08:00");
+  CHECK(h.utc_offset_minutes == 480);
+  CHECK(h.cadence == Cadence::kMonth);
+  CHECK(h.timely_days == 0);
+  CHECK(h.behind == 0.9);
+  CHECK(r.plan.dir == "p");
+  CHECK(r.plan.actuals_dir == "p/actuals");
+  CHECK(r.plan.actuals.empty());
+}
+
+TEST_CASE("load: every key of plan.toml") {
+  LoadResult r = TestPlan().put("plan.toml", kFullPlan).load();
+  CHECK(lines(r).empty());
+  const PlanHeader& h = r.plan.header;
+  CHECK(h.id == "full-2024");
+  CHECK(h.document == "示例发〔2024〕1号");
+  CHECK(h.issued == Date{2023, 12, 28});
+  CHECK(h.utc_offset == "-05:30");
+  CHECK(h.utc_offset_minutes == -330);
+  CHECK(h.cadence == Cadence::kDekad);
+  CHECK(h.timely_days == 5);
+  CHECK(h.behind == 0.85);
+  CHECK(r.files.path(h.loc.file) == "p/plan.toml");
+  CHECK(h.loc.line == 1);
+  CHECK(h.loc.col == 1);
+}
+
+TEST_CASE("load: bureaus, with their locations") {
+  LoadResult r = TestPlan()
+                     .put("bureaus.toml", R"([bureau.fgj]
+name = "市发改局"
+full_name = "洪江市发展和改革局"
+aliases = ["市发展和改革局", "发改局"]
+kind = "department"
+
+  [bureau.xz-1]
+  name = "黔阳镇"
+)")
+                     .load();
+  CHECK(lines(r).empty());
+  REQUIRE(r.plan.bureaus.size() == 2);
+  const Bureau& b = r.plan.bureaus[0];
+  CHECK(b.id == "fgj");
+  CHECK(b.name == "市发改局");
+  CHECK(b.full_name == "洪江市发展和改革局");
+  CHECK(b.aliases == std::vector<std::string>{"市发展和改革局", "发改局"});
+  CHECK(b.kind == "department");
+  CHECK(r.files.path(b.loc.file) == "p/bureaus.toml");
+  CHECK(b.loc.line == 1);
+  CHECK(b.loc.col == 9);  // the id in [bureau.fgj]
+  const Bureau& t = r.plan.bureaus[1];
+  CHECK(t.id == "xz-1");
+  CHECK(t.kind == "other");  // the default
+  CHECK(t.full_name.empty());
+  CHECK(t.aliases.empty());
+  CHECK(t.loc.line == 7);
+  CHECK(t.loc.col == 11);
+  CHECK(r.plan.resolve_bureau_name("发改局") == &b);
+  CHECK(r.plan.resolve_bureau_name("洪江市发展和改革局") == &b);
+  CHECK(r.plan.resolve_bureau_name("xz-1") == &t);
+  CHECK(r.plan.resolve_bureau_name("市政府") == nullptr);
+}
+
+TEST_CASE("load: an action and its indicators, every key") {
+  LoadResult r = TestPlan()
+                     .put("actions/01-a.toml", kFullAction)
+                     .put("actions/02-b.toml", R"([action]
+id = "b"
+number = 2
+name = "改革行动"
+lead = "gxj"
+
+[[indicator]]
+id = "b.other"
+name = "其他"
+kind = "growth"
+unit = "%"
+target = -50
+direction = "down"
+lead = "gxj"
+)")
+                     .load();
+  CHECK(lines(r).empty());
+  REQUIRE(r.plan.actions.size() == 2);
+  const Action& a = r.plan.actions[0];
+  CHECK(a.id == "a");
+  CHECK(a.number == 1);
+  CHECK(a.name_en == "Industry");
+  CHECK(a.annex == "附件1");
+  CHECK(a.lead == std::vector<std::string>{"fgj", "gxj"});
+  CHECK(a.office == "fgj");
+  CHECK(a.also == std::vector<std::string>{"b.other"});
+  CHECK(a.file == "actions/01-a.toml");
+  CHECK(a.loc.line == 1);
+  CHECK(a.at("office").line == 8);
+  CHECK(a.at("office").col == 10);
+  CHECK(r.plan.actions[1].lead == std::vector<std::string>{"gxj"});  // a string is one lead
+
+  REQUIRE(r.plan.indicators.size() == 3);
+  const Indicator& out = r.plan.indicators[0];
+  CHECK(out.id == "a.output");
+  CHECK(out.kind == Kind::kCumulative);
+  CHECK(out.unit == "亿元");
+  CHECK(out.target->str() == "3.6");
+  CHECK(out.direction == Direction::kUp);
+  CHECK(out.lead == std::vector<std::string>{"gxj"});
+  CHECK(out.co == std::vector<std::string>{"fgj"});
+  CHECK(out.cadence == Cadence::kQuarter);
+  CHECK(out.schedule.type == Schedule::Type::kShares);
+  CHECK(out.schedule.shares == std::vector<double>{0.15, 0.45, 0.75, 1.0});
+  CHECK(out.basis == Basis::kPeriod);
+  REQUIRE(out.baseline);
+  CHECK(out.baseline->value.str() == "3.27");
+  CHECK(out.baseline->year == 2023);
+  CHECK(out.metric == "output");
+  CHECK(out.source == "附件1 一");
+  CHECK(out.note == "增速10%");
+  CHECK(out.action == 0);
+  CHECK(out.loc.line == 11);
+  CHECK(out.loc.col == 1);
+  CHECK(out.at("target").line == 16);
+  CHECK(out.at("target").col == 10);
+  CHECK(out.at("no-such-key").line == 11);  // falls back to the table
+
+  const Indicator& m = r.plan.indicators[1];
+  CHECK(m.kind == Kind::kMilestone);
+  CHECK_FALSE(m.target);
+  CHECK(m.unit.empty());
+  CHECK(m.lead == std::vector<std::string>{"fgj", "gxj"});
+  CHECK(m.co == std::vector<std::string>{"gxj"});  // a string is one co-worker
+  CHECK(m.due == Date{2024, 11, 30});
+  CHECK(m.schedule.type == Schedule::Type::kEnd);
+  CHECK_FALSE(m.cadence);  // the plan's
+  CHECK(r.plan.cadence_of(m) == Cadence::kMonth);
+  REQUIRE(m.stages.size() == 2);
+  CHECK(m.stages[0].date == Date{2024, 6, 30});
+  CHECK(m.stages[0].stage == Stage::kInProgress);
+  CHECK(m.stages[1].stage == Stage::kDone);
+  CHECK(m.stages[1].loc.line == 35);
+  CHECK(m.stages[1].loc.col == 57);
+
+  const Indicator& g = r.plan.indicators[2];
+  CHECK(g.kind == Kind::kGrowth);
+  CHECK(g.target->str() == "-50");
+  CHECK(g.direction == Direction::kDown);
+  CHECK(g.action == 1);
+  CHECK(g.basis == Basis::kYtd);  // the default
+  CHECK(g.schedule.type == Schedule::Type::kEven);
+}
+
+TEST_CASE("load: actuals, every key and every kind of value") {
+  LoadResult r = TestPlan()
+                     .put("actions/01-a.toml", kFullAction)
+                     .put("actions/02-b.toml", "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\n"
+                                               "lead = \"gxj\"\n[[indicator]]\nid = \"b.other\"\n"
+                                               "name = \"x\"\nkind = \"level\"\nunit = \"户\"\n"
+                                               "target = 1\nlead = \"gxj\"\n")
+                     .put("actuals/gxj.toml", kActuals)
+                     .put("actuals/README.md", "not read")
+                     .load();
+  CHECK(lines(r).empty());
+  REQUIRE(r.plan.actuals.size() == 3);
+  const Actual& q = r.plan.actuals[0];
+  CHECK(q.indicator == "a.output");
+  CHECK(q.period.str() == "2024-Q1");
+  CHECK(q.period_text == "2024-Q1");
+  CHECK(q.value.number->str() == "0.8");
+  CHECK_FALSE(q.value.stage);
+  CHECK(q.recorded.text == "2024-04-09T16:45:00+08:00");
+  CHECK(q.recorded.offset_minutes == 480);
+  CHECK(q.recorded.epoch_seconds == 1712652300);
+  CHECK(q.by == "gxj");
+  CHECK(q.source == "统计局季报");
+  CHECK(q.note == "一季度");
+  CHECK(q.reason.empty());
+  CHECK(q.file_order == 0);
+  CHECK(r.files.path(q.loc.file) == "p/actuals/gxj.toml");
+  CHECK(q.loc.line == 1);
+  CHECK(q.period_loc.line == 3);
+  CHECK(q.period_loc.col == 10);
+  CHECK(q.value_loc.line == 4);
+  CHECK(q.value_loc.col == 9);
+  CHECK(q.recorded_loc.line == 5);
+  CHECK(q.recorded_loc.col == 12);
+  CHECK(q.by_loc.line == 6);
+  CHECK(q.by_loc.col == 6);
+
+  const Actual& p = r.plan.actuals[1];
+  CHECK(p.period_text == "2024-06-D2");  // 中旬, canonical
+  CHECK(p.value.percent == 60.0);
+  CHECK(p.value.stage == Stage::kInProgress);
+  CHECK_FALSE(p.value.number);
+  CHECK(p.recorded.text == "2024-06-21T02:00:00+00:00");
+  CHECK(p.recorded.epoch_seconds == 1718935200);
+  CHECK(p.reason == "补报");
+  CHECK(p.file_order == 1);
+  CHECK(p.loc.line == 10);
+
+  const Actual& d = r.plan.actuals[2];
+  CHECK(d.value.stage == Stage::kDone);
+  CHECK_FALSE(d.value.percent);
+  // No offset written: the plan's, +08:00.
+  CHECK(d.recorded.text == "2024-08-01T09:00:00+08:00");
+  CHECK(d.recorded.epoch_seconds == 1722474000);
+}
+
+TEST_CASE("load: percents of milestones") {
+  auto value_of = [](const char* v) {
+    std::vector<Actual> out;
+    Diagnostics diags;
+    load_actuals_text(fmt::format("[[actual]]\nindicator = \"x.y\"\nperiod = \"2024-06\"\n"
+                                  "value = \"{}\"\nrecorded = 2024-07-01T00:00:00+08:00\n"
+                                  "by = \"a\"\nsource = \"s\"\n",
+                                  v),
+                      1, Plan{}, out, diags);
+    REQUIRE(out.size() == 1);
+    return out[0].value;
+  };
+  CHECK(value_of("0%").stage == Stage::kNotStarted);
+  CHECK(value_of("0.5%").stage == Stage::kInProgress);
+  CHECK(value_of("99.9%").stage == Stage::kInProgress);
+  CHECK(value_of("100%").stage == Stage::kDone);
+  CHECK(value_of("100%").percent == 100.0);
+  CHECK(value_of("not-started").stage == Stage::kNotStarted);
+  CHECK(value_of("in-progress").stage == Stage::kInProgress);
+}
+
+TEST_CASE("load: a BOM and CRLF line ends are accepted in every file, locations unchanged") {
+  const std::string bom = "\xEF\xBB\xBF";
+  TestPlan plain;
+  plain.put("plan.toml", kFullPlan)
+      .put("actions/01-a.toml", kFullAction)
+      .put("actions/02-b.toml", "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\nlead = \"gxj\"\n"
+                                "[[indicator]]\nid = \"b.other\"\nname = \"x\"\nkind = \"level\"\n"
+                                "unit = \"户\"\ntarget = 1\nlead = \"gxj\"\n")
+      .put("actuals/gxj.toml", kActuals);
+  TestPlan windows;
+  for (const char* rel : {"plan.toml", "bureaus.toml", "actions/01-a.toml", "actions/02-b.toml",
+                          "actuals/gxj.toml"}) {
+    std::string error;
+    windows.put(rel, bom + crlf(*plain.fs.read(std::string("p/") + rel, &error)));
+  }
+  LoadResult a = plain.load();
+  LoadResult b = windows.load();
+  CHECK(lines(a).empty());
+  CHECK(lines(b).empty());
+  CHECK(b.plan.header.id == "full-2024");
+  REQUIRE(a.plan.indicators.size() == b.plan.indicators.size());
+  REQUIRE(b.plan.bureaus.size() == 2);
+  CHECK(b.plan.bureaus[0].loc.line == a.plan.bureaus[0].loc.line);
+  CHECK(b.plan.bureaus[0].loc.col == a.plan.bureaus[0].loc.col);
+  for (size_t i = 0; i < a.plan.indicators.size(); ++i) {
+    CHECK(b.plan.indicators[i].at("target").line == a.plan.indicators[i].at("target").line);
+    CHECK(b.plan.indicators[i].at("target").col == a.plan.indicators[i].at("target").col);
+  }
+  REQUIRE(b.plan.actuals.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(b.plan.actuals[i].value_loc.line == a.plan.actuals[i].value_loc.line);
+    CHECK(b.plan.actuals[i].value_loc.col == a.plan.actuals[i].value_loc.col);
+    CHECK(b.plan.actuals[i].source == a.plan.actuals[i].source);  // no stray \r
+  }
+  // The excerpt of a diagnostic shows neither the BOM nor the \r.
+  uint32_t f = b.plan.header.loc.file;
+  CHECK(b.files.line_text(f, 1) == "[plan]");
+}
+
+TEST_CASE("load: files are read in name order; other files are ignored") {
+  LoadResult r = TestPlan()
+                     .put("actions/00-z.toml", "[action]\nid = \"z\"\nnumber = 9\nname = \"z\"\n"
+                                               "lead = \"fgj\"\n")
+                     .put("actions/notes.md", "# not an action")
+                     .put("actions/01-a.toml.orig", "garbage [")
+                     .load();
+  CHECK(lines(r).empty());
+  REQUIRE(r.plan.actions.size() == 2);
+  CHECK(r.plan.actions[0].id == "z");
+  CHECK(r.plan.actions[1].id == "a");
+}
+
+TEST_CASE("load: --actuals DIR and skipping actuals") {
+  TestPlan t;
+  t.put("actuals/gxj.toml", "this is [ not toml");
+  t.fs.put("demo/gxj.toml", "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-06\"\n"
+                            "value = 1.8\nrecorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\n"
+                            "source = \"s\"\n");
+  LoadResult other = load_plan(t.fs, LoadOptions{"p", "demo", false});
+  CHECK(lines(other).empty());
+  CHECK(other.plan.actuals_dir == "demo");
+  REQUIRE(other.plan.actuals.size() == 1);
+  CHECK(other.files.path(other.plan.actuals[0].loc.file) == "demo/gxj.toml");
+
+  LoadResult skipped = t.load(true);
+  CHECK(lines(skipped).empty());
+  CHECK(skipped.plan.actuals.empty());
+
+  LoadResult missing = load_plan(t.fs, LoadOptions{"p", "nowhere", false});
+  CHECK(lines(missing) ==
+        Lines{"nowhere:0:0: missing-file: the actuals directory does not exist"});
+}
+
+TEST_CASE("load: files that cannot be used") {
+  SECTION("no plan.toml: nothing else is read") {
+    MemoryFileSystem fs;
+    LoadResult r = load_plan(fs, LoadOptions{"p", "", false});
+    CHECK(r.fatal);
+    CHECK(lines(r) ==
+          Lines{"p/plan.toml:0:0: unreadable-file: cannot read: No such file or directory"});
+  }
+  SECTION("no bureaus.toml") {
+    TestPlan t;
+    t.fs = MemoryFileSystem();
+    t.put("plan.toml", kPlanToml).put("actions/01-a.toml", kActionToml);
+    LoadResult r = t.load();
+    CHECK_FALSE(r.fatal);
+    CHECK(lines(r) ==
+          Lines{"p/bureaus.toml:0:0: unreadable-file: cannot read: No such file or directory"});
+  }
+  SECTION("no actions") {
+    TestPlan t;
+    t.fs = MemoryFileSystem();
+    t.put("plan.toml", kPlanToml).put("bureaus.toml", kBureausToml);
+    CHECK(lines(t.load()) ==
+          Lines{"p/actions:0:0: missing-file: the plan has no actions; add "
+                "actions/01-<slug>.toml with an [action] table"});
+  }
+  SECTION("a syntax error, located by toml++") {
+    LoadResult r = TestPlan().put("plan.toml", "[plan]\nid = \"t\nend = 2024-12-31\n").load();
+    CHECK(r.fatal);
+    REQUIRE(r.diags.items().size() == 1);
+    CHECK(r.diags.items()[0].code == "toml-syntax");
+    CHECK(r.diags.items()[0].loc.line == 2);
+  }
+  SECTION("GBK: the byte offset, and the line and column of the first bad byte") {
+    // 市发改局 in GBK, in the second line.
+    LoadResult r =
+        TestPlan().put("bureaus.toml", "[bureau.fgj]\nname = \"\xca\xd0\xb7\xa2\xb8\xc4\xbe\xd6\"\n")
+            .load();
+    CHECK(lines(r) == Lines{"p/bureaus.toml:2:9: not-utf8: the file is not UTF-8: byte 0xCA at "
+                            "offset 21 (GBK or another legacy encoding?); save it as UTF-8"});
+  }
+  SECTION("a bad byte after Chinese text counts columns in characters") {
+    LoadResult r = TestPlan().put("bureaus.toml", "# 发改局 \xff\n").load();
+    CHECK(lines(r) == Lines{"p/bureaus.toml:1:7: not-utf8: the file is not UTF-8: byte 0xFF at "
+                            "offset 12 (GBK or another legacy encoding?); save it as UTF-8"});
+  }
+}
+
+TEST_CASE("load: TOML that toml++ refuses") {
+  auto syntax = [](std::string text) {
+    LoadResult r = TestPlan().put("actions/01-a.toml", std::move(text)).load();
+    REQUIRE(r.diags.items().size() == 1);
+    const Diagnostic& d = r.diags.items()[0];
+    CHECK(d.code == "toml-syntax");
+    return fmt::format("{}:{}: {}", d.loc.line, d.loc.col, d.message);
+  };
+  CHECK(syntax("[action]\nid = \"a\"\nid = \"b\"\n") ==
+        "3:6: TOML syntax: Error while parsing key-value pair: cannot redefine existing string 'id'");
+  CHECK(syntax("[action]\n[action]\n") == "2:1: TOML syntax: Error while parsing table header: cannot redefine existing table 'action'");
+  CHECK(syntax("[action]\nissued = 2024-02-30\n") ==
+        "2:18: TOML syntax: Error while parsing date: expected day between 1 and 29 (inclusive), saw 30");
+  CHECK(syntax("[action]\nname = \"产业\" 行动\n") ==
+        "2:13: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, saw '行'");
+}
+
+TEST_CASE("load: empty files") {
+  CHECK(lines(TestPlan().put("plan.toml", "").load()) ==
+        Lines{"p/plan.toml:1:1: missing-key: plan.toml has no 'plan'; add plan = …"});
+  CHECK(lines(TestPlan().put("bureaus.toml", "").load()) ==
+        Lines{"p/bureaus.toml:1:1: missing-key: bureaus.toml has no 'bureau'; add bureau = …"});
+  CHECK(lines(TestPlan().put("actions/01-a.toml", "").load()) ==
+        Lines{"p/actions/01-a.toml:1:1: missing-key: actions/01-a.toml has no 'action'; add "
+              "action = …"});
+  CHECK(lines(TestPlan().put("actuals/gxj.toml", "").load()).empty());
+  CHECK(lines(TestPlan().put("actuals/gxj.toml", "\xEF\xBB\xBF").load()).empty());
+}
+
+TEST_CASE("load_actuals_text reads one file's text") {
+  std::vector<Actual> out;
+  Diagnostics diags;
+  load_actuals_text("[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-13\"\nvalue = 1\n"
+                    "recorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n",
+                    7, Plan{}, out, diags);
+  CHECK(out.empty());  // a record that cannot be read is not kept
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "bad-period");
+  CHECK(diags.items()[0].loc.file == 7);
+  CHECK(diags.items()[0].loc.line == 3);
+  CHECK(diags.items()[0].loc.col == 10);
+  CHECK(diags.items()[0].message == "'2024-13': there is no month 13");
+}
+
+TEST_CASE("is_slug, strip_bom, check_utf8") {
+  CHECK(is_slug("fgj"));
+  CHECK(is_slug("xz-1"));
+  CHECK(is_slug("2024"));
+  CHECK_FALSE(is_slug(""));
+  CHECK_FALSE(is_slug("-a"));
+  CHECK_FALSE(is_slug("a-"));
+  CHECK_FALSE(is_slug("FGJ"));
+  CHECK_FALSE(is_slug("a_b"));
+  CHECK_FALSE(is_slug("a.b"));
+  CHECK_FALSE(is_slug("发改局"));
+  CHECK(strip_bom("\xEF\xBB\xBFx") == "x");
+  CHECK(strip_bom("x\xEF\xBB\xBF") == "x\xEF\xBB\xBF");
+  CHECK(strip_bom("") == "");
+  Diagnostics diags;
+  CHECK(check_utf8("市发改局", 1, diags));
+  CHECK(diags.empty());
+  CHECK_FALSE(check_utf8("a\nbc\xff", 1, diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].loc.line == 2);
+  CHECK(diags.items()[0].loc.col == 3);
+}
+
+TEST_CASE("load: required strings may not be empty; lead needs a bureau") {
+  CHECK(lines(TestPlan().put("plan.toml", "[plan]\nid = \"t\"\ntitle = \"\"\nstart = 2024-01-01\n"
+                                          "end = 2024-12-31\n")
+                  .load()) ==
+        Lines{"p/plan.toml:3:9: empty-value: 'title' is empty in [plan]; write its value"});
+  std::string a = kActionToml;
+  a.replace(a.find("lead = \"gxj\""), 12, "lead = []\nco = [\"fgj\", \"\"]\nunit2 = 1");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+        Lines{"p/actions/01-a.toml:13:8: missing-key: indicator 'a.output' needs at least one lead "
+              "bureau",
+              "p/actions/01-a.toml:14:14: empty-value: 'co' is empty in indicator 'a.output'; write "
+              "its value",
+              "p/actions/01-a.toml:15:1: unknown-key: unknown key 'unit2' in indicator 'a.output' "
+              "(did you mean 'unit'?)"});
+  // An item of the wrong type is reported once, not also as an empty lead.
+  a = kActionToml;
+  a.replace(a.find("lead = \"gxj\""), 12, "lead = [1]");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+        Lines{"p/actions/01-a.toml:13:9: wrong-type: 'lead' must hold strings, not an integer"});
+  // A unit may be empty (a pure number); a note may be empty.
+  a = kActionToml;
+  a.replace(a.find("unit = \"亿元\""), std::string("unit = \"亿元\"").size(), "unit = \"\"\nnote = \"\"");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()).empty());
+  // An actual with an empty `by` is reported and not kept.
+  LoadResult r = TestPlan()
+                     .put("actuals/gxj.toml", "[[actual]]\nindicator = \"a.output\"\nperiod = "
+                                              "\"2024-06\"\nvalue = 1\nrecorded = "
+                                              "2024-07-01T10:00:00+08:00\nby = \"\"\nsource = \"s\"\n")
+                     .load();
+  CHECK(lines(r) == Lines{"p/actuals/gxj.toml:6:6: empty-value: 'by' is empty in the record for "
+                          "'a.output'; write its value"});
+  CHECK(r.plan.actuals.empty());
+}
+
+TEST_CASE("load: integers that must fit") {
+  std::string a = kActionToml;
+  a.replace(a.find("number = 1"), 10, "number = 99999999999");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+        Lines{"p/actions/01-a.toml:3:10: bad-number: 'number' = 99999999999 must be between 1 and "
+              "999"});
+  CHECK(lines(TestPlan()
+                  .add_indicator("[[indicator]]\nid = \"a.l\"\nname = \"l\"\nkind = \"level\"\n"
+                                 "unit = \"户\"\ntarget = 2\nlead = \"fgj\"\n"
+                                 "baseline = { value = 1, year = -2023 }\n")
+                  .load()) ==
+        Lines{"p/actions/01-a.toml:22:32: bad-number: 'year' = -2023 must be between 1 and 9999"});
+}
+
+TEST_CASE("load: what is unread is marked, so checks can stay silent") {
+  CHECK_FALSE(TestPlan().load().plan.unread.dates);
+  CHECK_FALSE(TestPlan().load().plan.unread.bureaus);
+  CHECK_FALSE(TestPlan().load().plan.unread.indicators);
+  CHECK(TestPlan().put("plan.toml", "[plan]\nid = \"t\"\ntitle = \"t\"\nend = 2024-12-31\n")
+            .load()
+            .plan.unread.dates);
+  CHECK(TestPlan().put("bureaus.toml", "x = 1\n").load().plan.unread.bureaus);
+  CHECK(TestPlan().put("bureaus.toml", "\xff").load().plan.unread.bureaus);
+  CHECK(TestPlan().put("actions/02-b.toml", "[").load().plan.unread.indicators);
+}
+
+TEST_CASE("load: an actuals path that is a file") {
+  TestPlan t;
+  t.put("actuals", "not a directory");
+  CHECK(lines(t.load()) == Lines{"p/actuals:0:0: missing-file: this is a file; actuals live in a "
+                                 "directory of <bureau>.toml files"});
+}
