@@ -1,0 +1,13 @@
+# Sourced by the tests that compare tally's own output (errors.sh,
+# golden_check_list.sh, mutations.sh): absolute $TALLY and $SRC, a scratch
+# directory in $scratch, no environment that would change the output, and
+# $update = 1 when the script was run with --update.
+set -uo pipefail
+: "${TALLY:?set TALLY to the tally binary}" "${SRC:?set SRC to the source tree}"
+SRC=$(cd "$SRC" && pwd)
+TALLY=$(cd "$(dirname "$TALLY")" && pwd)/$(basename "$TALLY")
+scratch=${TMPDIR_TEST:-$(mktemp -d)}
+mkdir -p "$scratch"
+export TALLY_TODAY= TALLY_PLAN= NO_COLOR=
+update=0
+[[ ${1:-} == --update ]] && update=1
