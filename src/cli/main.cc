@@ -140,7 +140,12 @@ int run(int argc, char** argv) {
     ctx.loaded = &loaded;
     ctx.today = fixed_today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
     if (!loaded.fatal) {
-      check_plan(loaded.plan, CheckOptions{ctx.today, &loaded.files}, loaded.diags);
+      // A record is "in the future" against the clock, not against a fixed
+      // --today: rerunning last month's bulletin with TALLY_TODAY must see
+      // the records made since as not yet made, not as errors.
+      Date clock = today_in_zone(loaded.plan.header.utc_offset_minutes);
+      Date future_after = fixed_today ? std::max(*fixed_today, clock) : ctx.today;
+      check_plan(loaded.plan, CheckOptions{future_after, &loaded.files}, loaded.diags);
     }
     loaded.diags.sort(loaded.files);
     if (cmd.needs_valid_plan && loaded.diags.has_errors()) {
