@@ -33,16 +33,7 @@ grep -q "2024-06" "reports/2024-06.$format" || fail "the bulletin does not name 
 expect "next dekad" "reports/2024-07-D1.$format" "$(run_bulletin 2024-07-11 dekad)"
 
 # A late June figure arrives on 12 July and is committed.
-cat >>plans/mini/actuals/gxj.toml <<'TOML'
-
-[[actual]]
-indicator = "economy.output"
-period = "2024-06"
-value = 1.9
-recorded = 2024-07-12T10:00:00+08:00
-by = "gxj"
-source = "统计局6月月报"
-TOML
+append_late_june_output plans/mini
 commit_all . "规模工业总产值 2024-06 = 1.9亿元 (gxj)"
 commits=$(git rev-list --count HEAD)
 

@@ -41,15 +41,6 @@ grep -q "economy.output" <<<"$(overdue 2024-07-11)" || fail "June's figure is no
 before=$(overdue 2024-07-11)
 
 # It arrives on 12 July.
-cat >>mini/actuals/gxj.toml <<'TOML'
-
-[[actual]]
-indicator = "economy.output"
-period = "2024-06"
-value = 1.9
-recorded = 2024-07-12T10:00:00+08:00
-by = "gxj"
-source = "统计局6月月报"
-TOML
+append_late_june_output mini
 grep -q "economy.output" <<<"$(overdue 2024-07-15)" && fail "June's figure is still overdue after it came in"
 expect "overdue as of 11 July, rerun later" "$before" "$(overdue 2024-07-11)"

@@ -112,3 +112,18 @@ due = 2024-11-30
 source = "附件2 一"
 TOML
 }
+
+# append_late_june_output PLAN: the June figure of the mini plan's
+# economy.output, recorded late on 12 July (due 10 July).
+append_late_june_output() {
+  cat >>"$1/actuals/gxj.toml" <<'TOML'
+
+[[actual]]
+indicator = "economy.output"
+period = "2024-06"
+value = 1.9
+recorded = 2024-07-12T10:00:00+08:00
+by = "gxj"
+source = "统计局6月月报"
+TOML
+}
