@@ -1,10 +1,13 @@
 // tally record: validate one actual and append it to its bureau's file.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "cli/recording.h"
+#include "core/git.h"
+#include "core/log.h"
 #include "core/write.h"
 
 namespace tally {
@@ -14,12 +17,29 @@ namespace {
 struct RecordArgs {
   ProposedActual proposed;
   bool dry_run = false;
+  bool commit = false;
 };
 
+// git add and commit the file the record went to, with a message naming the
+// record: "industry.bio-output 2024-06 = 1.8亿元 (gxj)".
+int commit_record(Context& ctx, const std::string& path, const Actual& a) {
+  const Indicator* ind = ctx.plan().find_indicator(a.indicator);
+  std::string unit = ind && a.value.number ? ind->unit : "";
+  std::string message = fmt::format("{} {} = {}{} ({})", a.indicator, a.period.str(),
+                                    plain_value(a.value), unit, a.by);
+  std::string error;
+  if (!commit_file(path, message, &error)) {
+    ctx.error(fmt::format("{}; the record is written in {} but not committed", error, path));
+    return kExitEnvironment;
+  }
+  ctx.note(fmt::format("committed: {}", message));
+  return kExitOk;
+}
+
 int run_record(const RecordArgs& args, Context& ctx) {
-  auto options = write_options(ctx, {"INDICATOR", "--period", "VALUE", "--by", "--source",
-                                     "--note", "--reason"},
-                               args.dry_run);
+  auto options = write_options(
+      ctx, {"INDICATOR", "--period", "VALUE", "--by", "--source", "--note", "--reason"},
+      args.dry_run);
   if (!options) return kExitUsage;
   RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
   if (outcome.status != RecordOutcome::Status::kOk) {
@@ -35,10 +55,11 @@ int run_record(const RecordArgs& args, Context& ctx) {
     fmt::print(ctx.out, "{}", format_actual(a).substr(1));
     ctx.note(fmt::format("recorded in {}:{}{}", file.path, a.loc.line,
                          file.created ? " (new file)" : ""));
-    // --commit (git add and commit of file.path) belongs here, after a
-    // successful write and never in a dry run.
   }
   report_warnings(ctx, outcome);
+  if (args.commit && !args.dry_run) {
+    return commit_record(ctx, file.path, outcome.stored.front());
+  }
   return kExitOk;
 }
 
@@ -52,15 +73,19 @@ Runner setup_record(CLI::App& app) {
                  "The figure in the indicator's unit, or with a scale (3.6亿元, 36000万元); "
                  "milestones: not-started, in-progress, done or a percent")
       ->required();
-  app.add_option("--period", p.period, "The period the figure covers: 2024-06, 2024-Q2, last-month…")
+  app.add_option("--period", p.period,
+                 "The period the figure covers: 2024-06, 2024-Q2, last-month…")
       ->required();
   app.add_option("--source", p.source, "Where the figure comes from, e.g. 统计局6月月报")
       ->required();
-  app.add_option("--by", p.by, "Reporting bureau: id, name or alias (default: the indicator's lead)");
+  app.add_option("--by", p.by,
+                 "Reporting bureau: id, name or alias (default: the indicator's lead)");
   app.add_option("--note", p.note, "A note kept with the record, e.g. 1-6月累计");
   app.add_option("--reason", p.reason,
                  "Why this record replaces an earlier one for the same indicator and period");
   app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
+  app.add_flag("--commit", args->commit,
+               "After appending, git add and commit the actuals file alone");
   return [args](Context& ctx) { return run_record(*args, ctx); };
 }
 

@@ -137,15 +137,18 @@ std::string absolute(const std::string& dir) {
 }  // namespace
 
 std::string GitRun::message() const {
+  // git's own verdict is the line starting "fatal:" or "error:"; hints and
+  // hook output come before it. Without one, the first line says it.
+  std::string first;
   for (auto& line : split(err, '\n')) {
     std::string_view text = trim(line);
     if (text.empty()) continue;
     for (std::string_view prefix : {"fatal: ", "error: "}) {
-      if (text.substr(0, prefix.size()) == prefix) text.remove_prefix(prefix.size());
+      if (text.substr(0, prefix.size()) == prefix) return std::string(text.substr(prefix.size()));
     }
-    return std::string(text);
+    if (first.empty()) first = text;
   }
-  return fmt::format("git exited with status {}", status);
+  return first.empty() ? fmt::format("git exited with status {}", status) : first;
 }
 
 std::optional<GitRun> run_git(const std::string& dir, const std::vector<std::string>& args,

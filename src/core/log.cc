@@ -27,15 +27,10 @@ std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter) {
   return out;
 }
 
-namespace {
-
-// The value as written in the file, without quotes: 1.8, done, 60%.
 std::string plain_value(const ActualValue& v) {
   std::string s = format_actual_value(v);
   return s.front() == '"' ? s.substr(1, s.size() - 2) : s;
 }
-
-}  // namespace
 
 Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool en, bool full) {
   const Plan& plan = ledger.plan();
