@@ -43,8 +43,10 @@ std::string bureau_id(const Context& ctx, const std::string& given) {
   return {};
 }
 
+// The text of the report in `format`; nullopt after an error (html before
+// the HTML renderer is built in).
 std::optional<std::string> render(const Report& r, const RenderOptions& o, const std::string& format,
-                                  const Context& ctx) {
+                                  [[maybe_unused]] const Context& ctx) {
   if (format == "md") return render_md(r, o);
   if (format == "csv") return render_csv(r, o);
   if (format == "json") return render_json(r);

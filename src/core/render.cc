@@ -54,6 +54,7 @@ constexpr TermText kTerms[] = {
     {"按牵头单位", "By lead bureau"},
     {"全部指标", "All indicators"},
     {"筛选", "selection"},
+    {"需关注", "Needs attention"},
     {"无", "none"},
 };
 static_assert(std::size(kTerms) == static_cast<size_t>(Term::kNone) + 1);

@@ -69,6 +69,7 @@ enum class Term {
   kByBureau,        ///< 按牵头单位
   kByIndicator,     ///< 全部指标
   kSelection,       ///< 筛选
+  kAttention,       ///< 需关注
   kNone,            ///< what an empty list prints
 };
 
