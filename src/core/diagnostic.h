@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ class Diagnostics {
   void error(Location loc, std::string code, std::string message);
   void warning(Location loc, std::string code, std::string message);
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// Moves the findings of `other` (a pass run apart, e.g. on another
+  /// thread) to the end of this list.
+  void append(Diagnostics&& other) {
+    items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                  std::make_move_iterator(other.items_.end()));
+    errors_ += other.errors_;
+    other.items_.clear();
+    other.errors_ = 0;
+  }
   bool has_errors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }
   size_t warning_count() const { return items_.size() - errors_; }

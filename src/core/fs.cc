@@ -23,17 +23,21 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
-  struct stat st;
+  struct stat st{};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     if (error) *error = "is a directory";
     return std::nullopt;
   }
-  std::string out;
-  if (st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
+  // Straight into the string, sized by fstat: actuals files run to hundreds
+  // of MB, and a second copy showed. A file that grows meanwhile is read on.
+  std::string out(st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0, '\0');
+  size_t size = 0;
+  char more[1 << 14];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    const bool full = size == out.size();
+    ssize_t n = full ? ::read(fd, more, sizeof more)
+                     : ::read(fd, out.data() + size, out.size() - size);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (error) *error = std::strerror(errno);
@@ -41,9 +45,11 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
       return std::nullopt;
     }
     if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
+    if (full) out.append(more, static_cast<size_t>(n));
+    size += static_cast<size_t>(n);
   }
   ::close(fd);
+  out.resize(size);
   return out;
 }
 

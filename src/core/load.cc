@@ -6,6 +6,8 @@
 #include <cmath>
 #include <toml++/toml.h>
 
+#include "core/fast_actuals.h"
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace tally {
@@ -40,14 +42,17 @@ std::optional<Date> to_date(const toml::date& d) {
 // the rest can be reported as unknown with a suggestion.
 class Fields {
  public:
-  Fields(const toml::table& t, uint32_t file, Diagnostics& diags, std::string what)
-      : t_(t), file_(file), diags_(diags), what_(std::move(what)) {}
+  // `first_line` is the line of the file where the parsed text began (the
+  // fast actuals reader hands single records to toml++).
+  Fields(const toml::table& t, uint32_t file, Diagnostics& diags, std::string what,
+         uint32_t first_line = 1)
+      : t_(t), file_(file), line_offset_(first_line - 1), diags_(diags), what_(std::move(what)) {}
 
-  Location where() const { return loc_of(file_, t_.source()); }
+  Location where() const { return loc(t_.source()); }
 
   // The location of a key's value (or of the table when absent).
   Location at(std::string_view key) const {
-    if (const toml::node* n = t_.get(key)) return loc_of(file_, n->source());
+    if (const toml::node* n = t_.get(key)) return loc(n->source());
     return where();
   }
 
@@ -63,12 +68,12 @@ class Fields {
   void rename(std::string what) { what_ = std::move(what); }
 
   void empty_value(std::string_view key, const toml::node& n) {
-    diags_.error(loc_of(file_, n.source()), "empty-value",
+    diags_.error(loc(n.source()), "empty-value",
                  fmt::format("'{}' is empty in {}; write its value", key, what_));
   }
 
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
-    diags_.error(loc_of(file_, n.source()), "wrong-type",
+    diags_.error(loc(n.source()), "wrong-type",
                  fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)));
   }
 
@@ -98,7 +103,7 @@ class Fields {
     if (auto i = n.as_integer()) {
       int64_t v = i->get();
       if (v > 999999999999999999LL || v < -999999999999999999LL) {
-        diags_.error(loc_of(file_, n.source()), "bad-number",
+        diags_.error(loc(n.source()), "bad-number",
                      fmt::format("'{}' = {} is out of range (at most 18 digits)", key, v));
         return std::nullopt;
       }
@@ -107,14 +112,14 @@ class Fields {
     if (auto f = n.as_floating_point()) {
       double v = f->get();
       if (!std::isfinite(v)) {
-        diags_.error(loc_of(file_, n.source()), "bad-number",
+        diags_.error(loc(n.source()), "bad-number",
                      fmt::format("'{}' is {}; write a finite number", key,
                                  std::isnan(v) ? "nan" : "infinite"));
         return std::nullopt;
       }
       auto d = decimal_from_double(v);
       if (!d) {
-        diags_.error(loc_of(file_, n.source()), "bad-number",
+        diags_.error(loc(n.source()), "bad-number",
                      fmt::format("'{}' = {} is out of range (at most 18 digits)", key, v));
       }
       return d;
@@ -140,7 +145,7 @@ class Fields {
   std::optional<Date> date_of(std::string_view key, const toml::node& n) {
     if (auto d = n.as_date()) {
       if (auto v = to_date(d->get())) return v;
-      diags_.error(loc_of(file_, n.source()), "bad-date",
+      diags_.error(loc(n.source()), "bad-date",
                    fmt::format("'{}' is not a real date", key));
       return std::nullopt;
     }
@@ -176,7 +181,7 @@ class Fields {
         empty_value(key, item);
         ok = false;
       } else {
-        diags_.error(loc_of(file_, item.source()), "wrong-type",
+        diags_.error(loc(item.source()), "wrong-type",
                      fmt::format("'{}' must hold strings, not {}", key, type_name(item)));
         ok = false;
       }
@@ -219,7 +224,7 @@ class Fields {
       if (ok) continue;
       std::string guess = closest(k.str(), names);
       if (!guess.empty()) explained.push_back(guess);
-      diags_.error(loc_of(file_, k.source()), "unknown-key",
+      diags_.error(loc(k.source()), "unknown-key",
                    with_suggestion(fmt::format("unknown key '{}' in {}", k.str(), what_), k.str(),
                                    names));
     }
@@ -231,12 +236,19 @@ class Fields {
   }
 
   void key_locations(std::map<std::string, Location, std::less<>>& out) const {
-    for (auto&& [k, v] : t_) out[std::string(k.str())] = loc_of(file_, v.source());
+    for (auto&& [k, v] : t_) out[std::string(k.str())] = loc(v.source());
   }
 
  private:
+  Location loc(const toml::source_region& s) const {
+    Location l = loc_of(file_, s);
+    l.line += line_offset_;
+    return l;
+  }
+
   const toml::table& t_;
   uint32_t file_;
+  uint32_t line_offset_;
   Diagnostics& diags_;
   std::string what_;
   std::vector<std::string> used_;
@@ -619,25 +631,92 @@ void load_action_toml(const toml::table& root, uint32_t file, const std::string&
   }
 }
 
-Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) {
+// A timestamp from its parts; `offset` is minutes east of UTC.
+Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset) {
   Timestamp ts;
-  *ok = is_valid_date(dt.date.year, dt.date.month, dt.date.day);
-  if (!*ok) return ts;
-  int offset = dt.offset ? dt.offset->minutes : default_offset;
-  Date d{dt.date.year, dt.date.month, dt.date.day};
-  ts.epoch_seconds = days_from_civil(d) * 86400 + dt.time.hour * 3600 + dt.time.minute * 60 +
-                     dt.time.second - offset * 60;
+  ts.epoch_seconds = days_from_civil(d) * 86400 + hour * 3600 + minute * 60 + second - offset * 60;
   ts.offset_minutes = offset;
-  int a = offset < 0 ? -offset : offset;
-  ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), dt.time.hour,
-                        dt.time.minute, dt.time.second, offset < 0 ? '-' : '+', a / 60, a % 60);
+  const int a = offset < 0 ? -offset : offset;
+  const int parts[] = {d.month, d.day, hour, minute, second, a / 60, a % 60};
+  bool two_digits = d.year >= 0 && d.year <= 9999;
+  for (int v : parts) two_digits = two_digits && v >= 0 && v <= 99;
+  if (!two_digits) {
+    ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), hour, minute,
+                          second, offset < 0 ? '-' : '+', a / 60, a % 60);
+    return ts;
+  }
+  // The same text by hand: this runs once per actual, and fmt was a tenth
+  // of the time to load a large file.
+  char text[] = "0000-00-00T00:00:00+00:00";
+  auto put = [&](size_t at, int v) {
+    text[at] = static_cast<char>('0' + v / 10);
+    text[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  put(0, d.year / 100);
+  put(2, d.year % 100);
+  const size_t at[] = {5, 8, 11, 14, 17, 20, 23};
+  for (size_t i = 0; i < 7; ++i) put(at[i], parts[i]);
+  text[19] = offset < 0 ? '-' : '+';
+  ts.text.assign(text, sizeof text - 1);
   return ts;
 }
 
-void read_actual(const toml::table& t, uint32_t file, const Plan& plan, std::vector<Actual>& out,
-                 Diagnostics& diags) {
+Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) {
+  *ok = is_valid_date(dt.date.year, dt.date.month, dt.date.day);
+  if (!*ok) return Timestamp{};
+  return make_timestamp(Date{dt.date.year, dt.date.month, dt.date.day}, dt.time.hour,
+                        dt.time.minute, dt.time.second,
+                        dt.offset ? dt.offset->minutes : default_offset);
+}
+
+// The steps below are shared by the toml++ reader (read_actual) and the
+// canonical one (read_canonical), so both say the same thing about a value.
+
+// `period`: the period notation; false after reporting it.
+bool read_period(const std::string& text, Actual& a, Diagnostics& diags) {
+  std::string err;
+  auto p = parse_period(text, &err);
+  if (!p) {
+    diags.error(a.period_loc, "bad-period", err);
+    return false;
+  }
+  a.period = *p;
+  a.period_text = p->str();
+  return true;
+}
+
+// A string `value`: a stage or a percent; false after reporting it.
+bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
+  if (auto st = parse_stage(text)) {
+    a.value.stage = *st;
+    return true;
+  }
+  if (text.size() > 1 && text.back() == '%') {
+    auto d = parse_decimal(text.substr(0, text.size() - 1));
+    if (d && d->to_double() >= 0 && d->to_double() <= 100) {
+      a.value.percent = d->to_double();
+      a.value.stage = d->to_double() >= 100 ? Stage::kDone
+                      : d->is_zero()         ? Stage::kNotStarted
+                                             : Stage::kInProgress;
+      return true;
+    }
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("value \"{}\" is not a percent between 0% and 100%", text));
+    return false;
+  }
+  diags.error(a.value_loc, "bad-value",
+              with_suggestion(fmt::format("value \"{}\" is not a number or a stage "
+                                          "(not-started, in-progress, done, or a percent "
+                                          "such as \"60%\")",
+                                          text),
+                              text, {"not-started", "in-progress", "done"}));
+  return false;
+}
+
+void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const Plan& plan,
+                 std::vector<Actual>& out, Diagnostics& diags) {
   Actual a;
-  Fields f(t, file, diags, "[[actual]]");
+  Fields f(t, file, diags, "[[actual]]", first_line);
   a.loc = f.where();
   if (auto n = t.get("indicator"); n && n->is_string()) {
     f.rename(fmt::format("the record for '{}'", n->as_string()->get()));
@@ -647,44 +726,14 @@ void read_actual(const toml::table& t, uint32_t file, const Plan& plan, std::vec
   if (auto v = f.string("indicator", true)) a.indicator = *v; else ok = false;
   a.period_loc = f.at("period");
   if (auto v = f.string("period", true)) {
-    std::string err;
-    if (auto p = parse_period(*v, &err)) {
-      a.period = *p;
-      a.period_text = p->str();
-    } else {
-      diags.error(a.period_loc, "bad-period", err);
-      ok = false;
-    }
+    ok = read_period(*v, a, diags) && ok;
   } else {
     ok = false;
   }
   a.value_loc = f.at("value");
   if (const toml::node* n = f.get("value", true)) {
     if (auto s = n->as_string()) {
-      std::string_view text = s->get();
-      if (auto st = parse_stage(text)) {
-        a.value.stage = *st;
-      } else if (text.size() > 1 && text.back() == '%') {
-        auto d = parse_decimal(text.substr(0, text.size() - 1));
-        if (d && d->to_double() >= 0 && d->to_double() <= 100) {
-          a.value.percent = d->to_double();
-          a.value.stage = d->to_double() >= 100 ? Stage::kDone
-                          : d->is_zero()         ? Stage::kNotStarted
-                                                 : Stage::kInProgress;
-        } else {
-          diags.error(a.value_loc, "bad-value",
-                      fmt::format("value \"{}\" is not a percent between 0% and 100%", text));
-          ok = false;
-        }
-      } else {
-        diags.error(a.value_loc, "bad-value",
-                    with_suggestion(fmt::format("value \"{}\" is not a number or a stage "
-                                                "(not-started, in-progress, done, or a percent "
-                                                "such as \"60%\")",
-                                                text),
-                                    text, {"not-started", "in-progress", "done"}));
-        ok = false;
-      }
+      ok = read_value_text(s->get(), a, diags) && ok;
     } else if (auto d = f.number_of("value", *n)) {
       a.value.number = *d;
     } else {
@@ -718,6 +767,159 @@ void read_actual(const toml::table& t, uint32_t file, const Plan& plan, std::vec
   if (ok) out.push_back(std::move(a));
 }
 
+// The last period notation read and what it gave: the records of one file
+// share a few periods, and parsing and formatting each again was a twentieth
+// of the time to load them.
+struct PeriodCache {
+  std::string text;
+  Period period;
+  std::string period_text;
+};
+
+// The same steps as read_actual for a record the canonical reader decoded:
+// every key is there with the right type, so only the period and a string
+// value can be wrong.
+void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& diags,
+                    std::optional<PeriodCache>& cache) {
+  Actual& a = out.emplace_back();
+  a.loc = c.loc;
+  a.file_order = static_cast<uint32_t>(out.size() - 1);
+  a.indicator = std::move(c.indicator);
+  a.period_loc = c.period_loc;
+  bool ok = true;
+  if (cache && cache->text == c.period) {
+    a.period = cache->period;
+    a.period_text = cache->period_text;
+  } else if ((ok = read_period(c.period, a, diags))) {
+    cache = PeriodCache{std::move(c.period), a.period, a.period_text};
+  }
+  a.value_loc = c.value_loc;
+  if (c.number) {
+    a.value.number = *c.number;
+  } else {
+    ok = read_value_text(c.value_text, a, diags) && ok;
+  }
+  a.recorded_loc = c.recorded_loc;
+  a.recorded = make_timestamp(c.date, c.hour, c.minute, c.second, c.offset_minutes);
+  a.by_loc = c.by_loc;
+  a.by = std::move(c.by);
+  a.source = std::move(c.source);
+  a.note = std::move(c.note);
+  a.reason = std::move(c.reason);
+  if (!ok) out.pop_back();
+}
+
+// The whole file with toml++: the reference reader.
+void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags) {
+  toml::table root;
+  try {
+    root = toml::parse(text);
+  } catch (const toml::parse_error& e) {
+    syntax_error(file, e, diags);
+    return;
+  }
+  Fields top(root, file, diags, "an actuals file");
+  const toml::node* n = top.get("actual", false);
+  top.finish({"actual"});
+  if (!n) return;
+  auto arr = n->as_array();
+  if (!arr) {
+    top.wrong_type("actual", *n, "an array of [[actual]] tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_actual(*t, file, 1, plan, out, diags);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each actual must be an [[actual]] table");
+    }
+  }
+}
+
+// Record by record: the canonical reader where it can, toml++ for a record
+// it declines. False (with nothing appended) when toml++ finds a syntax error
+// in a record: only the whole file then says what toml++ says about it.
+bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file,
+                            const Plan& plan, std::vector<Actual>& out, Diagnostics& diags,
+                            ActualsReadStats* stats) {
+  const size_t first_out = out.size();
+  if (out.capacity() < first_out + records.size()) {
+    out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
+  }
+  Diagnostics mine;
+  size_t declined = 0;
+  std::optional<PeriodCache> periods;
+  for (const auto& record : records) {
+    if (auto c = read_canonical_actual(record, file)) {
+      read_canonical(std::move(*c), out, mine, periods);
+      continue;
+    }
+    ++declined;
+    toml::table root;
+    try {
+      root = toml::parse(record.text);
+    } catch (const toml::parse_error&) {
+      out.resize(first_out);
+      return false;
+    }
+    // The record's text holds one [[actual]] table and nothing else.
+    const toml::table& t = *root.get("actual")->as_array()->get(0)->as_table();
+    read_actual(t, file, record.line, plan, out, mine);
+  }
+  diags.append(std::move(mine));
+  if (stats) {
+    stats->toml_records += declined;
+    stats->canonical_records += records.size() - declined;
+  }
+  return true;
+}
+
+// One actuals file as a worker thread leaves it.
+struct ActualsFile {
+  std::optional<std::string> text;
+  std::string error;
+  std::vector<Actual> actuals;
+  Diagnostics diags;
+};
+
+// Reads and parses the actuals files, on as many threads as there are cores
+// (each file on one thread), then adds them to `r` in the order of `paths`,
+// so the result is the same as reading them one after another.
+void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
+                        LoadResult& r) {
+  std::vector<ActualsFile> files(paths.size());
+  const auto first = static_cast<uint32_t>(r.files.size());
+  parallel_for(paths.size(), [&](size_t i) {
+    ActualsFile& f = files[i];
+    f.text = fs.read(paths[i], &f.error);
+    if (f.text) {
+      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags);
+    }
+  });
+
+  size_t total = r.plan.actuals.size();
+  for (const auto& f : files) total += f.actuals.size();
+  r.plan.actuals.reserve(total);
+  for (size_t i = 0; i < files.size(); ++i) {
+    ActualsFile& f = files[i];
+    const uint32_t file = r.files.add(paths[i], f.text ? std::move(*f.text) : std::string());
+    if (!f.text) {
+      r.diags.error(Location{file, 0, 0}, "unreadable-file",
+                    fmt::format("cannot read: {}", f.error));
+      continue;
+    }
+    r.diags.append(std::move(f.diags));
+    const auto base = static_cast<uint32_t>(r.plan.actuals.size());
+    for (auto& a : f.actuals) {
+      a.file_order += base;
+      r.plan.actuals.push_back(std::move(a));
+    }
+    std::vector<Actual>().swap(f.actuals);
+  }
+}
+
 }  // namespace
 
 std::string_view strip_bom(std::string_view text) {
@@ -728,6 +930,13 @@ std::string_view strip_bom(std::string_view text) {
 bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags) {
   auto bad = find_invalid_utf8(text);
   if (!bad) return true;
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark: say so, rather
+  // than suggest a legacy encoding.
+  if (*bad == 0 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
+    diags.error(Location{file, 1, 1}, "not-utf8",
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+    return false;
+  }
   // Locate the byte as line:col so an editor can jump to it.
   uint32_t line = 1;
   size_t line_start = 0;
@@ -754,32 +963,20 @@ bool is_slug(std::string_view s) {
 }
 
 void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
-                       std::vector<Actual>& out, Diagnostics& diags) {
+                       std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
   if (!check_utf8(text, file, diags)) return;
-  toml::table root;
-  try {
-    root = toml::parse(strip_bom(text));
-  } catch (const toml::parse_error& e) {
-    syntax_error(file, e, diags);
-    return;
+  text = strip_bom(text);
+  if (auto records = split_actual_records(text)) {
+    if (read_actuals_by_record(*records, file, plan, out, diags, stats)) return;
   }
-  Fields top(root, file, diags, "an actuals file");
-  const toml::node* n = top.get("actual", false);
-  top.finish({"actual"});
-  if (!n) return;
-  auto arr = n->as_array();
-  if (!arr) {
-    top.wrong_type("actual", *n, "an array of [[actual]] tables");
-    return;
-  }
-  for (const auto& item : *arr) {
-    if (auto t = item.as_table()) {
-      read_actual(*t, file, plan, out, diags);
-    } else {
-      diags.error(loc_of(file, item.source()), "wrong-type",
-                  "each actual must be an [[actual]] table");
-    }
-  }
+  if (stats) ++stats->toml_files;
+  read_actuals_toml(text, file, plan, out, diags);
+}
+
+void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
+                            std::vector<Actual>& out, Diagnostics& diags) {
+  if (!check_utf8(text, file, diags)) return;
+  read_actuals_toml(strip_bom(text), file, plan, out, diags);
 }
 
 LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
@@ -834,18 +1031,12 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
                   "the actuals directory does not exist");
     return r;
   }
+  std::vector<std::string> paths;
   for (const auto& name : fs.list(plan.actuals_dir)) {
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".toml") continue;
-    std::string path = join_path(plan.actuals_dir, name);
-    std::string error;
-    auto text = fs.read(path, &error);
-    uint32_t f = r.files.add(path, text ? *text : std::string());
-    if (!text) {
-      r.diags.error(Location{f, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));
-      continue;
-    }
-    load_actuals_text(r.files.text(f), f, plan, plan.actuals, r.diags);
+    paths.push_back(join_path(plan.actuals_dir, name));
   }
+  load_actuals_files(fs, paths, r);
   return r;
 }
 

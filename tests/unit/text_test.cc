@@ -93,6 +93,17 @@ TEST_CASE("UTF-8: decode, encode, find the first bad byte") {
   CHECK(find_invalid_utf8("\xed\xa0\x80") == 0u);           // a surrogate
   CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);       // past U+10FFFF
   CHECK(find_invalid_utf8("\x80") == 0u);                   // a lone continuation byte
+  // Long ASCII runs are scanned eight bytes at a time: a bad byte at every
+  // offset around the word boundaries, and 市 split across them.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string s(40, 'a');
+    s[at] = '\xff';
+    CHECK(find_invalid_utf8(s) == at);
+    std::string ok(40, 'a');
+    ok.replace(at, 0, "市");
+    CHECK_FALSE(find_invalid_utf8(ok));
+    CHECK(find_invalid_utf8(ok.substr(0, at + 2)) == at);  // 市 cut short
+  }
 }
 
 TEST_CASE("split, trim, split_list") {

@@ -1,0 +1,43 @@
+// Running independent pieces of a pass on the machine's cores: reading the
+// actuals files, and the checks over the actuals. Results are merged by the
+// caller in a fixed order, so the output does not depend on the threads.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace tally {
+
+/// Calls work(i) once for each i in [0, n), on as many threads as there are
+/// cores (the calling thread is one of them), and returns when every call
+/// has returned. Calls may run in any order and at the same time. If a call
+/// throws, the remaining ones still run and the first exception is rethrown.
+template <class Work>
+void parallel_for(size_t n, Work work) {
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto run = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace tally
