@@ -1,8 +1,9 @@
 // tally import: record the rows of a CSV file, all or nothing.
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "cli/context.h"
 #include "cli/recording.h"
@@ -29,17 +30,18 @@ const std::vector<std::string> kColumns = {"indicator", "period", "value", "by",
                                            "source",    "note",   "reason"};
 
 // The field of a proposal each column fills, in kColumns order.
-std::string ProposedActual::*const kFields[] = {
-    &ProposedActual::indicator, &ProposedActual::period, &ProposedActual::value,
-    &ProposedActual::by,        &ProposedActual::source, &ProposedActual::note,
-    &ProposedActual::reason};
+std::string ProposedActual::*const kFields[] = {&ProposedActual::indicator, &ProposedActual::period,
+                                                &ProposedActual::value,     &ProposedActual::by,
+                                                &ProposedActual::source,    &ProposedActual::note,
+                                                &ProposedActual::reason};
 
 // Reads the header: for each column of the file, the index into kColumns.
 std::optional<std::vector<size_t>> read_header(const CsvRow& header, std::string* error) {
   const auto& fields = header.fields;
   if (fields.size() == 1 && fields[0].find_first_of(";\t") != std::string::npos) {
-    *error = "the columns are separated by ';' or tabs; save the file as CSV with commas "
-             "(indicator,period,value,by,source,note,reason)";
+    *error =
+        "the columns are separated by ';' or tabs; save the file as CSV with commas "
+        "(indicator,period,value,by,source,note,reason)";
     return std::nullopt;
   }
   std::vector<size_t> columns;
@@ -64,9 +66,10 @@ std::optional<std::vector<size_t>> read_header(const CsvRow& header, std::string
   }
   for (size_t k : {0, 1, 2, 4}) {
     if (!seen[k]) {
-      *error = fmt::format("no column '{}'; the header must name indicator, period, value and "
-                           "source (by, note and reason are optional)",
-                           kColumns[k]);
+      *error = fmt::format(
+          "no column '{}'; the header must name indicator, period, value and "
+          "source (by, note and reason are optional)",
+          kColumns[k]);
       return std::nullopt;
     }
   }
@@ -105,8 +108,9 @@ int run_import(const ImportArgs& args, Context& ctx) {
   CsvResult csv = parse_csv(*text);
   if (csv.error) return fail(csv.error->line, csv.error->message);
   if (csv.rows.empty()) {
-    return fail(1, "the file is empty; the first line names the columns "
-                   "indicator,period,value,by,source,note,reason");
+    return fail(1,
+                "the file is empty; the first line names the columns "
+                "indicator,period,value,by,source,note,reason");
   }
   auto columns = read_header(csv.rows.front(), &error);
   if (!columns) return fail(csv.rows.front().line, error);
@@ -133,9 +137,9 @@ int run_import(const ImportArgs& args, Context& ctx) {
     return kExitOk;
   }
 
-  auto options = write_options(ctx, {"indicator", "period", "value", "by", "source", "note",
-                                     "reason"},
-                               args.dry_run || !errors.empty());
+  auto options =
+      write_options(ctx, {"indicator", "period", "value", "by", "source", "note", "reason"},
+                    args.dry_run || !errors.empty());
   if (!options) return kExitUsage;
   RecordOutcome outcome = record_actuals(*ctx.loaded, rows, *options);
   for (const auto& r : outcome.refusals) errors.push_back({rows[r.row].line, r.message});
@@ -179,7 +183,8 @@ Runner setup_import(CLI::App& app) {
   app.add_option("FILE", args->file,
                  "CSV file with the columns indicator,period,value,by,source,note,reason")
       ->required();
-  app.add_flag("--dry-run", args->dry_run, "Validate and print what would be appended; write nothing");
+  app.add_flag("--dry-run", args->dry_run,
+               "Validate and print what would be appended; write nothing");
   return [args](Context& ctx) { return run_import(*args, ctx); };
 }
 

@@ -1,7 +1,8 @@
 // tally log: the records in the order they were recorded.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "core/log.h"
@@ -39,9 +40,10 @@ int run_log(const LogArgs& args, Context& ctx) {
                                        plan.header.timely_days, nullptr)) {
       filter.since = p->start();
     } else {
-      ctx.error(fmt::format("--since '{}' is not a date such as 2024-07-01 or a period such as "
-                            "2024-07 or last-month",
-                            args.since));
+      ctx.error(
+          fmt::format("--since '{}' is not a date such as 2024-07-01 or a period such as "
+                      "2024-07 or last-month",
+                      args.since));
       return kExitUsage;
     }
   }
@@ -49,7 +51,8 @@ int run_log(const LogArgs& args, Context& ctx) {
   if (args.format == "json") {
     fmt::print(ctx.out, "{}", render_log_json(ledger, entries, ctx.loaded->files));
   } else if (args.format == "csv") {
-    fmt::print(ctx.out, "{}", render_csv_table(log_table(ledger, entries, ctx.en(), true), args.bom));
+    fmt::print(ctx.out, "{}",
+               render_csv_table(log_table(ledger, entries, ctx.en(), true), args.bom));
   } else if (entries.empty()) {
     ctx.note("no records");
   } else {

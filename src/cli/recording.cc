@@ -1,8 +1,9 @@
 #include "cli/recording.h"
 
+#include <fmt/format.h>
+
 #include <csignal>
 #include <cstdlib>
-#include <fmt/format.h>
 
 namespace tally {
 
@@ -22,14 +23,15 @@ std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names,
     int written_offset = 0;
     auto moment = parse_rfc3339(now_env, &written_offset);
     if (!moment) {
-      ctx.error(fmt::format("TALLY_NOW '{}' is not a time such as 2024-07-15T10:02:00+08:00",
-                            now_env));
+      ctx.error(
+          fmt::format("TALLY_NOW '{}' is not a time such as 2024-07-15T10:02:00+08:00", now_env));
       return std::nullopt;
     }
     if (today_fixed && ctx.today < local_date(*moment, offset)) {
-      ctx.error(fmt::format("TALLY_NOW {} is after today ({}); a record cannot be stamped in "
-                            "the future",
-                            now_env, format_date(ctx.today)));
+      ctx.error(
+          fmt::format("TALLY_NOW {} is after today ({}); a record cannot be stamped in "
+                      "the future",
+                      now_env, format_date(ctx.today)));
       return std::nullopt;
     }
     o.clock = [m = *moment] { return m; };
@@ -52,8 +54,9 @@ int report_not_written(const Context& ctx, const RecordOutcome& outcome,
     fmt::print(ctx.err, "{}", format_diagnostic(d, outcome.files, ctx.color_err));
   }
   if (outcome.refusals.empty()) {
-    ctx.error("nothing was written: the records above must be fixed first (`tally check` lists "
-              "every finding)");
+    ctx.error(
+        "nothing was written: the records above must be fixed first (`tally check` lists "
+        "every finding)");
   }
   return kExitInvalid;
 }

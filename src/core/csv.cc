@@ -34,8 +34,9 @@ CsvResult parse_csv(std::string_view text) {
         ++i;
         for (;;) {
           if (i >= n) {
-            result.error = CsvError{opened, "a quoted field starts here and is never closed; "
-                                            "add the closing \""};
+            result.error = CsvError{opened,
+                                    "a quoted field starts here and is never closed; "
+                                    "add the closing \""};
             return result;
           }
           char c = text[i];

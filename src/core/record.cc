@@ -20,9 +20,9 @@ struct StageWord {
   Stage stage;
 };
 constexpr StageWord kStageWords[] = {
-    {"未启动", Stage::kNotStarted}, {"未开始", Stage::kNotStarted},
-    {"推进中", Stage::kInProgress}, {"进行中", Stage::kInProgress},
-    {"已完成", Stage::kDone},       {"完成", Stage::kDone},
+    {"未启动", Stage::kNotStarted}, {"未开始", Stage::kNotStarted}, {"推进中", Stage::kInProgress},
+    {"进行中", Stage::kInProgress}, {"在建", Stage::kInProgress},   {"已完成", Stage::kDone},
+    {"完成", Stage::kDone},
 };
 
 std::string value_with_unit(const Actual& a, const Indicator& ind) {
@@ -96,8 +96,8 @@ struct Reloaded {
 
 // Reads the actuals files of the directory; true when they hold exactly
 // the bytes of `s`. `disk` receives name → text.
-bool unchanged(const Snapshot& s, const std::string& dir,
-               std::map<std::string, std::string>& disk, std::string* error) {
+bool unchanged(const Snapshot& s, const std::string& dir, std::map<std::string, std::string>& disk,
+               std::string* error) {
   DiskFileSystem fs;
   bool same = true;
   for (const auto& name : fs.list(dir)) {
@@ -187,9 +187,10 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     }
     if (!ok) {
       out.status = RecordOutcome::Status::kFailed;
-      out.error = fmt::format("the new text of {} does not read back as the records it should "
-                              "hold; nothing was written",
-                              file.path);
+      out.error = fmt::format(
+          "the new text of {} does not read back as the records it should "
+          "hold; nothing was written",
+          file.path);
       return c;
     }
     c.replacements.push_back({name, std::move(text)});
@@ -248,8 +249,8 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
       if (d && !d->is_negative() && d->to_double() <= 100) {
         v.percent = d->to_double();
         v.stage = d->to_double() >= 100 ? Stage::kDone
-                  : d->is_zero()         ? Stage::kNotStarted
-                                         : Stage::kInProgress;
+                  : d->is_zero()        ? Stage::kNotStarted
+                                        : Stage::kInProgress;
         return v;
       }
       return fail(fmt::format("'{}' is not a percent between 0% and 100%", text));
@@ -261,22 +262,23 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
                                 text, {"not-started", "in-progress", "done"}));
   }
   if (text.empty()) {
-    return fail(fmt::format("empty; give the figure in {}", ind.unit.empty() ? "its unit"
-                                                                               : ind.unit));
+    return fail(
+        fmt::format("empty; give the figure in {}", ind.unit.empty() ? "its unit" : ind.unit));
   }
-  if (text.find(',') != std::string_view::npos ||
-      text.find("，") != std::string_view::npos) {
-    return fail(fmt::format("'{}' has a thousands separator; write the number without it, "
-                            "e.g. 1200",
-                            text));
+  if (text.find(',') != std::string_view::npos || text.find("，") != std::string_view::npos) {
+    return fail(
+        fmt::format("'{}' has a thousands separator; write the number without it, "
+                    "e.g. 1200",
+                    text));
   }
   std::string err;
   auto d = convert_value(text, ind.unit, &err);
   if (!d) return fail(err);
   if (d->is_negative() && ind.kind != Kind::kGrowth) {
-    return fail(fmt::format("'{}' is negative; a {} value cannot be below 0 (only growth rates "
-                            "can)",
-                            text, kind_name(ind.kind)));
+    return fail(
+        fmt::format("'{}' is negative; a {} value cannot be below 0 (only growth rates "
+                    "can)",
+                    text, kind_name(ind.kind)));
   }
   v.number = *d;
   return v;
@@ -328,21 +330,20 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
       refuse(names.period, "empty; give the period the figure covers, e.g. 2024-06");
     } else {
       std::string err;
-      period = resolve_period(period_text,
-                              today, ind ? plan.cadence_of(*ind) : plan.header.cadence,
+      period = resolve_period(period_text, today, ind ? plan.cadence_of(*ind) : plan.header.cadence,
                               plan.header.timely_days, &err);
       if (!period) {
         refuse(names.period, err);
       } else if (period->start() < plan.header.start || period->end() > plan.header.end) {
-        refuse(names.period, fmt::format("{} is outside the plan ({} to {})", period->str(),
-                                         format_date(plan.header.start),
-                                         format_date(plan.header.end)));
+        refuse(names.period,
+               fmt::format("{} is outside the plan ({} to {})", period->str(),
+                           format_date(plan.header.start), format_date(plan.header.end)));
         period.reset();
       } else if (today < period->start()) {
-        refuse(names.period, fmt::format("{} has not started yet (it starts {}; today is {}); "
-                                         "a figure can be recorded once its period has begun",
-                                         period->str(), format_date(period->start()),
-                                         format_date(today)));
+        refuse(names.period,
+               fmt::format("{} has not started yet (it starts {}; today is {}); "
+                           "a figure can be recorded once its period has begun",
+                           period->str(), format_date(period->start()), format_date(today)));
         period.reset();
       }
     }
@@ -360,8 +361,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
             for (const auto& alias : b.aliases) bureau_names.push_back(alias);
           }
         }
-        refuse(names.by, with_suggestion(fmt::format("unknown bureau '{}'", by), by,
-                                         bureau_names) +
+        refuse(names.by, with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names) +
                              "; `tally list bureaus` shows ids, names and aliases");
       }
     } else if (ind && ind->lead.empty()) {
@@ -390,11 +390,10 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
       auto [it, fresh] = seen.emplace(key, r);
       if (!fresh) {
         const ProposedActual& first = rows[it->second];
-        refuse(names.period,
-               fmt::format("{} {} is also on {} {}; one batch records one figure per "
-                           "indicator and period",
-                           ind->id, period->str(), first.line ? "line" : "row",
-                           first.line ? first.line : it->second + 1));
+        refuse(names.period, fmt::format("{} {} is also on {} {}; one batch records one figure per "
+                                         "indicator and period",
+                                         ind->id, period->str(), first.line ? "line" : "row",
+                                         first.line ? first.line : it->second + 1));
       } else if (const Actual* prev = ledger.in_force(ind_index, *period)) {
         if (reason.empty()) {
           refuse(names.reason,

@@ -67,7 +67,7 @@ struct Prepared {
 ///  - the value does not fit the kind: a number in the indicator's unit, or
 ///    with a Chinese scale that converts to it (36000万元 → 3.6 亿元), not
 ///    negative except for growth rates; for milestones not-started,
-///    in-progress, done (未启动, 推进中, 已完成) or a percent such as 60%;
+///    in-progress, done (未启动, 推进中, 在建, 已完成) or a percent such as 60%;
 ///  - the source is empty;
 ///  - the indicator and period already have a record and no reason is given,
 ///    or the record in force was stamped at or after `recorded`;

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,7 +10,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fmt/format.h>
 #include <thread>
 
 #include "core/fs.h"
@@ -23,7 +23,9 @@ constexpr std::string_view kJournal = ".tally.journal";
 constexpr std::string_view kTempSuffix = ".tally-tmp";
 constexpr std::string_view kBackupSuffix = ".tally-bak";
 
-std::string temp_name(std::string_view name) { return fmt::format(".{}{}", name, kTempSuffix); }
+std::string temp_name(std::string_view name) {
+  return fmt::format(".{}{}", name, kTempSuffix);
+}
 std::string backup_name(std::string_view name) {
   return fmt::format(".{}{}", name, kBackupSuffix);
 }
@@ -253,17 +255,18 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
     const Entry& e = entries[i];
     auto action = hooks.before_rename ? hooks.before_rename(i) : ReplaceHooks::Action::kProceed;
     if (action == ReplaceHooks::Action::kCrash) return fail(error, "stopped as by a crash");
-    bool renamed = action == ReplaceHooks::Action::kProceed &&
-                   ::rename(e.temp.c_str(), e.path.c_str()) == 0;
+    bool renamed =
+        action == ReplaceHooks::Action::kProceed && ::rename(e.temp.c_str(), e.path.c_str()) == 0;
     if (!renamed) {
       if (action == ReplaceHooks::Action::kFail) errno = EIO;
       fail_errno(error, "replace", e.path);
       std::string undo_error;
       if (!roll_back(entries, i, &undo_error)) {
         // The journal stays, so the next writer finishes the undo.
-        *error += fmt::format("; undoing the other files failed too ({}); the next `tally "
-                              "record` or `tally import` will restore them",
-                              undo_error);
+        *error += fmt::format(
+            "; undoing the other files failed too ({}); the next `tally "
+            "record` or `tally import` will restore them",
+            undo_error);
         return false;
       }
       if (journaled) ::unlink(journal.c_str());

@@ -55,8 +55,7 @@ class DirLock {
   /// Takes the lock on `dir`, retrying for up to `timeout_ms`. Fails (nullopt,
   /// `*error` says why) when the lock file cannot be opened or another
   /// process still holds the lock when the time is up.
-  static std::optional<DirLock> acquire(const std::string& dir, int timeout_ms,
-                                        std::string* error);
+  static std::optional<DirLock> acquire(const std::string& dir, int timeout_ms, std::string* error);
 
  private:
   explicit DirLock(int fd) : fd_(fd) {}

@@ -38,8 +38,9 @@ TEST_CASE("csv: CRLF, CR and a byte-order mark") {
 TEST_CASE("csv: quoted fields with commas, doubled quotes and line breaks") {
   auto r = parse_csv("a,\"b,c\",\"say \"\"hi\"\"\"\n\"two\r\nlines\",x,\"\"\nlast,\"\",z\n");
   REQUIRE_FALSE(r.error);
-  CHECK(fields_of(r) == std::vector<std::vector<std::string>>{
-                            {"a", "b,c", "say \"hi\""}, {"two\nlines", "x", ""}, {"last", "", "z"}});
+  CHECK(fields_of(r) == std::vector<std::vector<std::string>>{{"a", "b,c", "say \"hi\""},
+                                                              {"two\nlines", "x", ""},
+                                                              {"last", "", "z"}});
   // The row after a field spanning two lines starts on line 4.
   CHECK(lines_of(r) == std::vector<uint32_t>{1, 2, 4});
 }
@@ -61,16 +62,16 @@ TEST_CASE("csv: an unclosed quote is reported where it opens") {
   auto r = parse_csv("a,b\n1,2\n3,\"open\n4,5\n");
   REQUIRE(r.error);
   CHECK(r.error->line == 3);
-  CHECK(r.error->message ==
-        "a quoted field starts here and is never closed; add the closing \"");
+  CHECK(r.error->message == "a quoted field starts here and is never closed; add the closing \"");
 }
 
 TEST_CASE("csv: text after a closing quote") {
   auto r = parse_csv("a,b\n\"x\"y,2\n");
   REQUIRE(r.error);
   CHECK(r.error->line == 2);
-  CHECK(r.error->message == "text after the closing quote of field 1; a quote inside a quoted "
-                            "field is written twice (\"\")");
+  CHECK(r.error->message ==
+        "text after the closing quote of field 1; a quote inside a quoted "
+        "field is written twice (\"\")");
 }
 
 TEST_CASE("csv: empty text has no rows") {

@@ -27,7 +27,8 @@ LoadResult load_with(const std::string& actuals) {
 
 const char* kActuals =
     "[[actual]]\nindicator = \"a.out\"\nperiod = \"2024-06\"\nvalue = 1.9\n"
-    "recorded = 2024-07-20T09:00:00+08:00\nby = \"gxj\"\nsource = \"修订\"\nreason = \"统计局修订\"\n"
+    "recorded = 2024-07-20T09:00:00+08:00\nby = \"gxj\"\nsource = \"修订\"\nreason = "
+    "\"统计局修订\"\n"
     "[[actual]]\nindicator = \"a.out\"\nperiod = \"2024-06\"\nvalue = 1.8\n"
     "recorded = 2024-07-15T10:02:00+08:00\nby = \"gxj\"\nsource = \"月报\"\n"
     "[[actual]]\nindicator = \"a.hall\"\nperiod = \"2024-06\"\nvalue = \"60%\"\n"

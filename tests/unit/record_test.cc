@@ -61,7 +61,9 @@ Actual accepted(const ProposedActual& p) {
   return prepared.actuals.front();
 }
 
-std::string value_of(const ProposedActual& p) { return format_actual_value(accepted(p).value); }
+std::string value_of(const ProposedActual& p) {
+  return format_actual_value(accepted(p).value);
+}
 
 // A scratch copy of the test plan, removed afterwards.
 struct ScratchPlan : ScratchDir {
@@ -93,6 +95,7 @@ TEST_CASE("record: values convert to the indicator's unit") {
   CHECK(value_of(proposal("industry.urban-rate", " 43.1 ")) == "43.1");
   CHECK(value_of(proposal("industry.museum", "done")) == "\"done\"");
   CHECK(value_of(proposal("industry.museum", "推进中")) == "\"in-progress\"");
+  CHECK(value_of(proposal("industry.museum", "在建")) == "\"in-progress\"");
   CHECK(value_of(proposal("industry.museum", "60%")) == "\"60%\"");
 }
 
@@ -188,15 +191,17 @@ TEST_CASE("record: every refusal says what is wrong") {
 TEST_CASE("record: one batch holds one figure per indicator and period") {
   LoadResult r = load_rec();
   Ledger ledger(r.plan);
-  std::vector<ProposedActual> rows = {proposal("industry.jobs", "1"), proposal("industry.jobs", "2"),
+  std::vector<ProposedActual> rows = {proposal("industry.jobs", "1"),
+                                      proposal("industry.jobs", "2"),
                                       proposal("industry.jobs", "3", "2024-Q2")};
   rows[0].line = 2;
   rows[1].line = 3;
   Prepared p = prepare_actuals(ledger, rows, kNames, kToday, at("2024-07-15T10:02:00+08:00"));
   REQUIRE(p.refusals.size() == 1);
   CHECK(p.refusals[0].row == 1);
-  CHECK(p.refusals[0].message == "--period: industry.jobs 2024-06 is also on line 2; one batch "
-                                 "records one figure per indicator and period");
+  CHECK(p.refusals[0].message ==
+        "--period: industry.jobs 2024-06 is also on line 2; one batch "
+        "records one figure per indicator and period");
   CHECK(p.actuals.empty());
 }
 
@@ -300,7 +305,8 @@ TEST_CASE("record_actuals: rows of several bureaus, all or none") {
 
   // One bad row: nothing is written.
   LoadResult r2 = load_rec(s.dir);
-  rows = {proposal("industry.jobs", "1300", "2024-07"), proposal("industry.firms", "-1", "2024-07")};
+  rows = {proposal("industry.jobs", "1300", "2024-07"),
+          proposal("industry.firms", "-1", "2024-07")};
   const std::string fgj = s.read("actuals/fgj.toml"), rsj = s.read("actuals/rsj.toml");
   out = record_actuals(r2, rows, options_at("2024-07-15T10:03:00+08:00"));
   CHECK(out.status == RecordOutcome::Status::kRefused);
@@ -316,11 +322,12 @@ TEST_CASE("record_actuals: a running total that falls is a warning") {
   REQUIRE(out.status == RecordOutcome::Status::kOk);
   REQUIRE(out.diags.items().size() == 1);
   CHECK(format_diagnostic(out.diags.items()[0], out.files, false) ==
-        s.dir + "/actuals/gxj.toml:15:9: warning: running total of 'industry.bio-output' falls "
-                "from 1.5 (2024-05) to 1.2 (2024-06); a ytd value is the total since the plan "
-                "start [ytd-decrease]\n"
-                "  value = 1.2\n"
-                "          ^\n");
+        s.dir +
+            "/actuals/gxj.toml:15:9: warning: running total of 'industry.bio-output' falls "
+            "from 1.5 (2024-05) to 1.2 (2024-06); a ytd value is the total since the plan "
+            "start [ytd-decrease]\n"
+            "  value = 1.2\n"
+            "          ^\n");
 }
 
 TEST_CASE("moment_on and make_timestamp") {
