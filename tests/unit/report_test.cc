@@ -128,6 +128,54 @@ TEST_CASE("report: cumulative running total against the even schedule") {
   CHECK(*at_june("4").required_pace == 0.0);           // target met: nothing more needed
 }
 
+TEST_CASE("report: seasonal and end schedules for running totals") {
+  // Tax 260万元 with quarterly shares: June is the end of Q2, 45%.
+  Fixture f(indicator("tax", "kind = \"cumulative\"\nunit = \"万元\"\ntarget = 260\n"
+                             "schedule = [0.2, 0.45, 0.7, 1.0]"),
+            actual("tax", "2024-05", "90", "2024-06-05T09:00:00+08:00") +
+                actual("tax", "2024-06", "120", "2024-07-05T09:00:00+08:00"));
+  IndicatorRow r = f.row("a.tax", "2024-06", kJul15);
+  CHECK(*r.expected == Approx(0.45));
+  CHECK(*r.expected_value == Approx(117.0));         // 260 × 0.45
+  CHECK(*r.completion == Approx(0.461538));          // 120 / 260
+  CHECK(*r.gap == Approx(1.153846));                 // (0.461538 − 0.45) × 100
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(*r.projection == Approx(266.666667));        // 120 / 0.45
+  // May sits two thirds into Q2: 0.2 + 0.25 × 2/3 = 0.366667; 90 / 260 =
+  // 0.346154, ratio 0.944 ≥ 0.9: behind.
+  r = f.row("a.tax", "2024-05", Date{2024, 6, 15});
+  CHECK(*r.expected == Approx(0.366667));
+  CHECK(r.status == Status::kBehind);
+  // schedule = "end": nothing is expected before December.
+  Fixture e(indicator("h", "kind = \"cumulative\"\nunit = \"套\"\ntarget = 100\nschedule = \"end\""),
+            actual("h", "2024-06", "30", "2024-07-05T09:00:00+08:00"));
+  r = e.row("a.h", "2024-06", kJul15);
+  CHECK(*r.expected == 0.0);
+  CHECK(*r.expected_value == 0.0);
+  CHECK(*r.gap == Approx(30.0));                     // (0.3 − 0) × 100
+  CHECK(r.status == Status::kNotDue);
+  CHECK_FALSE(r.projection);                         // x / 0 is no projection
+  CHECK(*r.required_pace == Approx(70.0 / 6.0));     // (100 − 30) / 6
+}
+
+TEST_CASE("report: a running total reported by dekad") {
+  Fixture f(indicator("dr", "kind = \"cumulative\"\nunit = \"次\"\ntarget = 36\ncadence = \"dekad\""),
+            actual("dr", "2024-06-D2", "16", "2024-06-25T09:00:00+08:00"));
+  // On 15 July (10 days after a dekad) 2024-06-D3 (due 10 July) is owed.
+  IndicatorRow r = f.row("a.dr", "2024-06", kJul15);
+  CHECK(r.due_period->str() == "2024-06-D3");
+  CHECK(r.status == Status::kMissing);
+  CHECK(*r.expected == Approx(17.0 / 36.0));         // compared at 20 June
+  CHECK(r.periods_left == 19);                       // 06-D3 … 12-D3
+  CHECK(*r.required_pace == Approx(20.0 / 19.0));    // (36 − 16) / 19
+  CHECK(*r.projection == Approx(16.0 * 36.0 / 17.0));  // 16 / (17/36) = 33.88
+  // On 5 July 2024-06-D2 (due 30 June) is the latest due: 16 / 36 = 0.4444
+  // against 0.4722, ratio 0.941: behind.
+  r = f.row("a.dr", "2024-06", Date{2024, 7, 5});
+  CHECK(r.due_period->str() == "2024-06-D2");
+  CHECK(r.status == Status::kBehind);
+}
+
 TEST_CASE("report: missing when the latest due period is not recorded") {
   Fixture f(indicator("out", kOutput), actual("out", "2024-05", "1.5", "2024-06-05T09:00:00+08:00"));
   // On 15 July June is due (10 July) and absent: missing, with May's figure
