@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/fs.h"
+#include "core/parallel.h"
 
 namespace tally {
 
@@ -28,6 +29,88 @@ std::unordered_map<std::string_view, size_t> indicator_index(const Plan& plan) {
   out.reserve(plan.indicators.size());
   for (size_t i = 0; i < plan.indicators.size(); ++i) out.emplace(plan.indicators[i].id, i);
   return out;
+}
+
+// Each indicator id with its index in plan.indicators (the first, if an id
+// is defined twice) and its position among the ids in sorted order, so
+// records can be ordered by indicator without comparing strings.
+struct IndicatorKey {
+  size_t index;
+  uint32_t rank;
+};
+std::unordered_map<std::string_view, IndicatorKey> indicator_keys(const Plan& plan) {
+  std::unordered_map<std::string_view, IndicatorKey> out;
+  out.reserve(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i) {
+    out.emplace(plan.indicators[i].id, IndicatorKey{i, 0});
+  }
+  std::vector<std::string_view> ids;
+  ids.reserve(out.size());
+  for (const auto& [id, _] : out) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (size_t r = 0; r < ids.size(); ++r) out[ids[r]].rank = static_cast<uint32_t>(r);
+  return out;
+}
+
+// For each actual, the rank of its period among the periods of all actuals,
+// in the order of their notation (`by_date` false) or of their dates. The
+// loader writes period_text as period.str(), so equal periods have equal
+// notations.
+std::vector<uint32_t> period_ranks(const Plan& plan, bool by_date) {
+  // Periods as integers: hashing these is cheaper than hashing the text,
+  // and neighbouring records mostly share a period.
+  auto packed = [](const Period& p) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(p.year)) << 16) |
+           (static_cast<uint64_t>(p.cadence) << 8) | static_cast<uint64_t>(p.index & 0xFF);
+  };
+  std::unordered_map<uint64_t, uint32_t> distinct;
+  std::vector<size_t> first;  // an actual with each distinct period
+  std::vector<uint32_t> out(plan.actuals.size());
+  uint64_t last_key = 0;
+  uint32_t last_id = 0;
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const uint64_t key = packed(plan.actuals[i].period);
+    if (i == 0 || key != last_key) {
+      auto [it, fresh] = distinct.emplace(key, static_cast<uint32_t>(first.size()));
+      if (fresh) first.push_back(i);
+      last_key = key;
+      last_id = it->second;
+    }
+    out[i] = last_id;
+  }
+  std::vector<uint32_t> order(first.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Actual& a = plan.actuals[first[x]];
+    const Actual& b = plan.actuals[first[y]];
+    return by_date ? a.period < b.period : a.period_text < b.period_text;
+  });
+  std::vector<uint32_t> rank(first.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  for (auto& v : out) v = rank[v];
+  return out;
+}
+
+// A record as the ordering rules see it: by indicator, period, recorded
+// time, then position in plan.actuals.
+struct RecordKey {
+  uint32_t indicator;
+  uint32_t period;
+  int64_t recorded;
+  uint32_t index;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
+// True when `path` names the file `record` appends to for bureau `by`:
+// it ends in "<by>.toml" after a '/' or at its start.
+bool in_own_file(std::string_view path, std::string_view by) {
+  constexpr std::string_view ext = ".toml";
+  const size_t n = by.size() + ext.size();
+  if (path.size() < n || path.substr(path.size() - ext.size()) != ext ||
+      path.substr(path.size() - n, by.size()) != by) {
+    return false;
+  }
+  return path.size() == n || path[path.size() - n - 1] == '/';
 }
 
 void check_bureau_ref(const Plan& plan, const std::string& id, Location at, std::string_view role,
@@ -245,7 +328,8 @@ void check_metrics(const Plan& plan, Diagnostics& diags) {
 }
 
 void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
-  auto index = indicator_index(plan);
+  const auto keys = indicator_keys(plan);
+  const auto periods = period_ranks(plan, false);
   std::unordered_set<std::string_view> bureaus;
   for (const auto& b : plan.bureaus) bureaus.insert(b.id);
   // The first second of tomorrow in the plan's zone.
@@ -253,13 +337,13 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
       (days_from_civil(options.today) + 1) * 86400 - plan.header.utc_offset_minutes * 60;
   std::vector<std::string> indicator_ids;
 
-  // Which (indicator, period) pairs were seen, to find second records.
-  std::vector<size_t> order;
+  // The records to compare, to find second records for a period.
+  std::vector<RecordKey> order;
   order.reserve(plan.actuals.size());
   for (size_t i = 0; i < plan.actuals.size(); ++i) {
     const Actual& a = plan.actuals[i];
-    auto it = index.find(a.indicator);
-    if (it == index.end()) {
+    auto it = keys.find(a.indicator);
+    if (it == keys.end()) {
       if (plan.unread.indicators) continue;
       if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
       diags.error(a.loc, "unknown-indicator",
@@ -267,17 +351,13 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
                                   indicator_ids));
       continue;
     }
-    const Indicator& ind = plan.indicators[it->second];
+    const Indicator& ind = plan.indicators[it->second.index];
     if (!bureaus.count(a.by)) {
       check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
     } else if (options.files) {
       // `record` appends to actuals/<by>.toml; a record in another bureau's
       // file is most likely a copy-paste slip.
-      const std::string& path = options.files->path(a.loc.file);
-      std::string expected = a.by + ".toml";
-      if (path.size() < expected.size() ||
-          path.compare(path.size() - expected.size(), expected.size(), expected) != 0 ||
-          (path.size() > expected.size() && path[path.size() - expected.size() - 1] != '/')) {
+      if (!in_own_file(options.files->path(a.loc.file), a.by)) {
         diags.warning(a.by_loc, "by-file-mismatch",
                       fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by,
                                   a.by));
@@ -306,22 +386,16 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
       diags.error(a.recorded_loc, "recorded-future",
                   fmt::format("recorded {} is in the future", a.recorded.text));
     }
-    order.push_back(i);
+    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
+                              static_cast<uint32_t>(i)});
   }
   // Group by (indicator, period), ordered by recorded time then file order.
-  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    const Actual& a = plan.actuals[x];
-    const Actual& b = plan.actuals[y];
-    if (a.indicator != b.indicator) return a.indicator < b.indicator;
-    if (a.period_text != b.period_text) return a.period_text < b.period_text;
-    if (a.recorded.epoch_seconds != b.recorded.epoch_seconds)
-      return a.recorded.epoch_seconds < b.recorded.epoch_seconds;
-    return x < y;
-  });
+  std::sort(order.begin(), order.end());
   for (size_t k = 1; k < order.size(); ++k) {
-    const Actual& prev = plan.actuals[order[k - 1]];
-    const Actual& cur = plan.actuals[order[k]];
-    if (prev.indicator != cur.indicator || prev.period_text != cur.period_text) continue;
+    if (order[k - 1].indicator != order[k].indicator || order[k - 1].period != order[k].period)
+      continue;
+    const Actual& prev = plan.actuals[order[k - 1].index];
+    const Actual& cur = plan.actuals[order[k].index];
     if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
       diags.error(cur.recorded_loc, "duplicate-actual",
                   fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
@@ -337,25 +411,28 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
 }
 
 void check_ytd_series(const Plan& plan, Diagnostics& diags) {
-  auto index = indicator_index(plan);
-  // The record in force per (indicator, period): latest recorded wins.
-  std::unordered_map<std::string, const Actual*> in_force;
-  for (const auto& a : plan.actuals) {
-    auto it = index.find(a.indicator);
-    if (it == index.end() || !a.value.number) continue;
-    const Indicator& ind = plan.indicators[it->second];
+  const auto keys = indicator_keys(plan);
+  const auto periods = period_ranks(plan, true);
+  // The running totals, by indicator and period; within one period the
+  // record in force (latest recorded, then latest in order) comes last.
+  std::vector<RecordKey> order;
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const Actual& a = plan.actuals[i];
+    auto it = keys.find(a.indicator);
+    if (it == keys.end() || !a.value.number) continue;
+    const Indicator& ind = plan.indicators[it->second.index];
     if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
-    std::string key = a.indicator + '\x1f' + a.period_text;
-    auto [slot, fresh] = in_force.emplace(key, &a);
-    if (!fresh && !(a.recorded < slot->second->recorded)) slot->second = &a;
+    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
+                              static_cast<uint32_t>(i)});
   }
+  std::sort(order.begin(), order.end());
   std::vector<const Actual*> series;
-  series.reserve(in_force.size());
-  for (const auto& [_, a] : in_force) series.push_back(a);
-  std::sort(series.begin(), series.end(), [](const Actual* a, const Actual* b) {
-    if (a->indicator != b->indicator) return a->indicator < b->indicator;
-    return a->period < b->period;
-  });
+  for (size_t k = 0; k < order.size(); ++k) {
+    const bool last_of_period = k + 1 == order.size() ||
+                                order[k + 1].indicator != order[k].indicator ||
+                                order[k + 1].period != order[k].period;
+    if (last_of_period) series.push_back(&plan.actuals[order[k].index]);
+  }
   for (size_t k = 1; k < series.size(); ++k) {
     const Actual& prev = *series[k - 1];
     const Actual& cur = *series[k];
@@ -378,8 +455,14 @@ void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diag
   check_dates(plan, diags);
   check_schedules(plan, diags);
   check_metrics(plan, diags);
-  check_actuals(plan, options, diags);
-  check_ytd_series(plan, diags);
+  // The two rules over the actuals cost most on large files; they only
+  // read the plan, so they run side by side.
+  Diagnostics ytd;
+  parallel_for(2, [&](size_t i) {
+    if (i == 0) check_actuals(plan, options, diags);
+    else check_ytd_series(plan, ytd);
+  });
+  diags.append(std::move(ytd));
 }
 
 }  // namespace tally

@@ -39,7 +39,7 @@ class Ledger {
   std::unordered_map<std::string_view, size_t> ids_;
   std::vector<std::vector<const Actual*>> records_;
   std::vector<std::vector<const Actual*>> in_force_;
-  std::unordered_map<const Actual*, bool> superseded_;
+  std::vector<bool> superseded_;  // by position in plan().actuals
 };
 
 }  // namespace tally
