@@ -36,29 +36,31 @@ try() {
 # sed_line FILE LINE SCRIPT: applies a sed command to one line of FILE.
 sed_line() { sed -i "$2$3" "$work/$1"; }
 
+fileno=0
 for file in "${files[@]}"; do
+  fileno=$((fileno + 1))
   orig=$SRC/tests/plans/mini/$file
   size=$(stat -c %s "$orig")
   nlines=$(wc -l <"$orig")
 
-  # Cut short at 5 offsets, including the empty file and mid-character.
-  for k in 0 1 2 3 4; do
-    at=$((size * k / 5 + k))
+  # Cut short at 4 offsets, including the empty file and mid-character.
+  for k in 0 1 2 3; do
+    at=$((size * k / 4 + k))
     head -c "$at" "$orig" >"$work/$file"
     try "$file cut at byte $at" "$file"
   done
 
-  # Delete or double one line at 4 places.
-  for k in 0 1 2 3; do
-    ln=$((nlines * k / 4 + 1))
+  # Delete or double one line at 2 places.
+  for k in 0 1; do
+    ln=$((nlines * k / 2 + 1))
     sed_line "$file" "$ln" d
     try "$file without line $ln" "$file"
     sed_line "$file" "$ln" p
     try "$file with line $ln twice" "$file"
   done
 
-  # Change one byte at 3 places: to its ASCII case, to 0xFF or to NUL.
-  for k in 1 2 3; do
+  # Change one byte at 2 places: to its ASCII case, to 0xFF or to NUL.
+  for k in 1 2; do
     at=$(((k * 7919) % size))
     byte=$(od -An -tu1 -j "$at" -N1 "$orig" | tr -d ' ')
     news=($((byte ^ 32)) 255)
@@ -76,7 +78,8 @@ for file in "${files[@]}"; do
   try "$file with GBK in a string" "$file"
 
   # A value of another type, on the first or the last line where it fits
-  # (by turns, so both are covered).
+  # (by turns, so both are covered); each file gets every other swap, the
+  # next file the others, to keep the run short under the sanitizers.
   swaps=(
     's/= "[^"]*"/= 42/'
     's/= "[^"]*"/= true/'
@@ -92,7 +95,9 @@ for file in "${files[@]}"; do
     's/^\[\([a-z.]*\)\]$/[[\1]]/'
     's/^\([a-z_]*\) =/\1x =/'
   )
-  for s in "${swaps[@]}"; do
+  for i in "${!swaps[@]}"; do
+    (((i + fileno) % 2)) && continue
+    s=${swaps[$i]}
     pattern=${s#s/}
     pattern=${pattern%%/*}
     mapfile -t hits < <(grep -n -- "$pattern" "$orig" | cut -d: -f1)
