@@ -293,6 +293,14 @@ std::string group_line(const Rollup& g, bool en) {
                      term(Term::kMeanCompletion, en), rate_cell(g.mean_completion));
 }
 
+std::vector<size_t> attention_indicators(const Report& r) {
+  std::vector<size_t> which;
+  for (Status s : {Status::kBreached, Status::kOverdue, Status::kOffTrack, Status::kMissing})
+    for (size_t k = 0; k < r.indicators.size(); ++k)
+      if (r.indicators[k].status == s) which.push_back(k);
+  return which;
+}
+
 std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r) {
   std::vector<std::pair<size_t, size_t>> out;
   for (size_t k = 0; k < r.items.size();) {

@@ -141,6 +141,11 @@ Table bureau_table(const Report& r, bool en);
 /// "指标数 40 · 达序时率 45.0% · 平均完成率 50.1%", under a group's heading.
 std::string group_line(const Rollup& g, bool en);
 
+/// What a bulletin puts first (需关注): the indicators (indices into
+/// r.indicators) whose limits are breached, then milestones overdue, then
+/// those far behind (off-track), then reports missing.
+std::vector<size_t> attention_indicators(const Report& r);
+
 /// The runs of the 催报 list that belong to one bureau: [begin, end) each.
 std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r);
 

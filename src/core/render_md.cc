@@ -15,16 +15,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
 constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
 
-// What a bulletin puts first: limits breached, milestones overdue,
-// indicators far behind, reports missing — in that order.
-constexpr Status kAttention[] = {Status::kBreached, Status::kOverdue, Status::kOffTrack,
-                                 Status::kMissing};
-
 std::string attention(const Report& r, bool en) {
-  std::vector<size_t> which;
-  for (Status s : kAttention)
-    for (size_t k = 0; k < r.indicators.size(); ++k)
-      if (r.indicators[k].status == s) which.push_back(k);
+  std::vector<size_t> which = attention_indicators(r);
   if (which.empty()) return "";
   Table t = indicator_table(r, which, {IndicatorColumns::Lead::kAll, false, false}, en, false);
   return fmt::format("\n## {}\n\n{}", term(Term::kAttention, en), render_markdown_table(t));

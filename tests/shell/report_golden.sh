@@ -7,19 +7,9 @@
 #   TALLY_UPDATE_GOLDEN=1 TALLY=build/tally SRC=. TMPDIR_TEST=/tmp/rg bash tests/shell/report_golden.sh
 # and read the diff before committing it.
 
-set -uo pipefail
-export NO_COLOR=1
-unset TALLY_PLAN TALLY_TODAY
+source "$SRC/tests/shell/lib/failures.bash"
 plan="$SRC/tests/plans/report"
 golden="$SRC/tests/golden/report"
-rm -rf "${TMPDIR_TEST:?}"
-mkdir -p "$TMPDIR_TEST"
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 # run ARGS...: tally on the test plan as of 2024-07-25; stdout in $out,
 # stderr in $err, exit code in $rc.

@@ -1,0 +1,21 @@
+// Reports as one self-contained HTML page: inline CSS and inline SVG, no
+// scripts, fonts or other requests, every text escaped, printable on A4.
+#pragma once
+
+#include <string>
+
+#include "core/render.h"
+#include "core/report.h"
+
+namespace tally {
+
+/// The page: a header with the plan, period, as-of date, expected share and
+/// the count of indicators in each status; an SVG chart of each action's
+/// mean completion against the expected share, and of its indicators by
+/// status; the table of actions and the ranked table of lead bureaus; then
+/// the indicators, grouped as `o.by` says, with status colours (missing is
+/// blue, never red). Each part starts a new page when printed. The same
+/// report gives the same bytes.
+std::string render_html(const Report& r, const RenderOptions& o);
+
+}  // namespace tally
