@@ -94,8 +94,11 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
     // moves both lines to the same stop.
     std::string indent = first > 0 ? " " : "";
     for (size_t i = first; i < last; ++i) {
+      // Control characters (NUL in a UTF-16 file, a stray escape) would act
+      // on the terminal; they show as U+FFFD.
+      const bool control = (cps[i] < 0x20 && cps[i] != U'\t') || cps[i] == 0x7F;
       std::string one;
-      append_utf8(one, cps[i]);
+      append_utf8(one, control ? 0xFFFD : cps[i]);
       excerpt += one;
       if (i < col) indent += cps[i] == U'\t' ? "\t" : std::string(display_width(one), ' ');
     }

@@ -119,6 +119,10 @@ new not-utf8
 printf '[bureau.fgj]\nname = "\xca\xd0\xb7\xa2\xb8\xc4\xbe\xd6"\n\n[bureau.gxj]\nname = "市工信局"\n' \
   >"$dir/bureaus.toml"
 
+new not-utf8-utf16
+iconv -f UTF-8 -t UTF-16 "$dir/bureaus.toml" >"$dir/bureaus.toml.16"
+mv "$dir/bureaus.toml.16" "$dir/bureaus.toml"
+
 new toml-syntax
 sub actions/01-industry.toml 'name = "产业培塑行动"' 'name = "产业培塑" 行动'
 

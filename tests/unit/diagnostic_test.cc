@@ -215,3 +215,12 @@ TEST_CASE("format_diagnostic: a very long line is shown around the column") {
         "  …" + [] { std::string s; for (int i = 0; i < 100; ++i) s += "局"; return s; }() + "\n"
         "  " + std::string(1 + 100, ' ') + "^\n");
 }
+
+TEST_CASE("format_diagnostic: control characters in the excerpt show as U+FFFD") {
+  SourceFiles files;
+  uint32_t f = files.add("n.toml", std::string("a = \"\0\x1b[31m\"\n", 13));
+  CHECK(format_diagnostic(error_at(f, 1, 8, "m", "c"), files, false) ==
+        "n.toml:1:8: error: m [c]\n"
+        "  a = \"\xEF\xBF\xBD\xEF\xBF\xBD[31m\"\n"
+        "         ^\n");
+}

@@ -454,6 +454,11 @@ TEST_CASE("load: files that cannot be used") {
     CHECK(lines(r) == Lines{"p/bureaus.toml:2:9: not-utf8: the file is not UTF-8: byte 0xCA at "
                             "offset 21 (GBK or another legacy encoding?); save it as UTF-8"});
   }
+  SECTION("UTF-16, as Notepad saves 'Unicode'") {
+    LoadResult r = TestPlan().put("bureaus.toml", std::string("\xFF\xFE[\0b\0", 6)).load();
+    CHECK(lines(r) == Lines{"p/bureaus.toml:1:1: not-utf8: the file is UTF-16 (it starts with a "
+                            "UTF-16 byte-order mark); save it as UTF-8"});
+  }
   SECTION("a bad byte after Chinese text counts columns in characters") {
     LoadResult r = TestPlan().put("bureaus.toml", "# 发改局 \xff\n").load();
     CHECK(lines(r) == Lines{"p/bureaus.toml:1:7: not-utf8: the file is not UTF-8: byte 0xFF at "

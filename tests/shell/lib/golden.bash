@@ -6,6 +6,7 @@ set -uo pipefail
 : "${TALLY:?set TALLY to the tally binary}" "${SRC:?set SRC to the source tree}"
 SRC=$(cd "$SRC" && pwd)
 TALLY=$(cd "$(dirname "$TALLY")" && pwd)/$(basename "$TALLY")
+[[ -x $TALLY ]] || { echo "no tally binary at $TALLY" >&2; exit 1; }
 scratch=${TMPDIR_TEST:-$(mktemp -d)}
 mkdir -p "$scratch"
 export TALLY_TODAY= TALLY_PLAN= NO_COLOR=
