@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -183,7 +184,7 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     bool ok = !diags.has_errors() && parsed.size() == old_count + ks.size();
     for (size_t j = 0; ok && j < ks.size(); ++j) {
       ok = same_record(parsed[old_count + j], prepared.actuals[ks[j]]);
-      out.stored[ks[j]] = parsed[old_count + j];
+      out.stored[ks[j]] = std::move(parsed[old_count + j]);
     }
     if (!ok) {
       out.status = RecordOutcome::Status::kFailed;
@@ -208,11 +209,15 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     sub.actuals.push_back(a);
     sub.actuals.back().loc.file = 0;
   }
-  for (const Actual& a : out.stored) sub.actuals.push_back(a);
+  // The new records are lent to the check and taken back.
+  const size_t first_new = sub.actuals.size();
+  std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
   Diagnostics found;
   CheckOptions check_options{today, nullptr};
   check_actuals(sub, check_options, found);
   check_ytd_series(sub, found);
+  std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
+            out.stored.begin());
   for (const auto& d : found.items()) {
     if (d.loc.file != 0) out.diags.add(d);
   }

@@ -3,7 +3,8 @@
 #  - `tally record` into an actuals file that already holds 100k records;
 #  - `tally import` of a CSV file of 100k rows;
 # each as the median of several runs, beside the median time `cat` takes to
-# read the same bytes in the same run (the floor any reader has to pay).
+# read the same bytes in the same run (the floor any reader has to pay), and
+# the median CPU time where /usr/bin/time is installed.
 #
 #   TALLY=build/tally tests/bench/record_import.sh [RUNS]
 #
@@ -44,17 +45,34 @@ awk -v n=$RECORDS -v periods="$periods" -v toml="$work/b.toml" -v csv="$work/row
 }'
 
 now() { date +%s%N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1e6 }'; }
-# time_runs SETUP COMMAND...: median milliseconds of RUNS runs; SETUP runs untimed before each.
+median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m }'; }
+# time_runs SETUP COMMAND...: the median wall-clock milliseconds of RUNS runs;
+# SETUP runs untimed before each. With /usr/bin/time, the median CPU time
+# (user + system) goes to $cpu_file, since on a shared machine wall-clock
+# time also counts waiting for a core.
+cpu_file=$work/cpu
 time_runs() {
   local setup=$1 r t0
   shift
+  : >"$work/cpu.runs"
   for ((r = 0; r < RUNS; r++)); do
     eval "$setup"
     t0=$(now)
-    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; "$@" >&2 || true; exit 1; }
-    echo $(($(now) - t0))
-  done | median
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%U %S' -o "$work/cpu.one" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+      awk '{ print ($1 + $2) * 1000 }' "$work/cpu.one" >>"$work/cpu.runs"
+    else
+      "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    fi
+    echo $((($(now) - t0) / 1000))
+  done | median | awk '{ printf "%.1f", $1 / 1000 }'
+  if [ -s "$work/cpu.runs" ]; then median <"$work/cpu.runs" >"$cpu_file"; else echo "-" >"$cpu_file"; fi
+}
+# row LABEL MS BASELINE-MS BASELINE-NAME: one line of the report.
+row() {
+  printf '  %-28s %9s ms  cpu %7s ms' "$1" "$2" "$(cat "$cpu_file")"
+  [ -n "${3:-}" ] && printf '  (%.0f× %s)' "$(echo "$2 / $3" | bc -l)" "$4"
+  echo
 }
 
 restore_100k() { cp "$work/b.toml" "$plan/actuals/b.toml"; }
@@ -66,25 +84,24 @@ echo "tally: $TALLY ($("$TALLY" --version)); $RUNS runs each; medians in ms; loa
 echo
 
 restore_100k
-cat_file=$(time_runs : cat "$plan/actuals/b.toml")
-check=$(time_runs : "$TALLY" --plan "$plan" check)
-record=$(time_runs restore_100k "$TALLY" --plan "$plan" record a.i0000 7 --period 2024-12-D3 --source 统计局月报)
-dry=$(time_runs restore_100k "$TALLY" --plan "$plan" record a.i0000 7 --period 2024-12-D3 --source 统计局月报 --dry-run)
+cat_file=$(time_runs : cat "$plan/actuals/b.toml"); cat_file_cpu=$(cat "$cpu_file")
 printf 'record into a file of %d records (%d bytes)\n' $RECORDS "$bytes"
-printf '  %-34s %10s ms\n' "cat of the file" "$cat_file"
-printf '  %-34s %10s ms  (%.0f× cat)\n' "tally check (load only)" "$check" "$(echo "$check / $cat_file" | bc -l)"
-printf '  %-34s %10s ms  (%.0f× cat)\n' "tally record --dry-run" "$dry" "$(echo "$dry / $cat_file" | bc -l)"
-printf '  %-34s %10s ms  (%.0f× cat)\n' "tally record" "$record" "$(echo "$record / $cat_file" | bc -l)"
+echo "$cat_file_cpu" >"$cpu_file"; row "cat of the file" "$cat_file"
+check=$(time_runs : "$TALLY" --plan "$plan" check); row "tally check (load only)" "$check" "$cat_file" cat
+dry=$(time_runs restore_100k "$TALLY" --plan "$plan" record a.i0000 7 --period 2024-12-D3 --source 统计局月报 --dry-run)
+row "tally record --dry-run" "$dry" "$cat_file" cat
+record=$(time_runs restore_100k "$TALLY" --plan "$plan" record a.i0000 7 --period 2024-12-D3 --source 统计局月报)
+row "tally record" "$record" "$cat_file" cat
 echo
 
 empty_actuals
-cat_csv=$(time_runs : cat "$work/rows.csv")
-import=$(time_runs empty_actuals "$TALLY" --plan "$plan" import "$work/rows.csv")
+cat_csv=$(time_runs : cat "$work/rows.csv"); cat_csv_cpu=$(cat "$cpu_file")
+import=$(time_runs empty_actuals "$TALLY" --plan "$plan" import "$work/rows.csv"); import_cpu=$(cat "$cpu_file")
 written=$(stat -c %s "$plan/actuals/b.toml")
-cat_out=$(time_runs : cat "$plan/actuals/b.toml")
-import_dry=$(time_runs empty_actuals "$TALLY" --plan "$plan" import "$work/rows.csv" --dry-run)
+cat_out=$(time_runs : cat "$plan/actuals/b.toml"); cat_out_cpu=$(cat "$cpu_file")
 printf 'import of %d rows (%d bytes of CSV, %d bytes written)\n' $RECORDS "$csv_bytes" "$written"
-printf '  %-34s %10s ms\n' "cat of the CSV file" "$cat_csv"
-printf '  %-34s %10s ms\n' "cat of the file written" "$cat_out"
-printf '  %-34s %10s ms  (%.0f× cat of the CSV)\n' "tally import --dry-run" "$import_dry" "$(echo "$import_dry / $cat_csv" | bc -l)"
-printf '  %-34s %10s ms  (%.0f× cat of the CSV)\n' "tally import" "$import" "$(echo "$import / $cat_csv" | bc -l)"
+echo "$cat_csv_cpu" >"$cpu_file"; row "cat of the CSV file" "$cat_csv"
+echo "$cat_out_cpu" >"$cpu_file"; row "cat of the file written" "$cat_out"
+import_dry=$(time_runs empty_actuals "$TALLY" --plan "$plan" import "$work/rows.csv" --dry-run)
+row "tally import --dry-run" "$import_dry" "$cat_csv" "cat of the CSV"
+echo "$import_cpu" >"$cpu_file"; row "tally import" "$import" "$cat_csv" "cat of the CSV"
