@@ -101,6 +101,24 @@ struct RecordKey {
   auto operator<=>(const RecordKey&) const = default;
 };
 
+// Sorts records by their keys: first by indicator with a counting sort (the
+// indicators are few next to the records), then each indicator's run, which
+// is a few hundred records where std::sort over a million was a tenth of
+// `tally check`.
+void sort_records(std::vector<RecordKey>& keys, size_t indicators) {
+  std::vector<size_t> start(indicators + 1, 0);
+  for (const RecordKey& k : keys) ++start[k.indicator + 1];
+  for (size_t i = 0; i < indicators; ++i) start[i + 1] += start[i];
+  std::vector<RecordKey> sorted(keys.size());
+  std::vector<size_t> next(start.begin(), start.end() - 1);
+  for (const RecordKey& k : keys) sorted[next[k.indicator]++] = k;
+  for (size_t i = 0; i < indicators; ++i) {
+    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[i]),
+              sorted.begin() + static_cast<std::ptrdiff_t>(start[i + 1]));
+  }
+  keys.swap(sorted);
+}
+
 // True when `path` names the file `record` appends to for bureau `by`:
 // it ends in "<by>.toml" after a '/' or at its start.
 bool in_own_file(std::string_view path, std::string_view by) {
@@ -390,7 +408,7 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
                               static_cast<uint32_t>(i)});
   }
   // Group by (indicator, period), ordered by recorded time then file order.
-  std::sort(order.begin(), order.end());
+  sort_records(order, plan.indicators.size());
   for (size_t k = 1; k < order.size(); ++k) {
     if (order[k - 1].indicator != order[k].indicator || order[k - 1].period != order[k].period)
       continue;
@@ -425,7 +443,7 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
     order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
                               static_cast<uint32_t>(i)});
   }
-  std::sort(order.begin(), order.end());
+  sort_records(order, plan.indicators.size());
   std::vector<const Actual*> series;
   for (size_t k = 0; k < order.size(); ++k) {
     const bool last_of_period = k + 1 == order.size() ||
