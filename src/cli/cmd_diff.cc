@@ -43,7 +43,11 @@ int load_side(const std::string& rev, const GitRepo& repo, const std::string& pl
       return kExitEnvironment;
     }
     out.side.commit = *commit;
-    auto fs = GitTreeFileSystem::open(repo, *commit, rev, repo.prefix, &error);
+    // Only the definitions: reading the actuals out of git would be wasted.
+    std::vector<std::string> paths;
+    for (const char* name : {"plan.toml", "bureaus.toml", "actions"})
+      paths.push_back(repo.prefix.empty() ? name : repo.prefix + "/" + name);
+    auto fs = GitTreeFileSystem::open(repo, *commit, rev, paths, &error);
     if (!fs) {
       ctx.error(error);
       return kExitEnvironment;

@@ -236,14 +236,11 @@ std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string
 std::optional<GitTreeFileSystem> GitTreeFileSystem::open(const GitRepo& repo,
                                                          const std::string& commit,
                                                          const std::string& label,
-                                                         const std::string& subdir,
+                                                         const std::vector<std::string>& paths,
                                                          std::string* error) {
   std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree",
-                                   commit};
-  if (!subdir.empty()) {
-    args.push_back("--");
-    args.push_back(subdir);
-  }
+                                   commit, "--"};
+  args.insert(args.end(), paths.begin(), paths.end());
   auto listing = run_git(repo.top, args, {}, error);
   if (!listing) return std::nullopt;
   if (!listing->ok()) {

@@ -53,12 +53,14 @@ std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string
 /// diagnostics about a file at a revision read like `HEAD:plans/x/plan.toml`.
 class GitTreeFileSystem : public FileSystem {
  public:
-  /// Reads every regular file of `commit` below `subdir` ("" for all).
-  /// `label` is what paths start with (usually the revision as the user
-  /// typed it). nullopt with `*error` set when git fails.
+  /// Reads every regular file of `commit` at or below `paths` (relative
+  /// to the top; none means the whole tree). `label` is what paths start
+  /// with (usually the revision as the user typed it). nullopt with
+  /// `*error` set when git fails.
   static std::optional<GitTreeFileSystem> open(const GitRepo& repo, const std::string& commit,
                                                const std::string& label,
-                                               const std::string& subdir, std::string* error);
+                                               const std::vector<std::string>& paths,
+                                               std::string* error);
 
   /// `<label>:<subdir>`, the directory to hand to load_plan.
   std::string path_of(const std::string& subdir) const;
