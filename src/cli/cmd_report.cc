@@ -11,10 +11,7 @@
 #include "core/render_md.h"
 #include "core/render_text.h"
 #include "core/report.h"
-#if __has_include("core/render_html.h")
 #include "core/render_html.h"
-#define TALLY_HAVE_HTML 1
-#endif
 
 namespace tally {
 
@@ -43,21 +40,12 @@ std::string bureau_id(const Context& ctx, const std::string& given) {
   return {};
 }
 
-// The text of the report in `format`; nullopt after an error (html before
-// the HTML renderer is built in).
-std::optional<std::string> render(const Report& r, const RenderOptions& o, const std::string& format,
-                                  [[maybe_unused]] const Context& ctx) {
+// The text of the report in `format`.
+std::string render(const Report& r, const RenderOptions& o, const std::string& format) {
   if (format == "md") return render_md(r, o);
   if (format == "csv") return render_csv(r, o);
   if (format == "json") return render_json(r);
-  if (format == "html") {
-#ifdef TALLY_HAVE_HTML
-    return render_html(r, o);
-#else
-    ctx.error("html output is not available yet");
-    return std::nullopt;
-#endif
-  }
+  if (format == "html") return render_html(r, o);
   return render_text(r, o);
 }
 
@@ -109,9 +97,7 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                   : GroupBy::kAction;
   o.bom = args.bom;
   o.width = args.output.empty() ? ctx.width : 0;
-  auto text = render(report, o, args.format, ctx);
-  if (!text) return kExitUsage;
-  if (int rc = emit(ctx, *text, args.output); rc != kExitOk) return rc;
+  if (int rc = emit(ctx, render(report, o, args.format), args.output); rc != kExitOk) return rc;
 
   // 4. --fail-on: exit 1 when a reported indicator is in one of the statuses.
   for (const IndicatorRow& row : report.indicators) {
