@@ -6,26 +6,21 @@
 # 0 or 1 (never a crash, a signal or a hang) and, when it exits 1, say why
 # on stdout.
 source "$(dirname "$0")/lib/golden.bash"
-work=$scratch/plan
-rm -rf "$work"
-cp -r "$SRC/tests/plans/mini" "$work"
 
 files=()
-while IFS= read -r f; do files+=("$f"); done < <(cd "$work" && find . -name '*.toml' | sed 's|^\./||' | sort)
+while IFS= read -r f; do files+=("$f"); done < <(cd "$SRC/tests/plans/mini" && find . -name '*.toml' | sed 's|^\./||' | sort)
 
-runs=0 failures=0
-# try WHAT FILE: runs check on the mutated plan, then restores FILE.
+# try WHAT FILE: runs check on the mutated plan in $work, then restores FILE.
 try() {
   local what=$1 file=$2 rc
   runs=$((runs + 1))
-  timeout 10 "$TALLY" check --plan "$work" --today 2024-07-01 --color never \
-    >"$scratch/out" 2>"$scratch/err"
+  timeout 10 "$TALLY" check --plan "$work" --today 2024-07-01 --color never >"$out" 2>"$err"
   rc=$?
   if [[ $rc != 0 && $rc != 1 ]]; then
     echo "mutations: $what: exit $rc"
-    sed 's/^/  /' "$scratch/err" | head -20
+    sed 's/^/  /' "$err" | head -20
     failures=$((failures + 1))
-  elif [[ $rc == 1 && ! -s $scratch/out ]]; then
+  elif [[ $rc == 1 && ! -s $out ]]; then
     echo "mutations: $what: exit 1 with nothing on stdout"
     failures=$((failures + 1))
   fi
@@ -36,9 +31,10 @@ try() {
 # sed_line FILE LINE SCRIPT: applies a sed command to one line of FILE.
 sed_line() { sed -i "$2$3" "$work/$1"; }
 
-fileno=0
-for file in "${files[@]}"; do
-  fileno=$((fileno + 1))
+# mutate FILE FILENO: every mutation of one file.
+mutate() {
+  local file=$1 fileno=$2
+  local orig size nlines k at ln byte news new i s pattern hits swaps
   orig=$SRC/tests/plans/mini/$file
   size=$(stat -c %s "$orig")
   nlines=$(wc -l <"$orig")
@@ -107,19 +103,45 @@ for file in "${files[@]}"; do
     sed_line "$file" "$ln" "$s"
     try "$file line $ln: $s" "$file"
   done
-done
+}
 
 # Whole-plan oddities: deep nesting, a huge line, a directory for a file.
-printf 'x = %s1%s\n' "$(printf '[%.0s' {1..5000})" "$(printf ']%.0s' {1..5000})" >>"$work/plan.toml"
-try "plan.toml nested 5000 deep" plan.toml
-{ printf 'note = "'; head -c 300000 /dev/zero | tr '\0' 'x'; printf '"\n'; } >>"$work/bureaus.toml"
-try "bureaus.toml with a 300 kB line" bureaus.toml
-rm "$work/actuals/gxj.toml"
-mkdir "$work/actuals/gxj.toml"
-try "actuals/gxj.toml is a directory" actuals/gxj.toml
-rm -r "$work/actuals"
-echo "not a directory" >"$work/actuals"
-try "actuals is a file" actuals
+oddities() {
+  printf 'x = %s1%s\n' "$(printf '[%.0s' {1..5000})" "$(printf ']%.0s' {1..5000})" >>"$work/plan.toml"
+  try "plan.toml nested 5000 deep" plan.toml
+  { printf 'note = "'; head -c 300000 /dev/zero | tr '\0' 'x'; printf '"\n'; } >>"$work/bureaus.toml"
+  try "bureaus.toml with a 300 kB line" bureaus.toml
+  rm "$work/actuals/gxj.toml"
+  mkdir "$work/actuals/gxj.toml"
+  try "actuals/gxj.toml is a directory" actuals/gxj.toml
+  rm -r "$work/actuals"
+  echo "not a directory" >"$work/actuals"
+  try "actuals is a file" actuals
+}
 
+# worker N: its own copy of the plan, two of every four files (so each
+# worker sees files of both parities), and the oddities for worker 0. The
+# two run side by side; their counts meet in $scratch/result.N.
+worker() {
+  local n=$1 fileno=0 file
+  work=$scratch/plan.$n out=$scratch/out.$n err=$scratch/err.$n runs=0 failures=0
+  rm -rf "$work"
+  cp -r "$SRC/tests/plans/mini" "$work"
+  for file in "${files[@]}"; do
+    fileno=$((fileno + 1))
+    ((fileno / 2 % 2 == n)) && mutate "$file" "$fileno"
+  done
+  ((n == 0)) && oddities
+  echo "$runs $failures" >"$scratch/result.$n"
+}
+
+worker 0 &
+worker 1 &
+wait
+runs=0 failures=0
+for n in 0 1; do
+  read -r r f <"$scratch/result.$n" || { echo "mutations: worker $n did not finish"; exit 1; }
+  runs=$((runs + r)) failures=$((failures + f))
+done
 echo "mutations: $runs variants, $failures failures"
 ((failures == 0))
