@@ -196,22 +196,21 @@ TEST_CASE("check_dates") {
     LoadResult r = loaded(TestPlan().add_indicator(indicator));
     return run_check(r, check_dates);
   };
-  const std::string head = "[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"milestone\"\n"
-                           "lead = \"fgj\"\n";
+  const std::string head =
+      "[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"milestone\"\n"
+      "lead = \"fgj\"\n";
   CHECK(findings(head + "due = 2025-03-31\n") ==
         Lines{"p/actions/01-a.toml:20:7: date-outside-plan: due date 2025-03-31 is outside the "
               "plan (2024-01-01 to 2024-12-31)"});
   CHECK(findings(head + "stages = [{ date = 2023-12-01, stage = \"in-progress\" }]\n") ==
         Lines{"p/actions/01-a.toml:20:11: date-outside-plan: stage date 2023-12-01 is outside the "
               "plan (2024-01-01 to 2024-12-31)"});
-  CHECK(findings(head +
-                 "stages = [\n  { date = 2024-09-30, stage = \"done\" },\n"
-                 "  { date = 2024-06-30, stage = \"in-progress\" },\n]\n") ==
+  CHECK(findings(head + "stages = [\n  { date = 2024-09-30, stage = \"done\" },\n"
+                        "  { date = 2024-06-30, stage = \"in-progress\" },\n]\n") ==
         Lines{"p/actions/01-a.toml:22:3: bad-stages: stages must be in date order and never go "
               "back (not-started, in-progress, done)"});
-  CHECK(findings(head +
-                 "stages = [\n  { date = 2024-06-30, stage = \"done\" },\n"
-                 "  { date = 2024-09-30, stage = \"in-progress\" },\n]\n") ==
+  CHECK(findings(head + "stages = [\n  { date = 2024-06-30, stage = \"done\" },\n"
+                        "  { date = 2024-09-30, stage = \"in-progress\" },\n]\n") ==
         Lines{"p/actions/01-a.toml:22:3: bad-stages: stages must be in date order and never go "
               "back (not-started, in-progress, done)"});
   CHECK(findings(head + "due = 2024-12-31\nstages = [{ date = 2024-06-30, stage = \"in-progress\" "
@@ -269,9 +268,8 @@ TEST_CASE("check_metrics") {
 
 TEST_CASE("check_actuals") {
   SECTION("unknown indicator, with the closest id") {
-    LoadResult r = loaded(
-        TestPlan().put("actuals/gxj.toml", actual("", "2024-06", "1", "2024-07-01T10:00:00+08:00",
-                                                  "a.outptu")));
+    LoadResult r = loaded(TestPlan().put(
+        "actuals/gxj.toml", actual("", "2024-06", "1", "2024-07-01T10:00:00+08:00", "a.outptu")));
     CHECK(actuals_findings(r) ==
           Lines{"p/actuals/gxj.toml:1:1: unknown-indicator: unknown indicator 'a.outptu' (did you "
                 "mean 'a.output'?)"});
@@ -301,13 +299,13 @@ TEST_CASE("check_actuals") {
                 "(2024-01-01 to 2024-12-31)"});
   }
   SECTION("values of the wrong type for the kind") {
-    LoadResult r = loaded(TestPlan()
-                              .add_indicator("[[indicator]]\nid = \"a.m\"\nname = \"m\"\n"
-                                             "kind = \"milestone\"\nlead = \"fgj\"\n")
-                              .put("actuals/gxj.toml",
-                                   actual("", "2024-06", "\"done\"") + actual("", "2024-05", "-1") +
-                                       actual("", "2024-06", "3", "2024-07-01T10:00:00+08:00",
-                                              "a.m")));
+    LoadResult r =
+        loaded(TestPlan()
+                   .add_indicator("[[indicator]]\nid = \"a.m\"\nname = \"m\"\n"
+                                  "kind = \"milestone\"\nlead = \"fgj\"\n")
+                   .put("actuals/gxj.toml",
+                        actual("", "2024-06", "\"done\"") + actual("", "2024-05", "-1") +
+                            actual("", "2024-06", "3", "2024-07-01T10:00:00+08:00", "a.m")));
     CHECK(actuals_findings(r) ==
           Lines{"p/actuals/gxj.toml:4:9: bad-value: 'a.output' is cumulative; value must be a "
                 "number in 亿元",
@@ -318,9 +316,9 @@ TEST_CASE("check_actuals") {
   }
   SECTION("recorded after today, in the plan's zone") {
     // 2024-07-01T23:59:59+08:00 is still today; 2024-07-01T16:00:00Z is 2 July in +08:00.
-    LoadResult r = loaded(TestPlan().put(
-        "actuals/gxj.toml", actual("", "2024-06", "1", "2024-07-01T23:59:59+08:00") +
-                                actual("", "2024-05", "1", "2024-07-01T16:00:00Z")));
+    LoadResult r = loaded(
+        TestPlan().put("actuals/gxj.toml", actual("", "2024-06", "1", "2024-07-01T23:59:59+08:00") +
+                                               actual("", "2024-05", "1", "2024-07-01T16:00:00Z")));
     CHECK(actuals_findings(r) ==
           Lines{"p/actuals/gxj.toml:13:12: recorded-future: recorded 2024-07-01T16:00:00+00:00 is "
                 "in the future"});
@@ -342,8 +340,8 @@ TEST_CASE("check_actuals") {
   }
   SECTION("the same period written two ways is the same period") {
     LoadResult r = loaded(TestPlan().put(
-        "actuals/gxj.toml", actual("", "2024-06-D2") +
-                                actual("", "2024-06中旬", "1.9", "2024-07-01T11:00:00+08:00")));
+        "actuals/gxj.toml",
+        actual("", "2024-06-D2") + actual("", "2024-06中旬", "1.9", "2024-07-01T11:00:00+08:00")));
     CHECK(actuals_findings(r) ==
           Lines{"p/actuals/gxj.toml:9:1: duplicate-actual: a second record for 'a.output' "
                 "2024-06-D2 needs reason = \"…\" saying why it replaces the one recorded "
@@ -367,16 +365,17 @@ TEST_CASE("check_ytd_series") {
         Lines{"p/actuals/gxj.toml:12:9: ytd-decrease: running total of 'a.output' falls from 1.1 "
               "(2024-04) to 0.9 (2024-05); a ytd value is the total since the plan start"});
   // A revision that fixes the slip: the record in force counts.
-  CHECK(findings(falling + actual("reason = \"修订\"", "2024-05", "1.3",
-                                  "2024-06-11T10:00:00+08:00"))
-            .empty());
+  CHECK(
+      findings(falling + actual("reason = \"修订\"", "2024-05", "1.3", "2024-06-11T10:00:00+08:00"))
+          .empty());
   // Amounts per period may go down.
   CHECK(findings(falling, "basis = \"period\"\n").empty());
 }
 
 TEST_CASE("checks stay silent about what could not be read") {
   SECTION("bureaus.toml unreadable: no unknown bureaus") {
-    LoadResult r = TestPlan().put("bureaus.toml", "[bureau.fgj\n").put("actuals/gxj.toml", actual()).load();
+    LoadResult r =
+        TestPlan().put("bureaus.toml", "[bureau.fgj\n").put("actuals/gxj.toml", actual()).load();
     REQUIRE(r.plan.unread.bureaus);
     Diagnostics diags;
     check_plan(r.plan, CheckOptions{kToday, &r.files}, diags);
@@ -388,8 +387,8 @@ TEST_CASE("checks stay silent about what could not be read") {
     LoadResult r = TestPlan()
                        .put("actions/02-b.toml", b)
                        .put("actions/03-c.toml", "[action\n")
-                       .put("actuals/gxj.toml", actual("", "2024-06", "1", "2024-07-01T10:00:00+08:00",
-                                                       "c.other"))
+                       .put("actuals/gxj.toml",
+                            actual("", "2024-06", "1", "2024-07-01T10:00:00+08:00", "c.other"))
                        .load();
     REQUIRE(r.plan.unread.indicators);
     Diagnostics diags;
@@ -398,13 +397,15 @@ TEST_CASE("checks stay silent about what could not be read") {
   }
   SECTION("the plan's dates unknown or reversed: nothing is outside the plan") {
     for (const char* dates : {"start = 2024-01-01\n", "start = 2024-01-01\nend = 2023-12-31\n"}) {
-      LoadResult r = TestPlan()
-                         .put("plan.toml", std::string("[plan]\nid = \"t\"\ntitle = \"t\"\n") + dates)
-                         .add_indicator("[[indicator]]\nid = \"a.b\"\nname = \"b\"\nkind = \"level\"\n"
-                                        "unit = \"户\"\ntarget = 2\nlead = \"fgj\"\n"
-                                        "baseline = { value = 1, year = 2030 }\n")
-                         .put("actuals/gxj.toml", actual("", "2031-06"))
-                         .load();
+      LoadResult r =
+          TestPlan()
+              .put("plan.toml", std::string("[plan]\nid = \"t\"\ntitle = \"t\"\n") + dates)
+              .add_indicator(
+                  "[[indicator]]\nid = \"a.b\"\nname = \"b\"\nkind = \"level\"\n"
+                  "unit = \"户\"\ntarget = 2\nlead = \"fgj\"\n"
+                  "baseline = { value = 1, year = 2030 }\n")
+              .put("actuals/gxj.toml", actual("", "2031-06"))
+              .load();
       REQUIRE(r.plan.unread.dates);
       Diagnostics diags;
       check_plan(r.plan, CheckOptions{Date{2040, 1, 1}, &r.files}, diags);

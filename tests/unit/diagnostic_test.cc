@@ -76,7 +76,8 @@ TEST_CASE("format_diagnostic: whole files, no file, lines past the end") {
         "p/bureaus.toml: error: cannot read: is a directory [unreadable-file]\n");
   CHECK(format_diagnostic(error_at(0, 0, 0, "bad argument", "c"), files, false) ==
         "error: bad argument [c]\n");
-  CHECK(format_diagnostic(error_at(f, 9, 1, "m", "c"), files, false) == "p/bureaus.toml:9:1: error: m [c]\n");
+  CHECK(format_diagnostic(error_at(f, 9, 1, "m", "c"), files, false) ==
+        "p/bureaus.toml:9:1: error: m [c]\n");
   // A column past the end of the line puts the caret just after it.
   CHECK(format_diagnostic(error_at(f, 1, 40, "m", "c"), files, false) ==
         "p/bureaus.toml:1:40: error: m [c]\n"
@@ -174,8 +175,8 @@ TEST_CASE("closest and did-you-mean") {
   CHECK(closest("nmae", keys) == "name");
   CHECK(closest("unti", keys) == "unit");
   CHECK(closest("taget", keys) == "target");
-  CHECK(closest("name", keys) == "");        // an exact match is no typo
-  CHECK(closest("schedule", keys) == "");    // too far from everything
+  CHECK(closest("name", keys) == "");      // an exact match is no typo
+  CHECK(closest("schedule", keys) == "");  // too far from everything
   CHECK(closest("x", {}) == "");
   CHECK(closest("市发该局", {"市发改局", "市工信局"}) == "市发改局");
   CHECK(closest("cumulativ", {"cumulative", "level", "growth", "milestone"}) == "cumulative");
@@ -200,20 +201,30 @@ TEST_CASE("format_diagnostic: a very long line is shown around the column") {
   // Column 261: an ellipsis, the 50 characters before it and 50 from it on.
   CHECK(format_diagnostic(error_at(f, 1, 261, "m", "c"), files, false) ==
         "p.toml:1:261: error: m [c]\n"
-        "  …" + std::string(95, '[') + "1]]]]…\n" + std::string(2 + 51, ' ') + "^\n");
+        "  …" +
+            std::string(95, '[') + "1]]]]…\n" + std::string(2 + 51, ' ') + "^\n");
   // Near the start: no ellipsis before.
   CHECK(format_diagnostic(error_at(f, 1, 5, "m", "c"), files, false) ==
         "p.toml:1:5: error: m [c]\n"
-        "  x = " + std::string(96, '[') + "…\n"
-        "      ^\n");
+        "  x = " +
+            std::string(96, '[') +
+            "…\n"
+            "      ^\n");
   // Wide characters: a window of 100 characters, the caret by display width.
   std::string chinese;
   for (int i = 0; i < 150; ++i) chinese += "局";
   uint32_t h = files.add("r.toml", chinese + "\n");
   CHECK(format_diagnostic(error_at(h, 1, 101, "m", "c"), files, false) ==
         "r.toml:1:101: error: m [c]\n"
-        "  …" + [] { std::string s; for (int i = 0; i < 100; ++i) s += "局"; return s; }() + "\n"
-        "  " + std::string(1 + 100, ' ') + "^\n");
+        "  …" +
+            [] {
+              std::string s;
+              for (int i = 0; i < 100; ++i) s += "局";
+              return s;
+            }() +
+            "\n"
+            "  " +
+            std::string(1 + 100, ' ') + "^\n");
 }
 
 TEST_CASE("format_diagnostic: control characters in the excerpt show as U+FFFD") {

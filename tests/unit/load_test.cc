@@ -267,10 +267,11 @@ lead = "gxj"
 TEST_CASE("load: actuals, every key and every kind of value") {
   LoadResult r = TestPlan()
                      .put("actions/01-a.toml", kFullAction)
-                     .put("actions/02-b.toml", "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\n"
-                                               "lead = \"gxj\"\n[[indicator]]\nid = \"b.other\"\n"
-                                               "name = \"x\"\nkind = \"level\"\nunit = \"户\"\n"
-                                               "target = 1\nlead = \"gxj\"\n")
+                     .put("actions/02-b.toml",
+                          "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\n"
+                          "lead = \"gxj\"\n[[indicator]]\nid = \"b.other\"\n"
+                          "name = \"x\"\nkind = \"level\"\nunit = \"户\"\n"
+                          "target = 1\nlead = \"gxj\"\n")
                      .put("actuals/gxj.toml", kActuals)
                      .put("actuals/README.md", "not read")
                      .load();
@@ -346,9 +347,10 @@ TEST_CASE("load: a BOM and CRLF line ends are accepted in every file, locations 
   TestPlan plain;
   plain.put("plan.toml", kFullPlan)
       .put("actions/01-a.toml", kFullAction)
-      .put("actions/02-b.toml", "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\nlead = \"gxj\"\n"
-                                "[[indicator]]\nid = \"b.other\"\nname = \"x\"\nkind = \"level\"\n"
-                                "unit = \"户\"\ntarget = 1\nlead = \"gxj\"\n")
+      .put("actions/02-b.toml",
+           "[action]\nid = \"b\"\nnumber = 2\nname = \"b\"\nlead = \"gxj\"\n"
+           "[[indicator]]\nid = \"b.other\"\nname = \"x\"\nkind = \"level\"\n"
+           "unit = \"户\"\ntarget = 1\nlead = \"gxj\"\n")
       .put("actuals/gxj.toml", kActuals);
   TestPlan windows;
   for (const char* rel : {"plan.toml", "bureaus.toml", "actions/01-a.toml", "actions/02-b.toml",
@@ -382,8 +384,9 @@ TEST_CASE("load: a BOM and CRLF line ends are accepted in every file, locations 
 
 TEST_CASE("load: files are read in name order; other files are ignored") {
   LoadResult r = TestPlan()
-                     .put("actions/00-z.toml", "[action]\nid = \"z\"\nnumber = 9\nname = \"z\"\n"
-                                               "lead = \"fgj\"\n")
+                     .put("actions/00-z.toml",
+                          "[action]\nid = \"z\"\nnumber = 9\nname = \"z\"\n"
+                          "lead = \"fgj\"\n")
                      .put("actions/notes.md", "# not an action")
                      .put("actions/01-a.toml.orig", "garbage [")
                      .load();
@@ -396,9 +399,10 @@ TEST_CASE("load: files are read in name order; other files are ignored") {
 TEST_CASE("load: --actuals DIR and skipping actuals") {
   TestPlan t;
   t.put("actuals/gxj.toml", "this is [ not toml");
-  t.fs.put("demo/gxj.toml", "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-06\"\n"
-                            "value = 1.8\nrecorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\n"
-                            "source = \"s\"\n");
+  t.fs.put("demo/gxj.toml",
+           "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-06\"\n"
+           "value = 1.8\nrecorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\n"
+           "source = \"s\"\n");
   LoadResult other = load_plan(t.fs, LoadOptions{"p", "demo", false});
   CHECK(lines(other).empty());
   CHECK(other.plan.actuals_dir == "demo");
@@ -410,8 +414,7 @@ TEST_CASE("load: --actuals DIR and skipping actuals") {
   CHECK(skipped.plan.actuals.empty());
 
   LoadResult missing = load_plan(t.fs, LoadOptions{"p", "nowhere", false});
-  CHECK(lines(missing) ==
-        Lines{"nowhere:0:0: missing-file: the actuals directory does not exist"});
+  CHECK(lines(missing) == Lines{"nowhere:0:0: missing-file: the actuals directory does not exist"});
 }
 
 TEST_CASE("load: files that cannot be used") {
@@ -435,9 +438,8 @@ TEST_CASE("load: files that cannot be used") {
     TestPlan t;
     t.fs = MemoryFileSystem();
     t.put("plan.toml", kPlanToml).put("bureaus.toml", kBureausToml);
-    CHECK(lines(t.load()) ==
-          Lines{"p/actions:0:0: missing-file: the plan has no actions; add "
-                "actions/01-<slug>.toml with an [action] table"});
+    CHECK(lines(t.load()) == Lines{"p/actions:0:0: missing-file: the plan has no actions; add "
+                                   "actions/01-<slug>.toml with an [action] table"});
   }
   SECTION("a syntax error, located by toml++") {
     LoadResult r = TestPlan().put("plan.toml", "[plan]\nid = \"t\nend = 2024-12-31\n").load();
@@ -449,7 +451,8 @@ TEST_CASE("load: files that cannot be used") {
   SECTION("GBK: the byte offset, and the line and column of the first bad byte") {
     // 市发改局 in GBK, in the second line.
     LoadResult r =
-        TestPlan().put("bureaus.toml", "[bureau.fgj]\nname = \"\xca\xd0\xb7\xa2\xb8\xc4\xbe\xd6\"\n")
+        TestPlan()
+            .put("bureaus.toml", "[bureau.fgj]\nname = \"\xca\xd0\xb7\xa2\xb8\xc4\xbe\xd6\"\n")
             .load();
     CHECK(lines(r) == Lines{"p/bureaus.toml:2:9: not-utf8: the file is not UTF-8: byte 0xCA at "
                             "offset 21 (GBK or another legacy encoding?); save it as UTF-8"});
@@ -474,13 +477,18 @@ TEST_CASE("load: TOML that toml++ refuses") {
     CHECK(d.code == "toml-syntax");
     return fmt::format("{}:{}: {}", d.loc.line, d.loc.col, d.message);
   };
-  CHECK(syntax("[action]\nid = \"a\"\nid = \"b\"\n") ==
-        "3:6: TOML syntax: Error while parsing key-value pair: cannot redefine existing string 'id'");
-  CHECK(syntax("[action]\n[action]\n") == "2:1: TOML syntax: Error while parsing table header: cannot redefine existing table 'action'");
+  CHECK(
+      syntax("[action]\nid = \"a\"\nid = \"b\"\n") ==
+      "3:6: TOML syntax: Error while parsing key-value pair: cannot redefine existing string 'id'");
+  CHECK(syntax("[action]\n[action]\n") ==
+        "2:1: TOML syntax: Error while parsing table header: cannot redefine existing table "
+        "'action'");
   CHECK(syntax("[action]\nissued = 2024-02-30\n") ==
-        "2:18: TOML syntax: Error while parsing date: expected day between 1 and 29 (inclusive), saw 30");
+        "2:18: TOML syntax: Error while parsing date: expected day between 1 and 29 (inclusive), "
+        "saw 30");
   CHECK(syntax("[action]\nname = \"产业\" 行动\n") ==
-        "2:13: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, saw '行'");
+        "2:13: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, "
+        "saw '行'");
 }
 
 TEST_CASE("load: empty files") {
@@ -498,9 +506,10 @@ TEST_CASE("load: empty files") {
 TEST_CASE("load_actuals_text reads one file's text") {
   std::vector<Actual> out;
   Diagnostics diags;
-  load_actuals_text("[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-13\"\nvalue = 1\n"
-                    "recorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n",
-                    7, Plan{}, out, diags);
+  load_actuals_text(
+      "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-13\"\nvalue = 1\n"
+      "recorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n",
+      7, Plan{}, out, diags);
   CHECK(out.empty());  // a record that cannot be read is not kept
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].code == "bad-period");
@@ -534,19 +543,22 @@ TEST_CASE("is_slug, strip_bom, check_utf8") {
 }
 
 TEST_CASE("load: required strings may not be empty; lead needs a bureau") {
-  CHECK(lines(TestPlan().put("plan.toml", "[plan]\nid = \"t\"\ntitle = \"\"\nstart = 2024-01-01\n"
-                                          "end = 2024-12-31\n")
+  CHECK(lines(TestPlan()
+                  .put("plan.toml",
+                       "[plan]\nid = \"t\"\ntitle = \"\"\nstart = 2024-01-01\n"
+                       "end = 2024-12-31\n")
                   .load()) ==
         Lines{"p/plan.toml:3:9: empty-value: 'title' is empty in [plan]; write its value"});
   std::string a = kActionToml;
   a.replace(a.find("lead = \"gxj\""), 12, "lead = []\nco = [\"fgj\", \"\"]\nunit2 = 1");
-  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
-        Lines{"p/actions/01-a.toml:13:8: missing-key: indicator 'a.output' needs at least one lead "
-              "bureau",
-              "p/actions/01-a.toml:14:14: empty-value: 'co' is empty in indicator 'a.output'; write "
-              "its value",
-              "p/actions/01-a.toml:15:1: unknown-key: unknown key 'unit2' in indicator 'a.output' "
-              "(did you mean 'unit'?)"});
+  CHECK(
+      lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+      Lines{"p/actions/01-a.toml:13:8: missing-key: indicator 'a.output' needs at least one lead "
+            "bureau",
+            "p/actions/01-a.toml:14:14: empty-value: 'co' is empty in indicator 'a.output'; write "
+            "its value",
+            "p/actions/01-a.toml:15:1: unknown-key: unknown key 'unit2' in indicator 'a.output' "
+            "(did you mean 'unit'?)"});
   // An item of the wrong type is reported once, not also as an empty lead.
   a = kActionToml;
   a.replace(a.find("lead = \"gxj\""), 12, "lead = [1]");
@@ -554,13 +566,15 @@ TEST_CASE("load: required strings may not be empty; lead needs a bureau") {
         Lines{"p/actions/01-a.toml:13:9: wrong-type: 'lead' must hold strings, not an integer"});
   // A unit may be empty (a pure number); a note may be empty.
   a = kActionToml;
-  a.replace(a.find("unit = \"亿元\""), std::string("unit = \"亿元\"").size(), "unit = \"\"\nnote = \"\"");
+  a.replace(a.find("unit = \"亿元\""), std::string("unit = \"亿元\"").size(),
+            "unit = \"\"\nnote = \"\"");
   CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()).empty());
   // An actual with an empty `by` is reported and not kept.
   LoadResult r = TestPlan()
-                     .put("actuals/gxj.toml", "[[actual]]\nindicator = \"a.output\"\nperiod = "
-                                              "\"2024-06\"\nvalue = 1\nrecorded = "
-                                              "2024-07-01T10:00:00+08:00\nby = \"\"\nsource = \"s\"\n")
+                     .put("actuals/gxj.toml",
+                          "[[actual]]\nindicator = \"a.output\"\nperiod = "
+                          "\"2024-06\"\nvalue = 1\nrecorded = "
+                          "2024-07-01T10:00:00+08:00\nby = \"\"\nsource = \"s\"\n")
                      .load();
   CHECK(lines(r) == Lines{"p/actuals/gxj.toml:6:6: empty-value: 'by' is empty in the record for "
                           "'a.output'; write its value"});
@@ -585,7 +599,8 @@ TEST_CASE("load: what is unread is marked, so checks can stay silent") {
   CHECK_FALSE(TestPlan().load().plan.unread.dates);
   CHECK_FALSE(TestPlan().load().plan.unread.bureaus);
   CHECK_FALSE(TestPlan().load().plan.unread.indicators);
-  CHECK(TestPlan().put("plan.toml", "[plan]\nid = \"t\"\ntitle = \"t\"\nend = 2024-12-31\n")
+  CHECK(TestPlan()
+            .put("plan.toml", "[plan]\nid = \"t\"\ntitle = \"t\"\nend = 2024-12-31\n")
             .load()
             .plan.unread.dates);
   CHECK(TestPlan().put("bureaus.toml", "x = 1\n").load().plan.unread.bureaus);

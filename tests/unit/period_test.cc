@@ -86,8 +86,8 @@ TEST_CASE("dates: parse_date and format_date") {
 }
 
 TEST_CASE("cadence names") {
-  for (Cadence c : {Cadence::kYear, Cadence::kHalf, Cadence::kQuarter, Cadence::kMonth,
-                    Cadence::kDekad}) {
+  for (Cadence c :
+       {Cadence::kYear, Cadence::kHalf, Cadence::kQuarter, Cadence::kMonth, Cadence::kDekad}) {
     CHECK(parse_cadence(cadence_name(c)) == c);
   }
   CHECK(cadence_name(Cadence::kDekad) == "dekad");

@@ -78,7 +78,9 @@ inline std::vector<std::string> lines(const Diagnostics& diags, const SourceFile
   return out;
 }
 
-inline std::vector<std::string> lines(const LoadResult& r) { return lines(r.diags, r.files); }
+inline std::vector<std::string> lines(const LoadResult& r) {
+  return lines(r.diags, r.files);
+}
 
 /// What one check function finds in a plan that loaded without diagnostics.
 template <typename CheckFn>

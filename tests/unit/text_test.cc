@@ -12,9 +12,10 @@ TEST_CASE("display_width: Chinese counts two columns, ASCII one") {
   CHECK(display_width("附件1 二(一)1") == 13);
   CHECK(display_width("洪政办发〔2024〕3号") == 19);  // 〔 〕 are wide
   CHECK(display_width("，。：") == 6);                // fullwidth punctuation
-  CHECK(display_width("“八大行动”") == 10);         // curly quotes are narrow
+  CHECK(display_width("“八大行动”") == 10);           // curly quotes are narrow
   CHECK(display_width("e\u0301") == 1);               // a combining accent takes no column
-  CHECK(display_width("\xEF\xBB\xBF" "a") == 1);       // nor does a BOM
+  CHECK(display_width("\xEF\xBB\xBF"
+                      "a") == 1);  // nor does a BOM
   CHECK(display_width("😀") == 2);
   CHECK(display_width("한국") == 4);
 }
@@ -81,18 +82,19 @@ TEST_CASE("UTF-8: decode, encode, find the first bad byte") {
   std::string two;
   append_utf8(two, 0xE9);
   CHECK(two == "é");
-  CHECK(decode_utf8("a\xff" "b") == std::vector<char32_t>{U'a', 0xFFFD, U'b'});
+  CHECK(decode_utf8("a\xff"
+                    "b") == std::vector<char32_t>{U'a', 0xFFFD, U'b'});
 
   CHECK_FALSE(find_invalid_utf8("plain ASCII"));
   CHECK_FALSE(find_invalid_utf8("市发改局 😀"));
-  CHECK(find_invalid_utf8("\xca\xd0") == 0u);               // 市 in GBK
+  CHECK(find_invalid_utf8("\xca\xd0") == 0u);  // 市 in GBK
   CHECK(find_invalid_utf8("name = \"\xca\xd0\"") == 8u);
   CHECK(find_invalid_utf8("ab\xff") == 2u);
-  CHECK(find_invalid_utf8("\xe5\xb8") == 0u);               // 市 cut short
-  CHECK(find_invalid_utf8("\xc0\xaf") == 0u);               // overlong '/'
-  CHECK(find_invalid_utf8("\xed\xa0\x80") == 0u);           // a surrogate
-  CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);       // past U+10FFFF
-  CHECK(find_invalid_utf8("\x80") == 0u);                   // a lone continuation byte
+  CHECK(find_invalid_utf8("\xe5\xb8") == 0u);          // 市 cut short
+  CHECK(find_invalid_utf8("\xc0\xaf") == 0u);          // overlong '/'
+  CHECK(find_invalid_utf8("\xed\xa0\x80") == 0u);      // a surrogate
+  CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // past U+10FFFF
+  CHECK(find_invalid_utf8("\x80") == 0u);              // a lone continuation byte
   // Long ASCII runs are scanned eight bytes at a time: a bad byte at every
   // offset around the word boundaries, and 市 split across them.
   for (size_t at = 0; at < 40; ++at) {
