@@ -314,8 +314,9 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     out += indicators_html(r, which, {IndicatorColumns::Lead::kAll, false, false}, en);
     out += "</section>\n";
   }
-  out += fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
-                     esc(en ? "Mean completion against the expected share" : "平均完成率与序时进度"));
+  out +=
+      fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
+                  esc(en ? "Mean completion against the expected share" : "平均完成率与序时进度"));
   out += completion_chart(r, en);
   out += fmt::format("<h2>{}</h2>\n", esc(en ? "Indicators by status" : "指标状态分布"));
   out += status_chart(r, en);

@@ -4,9 +4,9 @@
 
 #include "core/render_html.h"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -58,11 +58,11 @@ size_t count(const std::string& text, std::string_view what) {
 // loads nothing.
 void check_self_contained(const std::string& html) {
   static const std::set<std::string> kTags = {
-      "!DOCTYPE", "html", "head",  "meta", "title", "style", "body", "header", "h1",
-      "h2",       "h3",   "p",     "ul",   "li",    "b",     "section", "svg", "line",
-      "text",     "rect", "table", "thead", "tbody", "tr",   "th",   "td",    "span", "footer"};
+      "!DOCTYPE", "html",  "head",  "meta", "title", "style",   "body", "header", "h1",   "h2",
+      "h3",       "p",     "ul",    "li",   "b",     "section", "svg",  "line",   "text", "rect",
+      "table",    "thead", "tbody", "tr",   "th",    "td",      "span", "footer"};
   static const std::set<std::string> kAttributes = {
-      "lang", "charset", "name", "content", "class", "viewBox", "role", "aria-label", "x",
+      "lang", "charset", "name", "content", "class", "viewBox", "role",   "aria-label", "x",
       "y",    "x1",      "y1",   "x2",      "y2",    "width",   "height", "text-anchor"};
   const size_t style = html.find("<style>"), style_end = html.find("</style>");
   REQUIRE(style != std::string::npos);
@@ -141,7 +141,8 @@ TEST_CASE("render_html: the June report, byte for byte") {
   JuneReport june;
   const std::string html = render_html(june.report, RenderOptions{});
   const std::string golden = TALLY_SOURCE_DIR "/tests/golden/report/report.html";
-  if (const char* update = std::getenv("TALLY_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+  if (const char* update = std::getenv("TALLY_UPDATE_GOLDEN");
+      update && std::string(update) == "1") {
     std::ofstream(golden, std::ios::binary) << html;
   }
   // To refresh after an intended change: TALLY_UPDATE_GOLDEN=1 tally_tests
@@ -153,7 +154,8 @@ TEST_CASE("render_html: header, chart, tables and colours") {
   JuneReport june;
   const Report& r = june.report;
   const std::string html = render_html(r, RenderOptions{});
-  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">", 0) == 0);
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">", 0) ==
+        0);
   CHECK(html.find("@page { size: A4;") != std::string::npos);
   CHECK(html.find("section.page { break-before: page; }") != std::string::npos);
   CHECK(html.find("Noto Sans CJK SC") != std::string::npos);
@@ -210,7 +212,8 @@ TEST_CASE("render_html: every text is escaped") {
       CHECK(html.find("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
       CHECK(html.find(en ? "&lt;svg onload=alert(1)&gt;" : "&lt;img src=x onerror=alert(1)&gt;") !=
             std::string::npos);
-      CHECK(html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;") != std::string::npos);
+      CHECK(html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;") !=
+            std::string::npos);
       CHECK(html.find("&lt;b&gt;方案&lt;/b&gt; &amp; &quot;引号&quot;") != std::string::npos);
     }
   }
