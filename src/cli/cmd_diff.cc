@@ -1,8 +1,9 @@
 // tally diff [REV1 [REV2]]: what changed in the plan between two git
 // revisions, or between a revision and the working tree.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "core/check.h"

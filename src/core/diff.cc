@@ -16,7 +16,9 @@ std::string join(const std::vector<std::string>& items) {
   return fmt::format("{}", fmt::join(items, ", "));
 }
 
-std::string date_text(const std::optional<Date>& d) { return d ? format_date(*d) : ""; }
+std::string date_text(const std::optional<Date>& d) {
+  return d ? format_date(*d) : "";
+}
 
 // The target as the plan document states it: "3.6亿元", "10%", "0".
 std::string target_text(const Indicator& ind) {
@@ -262,8 +264,8 @@ std::string_view change_kind_name(ChangeKind c) {
 }
 
 size_t count_changes(const std::vector<ItemChange>& items, ChangeKind c) {
-  return static_cast<size_t>(
-      std::count_if(items.begin(), items.end(), [c](const ItemChange& i) { return i.change == c; }));
+  return static_cast<size_t>(std::count_if(items.begin(), items.end(),
+                                           [c](const ItemChange& i) { return i.change == c; }));
 }
 
 PlanDiff diff_plans(const Plan& before, const Plan& after) {

@@ -1,6 +1,7 @@
 #include "core/git.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -10,7 +11,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "core/diagnostic.h"
 #include "core/text.h"
@@ -114,9 +114,10 @@ std::vector<TreeEntry> parse_ls_tree(std::string_view out) {
 // Every branch and tag name, for "did you mean".
 std::vector<std::string> ref_names(const GitRepo& repo) {
   std::string error;
-  auto run = run_git(repo.top, {"for-each-ref", "--format=%(refname:short)", "refs/heads",
-                                "refs/tags", "refs/remotes"},
-                     {}, &error);
+  auto run = run_git(
+      repo.top,
+      {"for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes"}, {},
+      &error);
   std::vector<std::string> names;
   if (!run || !run->ok()) return names;
   for (auto& line : split(run->out, '\n'))
@@ -218,9 +219,9 @@ std::optional<GitRepo> open_repo(const std::string& dir, std::string* error) {
 
 std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string& rev,
                                           std::string* error) {
-  auto run = run_git(repo.top,
-                     {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
-                     {}, error);
+  auto run =
+      run_git(repo.top, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
+              {}, error);
   if (!run) return std::nullopt;
   if (run->ok()) return std::string(trim(run->out));
   std::vector<std::string> refs = ref_names(repo);
@@ -238,8 +239,8 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(const GitRepo& repo,
                                                          const std::string& label,
                                                          const std::vector<std::string>& paths,
                                                          std::string* error) {
-  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree",
-                                   commit, "--"};
+  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z",
+                                   "--full-tree",         commit,    "--"};
   args.insert(args.end(), paths.begin(), paths.end());
   auto listing = run_git(repo.top, args, {}, error);
   if (!listing) return std::nullopt;
@@ -338,8 +339,8 @@ bool commit_file(const std::string& file, const std::string& message, std::strin
     *error = fmt::format("git add {}: {}", file, add->message());
     return false;
   }
-  auto commit = run_git(dir, {"--literal-pathspecs", "commit", "--quiet", "-m", message, "--", name},
-                        {}, error);
+  auto commit = run_git(
+      dir, {"--literal-pathspecs", "commit", "--quiet", "-m", message, "--", name}, {}, error);
   if (!commit) return false;
   if (!commit->ok()) {
     *error = fmt::format("git commit {}: {}", file, commit->message());

@@ -28,17 +28,17 @@ struct Labels {
 // What a TOML key is called in a Chinese report; English shows the key.
 std::string field_label(const std::string& field, bool en) {
   static constexpr std::pair<std::string_view, std::string_view> kZh[] = {
-      {"target", "目标"},       {"unit", "单位"},          {"direction", "方向"},
-      {"kind", "类型"},         {"due", "完成时限"},       {"stages", "阶段节点"},
-      {"lead", "牵头"},         {"co", "配合"},            {"schedule", "进度安排"},
-      {"cadence", "报送频次"},  {"basis", "统计口径"},     {"baseline", "基数"},
-      {"name", "名称"},         {"action", "所属行动"},    {"metric", "同口径指标"},
-      {"source", "出处"},       {"note", "备注"},          {"name_en", "英文名"},
-      {"number", "序号"},       {"annex", "附件"},         {"office", "专班办公室"},
-      {"also", "兼报指标"},     {"file", "文件"},          {"full_name", "全称"},
-      {"aliases", "别名"},      {"id", "方案编号"},        {"title", "标题"},
-      {"document", "文号"},     {"issued", "印发日期"},    {"start", "起始日期"},
-      {"end", "截止日期"},      {"utc_offset", "时区"},    {"timely_days", "报送时限（天）"},
+      {"target", "目标"},       {"unit", "单位"},       {"direction", "方向"},
+      {"kind", "类型"},         {"due", "完成时限"},    {"stages", "阶段节点"},
+      {"lead", "牵头"},         {"co", "配合"},         {"schedule", "进度安排"},
+      {"cadence", "报送频次"},  {"basis", "统计口径"},  {"baseline", "基数"},
+      {"name", "名称"},         {"action", "所属行动"}, {"metric", "同口径指标"},
+      {"source", "出处"},       {"note", "备注"},       {"name_en", "英文名"},
+      {"number", "序号"},       {"annex", "附件"},      {"office", "专班办公室"},
+      {"also", "兼报指标"},     {"file", "文件"},       {"full_name", "全称"},
+      {"aliases", "别名"},      {"id", "方案编号"},     {"title", "标题"},
+      {"document", "文号"},     {"issued", "印发日期"}, {"start", "起始日期"},
+      {"end", "截止日期"},      {"utc_offset", "时区"}, {"timely_days", "报送时限（天）"},
       {"behind", "欠序时阈值"},
   };
   if (!en) {
@@ -91,9 +91,9 @@ std::string summary_line(const PlanDiff& d, Labels L) {
   if (d.empty()) return L("没有变化", "no changes");
   std::vector<std::string> parts;
   if (!d.targets.empty()) {
-    parts.push_back(L.en ? fmt::format("{} target change{}", d.targets.size(),
-                                       d.targets.size() == 1 ? "" : "s")
-                         : fmt::format("调标 {} 项", d.targets.size()));
+    parts.push_back(
+        L.en ? fmt::format("{} target change{}", d.targets.size(), d.targets.size() == 1 ? "" : "s")
+             : fmt::format("调标 {} 项", d.targets.size()));
   }
   if (!d.plan.empty()) {
     parts.push_back(L.en ? fmt::format("plan.toml: {} field{} changed", d.plan.size(),
@@ -130,13 +130,12 @@ Section targets_section(const PlanDiff& d, Labels L) {
                  : fmt::format("!! 调标（目标变更）{} 项", d.targets.size()),
             true,
             {}};
-  s.table.header = {L("指标", "indicator"), L("名称", "name"),     L("行动", "action"),
+  s.table.header = {L("指标", "indicator"), L("名称", "name"),    L("行动", "action"),
                     L("原目标", "before"),  L("新目标", "after"), L("变化", "change")};
   s.table.right = {false, false, false, true, true, true};
   for (const auto& t : d.targets) {
     s.table.rows.push_back({t.indicator, t.name, t.action_name.empty() ? t.action : t.action_name,
-                            shown(t.before, L.en), L.alert(shown(t.after, L.en)),
-                            movement(t, L)});
+                            shown(t.before, L.en), L.alert(shown(t.after, L.en)), movement(t, L)});
   }
   return s;
 }
@@ -145,8 +144,8 @@ Section plan_section(const PlanDiff& d, Labels L) {
   Section s{L("方案（plan.toml）", "plan.toml"), false, {}};
   s.table.header = {L("字段", "field"), L("原值", "before"), L("新值", "after")};
   for (const auto& f : d.plan) {
-    s.table.rows.push_back({field_label(f.field, L.en), shown(f.before, L.en),
-                            shown(f.after, L.en)});
+    s.table.rows.push_back(
+        {field_label(f.field, L.en), shown(f.before, L.en), shown(f.after, L.en)});
   }
   return s;
 }
@@ -253,8 +252,9 @@ std::string render_diff_json(const PlanDiff& diff, const DiffHeading& heading) {
   side_json(w, "after", heading.after);
   w.key("summary").begin_object().field("targets", diff.targets.size());
   w.field("plan_fields", diff.plan.size());
-  for (auto [key, items] : {std::pair{"indicators", &diff.indicators},
-                            std::pair{"actions", &diff.actions}, std::pair{"bureaus", &diff.bureaus}}) {
+  for (auto [key, items] :
+       {std::pair{"indicators", &diff.indicators}, std::pair{"actions", &diff.actions},
+        std::pair{"bureaus", &diff.bureaus}}) {
     w.key(key).begin_object();
     for (ChangeKind c : {ChangeKind::kAdded, ChangeKind::kRemoved, ChangeKind::kChanged})
       w.field(change_kind_name(c), count_changes(*items, c));

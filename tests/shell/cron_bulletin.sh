@@ -10,7 +10,7 @@ cp -r "$SRC/tests/plans/mini" "$repo/plans/mini"
 commit_all "$repo" "方案与实绩"
 cd "$repo"
 export TALLY_BIN="$TALLY"
-format=md
+format=html
 
 # run_bulletin DAY KIND: the cron job of that day; prints the file it wrote.
 run_bulletin() {

@@ -136,27 +136,29 @@ TEST_CASE("diff: a milestone's due date moved is a 调标 counted in days") {
 }
 
 TEST_CASE("diff: every changed field of an indicator, old → new, target first") {
-  PlanDiff d = diff_with("p/actions/01-industry.toml",
-                         "target = 3.6\nlead = \"gxj\"\nco = [\"fgj\"]",
-                         "target = 3.8\nlead = \"fgj\"\nco = [\"gxj\"]\ndirection = \"down\"\n"
-                         "cadence = \"quarter\"\nschedule = [0.1, 0.4, 0.7, 1.0]\n"
-                         "baseline = { value = 3.27, year = 2023 }\nmetric = \"output\"");
+  PlanDiff d =
+      diff_with("p/actions/01-industry.toml", "target = 3.6\nlead = \"gxj\"\nco = [\"fgj\"]",
+                "target = 3.8\nlead = \"fgj\"\nco = [\"gxj\"]\ndirection = \"down\"\n"
+                "cadence = \"quarter\"\nschedule = [0.1, 0.4, 0.7, 1.0]\n"
+                "baseline = { value = 3.27, year = 2023 }\nmetric = \"output\"");
   REQUIRE(d.indicators.size() == 1);
   std::vector<std::string> fields;
-  for (const auto& f : d.indicators[0].fields) fields.push_back(f.field + ": " + f.before + " → " + f.after);
-  CHECK(fields == std::vector<std::string>{"target: 3.6亿元 → 3.8亿元", "direction: up → down",
-                                           "lead: gxj → fgj", "co: fgj → gxj",
-                                           "schedule: even → [0.1, 0.4, 0.7, 1]",
-                                           "cadence: month → quarter",
-                                           "baseline:  → 3.27 (2023)", "metric:  → output"});
+  for (const auto& f : d.indicators[0].fields)
+    fields.push_back(f.field + ": " + f.before + " → " + f.after);
+  CHECK(fields == std::vector<std::string>{
+                      "target: 3.6亿元 → 3.8亿元", "direction: up → down", "lead: gxj → fgj",
+                      "co: fgj → gxj", "schedule: even → [0.1, 0.4, 0.7, 1]",
+                      "cadence: month → quarter", "baseline:  → 3.27 (2023)", "metric:  → output"});
 }
 
 TEST_CASE("diff: reordering co-bureaus is no change, reordering leads is") {
   Files before, after;
   before.files["p/actions/01-industry.toml"] =
-      replaced(kIndustry, "lead = \"gxj\"\nco = [\"fgj\"]", "lead = [\"gxj\", \"fgj\"]\nco = [\"fgj\", \"gxj\"]");
+      replaced(kIndustry, "lead = \"gxj\"\nco = [\"fgj\"]",
+               "lead = [\"gxj\", \"fgj\"]\nco = [\"fgj\", \"gxj\"]");
   after.files["p/actions/01-industry.toml"] =
-      replaced(kIndustry, "lead = \"gxj\"\nco = [\"fgj\"]", "lead = [\"fgj\", \"gxj\"]\nco = [\"gxj\", \"fgj\"]");
+      replaced(kIndustry, "lead = \"gxj\"\nco = [\"fgj\"]",
+               "lead = [\"fgj\", \"gxj\"]\nco = [\"gxj\", \"fgj\"]");
   PlanDiff d = diff_plans(load(before), load(after));
   REQUIRE(d.indicators.size() == 1);
   REQUIRE(d.indicators[0].fields.size() == 1);
@@ -166,8 +168,8 @@ TEST_CASE("diff: reordering co-bureaus is no change, reordering leads is") {
 }
 
 TEST_CASE("diff: indicators added and removed are matched by id, with their target") {
-  PlanDiff d = diff_with("p/actions/01-industry.toml", "id = \"industry.museum\"",
-                         "id = \"industry.hall\"");
+  PlanDiff d =
+      diff_with("p/actions/01-industry.toml", "id = \"industry.museum\"", "id = \"industry.hall\"");
   REQUIRE(d.indicators.size() == 2);
   CHECK(d.indicators[0].change == ChangeKind::kRemoved);
   CHECK(d.indicators[0].id == "industry.museum");
@@ -198,9 +200,9 @@ TEST_CASE("diff: a renamed action file changes only the action's file") {
 
 TEST_CASE("diff: bureaus by name and aliases, the plan header by field") {
   Files before, after;
-  after.files["p/bureaus.toml"] = replaced(kBureaus, "aliases = [\"工信局\"]",
-                                           "aliases = [\"工信局\", \"市工业和信息化局\"]") +
-                                  "[bureau.kjj]\nname = \"市科技局\"\n";
+  after.files["p/bureaus.toml"] =
+      replaced(kBureaus, "aliases = [\"工信局\"]", "aliases = [\"工信局\", \"市工业和信息化局\"]") +
+      "[bureau.kjj]\nname = \"市科技局\"\n";
   after.files["p/plan.toml"] = replaced(kPlanToml, "timely_days = 10", "timely_days = 15");
   PlanDiff d = diff_plans(load(before), load(after));
   REQUIRE(d.bureaus.size() == 2);
