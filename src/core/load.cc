@@ -864,9 +864,15 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
       out.resize(first_out);
       return false;
     }
-    // The record's text holds one [[actual]] table and nothing else.
-    const toml::table& t = *root.get("actual")->as_array()->get(0)->as_table();
-    read_actual(t, file, record.line, plan, out, mine);
+    // The record's text holds one [[actual]] table and nothing else (the
+    // split saw no other table header); anything else goes to the whole file.
+    const toml::array* one = root.size() == 1 ? root["actual"].as_array() : nullptr;
+    const toml::table* t = one && one->size() == 1 ? one->get(0)->as_table() : nullptr;
+    if (!t) {
+      out.resize(first_out);
+      return false;
+    }
+    read_actual(*t, file, record.line, plan, out, mine);
   }
   diags.append(std::move(mine));
   if (stats) {
