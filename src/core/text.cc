@@ -54,6 +54,31 @@ bool is_zero_width(char32_t c) {
          (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
 }
 
+// The escapes JSON strings and TOML basic strings share. TOML also escapes
+// DEL and writes \uXXXX in upper case; JSON leaves DEL as it is.
+std::string escape_basic_string(std::string_view s, bool toml) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || (toml && u == 0x7F)) {
+          out += toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
+        } else {
+          out += c;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<char32_t> decode_utf8(std::string_view s) {
@@ -169,26 +194,7 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-std::string json_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
+std::string json_escape(std::string_view s) { return escape_basic_string(s, false); }
 
 std::string csv_field(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
@@ -200,26 +206,7 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-std::string toml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
+std::string toml_escape(std::string_view s) { return escape_basic_string(s, true); }
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
