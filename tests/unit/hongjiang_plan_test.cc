@@ -367,6 +367,48 @@ TEST_CASE("hongjiang plan: targets stated more than once are listed in `also`") 
   }
 }
 
+TEST_CASE("hongjiang plan: the audit's lead and co corrections") {
+  LoadResult r = load_hongjiang();
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  // 附件5 二(六) names 市市场监督管理局 牵头; 附件2 二(六)2 only lists units.
+  const Indicator& ip = indicator(r.plan, "innovation.ip-pledge-financing");
+  CHECK(ip.lead == std::vector<std::string>{"scjgj"});
+  CHECK(ip.co == std::vector<std::string>{"kjj", "csjrswzx", "fgj", "czj"});
+  // 附件8 (18): 该项目牵头单位为排前二位的单位 — 市政务中心 and 市工信局, for every
+  // figure of (18) (附件4 二(二)5 names 市政务服务中心 牵头).
+  for (const char* id : {"reform.paperless-rate", "reform.efficient-one-thing",
+                         "reform.new-scenarios", "reform.unified-completion"}) {
+    INFO(id);
+    const Indicator& ind = indicator(r.plan, id);
+    CHECK(ind.lead == std::vector<std::string>{"zwfwzx", "gxj"});
+    CHECK_FALSE(has(ind.co, "gxj"));
+  }
+  // A restated target keeps the units of every clause that states it.
+  const Indicator& loans = indicator(r.plan, "industry.bank-loans");
+  for (const char* b : {"czj", "rsj", "zrzyj", "zjj", "jrb", "rmyh",           // 附件1 三(四)
+                        "zzb", "lyj", "kjj", "gxj", "mzj", "nyncj", "gxq"}) {  // 附件4 二(一)1
+    INFO(b);
+    CHECK(has(loans.co, b));
+  }
+  CHECK(has(indicator(r.plan, "industry.yuelushan-seed-centre").co, "czj"));  // 附件2 二(一)1
+  CHECK(has(indicator(r.plan, "industry.seed-output").co, "swj"));             // 附件6 二(四)12
+  CHECK(has(indicator(r.plan, "industry.cloud-smes").co, "shuiwj"));           // 附件2 二(五)2
+  CHECK(has(indicator(r.plan, "industry.datang-wind-operation").co, "gwgd"));  // 附件4 二(一)2
+  CHECK(has(indicator(r.plan, "demand.tourism-conference").co, "anjiangzhen"));  // 附件6 二(二)5
+  // The two statements of one measure (a shared metric) share their co.
+  CHECK(has(indicator(r.plan, "region.high-standard-farmland").co, "slj"));
+  CHECK(has(indicator(r.plan, "livelihood.high-standard-farmland").co, "fgj"));
+  CHECK(indicator(r.plan, "demand.retail-sales").co == std::vector<std::string>{"fgj", "scjgj"});
+  // No co repeats a lead or itself.
+  for (const auto& ind : r.plan.indicators) {
+    INFO(ind.id);
+    std::set<std::string> seen(ind.lead.begin(), ind.lead.end());
+    for (const auto& b : ind.co) CHECK(seen.insert(b).second);
+  }
+}
+
 TEST_CASE("hongjiang plan: the document's contradictions share a metric") {
   LoadResult r = load_hongjiang();
   struct Side {
