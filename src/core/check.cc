@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -157,9 +158,9 @@ void check_unique_ids(const Plan& plan, Diagnostics& diags) {
     }
     auto [nit, nfresh] = numbers.emplace(a.number, &a);
     if (!nfresh && a.number != 0) {
-      diags.error(a.at("number"), "duplicate-number",
-                  fmt::format("action number {} is already used by {}", a.number,
-                              nit->second->file));
+      diags.error(
+          a.at("number"), "duplicate-number",
+          fmt::format("action number {} is already used by {}", a.number, nit->second->file));
     }
   }
   std::unordered_map<std::string_view, const Indicator*> indicators;
@@ -198,7 +199,8 @@ void check_references(const Plan& plan, Diagnostics& diags) {
   auto index = indicator_index(plan);
   for (size_t ai = 0; ai < plan.actions.size(); ++ai) {
     const Action& a = plan.actions[ai];
-    for (const auto& id : a.lead) check_bureau_ref(plan, id, a.at("lead"), "the action's lead", diags);
+    for (const auto& id : a.lead)
+      check_bureau_ref(plan, id, a.at("lead"), "the action's lead", diags);
     check_bureau_ref(plan, a.office, a.at("office"), "the action's office", diags);
     std::unordered_set<std::string_view> seen;
     for (const auto& id : a.also) {
@@ -209,12 +211,11 @@ void check_references(const Plan& plan, Diagnostics& diags) {
                     with_suggestion(fmt::format("'also' names unknown indicator '{}'", id), id,
                                     plan.indicator_ids()));
       } else if (plan.indicators[it->second].action == ai) {
-        diags.error(a.at("also"), "also-own",
-                    fmt::format("'also' lists '{}', which this action defines itself; remove it",
-                                id));
+        diags.error(
+            a.at("also"), "also-own",
+            fmt::format("'also' lists '{}', which this action defines itself; remove it", id));
       } else if (!seen.insert(id).second) {
-        diags.error(a.at("also"), "also-own",
-                    fmt::format("'also' lists '{}' twice", id));
+        diags.error(a.at("also"), "also-own", fmt::format("'also' lists '{}' twice", id));
       }
     }
   }
@@ -292,34 +293,67 @@ void check_dates(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+namespace {
+
+// One path's own rules: shares are 4 or 12, between 0 and 1, non-decreasing,
+// ending at 1; a step falls inside the plan.
+void check_path(const Schedule& s, const Plan& plan, Location at, Diagnostics& diags) {
+  if (s.type == Schedule::Type::kStep) {
+    const PlanHeader& h = plan.header;
+    if (!plan.unread.dates && (s.step < h.start || h.end < s.step)) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("step date {} is outside the plan ({} to {})", format_date(s.step),
+                              format_date(h.start), format_date(h.end)));
+    }
+    return;
+  }
+  if (s.type != Schedule::Type::kShares) return;
+  const auto& v = s.shares;
+  if (v.size() != 4 && v.size() != 12) {
+    diags.error(at, "bad-schedule",
+                fmt::format("schedule has {} shares; give 4 (one per quarter) or 12 (one per "
+                            "month)",
+                            v.size()));
+    return;
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] < 0 || v[i] > 1) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("schedule share {} is not between 0 and 1", v[i]));
+      break;
+    }
+    if (i > 0 && v[i] < v[i - 1]) {
+      diags.error(
+          at, "bad-schedule",
+          fmt::format("schedule decreases from {} to {}; shares are cumulative", v[i - 1], v[i]));
+      break;
+    }
+  }
+  if (std::fabs(v.back() - 1.0) > 1e-9) {
+    diags.error(at, "bad-schedule",
+                fmt::format("schedule ends at {}; the last share must be 1.0", v.back()));
+  }
+}
+
+}  // namespace
+
 void check_schedules(const Plan& plan, Diagnostics& diags) {
+  std::set<std::string_view> used;
+  bool unresolved = false;  // a misspelt name was reported; any profile may be the one meant
+  for (const auto& p : plan.profiles)
+    check_path(p.path, plan, p.at(p.path.type == Schedule::Type::kStep ? "step" : "shares"), diags);
   for (const auto& ind : plan.indicators) {
-    if (ind.schedule.type != Schedule::Type::kShares) continue;
-    const auto& s = ind.schedule.shares;
-    Location at = ind.at("schedule");
-    if (s.size() != 4 && s.size() != 12) {
-      diags.error(at, "bad-schedule",
-                  fmt::format("schedule has {} shares; give 4 (one per quarter) or 12 (one per "
-                              "month)",
-                              s.size()));
-      continue;
+    if (!ind.schedule.profile.empty()) {
+      used.insert(ind.schedule.profile);
+      unresolved = unresolved || plan.find_profile(ind.schedule.profile) == nullptr;
+      continue;  // checked once, where the profile is defined
     }
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] < 0 || s[i] > 1) {
-        diags.error(at, "bad-schedule",
-                    fmt::format("schedule share {} is not between 0 and 1", s[i]));
-        break;
-      }
-      if (i > 0 && s[i] < s[i - 1]) {
-        diags.error(at, "bad-schedule",
-                    fmt::format("schedule decreases from {} to {}; shares are cumulative", s[i - 1],
-                                s[i]));
-        break;
-      }
-    }
-    if (std::fabs(s.back() - 1.0) > 1e-9) {
-      diags.error(at, "bad-schedule",
-                  fmt::format("schedule ends at {}; the last share must be 1.0", s.back()));
+    check_path(ind.schedule, plan, ind.at("schedule"), diags);
+  }
+  for (const auto& p : plan.profiles) {
+    if (!unresolved && !used.count(p.name)) {
+      diags.warning(p.loc, "unused-profile",
+                    fmt::format("profile '{}' is not the schedule of any indicator", p.name));
     }
   }
 }
@@ -376,15 +410,15 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
       // `record` appends to actuals/<by>.toml; a record in another bureau's
       // file is most likely a copy-paste slip.
       if (!in_own_file(options.files->path(a.loc.file), a.by)) {
-        diags.warning(a.by_loc, "by-file-mismatch",
-                      fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by,
-                                  a.by));
+        diags.warning(
+            a.by_loc, "by-file-mismatch",
+            fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by, a.by));
       }
     }
     if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
-      diags.error(a.period_loc, "period-outside-plan",
-                  fmt::format("period {} is outside the plan ({})", a.period_text,
-                              plan_span(plan)));
+      diags.error(
+          a.period_loc, "period-outside-plan",
+          fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
     }
     if (ind.kind == Kind::kMilestone && !a.value.stage) {
       diags.error(a.value_loc, "bad-value",
@@ -404,8 +438,8 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
       diags.error(a.recorded_loc, "recorded-future",
                   fmt::format("recorded {} is in the future", a.recorded.text));
     }
-    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
-                              static_cast<uint32_t>(i)});
+    order.push_back(
+        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
   }
   // Group by (indicator, period), ordered by recorded time then file order.
   sort_records(order, plan.indicators.size());
@@ -440,8 +474,8 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
     if (it == keys.end() || !a.value.number) continue;
     const Indicator& ind = plan.indicators[it->second.index];
     if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
-    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
-                              static_cast<uint32_t>(i)});
+    order.push_back(
+        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
   }
   sort_records(order, plan.indicators.size());
   std::vector<const Actual*> series;
@@ -477,8 +511,10 @@ void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diag
   // read the plan, so they run side by side.
   Diagnostics ytd;
   parallel_for(2, [&](size_t i) {
-    if (i == 0) check_actuals(plan, options, diags);
-    else check_ytd_series(plan, ytd);
+    if (i == 0)
+      check_actuals(plan, options, diags);
+    else
+      check_ytd_series(plan, ytd);
   });
   diags.append(std::move(ytd));
 }

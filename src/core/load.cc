@@ -1,10 +1,10 @@
 #include "core/load.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cmath>
-#include <toml++/toml.h>
 
 #include "core/fast_actuals.h"
 #include "core/parallel.h"
@@ -20,16 +20,26 @@ Location loc_of(uint32_t file, const toml::source_region& s) {
 
 std::string_view type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -78,8 +88,7 @@ class Fields {
   }
 
   // A required string may not be empty unless `allow_empty` (a unit).
-  std::optional<std::string> string(std::string_view key, bool required,
-                                    bool allow_empty = false) {
+  std::optional<std::string> string(std::string_view key, bool required, bool allow_empty = false) {
     const toml::node* n = get(key, required);
     if (!n) return std::nullopt;
     if (auto s = n->as_string()) {
@@ -145,8 +154,7 @@ class Fields {
   std::optional<Date> date_of(std::string_view key, const toml::node& n) {
     if (auto d = n.as_date()) {
       if (auto v = to_date(d->get())) return v;
-      diags_.error(loc(n.source()), "bad-date",
-                   fmt::format("'{}' is not a real date", key));
+      diags_.error(loc(n.source()), "bad-date", fmt::format("'{}' is not a real date", key));
       return std::nullopt;
     }
     wrong_type(key, n, "a date such as 2024-12-31");
@@ -224,9 +232,9 @@ class Fields {
       if (ok) continue;
       std::string guess = closest(k.str(), names);
       if (!guess.empty()) explained.push_back(guess);
-      diags_.error(loc(k.source()), "unknown-key",
-                   with_suggestion(fmt::format("unknown key '{}' in {}", k.str(), what_), k.str(),
-                                   names));
+      diags_.error(
+          loc(k.source()), "unknown-key",
+          with_suggestion(fmt::format("unknown key '{}' in {}", k.str(), what_), k.str(), names));
     }
     for (const auto& key : missing_) {
       if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
@@ -292,14 +300,72 @@ std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& p
 
 void check_slug(const std::string& id, Location at, std::string_view what, Diagnostics& diags) {
   if (!is_slug(id)) {
-    diags.error(at, "bad-slug",
-                fmt::format("{} id '{}' must be lower-case ASCII letters, digits and '-'", what,
-                            id));
+    diags.error(
+        at, "bad-slug",
+        fmt::format("{} id '{}' must be lower-case ASCII letters, digits and '-'", what, id));
+  }
+}
+
+// An array of cumulative shares (checked for length and order by check.h).
+Schedule read_shares(Fields& f, std::string_view key, const toml::node& n) {
+  Schedule s;
+  auto arr = n.as_array();
+  if (!arr) {
+    f.wrong_type(key, n, "an array of 4 or 12 cumulative shares");
+    return s;
+  }
+  s.type = Schedule::Type::kShares;
+  for (const auto& item : *arr) {
+    auto d = f.number_of(key, item);
+    s.shares.push_back(d ? d->to_double() : 0.0);
+  }
+  return s;
+}
+
+// [profile.NAME] tables: named expected paths, each `shares = [...]` or
+// `step = DATE`.
+void read_profiles(const toml::table& all, uint32_t file, Plan& plan, Diagnostics& diags) {
+  for (auto&& [key, value] : all) {
+    Profile p;
+    p.name = std::string(key.str());
+    p.loc = loc_of(file, key.source());
+    check_slug(p.name, p.loc, "profile", diags);
+    const toml::table* t = value.as_table();
+    if (!t) {
+      diags.error(
+          loc_of(file, value.source()), "wrong-type",
+          fmt::format("profile.{} must be a table with shares = [...] or step = <date>", p.name));
+      continue;
+    }
+    Fields f(*t, file, diags, fmt::format("[profile.{}]", p.name));
+    p.loc = f.where();
+    f.key_locations(p.key_locs);
+    p.description = f.string("description", false).value_or("");
+    const toml::node* shares = f.get("shares", false);
+    const toml::node* step = f.get("step", false);
+    if (shares && step) {
+      diags.error(f.at("step"), "bad-schedule",
+                  fmt::format("profile '{}' has both shares and step; give one of them", p.name));
+    } else if (shares) {
+      p.path = read_shares(f, "shares", *shares);
+    } else if (step) {
+      p.path.type = Schedule::Type::kStep;
+      if (auto d = f.date("step", false)) p.path.step = *d;
+    } else {
+      diags.error(p.loc, "missing-key",
+                  fmt::format("profile '{}' needs shares = [...] (4 or 12 cumulative shares) or "
+                              "step = <date>",
+                              p.name));
+    }
+    f.finish({"description", "shares", "step"});
+    p.path.profile = p.name;
+    plan.profiles.push_back(std::move(p));
   }
 }
 
 // Returns whether the plan's start and end were read and are in order.
-bool load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+bool load_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnostics& diags) {
+  PlanHeader& h = out.header;
   bool dates_ok = false;
   Fields top(root, file, diags, "plan.toml");
   h.loc = Location{file, 1, 1};
@@ -313,7 +379,15 @@ bool load_plan_toml(const toml::table& root, uint32_t file, PlanHeader& h, Diagn
   const toml::table* plan = table_of("plan", true);
   const toml::table* reporting = table_of("reporting", false);
   const toml::table* thresholds = table_of("thresholds", false);
-  top.finish({"plan", "reporting", "thresholds"});
+  const toml::table* units = table_of("units", false);
+  const toml::table* profiles = table_of("profile", false);
+  top.finish({"plan", "reporting", "thresholds", "units", "profile"});
+  if (units) {
+    Fields f(*units, file, diags, "[units]");
+    if (auto v = f.strings("counted", false, false)) h.counted_units = *v;
+    f.finish({"counted"});
+  }
+  if (profiles) read_profiles(*profiles, file, out, diags);
   if (plan) {
     Fields f(*plan, file, diags, "[plan]");
     h.loc = f.where();
@@ -424,34 +498,50 @@ bool load_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagn
   return true;
 }
 
-Schedule read_schedule(Fields& f, Diagnostics& diags) {
+// `schedule`: "even", "end", the name of a profile of plan.toml (read
+// before any action), an array of shares or { step = DATE }.
+Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& diags) {
   Schedule s;
   const toml::node* n = f.get("schedule", false);
   if (!n) return s;
   if (auto str = n->as_string()) {
-    if (str->get() == "even") return s;
-    if (str->get() == "end") {
+    const std::string& name = str->get();
+    if (name == "even") return s;
+    if (name == "end") {
       s.type = Schedule::Type::kEnd;
       return s;
     }
-    diags.error(f.at("schedule"), "bad-enum",
-                with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" or an array "
-                                            "of cumulative shares",
-                                            str->get()),
-                                str->get(), {"even", "end"}));
+    if (name.empty()) {
+      f.empty_value("schedule", *n);
+      return s;
+    }
+    const Profile* profile = plan.find_profile(name);
+    if (profile == nullptr) {
+      std::vector<std::string> words = {"even", "end"};
+      for (const auto& p : plan.profiles) words.push_back(p.name);
+      diags.error(f.at("schedule"), "bad-enum",
+                  with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" or a "
+                                              "[profile.<name>] of plan.toml",
+                                              name),
+                                  name, words));
+      s.profile = name;  // kept so that check does not also call a profile unused
+      return s;
+    }
+    return profile->path;
+  }
+  if (auto t = n->as_table()) {
+    Fields sf(*t, file, diags, "schedule");
+    s.type = Schedule::Type::kStep;
+    if (auto d = sf.date("step", true)) s.step = *d;
+    sf.finish({"step"});
     return s;
   }
-  auto arr = n->as_array();
-  if (!arr) {
-    f.wrong_type("schedule", *n, "\"even\", \"end\" or an array of shares");
+  if (!n->as_array()) {
+    f.wrong_type("schedule", *n,
+                 "\"even\", \"end\", a profile's name, an array of shares or { step = <date> }");
     return s;
   }
-  s.type = Schedule::Type::kShares;
-  for (const auto& item : *arr) {
-    auto d = f.number_of("schedule", item);
-    s.shares.push_back(d ? d->to_double() : 0.0);
-  }
-  return s;
+  return read_shares(f, "schedule", *n);
 }
 
 void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
@@ -474,8 +564,8 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                               ind.id, action_id.empty() ? "<action>" : action_id));
     } else if (!action_id.empty() && prefix != action_id) {
       diags.error(f.at("id"), "id-prefix",
-                  fmt::format("indicator id '{}' must start with its action's id: '{}.{}'",
-                              ind.id, action_id, slug));
+                  fmt::format("indicator id '{}' must start with its action's id: '{}.{}'", ind.id,
+                              action_id, slug));
     }
   }
   ind.name = f.string("name", true).value_or("");
@@ -515,7 +605,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                                   *c, {"dekad", "month", "quarter", "half", "year"}));
     }
   }
-  ind.schedule = read_schedule(f, diags);
+  ind.schedule = read_schedule(f, plan, file, diags);
   if (auto b = f.string("basis", false)) {
     if (auto v = parse_basis(*b)) {
       ind.basis = *v;
@@ -641,8 +731,8 @@ Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset) {
   bool two_digits = d.year >= 0 && d.year <= 9999;
   for (int v : parts) two_digits = two_digits && v >= 0 && v <= 99;
   if (!two_digits) {
-    ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), hour, minute,
-                          second, offset < 0 ? '-' : '+', a / 60, a % 60);
+    ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), hour, minute, second,
+                          offset < 0 ? '-' : '+', a / 60, a % 60);
     return ts;
   }
   // The same text by hand: this runs once per actual, and fmt was a tenth
@@ -696,8 +786,8 @@ bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
     if (d && d->to_double() >= 0 && d->to_double() <= 100) {
       a.value.percent = d->to_double();
       a.value.stage = d->to_double() >= 100 ? Stage::kDone
-                      : d->is_zero()         ? Stage::kNotStarted
-                                             : Stage::kInProgress;
+                      : d->is_zero()        ? Stage::kNotStarted
+                                            : Stage::kInProgress;
       return true;
     }
     diags.error(a.value_loc, "bad-value",
@@ -723,7 +813,10 @@ void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const
   }
   a.file_order = static_cast<uint32_t>(out.size());
   bool ok = true;
-  if (auto v = f.string("indicator", true)) a.indicator = *v; else ok = false;
+  if (auto v = f.string("indicator", true))
+    a.indicator = *v;
+  else
+    ok = false;
   a.period_loc = f.at("period");
   if (auto v = f.string("period", true)) {
     ok = read_period(*v, a, diags) && ok;
@@ -759,8 +852,14 @@ void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const
     ok = false;
   }
   a.by_loc = f.at("by");
-  if (auto v = f.string("by", true)) a.by = *v; else ok = false;
-  if (auto v = f.string("source", true)) a.source = *v; else ok = false;
+  if (auto v = f.string("by", true))
+    a.by = *v;
+  else
+    ok = false;
+  if (auto v = f.string("source", true))
+    a.source = *v;
+  else
+    ok = false;
   a.note = f.string("note", false).value_or("");
   a.reason = f.string("reason", false).value_or("");
   f.finish({"indicator", "period", "value", "recorded", "by", "source", "note", "reason"});
@@ -841,9 +940,8 @@ void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
 // Record by record: the canonical reader where it can, toml++ for a record
 // it declines. False (with nothing appended) when toml++ finds a syntax error
 // in a record: only the whole file then says what toml++ says about it.
-bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file,
-                            const Plan& plan, std::vector<Actual>& out, Diagnostics& diags,
-                            ActualsReadStats* stats) {
+bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file, const Plan& plan,
+                            std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
   const size_t first_out = out.size();
   if (out.capacity() < first_out + records.size()) {
     out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
@@ -952,7 +1050,8 @@ bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags) {
       line_start = i + 1;
     }
   }
-  auto col = static_cast<uint32_t>(decode_utf8(text.substr(line_start, *bad - line_start)).size() + 1);
+  auto col =
+      static_cast<uint32_t>(decode_utf8(text.substr(line_start, *bad - line_start)).size() + 1);
   diags.error(Location{file, line, col}, "not-utf8",
               fmt::format("the file is not UTF-8: byte 0x{:02X} at offset {} (GBK or another "
                           "legacy encoding?); save it as UTF-8",
@@ -999,7 +1098,7 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
     r.fatal = true;
     return r;
   }
-  plan.unread.dates = !load_plan_toml(*plan_root, file, plan.header, r.diags);
+  plan.unread.dates = !load_plan_toml(*plan_root, file, plan, r.diags);
 
   if (auto root = parse_file(fs, shown("bureaus.toml"), shown("bureaus.toml"), r, &file)) {
     plan.unread.bureaus = !load_bureaus_toml(*root, file, plan, r.diags);

@@ -53,23 +53,71 @@ Location find_key(const std::map<std::string, Location, std::less<>>& locs, std:
 
 }  // namespace
 
-std::string_view kind_name(Kind k) { return enum_name(k, kKinds); }
-std::optional<Kind> parse_kind(std::string_view s) { return parse_enum(s, kKinds); }
-std::string_view direction_name(Direction d) { return enum_name(d, kDirections); }
-std::optional<Direction> parse_direction(std::string_view s) { return parse_enum(s, kDirections); }
-std::string_view basis_name(Basis b) { return enum_name(b, kBases); }
-std::optional<Basis> parse_basis(std::string_view s) { return parse_enum(s, kBases); }
-std::string_view stage_name(Stage s) { return enum_name(s, kStages); }
-std::optional<Stage> parse_stage(std::string_view s) { return parse_enum(s, kStages); }
+std::string_view kind_name(Kind k) {
+  return enum_name(k, kKinds);
+}
+std::optional<Kind> parse_kind(std::string_view s) {
+  return parse_enum(s, kKinds);
+}
+std::string_view direction_name(Direction d) {
+  return enum_name(d, kDirections);
+}
+std::optional<Direction> parse_direction(std::string_view s) {
+  return parse_enum(s, kDirections);
+}
+std::string_view basis_name(Basis b) {
+  return enum_name(b, kBases);
+}
+std::optional<Basis> parse_basis(std::string_view s) {
+  return parse_enum(s, kBases);
+}
+std::string_view stage_name(Stage s) {
+  return enum_name(s, kStages);
+}
+std::optional<Stage> parse_stage(std::string_view s) {
+  return parse_enum(s, kStages);
+}
 
-Location Indicator::at(std::string_view key) const { return find_key(key_locs, key, loc); }
-Location Action::at(std::string_view key) const { return find_key(key_locs, key, loc); }
+Location Indicator::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+Location Action::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+Location Profile::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
 
-const Bureau* Plan::find_bureau(std::string_view id) const { return find_by_id(bureaus, id); }
+const std::vector<std::string>& default_counted_units() {
+  // Units of whole things that appear in plans' targets: enterprises,
+  // schools, projects, households, villages, people, events.
+  static const std::vector<std::string> units = {
+      "家", "个", "所", "座", "处", "项", "户", "套", "条", "名",   "人",   "件",  "次",
+      "场", "台", "辆", "栋", "间", "张", "块", "只", "头", "批",   "期",   "篇",  "部",
+      "支", "位", "宗", "起", "村", "镇", "校", "园", "例", "人次", "户次", "家次"};
+  return units;
+}
+
+bool PlanHeader::is_counted(std::string_view unit) const {
+  for (const auto& u : counted_units)
+    if (u == unit) return true;
+  return false;
+}
+
+const Bureau* Plan::find_bureau(std::string_view id) const {
+  return find_by_id(bureaus, id);
+}
 const Indicator* Plan::find_indicator(std::string_view id) const {
   return find_by_id(indicators, id);
 }
-const Action* Plan::find_action(std::string_view id) const { return find_by_id(actions, id); }
+const Action* Plan::find_action(std::string_view id) const {
+  return find_by_id(actions, id);
+}
+const Profile* Plan::find_profile(std::string_view name) const {
+  for (const auto& p : profiles)
+    if (p.name == name) return &p;
+  return nullptr;
+}
 
 const Bureau* Plan::resolve_bureau_name(std::string_view name) const {
   for (const auto& b : bureaus) {
@@ -80,8 +128,14 @@ const Bureau* Plan::resolve_bureau_name(std::string_view name) const {
   return nullptr;
 }
 
-std::vector<std::string> Plan::bureau_ids() const { return ids_of(bureaus); }
-std::vector<std::string> Plan::indicator_ids() const { return ids_of(indicators); }
-std::vector<std::string> Plan::action_ids() const { return ids_of(actions); }
+std::vector<std::string> Plan::bureau_ids() const {
+  return ids_of(bureaus);
+}
+std::vector<std::string> Plan::indicator_ids() const {
+  return ids_of(indicators);
+}
+std::vector<std::string> Plan::action_ids() const {
+  return ids_of(actions);
+}
 
 }  // namespace tally

@@ -28,7 +28,10 @@ std::optional<Basis> parse_basis(std::string_view s);
 std::string_view stage_name(Stage s);
 std::optional<Stage> parse_stage(std::string_view s);
 
-/// [plan], [reporting] and [thresholds] of plan.toml.
+/// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
+const std::vector<std::string>& default_counted_units();
+
+/// [plan], [reporting], [thresholds] and [units] of plan.toml.
 struct PlanHeader {
   std::string id;
   std::string title;
@@ -41,7 +44,13 @@ struct PlanHeader {
   Cadence cadence = Cadence::kMonth;
   int timely_days = 0;
   double behind = 0.9;
+  /// Units whose targets count whole things (家, 所, 个 …): expected values
+  /// are whole numbers. [units] counted, or the built-in list.
+  std::vector<std::string> counted_units = default_counted_units();
   Location loc;
+
+  /// True when `unit` counts whole things.
+  bool is_counted(std::string_view unit) const;
 };
 
 struct Bureau {
@@ -53,10 +62,30 @@ struct Bureau {
   Location loc;
 };
 
-/// How the expected share grows through the plan (SPEC 3.1).
+/// The expected path of a target: how its expected share (序时进度) grows
+/// through the plan.
 struct Schedule {
-  enum class Type { kEven, kEnd, kShares } type = Type::kEven;
-  std::vector<double> shares;  // 4 (quarters) or 12 (months) cumulative shares
+  enum class Type {
+    kEven,    ///< a straight line from the plan's start
+    kEnd,     ///< 0 until the plan's end (a milestone's due), then 1
+    kShares,  ///< cumulative shares at each quarter's or month's end
+    kStep,    ///< 0 before `step`, 1 from that day on
+  } type = Type::kEven;
+  std::vector<double> shares;  ///< kShares: 4 (quarters) or 12 (months) cumulative shares
+  Date step;                   ///< kStep: the day the whole target is expected
+  /// The [profile.NAME] the path was taken from; empty for one written inline.
+  std::string profile;
+};
+
+/// A named path of plan.toml, `[profile.NAME]`, used by `schedule = "NAME"`.
+struct Profile {
+  std::string name;
+  std::string description;
+  Schedule path;  ///< kShares or kStep
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
 };
 
 struct StagePoint {
@@ -151,6 +180,7 @@ struct Plan {
   std::string dir;
   std::string actuals_dir;
   PlanHeader header;
+  std::vector<Profile> profiles;
   std::vector<Bureau> bureaus;
   std::vector<Action> actions;
   std::vector<Indicator> indicators;
@@ -168,14 +198,13 @@ struct Plan {
   const Bureau* find_bureau(std::string_view id) const;
   const Indicator* find_indicator(std::string_view id) const;
   const Action* find_action(std::string_view id) const;
+  const Profile* find_profile(std::string_view name) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;
   std::vector<std::string> bureau_ids() const;
   std::vector<std::string> indicator_ids() const;
   std::vector<std::string> action_ids() const;
-  Cadence cadence_of(const Indicator& ind) const {
-    return ind.cadence.value_or(header.cadence);
-  }
+  Cadence cadence_of(const Indicator& ind) const { return ind.cadence.value_or(header.cadence); }
 };
 
 }  // namespace tally

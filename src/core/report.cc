@@ -21,8 +21,12 @@ constexpr std::string_view kStatusEn[] = {"done",     "on track", "behind",  "of
 
 // Figures equal to within this relative margin count as equal, so a figure
 // exactly on a line (1.8 of 3.6 at 50%) meets it despite binary rounding.
-bool at_least(double a, double b) { return a >= b - 1e-9 * std::max(1.0, std::fabs(b)); }
-bool at_most(double a, double b) { return a <= b + 1e-9 * std::max(1.0, std::fabs(b)); }
+bool at_least(double a, double b) {
+  return a >= b - 1e-9 * std::max(1.0, std::fabs(b));
+}
+bool at_most(double a, double b) {
+  return a <= b + 1e-9 * std::max(1.0, std::fabs(b));
+}
 
 // The first second after `d` ends in the plan's zone: records recorded at or
 // after it are later than that day.
@@ -110,10 +114,16 @@ std::vector<const Actual*> period_amounts(std::vector<const Actual*> recs) {
 }
 
 std::string schedule_text(const Schedule& s) {
+  if (!s.profile.empty()) return s.profile;
   switch (s.type) {
-    case Schedule::Type::kEven: return "even";
-    case Schedule::Type::kEnd: return "end";
-    case Schedule::Type::kShares: return "seasonal";
+    case Schedule::Type::kEven:
+      return "even";
+    case Schedule::Type::kEnd:
+      return "end";
+    case Schedule::Type::kShares:
+      return "seasonal";
+    case Schedule::Type::kStep:
+      return "step";
   }
   return "even";
 }
@@ -171,19 +181,34 @@ Expectation expectation(const Indicator& ind, const PlanHeader& h, Date at) {
     return x;
   }
   const bool baseline = has_baseline(ind);
+  const bool counted = h.is_counted(ind.unit);
   double e = expected_share(ind, h, at);
-  // A level without a baseline is held against the target throughout,
-  // unless it is judged only at the end.
-  if (ind.kind == Kind::kLevel && !baseline && ind.schedule.type != Schedule::Type::kEnd) e = 1.0;
-  x.share = e;
-  if (ind.kind == Kind::kCumulative) {
-    x.value = target * e;
-  } else if (baseline) {
-    const double base = ind.baseline->value.to_double();
-    x.value = base + (target - base) * e;
-  } else if (e > 0) {
-    x.value = target;
+  if (ind.kind == Kind::kLevel && !baseline) {
+    // A level with nothing to ramp from is held against the whole target
+    // once its path reaches 1: a floor at the end of an even path, a
+    // ceiling throughout unless its path says when it starts to apply.
+    const bool ceiling = ind.direction == Direction::kDown;
+    const bool whole = e >= 1.0 - 1e-9 || (ceiling && ind.schedule.type == Schedule::Type::kEven);
+    x.share = whole ? 1.0 : 0.0;
+    if (whole) x.value = target;
+    return x;
   }
+  const double base = baseline ? ind.baseline->value.to_double() : 0.0;
+  double value = base + (target - base) * e;
+  if (counted) {
+    // Whole things are expected whole: the distance travelled is rounded
+    // towards the start (a floor expects 0 schools until the path reaches
+    // one; a ceiling allows the next whole accident).
+    const bool toward_more =
+        ind.kind == Kind::kCumulative ? ind.direction == Direction::kUp : target >= base;
+    const bool allowance = ind.kind == Kind::kCumulative && ind.direction == Direction::kDown;
+    const double travelled = std::fabs(value - base);
+    const double whole = allowance ? std::ceil(travelled - 1e-9) : std::floor(travelled + 1e-9);
+    value = base + (toward_more || allowance ? whole : -whole);
+    if (target != base) e = (value - base) / (target - base);
+  }
+  x.share = e;
+  x.value = value;
   return x;
 }
 
@@ -221,8 +246,7 @@ void judge_milestone(const Indicator& ind, const PlanHeader& h, Date last, bool 
 
 // Completion against the expected share, for cumulative indicators and
 // levels, in the indicator's direction.
-Status judge_share(double completion, double expected, bool up, bool final_period,
-                   double behind) {
+Status judge_share(double completion, double expected, bool up, bool final_period, double behind) {
   if (up) {
     if (at_least(completion, 1.0)) return Status::kDone;
     if (at_least(completion, expected)) return Status::kOnTrack;
@@ -253,8 +277,8 @@ Rollup rollup_of(const std::vector<IndicatorRow>& rows, const std::vector<size_t
     r.counts.add(row.status);
     // Completion reads "higher is better" for up indicators and for levels
     // measured from a baseline; a ceiling's completion does not.
-    const bool oriented = row.direction == Direction::kUp ||
-                          (row.kind == Kind::kLevel && row.baseline);
+    const bool oriented =
+        row.direction == Direction::kUp || (row.kind == Kind::kLevel && row.baseline);
     if (row.completion && oriented && (row.kind == Kind::kCumulative || row.kind == Kind::kLevel)) {
       sum += std::clamp(*row.completion, 0.0, 1.0);
       ++with_completion;
@@ -276,11 +300,30 @@ struct Punctuality {
   size_t on_time = 0;
 };
 
-// The periods after which a milestone owes no more reports: the first
-// period whose record says done, as of the cutoff.
-std::optional<Date> done_at(const std::vector<const Actual*>& recs) {
+// The end of the period in which an indicator was finished, as of the
+// records given (in force, in period order): a milestone recorded done, or a
+// running total that reached its floor. A finished indicator owes no more
+// reports and is never chased again.
+std::optional<Date> finished_at(const Indicator& ind, const std::vector<const Actual*>& recs) {
+  if (ind.kind == Kind::kMilestone) {
+    for (const Actual* a : recs)
+      if (a->value.stage == Stage::kDone) return a->period.end();
+    return std::nullopt;
+  }
+  if (ind.kind != Kind::kCumulative || ind.direction != Direction::kUp || !ind.target ||
+      ind.target->to_double() <= 0)
+    return std::nullopt;
+  const double target = ind.target->to_double();
+  if (ind.basis == Basis::kPeriod) {
+    double sum = 0;
+    for (const Actual* a : period_amounts(recs)) {
+      if (a->value.number) sum += a->value.number->to_double();
+      if (at_least(sum, target)) return a->period.end();
+    }
+    return std::nullopt;
+  }
   for (const Actual* a : recs)
-    if (a->value.stage == Stage::kDone) return a->period.end();
+    if (a->value.number && at_least(a->value.number->to_double(), target)) return a->period.end();
   return std::nullopt;
 }
 
@@ -288,8 +331,7 @@ Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, i
   const Plan& plan = ledger.plan();
   const PlanHeader& h = plan.header;
   const Indicator& ind = plan.indicators[i];
-  std::optional<Date> stop;
-  if (ind.kind == Kind::kMilestone) stop = done_at(visible_in_force(ledger, i, cutoff));
+  const std::optional<Date> stop = finished_at(ind, visible_in_force(ledger, i, cutoff));
   // The first record made for each period end; records() is ordered by
   // period, and periods by end date, so equal ends are adjacent.
   std::vector<std::pair<Date, int64_t>> first;
@@ -315,6 +357,49 @@ Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, i
   return p;
 }
 
+// A report an indicator owes: `period` and, for a run of latest-value
+// periods settled by one figure, how many and since when.
+struct Owed {
+  Period period;
+  Period first;
+  int missed = 1;
+};
+
+// The reports an indicator owes on `as_of` for the periods of its cadence
+// that end by `last`, given its records in force then (all periods): the one
+// rule behind both `report`'s 未报送 and `overdue`'s 催报 list.
+// - A finished indicator (milestone done, running total at its floor) owes
+//   nothing after the period it finished in.
+// - Amounts (basis = "period") owe each period no record covers.
+// - Any other indicator's latest figure replaces the earlier ones, so the
+//   periods after its last figure are one item: the latest, with the count.
+std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
+                               const std::vector<const Actual*>& recs, Date last, Date as_of) {
+  const PlanHeader& h = plan.header;
+  const std::optional<Date> stop = finished_at(ind, recs);
+  const bool amounts = ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod;
+  std::optional<Date> last_end;
+  for (const Actual* a : recs)
+    if (!last_end || a->period.end() > *last_end) last_end = a->period.end();
+  std::vector<Owed> out;
+  std::optional<Owed> run;
+  for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
+    if (stop && d.end() > *stop) break;
+    if (amounts) {
+      // An amount is on record when a record covers the period or ends with it.
+      const bool recorded = std::any_of(recs.begin(), recs.end(), [&](const Actual* a) {
+        return a->period.end() == d.end() ||
+               (a->period.start() <= d.start() && d.end() <= a->period.end());
+      });
+      if (!recorded) out.push_back(Owed{d, d, 1});
+    } else if (!last_end || *last_end < d.end()) {
+      run = run ? Owed{d, run->first, run->missed + 1} : Owed{d, d, 1};
+    }
+  }
+  if (run) out.push_back(*run);
+  return out;
+}
+
 // One decimal, never "-0.0".
 std::string one_decimal(double v) {
   std::string s = fmt::format("{:.1f}", v);
@@ -323,7 +408,9 @@ std::string one_decimal(double v) {
 
 }  // namespace
 
-std::string_view status_name(Status s) { return kStatusNames[static_cast<size_t>(s)]; }
+std::string_view status_name(Status s) {
+  return kStatusNames[static_cast<size_t>(s)];
+}
 
 std::string_view status_label(Status s, bool en) {
   return en ? kStatusEn[static_cast<size_t>(s)] : kStatusZh[static_cast<size_t>(s)];
@@ -342,14 +429,39 @@ std::vector<std::string> status_names() {
   return out;
 }
 
-std::string format_share(double share) { return one_decimal(share * 100.0) + "%"; }
+std::string format_share(double share) {
+  return one_decimal(share * 100.0) + "%";
+}
 
 std::string format_points(double points) {
   std::string s = one_decimal(points);
   return s[0] == '-' || s == "0.0" ? s : "+" + s;
 }
 
-std::string format_quantity(double v) { return format_number(v, 2); }
+std::string format_quantity(double v) {
+  return format_number(v, 2);
+}
+
+namespace {
+
+// 预计全年: the total at the plan's end at the present pace, actual ÷ the
+// path's share by `at`. Only a running total on a gradual path has a pace;
+// a step or end path has none, and work counted in whole things that is
+// already done will not be done again.
+std::optional<double> projection(const Indicator& ind, const PlanHeader& h, Date at,
+                                 std::optional<double> actual) {
+  if (ind.kind != Kind::kCumulative || !actual || !ind.target) return std::nullopt;
+  const auto type = ind.schedule.type;
+  if (type == Schedule::Type::kStep || type == Schedule::Type::kEnd) return std::nullopt;
+  const double target = ind.target->to_double();
+  if (ind.direction == Direction::kUp && h.is_counted(ind.unit) && at_least(*actual, target))
+    return std::nullopt;
+  const double e = expected_share(ind, h, at);
+  if (e <= 0) return std::nullopt;
+  return *actual / e;
+}
+
+}  // namespace
 
 IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequest& request) {
   const Plan& plan = ledger.plan();
@@ -364,8 +476,11 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
   fill_definition(plan, i, row);
   row.due_period = latest_due(h, cadence, last, request.as_of, h.timely_days);
 
+  // The bulletin of a period sees the records of periods up to its end; what
+  // it owes is what `overdue` would list on the as-of date with only those.
   std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
   std::erase_if(recs, [&](const Actual* a) { return a->period.end() > last; });
+  row.owed = owed_reports(plan, ind, recs, last, request.as_of).size();
 
   // The actual in force: the latest figure (ties on the end date: the one
   // recorded last), or for basis = "period" the sum of the amounts.
@@ -396,15 +511,20 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
     row.actual = latest->value.number;
     row.stage = latest->value.stage;
     row.percent = latest->value.percent;
-    for (const Actual* a : recs)
+    // A running total that passed its ceiling stays past it, and so does a
+    // zero limit once broken (an accident happened); a rate, ratio or rank
+    // is judged on its latest value.
+    const bool sticky = ind.kind == Kind::kCumulative || target == 0;
+    for (const Actual* a : recs) {
+      if (!sticky && a != latest) continue;
       if (a->value.number && !at_most(a->value.number->to_double(), target)) limit_exceeded = true;
+    }
   }
 
-  const bool missing =
-      row.due_period && (!row.actual_period || row.actual_period->end() < row.due_period->end());
-  row.compared_period = row.actual_period   ? *row.actual_period
-                        : row.due_period    ? *row.due_period
-                                            : request.period;
+  const bool missing = row.owed > 0;
+  row.compared_period = row.actual_period ? *row.actual_period
+                        : row.due_period  ? *row.due_period
+                                          : request.period;
   const Date at = row.compared_period.end();
   const bool final_period = at >= h.end;
   row.periods_left = periods_after(h, cadence, at);
@@ -435,9 +555,13 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
     } else if (has_actual && target != 0) {
       row.completion = actual / target;
     }
-    if (row.completion && (ind.kind == Kind::kCumulative || e > 0))
+    if (row.completion && (ind.kind == Kind::kCumulative || e > 0)) {
       row.gap = (*row.completion - e) * 100.0;
-    if (ind.kind == Kind::kCumulative && has_actual && e > 0) row.projection = actual / e;
+    } else if (row.completion && ind.kind == Kind::kLevel && !baseline) {
+      row.gap = (*row.completion - 1.0) * 100.0;  // not judged yet: the distance to the target
+    }
+    row.projection =
+        projection(ind, h, at, has_actual ? std::optional<double>(actual) : std::nullopt);
     // A level's pace needs a level to start from; a running total starts at 0.
     if (row.periods_left > 0 && (has_actual || ind.kind == Kind::kCumulative)) {
       double pace = (target - actual) / row.periods_left;
@@ -454,7 +578,8 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
                                 (ind.kind == Kind::kLevel && !baseline) || target == 0);
   if (is_limit && limit_exceeded) {
     row.status = Status::kBreached;
-  } else if (up && ind.kind == Kind::kCumulative && row.completion && at_least(*row.completion, 1.0)) {
+  } else if (up && ind.kind == Kind::kCumulative && row.completion &&
+             at_least(*row.completion, 1.0)) {
     row.status = Status::kDone;
   } else if (missing) {
     row.status = Status::kMissing;
@@ -468,13 +593,13 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
     const double e = *row.expected;
     const double c = row.completion.value_or(0.0);
     row.status = at_least(c, 1.0) ? Status::kDone
-                 : e == 0          ? Status::kNotDue
-                                   : judge_share(c, e, true, final_period, h.behind);
+                 : e == 0         ? Status::kNotDue
+                                  : judge_share(c, e, true, final_period, h.behind);
   } else {
     const double e = *row.expected;
-    row.status = e == 0 ? Status::kNotDue
-                        : judge_share(row.completion.value_or(0.0), e, false, final_period,
-                                      h.behind);
+    row.status = e == 0
+                     ? Status::kNotDue
+                     : judge_share(row.completion.value_or(0.0), e, false, final_period, h.behind);
   }
   return row;
 }
@@ -547,8 +672,10 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   for (size_t a : order) {
     const Action& act = plan.actions[a];
     std::vector<size_t> members = ledger.action_indicators(a);
-    ActionRow row{act.id,         act.number, act.name, act.name_en, act.lead,
-                  names_of(plan, act.lead), kept_of(members), rollup_of(all, members)};
+    ActionRow row{act.id,           act.number,
+                  act.name,         act.name_en,
+                  act.lead,         names_of(plan, act.lead),
+                  kept_of(members), rollup_of(all, members)};
     if (!row.indicators.empty()) r.actions.push_back(std::move(row));
   }
 
@@ -624,13 +751,10 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
   for (size_t i = 0; i < plan.indicators.size(); ++i) {
     const Indicator& ind = plan.indicators[i];
     const std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
-    std::optional<Date> stop;
-    if (ind.kind == Kind::kMilestone) stop = done_at(recs);
-    const bool amounts = ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod;
     std::optional<Period> last_period;
     for (const Actual* a : recs)
       if (!last_period || a->period.end() >= last_period->end()) last_period = a->period;
-    auto item_for = [&](const Period& d) {
+    for (const Owed& o : owed_reports(plan, ind, recs, h.end, as_of)) {
       OverdueItem item;
       item.bureau = ind.lead.empty() ? std::string() : ind.lead[0];
       const Bureau* b = plan.find_bureau(item.bureau);
@@ -638,40 +762,14 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
       item.indicator = ind.id;
       item.indicator_name = ind.name;
       item.action = plan.actions[ind.action].id;
-      item.period = d;
-      item.first_missed = d;
-      item.due = due_date(d, h.timely_days);
+      item.period = o.period;
+      item.first_missed = o.first;
+      item.missed = o.missed;
+      item.due = due_date(o.period, h.timely_days);
       item.days_late = days_between(item.due, as_of);
-      if (last_period && last_period->end() < d.end()) item.last_period = last_period;
-      return item;
-    };
-    std::optional<OverdueItem> owed;  // the run of latest-value periods owed
-    for (const Period& d :
-         due_periods(h, plan.cadence_of(ind), h.end, as_of, h.timely_days)) {
-      if (stop && d.end() > *stop) break;
-      if (amounts) {
-        // An amount is on record when a record covers the period or ends with it.
-        bool recorded = false;
-        for (const Actual* a : recs) {
-          if (a->period.end() == d.end() ||
-              (a->period.start() <= d.start() && d.end() <= a->period.end())) {
-            recorded = true;
-            break;
-          }
-        }
-        if (!recorded) out.items.push_back(item_for(d));
-      } else if (!last_period || last_period->end() < d.end()) {
-        // A later figure replaces an earlier one: only periods after the last
-        // figure on record are owed, and the next figure settles them all.
-        OverdueItem item = item_for(d);
-        if (owed) {
-          item.missed = owed->missed + 1;
-          item.first_missed = owed->first_missed;
-        }
-        owed = std::move(item);
-      }
+      if (last_period && last_period->end() < o.period.end()) item.last_period = last_period;
+      out.items.push_back(std::move(item));
     }
-    if (owed) out.items.push_back(std::move(*owed));
   }
   std::stable_sort(out.items.begin(), out.items.end(),
                    [](const OverdueItem& a, const OverdueItem& b) {

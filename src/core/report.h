@@ -68,7 +68,7 @@ struct IndicatorRow {
   Direction direction = Direction::kUp;
   Basis basis = Basis::kYtd;
   Cadence cadence = Cadence::kMonth;
-  std::string schedule;  ///< "even", "end" or "seasonal"
+  std::string schedule;  ///< a profile's name, or "even", "end", "seasonal", "step"
   std::string unit;
   std::vector<std::string> lead;        ///< bureau ids, primary first
   std::vector<std::string> lead_names;  ///< their short names (市发改局)
@@ -87,6 +87,10 @@ struct IndicatorRow {
   std::string by;        ///< who recorded it
   std::string source;    ///< where the figure comes from
 
+  /// Reports owed on the as-of date for periods ending by the report
+  /// period's end (the items `tally overdue` lists for it); status missing
+  /// when any is owed and nothing takes precedence.
+  size_t owed = 0;
   /// The latest period of the indicator's cadence, ending on or before the
   /// report period's end, whose actual is due on the as-of date; unset when
   /// nothing is due yet.
@@ -120,8 +124,10 @@ struct IndicatorRow {
   std::optional<double> required_pace;
   /// Periods of the cadence after compared_period up to the plan's end.
   int periods_left = 0;
-  /// Cumulative only: completion ÷ expected × target (= actual ÷ expected),
-  /// the total at the plan's end at the present pace; unset when expected is 0.
+  /// 预计全年, cumulative only: actual ÷ the path's share at compared_period
+  /// (before whole-unit rounding), the total at the plan's end at the present
+  /// pace. Unset on step and end paths, when the share is 0, and for work
+  /// counted in whole things that is already done.
   std::optional<double> projection;
 };
 
@@ -146,7 +152,7 @@ struct ActionRow {
   std::string name_en;
   std::vector<std::string> lead;        ///< bureau ids
   std::vector<std::string> lead_names;  ///< their short names
-  std::vector<size_t> indicators;  ///< indices into Report::indicators
+  std::vector<size_t> indicators;       ///< indices into Report::indicators
   Rollup rollup;
 };
 
@@ -154,7 +160,7 @@ struct ActionRow {
 struct BureauRow {
   std::string id;
   std::string name;
-  size_t led = 0;  ///< indicators led
+  size_t led = 0;                  ///< indicators led
   std::vector<size_t> indicators;  ///< indices into Report::indicators
   /// Actuals due so far (each period of each indicator's cadence whose due
   /// date has come by the as-of date, up to the report period's end, not
@@ -185,9 +191,9 @@ struct ReportRequest {
 /// Which rows a report keeps. Roll-up rows always describe their whole
 /// group; the totals describe the indicators kept.
 struct Selection {
-  std::string action;             ///< keep the indicators this action reports
-  std::string bureau;             ///< keep the indicators this bureau leads
-  std::vector<Status> statuses;   ///< keep indicators in these statuses (empty: all)
+  std::string action;            ///< keep the indicators this action reports
+  std::string bureau;            ///< keep the indicators this bureau leads
+  std::vector<Status> statuses;  ///< keep indicators in these statuses (empty: all)
 };
 
 /// The computed report.
@@ -228,14 +234,14 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t indicator,
 
 /// One actual that is due and not recorded (the 催报 list).
 struct OverdueItem {
-  std::string bureau;       ///< the indicator's primary lead
+  std::string bureau;  ///< the indicator's primary lead
   std::string bureau_name;
   std::string indicator;
   std::string indicator_name;
   std::string action;
-  Period period;           ///< the period whose actual is owed
-  Date due;                ///< its due date
-  int64_t days_late = 0;   ///< as_of − due (0 on the due date itself)
+  Period period;          ///< the period whose actual is owed
+  Date due;               ///< its due date
+  int64_t days_late = 0;  ///< as_of − due (0 on the due date itself)
   /// How many periods in a row up to `period` are owed, and the first of
   /// them: a running total owed since January is one item, "5 periods since
   /// 2024-01", because the next figure settles them all.

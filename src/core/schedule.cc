@@ -34,7 +34,9 @@ PlanThirds plan_thirds(const PlanHeader& plan, Date d) {
   return PlanThirds{static_cast<int>(elapsed), static_cast<int>(total > 0 ? total : 0)};
 }
 
-double even_share(const PlanHeader& plan, Date d) { return plan_thirds(plan, d).share(); }
+double even_share(const PlanHeader& plan, Date d) {
+  return plan_thirds(plan, d).share();
+}
 
 double expected_share(const Indicator& ind, const PlanHeader& plan, Date d) {
   switch (ind.schedule.type) {
@@ -42,6 +44,8 @@ double expected_share(const Indicator& ind, const PlanHeader& plan, Date d) {
       return even_share(plan, d);
     case Schedule::Type::kEnd:
       return d >= ind.due.value_or(plan.end) ? 1.0 : 0.0;
+    case Schedule::Type::kStep:
+      return d >= ind.schedule.step ? 1.0 : 0.0;
     case Schedule::Type::kShares:
       break;
   }
@@ -53,12 +57,29 @@ double expected_share(const Indicator& ind, const PlanHeader& plan, Date d) {
   // 1/(total) array steps so every position stays an integer.
   const int64_t n = static_cast<int64_t>(shares.size());
   const int64_t pos = static_cast<int64_t>(t.elapsed) * n;  // in 1/total steps
-  const int64_t k = pos / t.total;                           // whole steps done
+  const int64_t k = pos / t.total;                          // whole steps done
   const int64_t rem = pos % t.total;
   const double from = k == 0 ? 0.0 : shares[static_cast<size_t>(k - 1)];
   if (rem == 0) return from;
   const double to = shares[static_cast<size_t>(k)];
   return from + (to - from) * static_cast<double>(rem) / static_cast<double>(t.total);
+}
+
+Date path_complete(const Indicator& ind, const PlanHeader& plan) {
+  switch (ind.schedule.type) {
+    case Schedule::Type::kEven:
+      return plan.end;
+    case Schedule::Type::kEnd:
+      return ind.due.value_or(plan.end);
+    case Schedule::Type::kStep:
+      return ind.schedule.step;
+    case Schedule::Type::kShares:
+      break;
+  }
+  // Shares change only at the end of a dekad: walk the dekads' last days.
+  for (Period p = period_containing(Cadence::kDekad, plan.start); p.end() < plan.end; p = p.next())
+    if (expected_share(ind, plan, p.end()) >= 1.0 - 1e-9) return p.end();
+  return plan.end;
 }
 
 }  // namespace tally

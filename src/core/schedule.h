@@ -27,11 +27,18 @@ double even_share(const PlanHeader& plan, Date d);
 /// The expected share for an indicator at the end of `d`:
 /// - even: even_share;
 /// - end: 0 before the plan's end (a milestone's `due` when it has one), 1 from it;
+/// - step: 0 before the step's date, 1 from the end of that day on;
 /// - seasonal: the cumulative shares (4 = each quarter of the plan, 12 = each
 ///   month) placed evenly over the plan's thirds, 0 at the start, linear in
 ///   thirds between two points (so a month inside a quarter, and a dekad
 ///   inside a month, are interpolated).
 /// Growth indicators are not pro-rated; callers do not ask for them.
 double expected_share(const Indicator& ind, const PlanHeader& plan, Date d);
+
+/// The first day by whose end the indicator's path reaches 1 (the whole
+/// target is expected): the plan's end for even, `due` or the plan's end for
+/// end, the step's date, or the end of the first quarter or month whose
+/// cumulative share is 1.
+Date path_complete(const Indicator& ind, const PlanHeader& plan);
 
 }  // namespace tally

@@ -302,6 +302,42 @@ sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = [0.3, 0.2
 new bad-schedule-end
 sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = [0.15, 0.45, 0.75, 0.9]'
 
+new bad-enum-schedule-profile
+add plan.toml <<'EOF'
+
+[profile.autumn-harvest]
+shares = [0, 0, 0, 0, 0, 0, 0, 0.4, 1, 1, 1, 1]
+EOF
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = "autum-harvest"'
+
+new bad-schedule-profile
+add plan.toml <<'EOF'
+
+[profile.dry-season]
+shares = [0.1, 0.2, 0.3, 0.4, 0.45, 0.45, 0.4, 0.45, 0.5, 0.65, 0.8, 1]
+EOF
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = "dry-season"'
+
+new bad-schedule-step
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = { step = 2025-01-01 }'
+
+new bad-schedule-profile-both
+add plan.toml <<'EOF'
+
+[profile.from-july]
+shares = [0, 0, 0.5, 1]
+step = 2024-07-01
+EOF
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nschedule = "from-july"'
+
+new unused-profile
+add plan.toml <<'EOF'
+
+[profile.from-july]
+description = "标准自7月1日起提高"
+step = 2024-07-01
+EOF
+
 new metric-mismatch
 sub actions/01-industry.toml 'lead = "gxj"' $'lead = "gxj"\nmetric = "industrial-output"'
 put actions/02-innovation.toml <<'EOF'
