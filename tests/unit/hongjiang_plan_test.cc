@@ -296,9 +296,17 @@ TEST_CASE("hongjiang plan: milestones, dates and clauses") {
     }
     CHECK_FALSE(ind.lead.empty());
     if (ind.kind == Kind::kMilestone) {
-      // The document dates nothing before the year end (docs/plan-hongjiang-2024.md 3.6).
+      // The document dates nothing before the year end (docs/plan-hongjiang-2024.md 3.6,
+      // 10.6) but for the 撤办初中部 of 附件6 二(一)3, done with the autumn term.
       REQUIRE(ind.due);
-      CHECK(format_date(*ind.due) == "2024-12-31");
+      CHECK(format_date(*ind.due) ==
+            (ind.id == "region.junior-sections" ? "2024-09-01" : "2024-12-31"));
+      // An interim stage is a half-year “in progress” (or 附件8 (18)'s 半年内).
+      for (const auto& sp : ind.stages) {
+        if (sp.stage == Stage::kDone) continue;
+        CHECK(format_date(sp.date) == "2024-06-30");
+        CHECK(sp.stage == Stage::kInProgress);
+      }
       CHECK_FALSE(ind.target);
     } else {
       CHECK(ind.target);
@@ -315,6 +323,27 @@ TEST_CASE("hongjiang plan: milestones, dates and clauses") {
                          "demand.tourism-conference", "safety.presold-delivery"}) {
     INFO(id);
     CHECK(indicator(r.plan, id).kind == Kind::kMilestone);
+  }
+  // Works the document wants built or in operation within the year are under
+  // way by the half-year review; events (签约, 核准, 出台, 评奖) and goals in
+  // words have no interim stage.
+  int staged = 0;
+  for (const auto& ind : r.plan.indicators)
+    if (ind.kind == Kind::kMilestone && !ind.stages.empty()) ++staged;
+  CHECK(staged == 19);
+  for (const char* id : {"industry.qiancheng-storage-operation", "industry.hybrid-rice-museum",
+                         "industry.zhiming-cold-storage", "region.yanlong-boarding-school",
+                         "livelihood.emergency-broadcast"}) {
+    INFO(id);
+    const Indicator& ind = indicator(r.plan, id);
+    REQUIRE(ind.stages.size() == 1);
+    CHECK(ind.stages[0].stage == Stage::kInProgress);
+  }
+  for (const char* id : {"industry.chatou-wind-approval", "industry.citrus-deep-processing-signing",
+                         "demand.tourism-conference", "reform.landmark-reforms",
+                         "region.junior-sections"}) {
+    INFO(id);
+    CHECK(indicator(r.plan, id).stages.empty());
   }
 }
 
