@@ -347,6 +347,129 @@ TEST_CASE("hongjiang plan: milestones, dates and clauses") {
   }
 }
 
+namespace {
+
+// The path an indicator follows: a profile's name, or even / end / step / seasonal.
+std::string path_name(const Indicator& ind) {
+  if (!ind.schedule.profile.empty()) return ind.schedule.profile;
+  switch (ind.schedule.type) {
+    case Schedule::Type::kEven: return "even";
+    case Schedule::Type::kEnd: return "end";
+    case Schedule::Type::kStep: return "step";
+    case Schedule::Type::kShares: return "seasonal";
+  }
+  return "?";
+}
+
+}  // namespace
+
+TEST_CASE("hongjiang plan: expected paths (序时进度) by category") {
+  LoadResult r = load_hongjiang();
+  const Plan& plan = r.plan;
+
+  // The profiles of plan.toml (docs/plan-hongjiang-2024.md 10.3).
+  std::set<std::string> names;
+  for (const auto& p : plan.profiles) names.insert(p.name);
+  CHECK(names == std::set<std::string>{"seed-planting", "seed-harvest", "fruit-harvest",
+                                       "dormant-planting", "dry-season", "loans-front",
+                                       "tourism-peaks", "school-year", "from-july"});
+  for (const auto& p : plan.profiles) {
+    INFO(p.name);
+    CHECK_FALSE(p.description.empty());
+  }
+  const Profile* dry = plan.find_profile("dry-season");
+  REQUIRE(dry);
+  REQUIRE(dry->path.shares.size() == 12);
+  CHECK(dry->path.shares[4] == Approx(0.625));  // five dry months by the end of May
+  CHECK(dry->path.shares[8] == Approx(0.625));  // nothing in the flood season
+  const Profile* loans = plan.find_profile("loans-front");
+  REQUIRE(loans);
+  CHECK(loans->path.shares == std::vector<double>{0.4, 0.65, 0.85, 1.0});
+  const Profile* july = plan.find_profile("from-july");
+  REQUIRE(july);
+  CHECK(july->path.type == Schedule::Type::kStep);
+  CHECK(format_date(july->path.step) == "2024-07-01");
+  const Profile* school = plan.find_profile("school-year");
+  REQUIRE(school);
+  CHECK(format_date(school->path.step) == "2024-09-01");
+
+  // How many running totals and levels follow each path.
+  std::map<std::string, int> per_path;
+  int total = 0;
+  for (const auto& ind : plan.indicators) {
+    if (ind.kind != Kind::kCumulative && ind.kind != Kind::kLevel) continue;
+    ++per_path[path_name(ind)];
+    ++total;
+  }
+  const std::map<std::string, int> expected = {
+      {"even", 104},        {"end", 49},         {"dry-season", 9},   {"dormant-planting", 5},
+      {"from-july", 5},     {"seed-planting", 3}, {"school-year", 3},  {"fruit-harvest", 2},
+      {"tourism-peaks", 2}, {"seed-harvest", 1},  {"loans-front", 1},
+  };
+  CHECK(per_path == expected);
+  CHECK(total == 184);
+  // The done-when of issue 9 item 6: at most 60 % on a plain even path (it
+  // was 170 of 184), at least five distinct paths.
+  CHECK(per_path["even"] * 100 <= total * 60);
+  CHECK(per_path.size() >= 5);
+
+  // A sample of decisions, one or more per category.
+  struct Row {
+    const char* id;
+    const char* path;
+    Cadence cadence;
+  };
+  const Cadence month = Cadence::kMonth, quarter = Cadence::kQuarter, year = Cadence::kYear;
+  const std::vector<Row> rows = {
+      {"industry.seed-production-area", "seed-planting", month},  // 5-6月插秧
+      {"region.seed-area-new", "seed-planting", month},
+      {"industry.seed-output", "seed-harvest", month},            // 8-9月收获
+      {"industry.fruit-output", "fruit-harvest", quarter},        // 冰糖橙 11-12月
+      {"industry.camellia-new-planting", "dormant-planting", month},
+      {"livelihood.afforestation", "dormant-planting", month},
+      {"livelihood.high-standard-farmland", "dry-season", month},
+      {"livelihood.reservoir-reinforcement", "dry-season", month},
+      {"region.rural-toilets", "dry-season", month},
+      {"industry.bank-loans", "loans-front", month},               // 开门红
+      {"industry.tourist-arrivals", "tourism-peaks", month},
+      {"region.xuteli-project", "school-year", month},            // 1所, 秋季学期
+      {"livelihood.childcare-new-places", "school-year", month},
+      {"livelihood.urban-dibao", "from-july", month},             // 650 → 700
+      {"innovation.new-high-tech-firms", "end", month},           // 认定 in Q4
+      {"region.harmony-demo-village", "end", month},              // named at year end
+      {"industry.electronics-new-above-scale", "end", month},     // one firm
+      {"market.entities", "end", month},                          // “到2024年末”
+      {"industry.hogs-slaughtered", "even", quarter},             // 出栏, quarterly statistic
+      {"innovation.high-tech-value-added-share", "even", year},   // judged at the year end
+      {"livelihood.urban-new-jobs", "even", month},               // a steady flow
+      {"safety.major-accidents", "even", month},                  // a zero ceiling
+      {"reform.paperless-rate", "even", month},                   // a level with no date
+  };
+  for (const auto& row : rows) {
+    INFO(row.id);
+    const Indicator& ind = indicator(plan, row.id);
+    CHECK(path_name(ind) == row.path);
+    CHECK(plan.cadence_of(ind) == row.cadence);
+  }
+  CHECK(plan.cadence_of(indicator(plan, "industry.digital-economy-growth")) == year);
+  CHECK(plan.cadence_of(indicator(plan, "industry.trade-logistics-value-added-growth")) == quarter);
+
+  // Every standard with a 2023 baseline steps up on 1 July; no other level has a baseline.
+  for (const auto& ind : plan.indicators) {
+    if (ind.kind != Kind::kLevel) continue;
+    INFO(ind.id);
+    CHECK((ind.baseline.has_value() == (path_name(ind) == "from-july")));
+  }
+  // One-off targets of one unit are never on a gradual path.
+  for (const auto& ind : plan.indicators) {
+    if (ind.kind != Kind::kCumulative || !ind.target || ind.target->str() != "1") continue;
+    if (!plan.header.is_counted(ind.unit)) continue;
+    INFO(ind.id);
+    const std::string p = path_name(ind);
+    CHECK((p == "end" || p == "school-year"));
+  }
+}
+
 TEST_CASE("hongjiang plan: targets stated more than once are listed in `also`") {
   LoadResult r = load_hongjiang();
   const std::map<std::string, std::vector<std::string>> expected = {
