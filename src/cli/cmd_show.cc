@@ -1,12 +1,14 @@
 // tally show INDICATOR: one indicator's definition, records, expected path,
 // required pace and projection.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "cli/report_io.h"
 #include "core/ledger.h"
+#include "core/render_html.h"
 #include "core/render_text.h"
 
 namespace tally {
@@ -16,6 +18,8 @@ namespace {
 struct ShowArgs {
   std::string indicator;
   std::string as_of;
+  std::string format = "table";
+  std::string output;
 };
 
 int run_show(const ShowArgs& args, Context& ctx) {
@@ -33,7 +37,13 @@ int run_show(const ShowArgs& args, Context& ctx) {
   o.en = ctx.en();
   o.color = ctx.color_out;
   o.width = ctx.width;
-  return emit(ctx, render_text(compute_detail(ledger, i, *as_of), o), "");
+  const IndicatorDetail detail = compute_detail(ledger, i, *as_of);
+  if (args.format == "html") {
+    o.color = false;
+    return emit(ctx, render_html(detail, o), args.output);
+  }
+  if (!args.output.empty()) o.color = false;
+  return emit(ctx, render_text(detail, o), args.output);
 }
 
 }  // namespace
@@ -43,6 +53,9 @@ Runner setup_show(CLI::App& app) {
   app.add_option("indicator", args->indicator, "Indicator id, e.g. industry.bio-output")
       ->required();
   app.add_option("--as-of", args->as_of, "Show it as it stood on DATE");
+  app.add_option("--format", args->format, "table or html (with a chart of the path)")
+      ->check(CLI::IsMember({"table", "html"}));
+  app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
   return [args](Context& ctx) { return run_show(*args, ctx); };
 }
 

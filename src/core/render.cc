@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tally {
 
 namespace {
@@ -83,20 +85,28 @@ std::string_view term(Term t, bool en) {
 
 std::string_view stage_label(Stage s, bool en) {
   switch (s) {
-    case Stage::kNotStarted: return en ? "not started" : "未开始";
-    case Stage::kInProgress: return en ? "in progress" : "推进中";
-    case Stage::kDone: return en ? "done" : "已完成";
+    case Stage::kNotStarted:
+      return en ? "not started" : "未开始";
+    case Stage::kInProgress:
+      return en ? "in progress" : "推进中";
+    case Stage::kDone:
+      return en ? "done" : "已完成";
   }
   return "";
 }
 
 std::string_view cadence_label(Cadence c, bool en) {
   switch (c) {
-    case Cadence::kYear: return en ? "year" : "年";
-    case Cadence::kHalf: return en ? "half" : "半年";
-    case Cadence::kQuarter: return en ? "quarter" : "季";
-    case Cadence::kMonth: return en ? "month" : "月";
-    case Cadence::kDekad: return en ? "dekad" : "旬";
+    case Cadence::kYear:
+      return en ? "year" : "年";
+    case Cadence::kHalf:
+      return en ? "half" : "半年";
+    case Cadence::kQuarter:
+      return en ? "quarter" : "季";
+    case Cadence::kMonth:
+      return en ? "month" : "月";
+    case Cadence::kDekad:
+      return en ? "dekad" : "旬";
   }
   return "";
 }
@@ -126,7 +136,8 @@ IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
     if (row.completion) c.completion = format_share(*row.completion);
     if (row.gap) c.gap = format_points(*row.gap);
     if (row.required_pace) {
-      c.pace = format_quantity(*row.required_pace) + "/" + std::string(cadence_label(row.cadence, en));
+      c.pace =
+          format_quantity(*row.required_pace) + "/" + std::string(cadence_label(row.cadence, en));
     }
     if (row.projection) c.projection = with_unit(format_quantity(*row.projection));
   }
@@ -141,19 +152,84 @@ std::string rate_cell(const std::optional<double>& share) {
 
 std::string status_summary(const StatusCounts& counts, bool en) {
   std::vector<std::string> parts;
-  for (Status s : kAllStatuses) parts.push_back(fmt::format("{} {}", status_label(s, en), counts[s]));
+  for (Status s : kAllStatuses)
+    parts.push_back(fmt::format("{} {}", status_label(s, en), counts[s]));
   return join(parts, " · ");
+}
+
+std::string expected_text(const Report& r, bool en) {
+  // The share at the report period's end holds when every pro-rated
+  // indicator is compared there; otherwise say where each cadence is, the
+  // cadences compared on the same day together.
+  const Date end = r.period.end();
+  const bool elsewhere = std::any_of(r.compared_at.begin(), r.compared_at.end(),
+                                     [&](const ComparedAt& c) { return c.period.end() != end; });
+  if (!elsewhere) return format_share(r.expected);
+  std::vector<std::string> parts;
+  std::vector<bool> done(r.compared_at.size(), false);
+  for (size_t k = 0; k < r.compared_at.size(); ++k) {
+    if (done[k]) continue;
+    const ComparedAt& c = r.compared_at[k];
+    std::vector<std::string> cadences;
+    for (size_t j = k; j < r.compared_at.size(); ++j) {
+      if (r.compared_at[j].period.end() != c.period.end()) continue;
+      done[j] = true;
+      cadences.push_back(std::string(cadence_label(r.compared_at[j].cadence, en)) +
+                         (en ? "" : "报"));
+    }
+    const std::string at = c.period.end() == end ? "" : c.period.str();
+    parts.push_back(en ? fmt::format("{} (by {}{}{})", format_share(c.expected),
+                                     join(cadences, ", "), at.empty() ? "" : ": at ", at)
+                       : fmt::format("{} ({}指标{}{})", format_share(c.expected),
+                                     join(cadences, "、"), at.empty() ? "" : "按 ", at));
+  }
+  return join(parts, en ? ", " : "、");
+}
+
+std::vector<std::string> changes_lines(const Report& r, bool en) {
+  std::vector<std::string> lines;
+  if (!r.changes) return lines;
+  const Changes& c = *r.changes;
+  lines.push_back(en ? fmt::format("Since the last brief ({}): {} records made, {} reports newly "
+                                   "overdue",
+                                   format_date(c.since), c.records.size(), c.newly_overdue.size())
+                     : fmt::format("自上期 ({}) 以来: 新报送 {} 条, 新增逾期 {} 项",
+                                   format_date(c.since), c.records.size(), c.newly_overdue.size()));
+  return lines;
+}
+
+Table changed_records_table(const Changes& c, bool en) {
+  Table t;
+  t.header = {std::string(term(Term::kIndicator, en)), std::string(term(Term::kPeriod, en)),
+              std::string(term(Term::kActual, en)), en ? "by" : "报送单位",
+              en ? "recorded" : "报送时间"};
+  t.right = {false, false, true, false, false};
+  for (const ChangedRecord& rec : c.records)
+    t.rows.push_back(
+        {rec.indicator_name, rec.period.str(), rec.value, rec.by, rec.recorded.substr(0, 16)});
+  return t;
+}
+
+Table newly_overdue_table(const Changes& c, bool en) {
+  Table t;
+  t.header = {std::string(term(Term::kIndicator, en)), std::string(term(Term::kLead, en)),
+              std::string(term(Term::kPeriod, en)), std::string(term(Term::kDueDate, en)),
+              std::string(term(Term::kDaysLate, en))};
+  t.right = {false, false, false, false, true};
+  for (const OverdueItem& item : c.newly_overdue)
+    t.rows.push_back({item.indicator_name, item.bureau_name, item.period.str(),
+                      format_date(item.due), std::to_string(item.days_late)});
+  return t;
 }
 
 std::vector<std::string> report_header(const Report& r, bool en) {
   std::vector<std::string> lines;
   lines.push_back(r.plan_document.empty() ? r.plan_title
                                           : fmt::format("{} {}", r.plan_title, r.plan_document));
-  lines.push_back(fmt::format("{} {} ({}~{}) · {} {} · {} {}", term(Term::kReportPeriod, en),
-                              r.period.str(), format_date(r.period.start()),
-                              format_date(r.period.end()), term(Term::kAsOf, en),
-                              format_date(r.as_of), term(Term::kExpected, en),
-                              format_share(r.expected)));
+  lines.push_back(
+      fmt::format("{} {} ({}~{}) · {} {} · {} {}", term(Term::kReportPeriod, en), r.period.str(),
+                  format_date(r.period.start()), format_date(r.period.end()), term(Term::kAsOf, en),
+                  format_date(r.as_of), term(Term::kExpected, en), expected_text(r, en)));
   lines.push_back(en ? fmt::format("{} indicators: {}", r.totals.counts.total,
                                    status_summary(r.totals.counts, en))
                      : fmt::format("指标 {} 个: {}", r.totals.counts.total,
@@ -179,13 +255,18 @@ std::vector<std::string> report_header(const Report& r, bool en) {
 std::string_view status_color(Status s) {
   switch (s) {
     case Status::kDone:
-    case Status::kOnTrack: return "\x1b[32m";
-    case Status::kBehind: return "\x1b[33m";
+    case Status::kOnTrack:
+      return "\x1b[32m";
+    case Status::kBehind:
+      return "\x1b[33m";
     case Status::kOffTrack:
     case Status::kBreached:
-    case Status::kOverdue: return "\x1b[31m";
-    case Status::kMissing: return "\x1b[36m";
-    case Status::kNotDue: return "\x1b[2m";
+    case Status::kOverdue:
+      return "\x1b[31m";
+    case Status::kMissing:
+      return "\x1b[36m";
+    case Status::kNotDue:
+      return "\x1b[2m";
   }
   return "";
 }
@@ -212,22 +293,43 @@ Table indicator_table(const Report& r, const std::vector<size_t>& which,
     std::vector<std::string> cells;
     for (Term col : terms) {
       switch (col) {
-        case Term::kIndicator: cells.push_back(c.name); break;
-        case Term::kLead:
-          cells.push_back(columns.lead == Lead::kAll || row.lead_names.empty()
-                              ? c.lead
-                              : row.lead_names[0]);
+        case Term::kIndicator:
+          cells.push_back(c.name);
           break;
-        case Term::kActual: cells.push_back(c.actual); break;
-        case Term::kPeriod: cells.push_back(c.period); break;
-        case Term::kTarget: cells.push_back(c.target); break;
-        case Term::kExpected: cells.push_back(c.expected); break;
-        case Term::kExpectedValue: cells.push_back(c.expected_value); break;
-        case Term::kCompletion: cells.push_back(c.completion); break;
-        case Term::kGap: cells.push_back(c.gap); break;
-        case Term::kStatus: cells.push_back(c.status); break;
-        case Term::kPace: cells.push_back(c.pace); break;
-        default: cells.push_back(c.projection); break;
+        case Term::kLead:
+          cells.push_back(columns.lead == Lead::kAll || row.lead_names.empty() ? c.lead
+                                                                               : row.lead_names[0]);
+          break;
+        case Term::kActual:
+          cells.push_back(c.actual);
+          break;
+        case Term::kPeriod:
+          cells.push_back(c.period);
+          break;
+        case Term::kTarget:
+          cells.push_back(c.target);
+          break;
+        case Term::kExpected:
+          cells.push_back(c.expected);
+          break;
+        case Term::kExpectedValue:
+          cells.push_back(c.expected_value);
+          break;
+        case Term::kCompletion:
+          cells.push_back(c.completion);
+          break;
+        case Term::kGap:
+          cells.push_back(c.gap);
+          break;
+        case Term::kStatus:
+          cells.push_back(c.status);
+          break;
+        case Term::kPace:
+          cells.push_back(c.pace);
+          break;
+        default:
+          cells.push_back(c.projection);
+          break;
       }
     }
     t.rows.push_back(std::move(cells));
@@ -314,8 +416,8 @@ std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r) {
 
 Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool en) {
   Table t;
-  for (Term c : {Term::kIndicator, Term::kPeriod, Term::kDueDate, Term::kDaysLate,
-                 Term::kMissed, Term::kLastPeriod, Term::kIndicatorId}) {
+  for (Term c : {Term::kIndicator, Term::kPeriod, Term::kDueDate, Term::kDaysLate, Term::kMissed,
+                 Term::kLastPeriod, Term::kIndicatorId}) {
     t.header.emplace_back(term(c, en));
     t.right.push_back(c == Term::kDaysLate);
   }

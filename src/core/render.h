@@ -22,7 +22,7 @@ struct RenderOptions {
   bool en = false;     ///< English labels (`--lang en`); zh otherwise
   bool color = false;  ///< ANSI colours (text only; never for files or NO_COLOR)
   GroupBy by = GroupBy::kAction;
-  bool bom = false;     ///< CSV: start with a UTF-8 byte-order mark
+  bool bom = false;    ///< CSV: start with a UTF-8 byte-order mark
   size_t width = 120;  ///< text: the terminal width tables are fitted to
 };
 
@@ -158,5 +158,20 @@ Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool 
 /// date and expected share; the counts per status with 达序时率; and the
 /// selection when there is one.
 std::vector<std::string> report_header(const Report& r, bool en);
+
+/// The 序时进度 of the header: the share at the report period's end, or,
+/// when some cadence is compared elsewhere (a dekad brief's monthly
+/// indicators), each share with the period it is taken at.
+std::string expected_text(const Report& r, bool en);
+
+/// The one-line summary of a dekad brief's changes; empty when the report
+/// has none.
+std::vector<std::string> changes_lines(const Report& r, bool en);
+
+/// The records made since the last brief: indicator, period, value, by, when.
+Table changed_records_table(const Changes& c, bool en);
+
+/// The reports newly overdue since the last brief.
+Table newly_overdue_table(const Changes& c, bool en);
 
 }  // namespace tally

@@ -10,8 +10,12 @@ namespace tally {
 namespace {
 
 // Raw figures: up to six decimals, empty when there is none.
-std::string raw(const std::optional<double>& v) { return v ? format_number(*v, 6) : ""; }
-std::string raw(const std::optional<Decimal>& v) { return v ? v->str() : ""; }
+std::string raw(const std::optional<double>& v) {
+  return v ? format_number(*v, 6) : "";
+}
+std::string raw(const std::optional<Decimal>& v) {
+  return v ? v->str() : "";
+}
 
 std::string join(const std::vector<std::string>& items) {
   return fmt::format("{}", fmt::join(items, " "));
@@ -99,8 +103,9 @@ Table actions(const Report& r, bool en) {
               std::string(term(Term::kLead, en)), std::string(term(Term::kCount, en))};
   add_rollup_columns(t, en);
   for (const ActionRow& a : r.actions) {
-    std::vector<std::string> row = {a.id, std::to_string(a.number), en && !a.name_en.empty() ? a.name_en : a.name,
-                                    join(a.lead), std::to_string(a.rollup.counts.total)};
+    std::vector<std::string> row = {a.id, std::to_string(a.number),
+                                    en && !a.name_en.empty() ? a.name_en : a.name, join(a.lead),
+                                    std::to_string(a.rollup.counts.total)};
     add_rollup(row, a.rollup);
     t.rows.push_back(std::move(row));
   }
@@ -109,15 +114,18 @@ Table actions(const Report& r, bool en) {
 
 Table bureaus(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kRank, en)),    "id",
-              std::string(term(Term::kBureau, en)),  std::string(term(Term::kLed, en)),
+  t.header = {std::string(term(Term::kRank, en)),       "id",
+              std::string(term(Term::kBureau, en)),     std::string(term(Term::kLed, en)),
               std::string(term(Term::kActualsDue, en)), std::string(term(Term::kActualsOnTime, en)),
               std::string(term(Term::kOnTimeRate, en))};
   add_rollup_columns(t, en);
   for (const BureauRow& b : r.bureaus) {
-    std::vector<std::string> row = {std::to_string(b.rank),         b.id,
-                                    b.name,                         std::to_string(b.led),
-                                    std::to_string(b.actuals_due),  std::to_string(b.actuals_on_time),
+    std::vector<std::string> row = {std::to_string(b.rank),
+                                    b.id,
+                                    b.name,
+                                    std::to_string(b.led),
+                                    std::to_string(b.actuals_due),
+                                    std::to_string(b.actuals_on_time),
                                     raw(b.on_time_rate)};
     add_rollup(row, b.rollup);
     t.rows.push_back(std::move(row));
@@ -129,9 +137,12 @@ Table bureaus(const Report& r, bool en) {
 
 std::string render_csv(const Report& r, const RenderOptions& o) {
   switch (o.by) {
-    case GroupBy::kAction: return render_csv_table(actions(r, o.en), o.bom);
-    case GroupBy::kBureau: return render_csv_table(bureaus(r, o.en), o.bom);
-    case GroupBy::kIndicator: break;
+    case GroupBy::kAction:
+      return render_csv_table(actions(r, o.en), o.bom);
+    case GroupBy::kBureau:
+      return render_csv_table(bureaus(r, o.en), o.bom);
+    case GroupBy::kIndicator:
+      break;
   }
   return render_csv_table(indicators(r, o.en), o.bom);
 }
@@ -140,10 +151,10 @@ std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
   const bool en = o.en;
   Table t;
   t.header = {std::string(term(Term::kBureau, en)) + " id", std::string(term(Term::kBureau, en)),
-              std::string(term(Term::kIndicatorId, en)), std::string(term(Term::kIndicator, en)),
-              std::string(term(Term::kAction, en)),      std::string(term(Term::kPeriod, en)),
-              std::string(term(Term::kDueDate, en)),     std::string(term(Term::kDaysLate, en)),
-              std::string(term(Term::kMissed, en)),      en ? "first missed" : "最早未报",
+              std::string(term(Term::kIndicatorId, en)),    std::string(term(Term::kIndicator, en)),
+              std::string(term(Term::kAction, en)),         std::string(term(Term::kPeriod, en)),
+              std::string(term(Term::kDueDate, en)),        std::string(term(Term::kDaysLate, en)),
+              std::string(term(Term::kMissed, en)),         en ? "first missed" : "最早未报",
               std::string(term(Term::kLastPeriod, en))};
   for (const OverdueItem& it : r.items) {
     t.rows.push_back({it.bureau, it.bureau_name, it.indicator, it.indicator_name, it.action,

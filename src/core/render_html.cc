@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/table.h"
 #include "core/text.h"
@@ -289,6 +290,21 @@ std::string header_html(const Report& r, bool en) {
   return out;
 }
 
+// A dekad brief's changes since the last brief.
+std::string changes_html(const Report& r, bool en) {
+  auto plain = [](size_t, size_t) { return std::string(); };
+  auto same = [](size_t, size_t, std::string text) { return text; };
+  std::string out =
+      fmt::format("<section class=\"changes\">\n<h2>{}</h2>\n", esc(changes_lines(r, en)[0]));
+  if (!r.changes->records.empty())
+    out += html_table(changed_records_table(*r.changes, en), plain, same);
+  if (!r.changes->newly_overdue.empty()) {
+    out += fmt::format("<h3>{}</h3>\n", esc(en ? "Newly overdue" : "新增逾期"));
+    out += html_table(newly_overdue_table(*r.changes, en), plain, same);
+  }
+  return out + "</section>\n";
+}
+
 constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
 constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
 
@@ -314,6 +330,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     out += indicators_html(r, which, {IndicatorColumns::Lead::kAll, false, false}, en);
     out += "</section>\n";
   }
+  if (r.changes) out += changes_html(r, en);
   out +=
       fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
                   esc(en ? "Mean completion against the expected share" : "平均完成率与序时进度"));
@@ -362,6 +379,118 @@ std::string render_html(const Report& r, const RenderOptions& o) {
                      format_date(r.as_of));
   out += "</body>\n</html>\n";
   return out;
+}
+
+namespace {
+
+// The expected path as a line and the reported figures as dots, in the
+// indicator's unit; the target as a dashed line.
+std::string path_chart(const IndicatorDetail& d, bool en) {
+  const Indicator& ind = d.definition;
+  constexpr double kW = 720, kH = 240, kLeft = 64, kRight = 16, kTop = 16, kBottom = 40;
+  double top = ind.target ? std::fabs(ind.target->to_double()) : 0;
+  for (const PathStep& step : d.path) {
+    if (step.expect.value) top = std::max(top, *step.expect.value);
+    if (step.due && step.row.actual) top = std::max(top, step.row.actual->to_double());
+  }
+  if (top <= 0) top = 1;
+  const size_t n = d.path.size();
+  const double step_w = (kW - kLeft - kRight) / static_cast<double>(std::max<size_t>(n, 1));
+  auto x_of = [&](size_t k) { return kLeft + step_w * (static_cast<double>(k) + 0.5); };
+  auto y_of = [&](double v) {
+    return kTop + (kH - kTop - kBottom) * (1.0 - std::clamp(v / top, 0.0, 1.05));
+  };
+  std::string out = fmt::format(
+      "<svg class=\"path\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"{}\">\n", kW, kH,
+      esc(en ? "Expected path and reported figures" : "序时路径与报送实绩"));
+  // Axes, the target line and its label.
+  out += fmt::format(
+      "<line class=\"axis\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n", kLeft,
+      kH - kBottom, kW - kRight, kH - kBottom);
+  if (ind.target) {
+    const double t = ind.target->to_double();
+    out += fmt::format(
+        "<line class=\"target\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>"
+        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+        kLeft, y_of(t), kW - kRight, y_of(t), kLeft - 6, y_of(t) + 4,
+        esc(ind.target->str() + ind.unit));
+  }
+  std::string points;
+  for (size_t k = 0; k < n; ++k) {
+    const PathStep& step = d.path[k];
+    if (step.expect.value)
+      points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", x_of(k),
+                            y_of(*step.expect.value));
+    if (k % std::max<size_t>(1, n / 12) == 0 || k + 1 == n) {
+      out += fmt::format(
+          "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" "
+          "text-anchor=\"middle\">{}</text>\n",
+          x_of(k), kH - kBottom + 16, esc(step.period.str()));
+    }
+  }
+  if (!points.empty())
+    out += fmt::format("<polyline class=\"path-line\" points=\"{}\"/>\n", points);
+  for (size_t k = 0; k < n; ++k) {
+    const PathStep& step = d.path[k];
+    if (!step.due || !step.row.actual || !step.row.actual_period ||
+        !(*step.row.actual_period == step.period))
+      continue;
+    out += fmt::format(
+        "<circle class=\"f-{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\"><title>{} {}{} {}</title>"
+        "</circle>\n",
+        status_name(step.row.status), x_of(k), y_of(step.row.actual->to_double()),
+        esc(step.period.str()), esc(step.row.actual->str()), esc(ind.unit),
+        esc(status_label(step.row.status, en)));
+  }
+  out += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", kLeft, kH - 6,
+                     esc(en ? "line: expected path · dots: figures reported · dashes: target"
+                            : "折线: 序时路径 · 圆点: 报送实绩 · 虚线: 目标"));
+  return out + "</svg>\n";
+}
+
+}  // namespace
+
+std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const Indicator& ind = d.definition;
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += fmt::format("<title>{} · {}</title>\n", esc(ind.id), esc(ind.name));
+  out += fmt::format(
+      "<style>{}svg.path .path-line {{ fill: none; stroke: #444; stroke-width: 2; }}"
+      "svg.path .target {{ stroke: #999; stroke-dasharray: 6 4; }}"
+      "svg.path .axis {{ stroke: #333; }}</style>\n</head>\n<body>\n",
+      kStyle);
+  out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"doc\">{} · {}</p>\n",
+                     esc(ind.name), esc(ind.id), esc(d.action_name));
+  const IndicatorCells c = indicator_cells(d.current, en);
+  out += fmt::format("<p class=\"meta\">{} {} · {} {} · {} {} · {} {}</p>\n</header>\n",
+                     esc(term(Term::kTarget, en)), esc(c.target), esc(term(Term::kLead, en)),
+                     esc(c.lead), esc(term(Term::kAsOf, en)), esc(format_date(d.as_of)),
+                     esc(en ? "schedule" : "序时安排"), esc(d.schedule));
+  if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth) out += path_chart(d, en);
+  Table t;
+  t.header = {std::string(term(Term::kPeriod, en)), std::string(term(Term::kExpected, en)),
+              std::string(term(Term::kExpectedValue, en)), std::string(term(Term::kActual, en)),
+              std::string(term(Term::kStatus, en))};
+  t.right = {false, true, true, true, false};
+  std::vector<Status> statuses;
+  for (const PathStep& step : d.path) {
+    const IndicatorCells s = indicator_cells(step.row, en);
+    const bool own = step.row.actual_period && *step.row.actual_period == step.period;
+    t.rows.push_back({step.period.str(), step.expect.share ? format_share(*step.expect.share) : "",
+                      step.expect.value ? format_quantity(*step.expect.value) + ind.unit : "",
+                      step.due && own ? s.actual : "", step.due ? s.status : ""});
+    statuses.push_back(step.row.status);
+  }
+  out += html_table(
+      t, [](size_t, size_t) { return std::string(); },
+      [&](size_t row, size_t col, std::string text) {
+        if (col != 4 || text.empty()) return text;
+        return fmt::format("<span class=\"pill {}\">{}</span>", status_class(statuses[row]), text);
+      });
+  return out + "</body>\n</html>\n";
 }
 
 }  // namespace tally

@@ -18,4 +18,10 @@ namespace tally {
 /// report gives the same bytes.
 std::string render_html(const Report& r, const RenderOptions& o);
 
+/// One indicator (`tally show --format html`): its definition, an SVG chart
+/// of the expected path (a line to the target, per period of its cadence)
+/// with the figures reported for each period as dots coloured by status,
+/// and the table of the path. Milestones have no chart.
+std::string render_html(const IndicatorDetail& d, const RenderOptions& o);
+
 }  // namespace tally

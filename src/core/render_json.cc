@@ -88,6 +88,7 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   text_or_null(w, "by", row.by);
   text_or_null(w, "source", row.source);
   period(w, "due_period", row.due_period);
+  w.field("owed", row.owed);
   w.field("compared_period", row.compared_period.str());
   number(w, "expected", row.expected);
   number(w, "expected_value", row.expected_value);
@@ -126,6 +127,33 @@ std::string render_json(const Report& r) {
   w.key("expected").number(r.expected, 6);
   w.key("thirds").begin_object().field("elapsed", r.thirds_elapsed);
   w.field("total", r.thirds_total).end_object();
+  w.key("compared_at").begin_array();
+  for (const ComparedAt& c : r.compared_at) {
+    w.begin_object().field("cadence", cadence_name(c.cadence)).field("period", c.period.str());
+    w.key("expected").number(c.expected, 6);
+    w.field("indicators", c.indicators).end_object();
+  }
+  w.end_array();
+  w.key("changes");
+  if (r.changes) {
+    w.begin_object().field("since", format_date(r.changes->since));
+    w.key("records").begin_array();
+    for (const ChangedRecord& rec : r.changes->records) {
+      w.begin_object().field("indicator", rec.indicator).field("period", rec.period.str());
+      w.field("value", rec.value).field("by", rec.by).field("recorded", rec.recorded);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("newly_overdue").begin_array();
+    for (const OverdueItem& item : r.changes->newly_overdue) {
+      w.begin_object().field("indicator", item.indicator).field("period", item.period.str());
+      w.field("bureau", item.bureau).field("due", format_date(item.due));
+      w.field("days_late", item.days_late).end_object();
+    }
+    w.end_array().end_object();
+  } else {
+    w.null();
+  }
   w.key("selection").begin_object();
   text_or_null(w, "action", r.selection.action);
   text_or_null(w, "bureau", r.selection.bureau);

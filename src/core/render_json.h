@@ -10,7 +10,7 @@ namespace tally {
 
 /// The version of the report schema; raised when a key changes meaning or
 /// goes away (new keys do not raise it).
-inline constexpr int kReportSchemaVersion = 1;
+inline constexpr int kReportSchemaVersion = 2;
 
 /// The whole report: plan, period, totals, actions, bureaus, indicators.
 std::string render_json(const Report& r);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "core/table.h"
 #include "core/text.h"
@@ -52,17 +54,53 @@ std::string fitted_indicators(const Report& r, const std::vector<size_t>& which,
   return render_text_table(t, o.width);
 }
 
+// A dekad brief's changes since the last one: a summary line, then the new
+// records and the newly overdue reports.
+std::string changes_text(const Report& r, const RenderOptions& o) {
+  if (!r.changes) return "";
+  const bool en = o.en;
+  std::string out = "\n" + bold(changes_lines(r, en)[0], o.color) + "\n";
+  if (!r.changes->records.empty())
+    out += render_text_table(changed_records_table(*r.changes, en), o.width);
+  if (!r.changes->newly_overdue.empty()) {
+    out += (en ? "Newly overdue\n" : "新增逾期\n");
+    out += render_text_table(newly_overdue_table(*r.changes, en), o.width);
+  }
+  return out;
+}
+
+// One period of the path as a bar of kBarWidth columns for 0 … 100% of the
+// target: '#' up to the completion reported for that period, '|' where the
+// path expects it to be, '.' for the rest; beyond the target, '>' at the end.
+constexpr int kBarWidth = 20;
+
+std::string path_bar(std::optional<double> expected, std::optional<double> completion) {
+  auto cells = [](double share) {
+    return static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * kBarWidth));
+  };
+  std::string bar(kBarWidth, '.');
+  if (completion) bar.replace(0, cells(*completion), cells(*completion), '#');
+  if (completion && *completion > 1.0) bar.back() = '>';
+  if (expected) {
+    const int at = cells(*expected);
+    bar[at == 0 ? 0 : at - 1] = '|';
+  }
+  return bar;
+}
+
 }  // namespace
 
 std::string render_text(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out;
   std::vector<std::string> header = report_header(r, en);
-  for (size_t k = 0; k < header.size(); ++k) out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
+  for (size_t k = 0; k < header.size(); ++k)
+    out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
   if (r.indicators.empty()) {
     return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
                                           : "没有符合筛选条件的指标。");
   }
+  out += changes_text(r, o);
   switch (o.by) {
     case GroupBy::kAction:
       out += "\n" + bold(term(Term::kByAction, en), o.color) + "\n";
@@ -99,13 +137,14 @@ std::string render_text(const Report& r, const RenderOptions& o) {
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out = bold(en ? fmt::format("Reports overdue · {}", r.plan_title)
-                : fmt::format("催报清单 · {}", r.plan_title),
-             o.color) +
-        "\n";
+                            : fmt::format("催报清单 · {}", r.plan_title),
+                         o.color) +
+                    "\n";
   const auto runs = overdue_groups(r);
-  out += en ? fmt::format("as of {} · due {} days after each period ends · {} actuals from {} "
-                          "bureaus\n",
-                          format_date(r.as_of), r.timely_days, r.items.size(), runs.size())
+  out += en ? fmt::format(
+                  "as of {} · due {} days after each period ends · {} actuals from {} "
+                  "bureaus\n",
+                  format_date(r.as_of), r.timely_days, r.items.size(), runs.size())
             : fmt::format("截至 {} · 期末后 {} 天内报送 · 未报送 {} 项, 涉及 {} 个单位\n",
                           format_date(r.as_of), r.timely_days, r.items.size(), runs.size());
   for (const auto& run : runs) {
@@ -151,7 +190,7 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
                        d.timely_days)
          : fmt::format("每{}, 期末后 {} 天内", cadence_label(d.cadence, en), d.timely_days));
   if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth)
-    add(en ? "schedule" : "序时安排", now.schedule);
+    add(en ? "schedule" : "序时安排", d.schedule);
   add(en ? "source" : "出处", ind.source);
   add(en ? "note" : "备注", ind.note);
   out += render_text_table(def, o.width);
@@ -161,8 +200,11 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
     out += en ? "(none)\n" : "(无)\n";
   } else {
     Table t;
-    t.header = {std::string(term(Term::kPeriod, en)), std::string(term(Term::kActual, en)),
-                en ? "recorded" : "录入时间", en ? "by" : "报送单位", en ? "source" : "来源",
+    t.header = {std::string(term(Term::kPeriod, en)),
+                std::string(term(Term::kActual, en)),
+                en ? "recorded" : "录入时间",
+                en ? "by" : "报送单位",
+                en ? "source" : "来源",
                 en ? "remark" : "说明"};
     t.right = {false, true};
     for (const DetailRecord& rec : d.records) {
@@ -172,12 +214,12 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
       if (!rec.on_time) remarks.push_back(en ? "late" : "逾期报送");
       if (!a.reason.empty()) remarks.push_back(a.reason);
       if (!a.note.empty()) remarks.push_back(a.note);
-      std::string value = a.value.number ? a.value.number->str()
+      std::string value = a.value.number  ? a.value.number->str()
                           : a.value.stage ? std::string(stage_label(*a.value.stage, en))
                                           : "";
       if (a.value.percent) value += " " + format_quantity(*a.value.percent) + "%";
-      t.rows.push_back({a.period.str(), value, a.recorded.text, a.by, a.source,
-                        join(remarks, "; ")});
+      t.rows.push_back(
+          {a.period.str(), value, a.recorded.text, a.by, a.source, join(remarks, "; ")});
     }
     out += render_text_table(t, o.width);
   }
@@ -192,8 +234,11 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   p.header.emplace_back(term(Term::kActual, en));
   if (!milestone) p.header.emplace_back(term(Term::kCompletion, en));
   p.header.emplace_back(term(Term::kStatus, en));
+  if (!milestone && ind.kind != Kind::kGrowth) p.header.emplace_back(en ? "path" : "路径图");
   p.right = std::vector<bool>(p.header.size(), true);
-  p.right.front() = p.right.back() = false;
+  p.right.front() = false;
+  p.right[p.header.size() - 1] = false;
+  if (p.header.size() > 2) p.right[p.header.size() - 2] = milestone || ind.kind == Kind::kGrowth;
   for (const PathStep& step : d.path) {
     IndicatorCells s = indicator_cells(step.row, en);
     // The path shows what each period expects, whatever figure is in force.
@@ -209,6 +254,15 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
     row.push_back(step.due ? actual : "");
     if (!milestone) row.push_back(step.due ? s.completion : "");
     row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    if (!milestone && ind.kind != Kind::kGrowth) {
+      const std::optional<double> done =
+          step.due && step.row.actual_period && *step.row.actual_period == step.period
+              ? step.row.completion
+              : std::nullopt;
+      // A limit of zero has no share to draw.
+      const bool zero = ind.target && ind.target->to_double() == 0;
+      row.push_back(zero ? "" : path_bar(step.expect.share, done));
+    }
     p.rows.push_back(std::move(row));
   }
   out += render_text_table(p, o.width);
@@ -221,7 +275,8 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   };
   now_row(term(Term::kAsOf, en), format_date(d.as_of));
   now_row(term(Term::kStatus, en), paint(c.status, now.status, o.color));
-  now_row(term(Term::kActual, en), c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
+  now_row(term(Term::kActual, en),
+          c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
   now_row(term(ind.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
           c.expected);
   now_row(term(Term::kExpectedValue, en), c.expected_value);

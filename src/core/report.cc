@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/json.h"
+#include "core/log.h"
 #include "core/schedule.h"
 
 namespace tally {
@@ -135,6 +136,11 @@ std::vector<std::string> names_of(const Plan& plan, const std::vector<std::strin
     out.push_back(b ? b->name : id);
   }
   return out;
+}
+
+std::string bureau_name(const Plan& plan, const std::string& id) {
+  const Bureau* b = plan.find_bureau(id);
+  return b ? b->name : id;
 }
 
 void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
@@ -604,6 +610,62 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
   return row;
 }
 
+namespace {
+
+// Per cadence of the plan's pro-rated indicators, the period they are
+// compared at in a report of `request`.
+std::vector<ComparedAt> compared_at(const Plan& plan, const ReportRequest& request) {
+  const PlanHeader& h = plan.header;
+  std::vector<ComparedAt> out;
+  for (Cadence c :
+       {Cadence::kYear, Cadence::kHalf, Cadence::kQuarter, Cadence::kMonth, Cadence::kDekad}) {
+    size_t n = 0;
+    for (const Indicator& ind : plan.indicators)
+      if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth && plan.cadence_of(ind) == c)
+        ++n;
+    if (n == 0) continue;
+    const auto due = latest_due(h, c, request.period.end(), request.as_of, h.timely_days);
+    if (!due) continue;
+    out.push_back(ComparedAt{c, *due, plan_thirds(h, due->end()).share(), n});
+  }
+  return out;
+}
+
+// The records made, and the reports that fell overdue, since the brief of
+// the period before: its as-of date is this one's less the period's length.
+Changes changes_since(const Ledger& ledger, const ReportRequest& request) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  Changes c;
+  c.since =
+      add_days(request.as_of, -days_between(request.period.prev().end(), request.period.end()));
+  const int64_t from = end_of_day(c.since, h.utc_offset_minutes);
+  const int64_t to = end_of_day(request.as_of, h.utc_offset_minutes);
+  std::vector<std::pair<int64_t, ChangedRecord>> made;
+  for (size_t i = 0; i < plan.indicators.size(); ++i) {
+    for (const Actual* a : ledger.records(i)) {
+      if (a->recorded.epoch_seconds < from || a->recorded.epoch_seconds >= to) continue;
+      made.emplace_back(
+          a->recorded.epoch_seconds,
+          ChangedRecord{a->indicator, plan.indicators[i].name, a->period, plain_value(a->value),
+                        bureau_name(plan, a->by), a->recorded.text});
+    }
+  }
+  std::stable_sort(made.begin(), made.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& m : made) c.records.push_back(std::move(m.second));
+  const OverdueReport before = compute_overdue(ledger, c.since);
+  for (const OverdueItem& item : compute_overdue(ledger, request.as_of).items) {
+    const bool known = std::any_of(before.items.begin(), before.items.end(), [&](const auto& b) {
+      return b.indicator == item.indicator && b.period == item.period;
+    });
+    if (!known) c.newly_overdue.push_back(item);
+  }
+  return c;
+}
+
+}  // namespace
+
 Report compute_report(const Ledger& ledger, const ReportRequest& request,
                       const Selection& selection) {
   const Plan& plan = ledger.plan();
@@ -736,6 +798,8 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   std::vector<size_t> kept(r.indicators.size());
   for (size_t k = 0; k < kept.size(); ++k) kept[k] = k;
   r.totals = rollup_of(r.indicators, kept);
+  r.compared_at = compared_at(plan, request);
+  if (request.period.cadence == Cadence::kDekad) r.changes = changes_since(ledger, request);
   return r;
 }
 
@@ -789,6 +853,11 @@ IndicatorDetail compute_detail(const Ledger& ledger, size_t i, Date as_of) {
   d.definition = ind;
   d.action_name = plan.actions[ind.action].name;
   d.co_names = names_of(plan, ind.co);
+  d.schedule = schedule_text(ind.schedule);
+  if (ind.schedule.type == Schedule::Type::kStep)
+    d.schedule += " " + format_date(ind.schedule.step);
+  if (const Profile* p = plan.find_profile(ind.schedule.profile); p && !p->description.empty())
+    d.schedule += " · " + p->description;
   d.cadence = plan.cadence_of(ind);
   d.timely_days = h.timely_days;
   d.as_of = as_of;

@@ -196,42 +196,6 @@ struct Selection {
   std::vector<Status> statuses;  ///< keep indicators in these statuses (empty: all)
 };
 
-/// The computed report.
-struct Report {
-  std::string plan_id;
-  std::string plan_title;
-  std::string plan_document;
-  Date plan_start;
-  Date plan_end;
-  Cadence cadence = Cadence::kMonth;  ///< the plan's reporting cadence
-  int timely_days = 0;
-  double behind = 0.9;  ///< the plan's threshold
-
-  Period period;  ///< the report period
-  Date as_of;
-  /// The plan's 序时进度 at the period's end for schedule = "even":
-  /// thirds elapsed ÷ thirds in the plan.
-  double expected = 0;
-  int thirds_elapsed = 0;
-  int thirds_total = 0;
-
-  Selection selection;
-  std::vector<IndicatorRow> indicators;  ///< kept indicators, in plan order
-  std::vector<ActionRow> actions;        ///< by action number; all, or the selected one
-  std::vector<BureauRow> bureaus;        ///< lead bureaus by rank; all, or the selected one
-  Rollup totals;                         ///< over `indicators`
-};
-
-/// Computes the report for every indicator of the plan, then applies the
-/// selection. The ledger must index a plan that passed check_plan.
-Report compute_report(const Ledger& ledger, const ReportRequest& request,
-                      const Selection& selection = {});
-
-/// Evaluates one indicator at one report period (the building block of
-/// compute_report, also used by `tally show` for the expected path).
-IndicatorRow evaluate_indicator(const Ledger& ledger, size_t indicator,
-                                const ReportRequest& request);
-
 /// One actual that is due and not recorded (the 催报 list).
 struct OverdueItem {
   std::string bureau;  ///< the indicator's primary lead
@@ -250,6 +214,75 @@ struct OverdueItem {
   /// The latest value on record (older period), if any.
   std::optional<Period> last_period;
 };
+
+/// Where the indicators of one cadence are compared: the latest period of
+/// that cadence due by the report period's end, and the even path's share
+/// there. A dekad brief compares monthly indicators at the last month due.
+struct ComparedAt {
+  Cadence cadence = Cadence::kMonth;
+  Period period;
+  double expected = 0;    ///< the even path's share at period's end
+  size_t indicators = 0;  ///< how many indicators of this cadence
+};
+
+/// A record made between two briefs.
+struct ChangedRecord {
+  std::string indicator;
+  std::string indicator_name;
+  Period period;
+  std::string value;     ///< as recorded: a number, or a stage word
+  std::string by;        ///< the reporting bureau's short name
+  std::string recorded;  ///< RFC 3339
+};
+
+/// What changed since the previous brief of the same length (旬简报): the
+/// records made after its as-of date, and the reports that became overdue.
+struct Changes {
+  Date since;                          ///< the previous brief's as-of date: as_of less one period
+  std::vector<ChangedRecord> records;  ///< by recorded time
+  std::vector<OverdueItem> newly_overdue;  ///< owed now and not on `since`
+};
+
+/// The computed report.
+struct Report {
+  std::string plan_id;
+  std::string plan_title;
+  std::string plan_document;
+  Date plan_start;
+  Date plan_end;
+  Cadence cadence = Cadence::kMonth;  ///< the plan's reporting cadence
+  int timely_days = 0;
+  double behind = 0.9;  ///< the plan's threshold
+
+  Period period;  ///< the report period
+  Date as_of;
+  /// The plan's 序时进度 at the period's end for schedule = "even":
+  /// thirds elapsed ÷ thirds in the plan.
+  double expected = 0;
+  int thirds_elapsed = 0;
+  int thirds_total = 0;
+  /// One entry per cadence the indicators are reported at (milestones and
+  /// growth rates aside), coarsest first.
+  std::vector<ComparedAt> compared_at;
+  /// For a dekad report period (旬简报) only.
+  std::optional<Changes> changes;
+
+  Selection selection;
+  std::vector<IndicatorRow> indicators;  ///< kept indicators, in plan order
+  std::vector<ActionRow> actions;        ///< by action number; all, or the selected one
+  std::vector<BureauRow> bureaus;        ///< lead bureaus by rank; all, or the selected one
+  Rollup totals;                         ///< over `indicators`
+};
+
+/// Computes the report for every indicator of the plan, then applies the
+/// selection. The ledger must index a plan that passed check_plan.
+Report compute_report(const Ledger& ledger, const ReportRequest& request,
+                      const Selection& selection = {});
+
+/// Evaluates one indicator at one report period (the building block of
+/// compute_report, also used by `tally show` for the expected path).
+IndicatorRow evaluate_indicator(const Ledger& ledger, size_t indicator,
+                                const ReportRequest& request);
 
 /// The 催报 list as of a date.
 struct OverdueReport {
@@ -305,6 +338,9 @@ struct IndicatorDetail {
   Indicator definition;
   std::string action_name;
   std::vector<std::string> co_names;  ///< the co-working bureaus' short names
+  /// The path in words: "even", "end", "step 2024-07-01", a profile's name
+  /// with its description ("autumn-harvest · 制种: 8-9月收获").
+  std::string schedule;
   Cadence cadence = Cadence::kMonth;
   int timely_days = 0;
   Date as_of;

@@ -81,6 +81,7 @@ golden show-output.txt show economy.output
 golden show-jobs.txt show livelihood.jobs
 golden show-museum-en.txt --lang en show livelihood.museum
 golden show-fires.txt show safety.fires
+golden show-output.html show economy.output --format html
 
 [ "${TALLY_UPDATE_GOLDEN:-}" = 1 ] && exit 0
 

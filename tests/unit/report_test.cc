@@ -745,6 +745,46 @@ TEST_CASE("report: done is done, and overdue agrees with report on what is owed"
   CHECK(report.bureaus[0].actuals_on_time == 4);
 }
 
+TEST_CASE("report: a dekad brief says where it compares and what changed") {
+  const std::string body =
+      indicator("out", kOutput) +
+      indicator("dr", "kind = \"cumulative\"\nunit = \"次\"\ntarget = 36\ncadence = \"dekad\"");
+  const std::string recs = actual("out", "2024-06", "1.8", "2024-07-05T09:00:00+08:00") +
+                           actual("dr", "2024-06-D3", "18", "2024-07-09T09:00:00+08:00") +
+                           actual("out", "2024-06", "1.9", "2024-07-15T09:00:00+08:00", "修订");
+  Fixture f(body, recs);
+  // The brief of 2024-07-D2 on 21 July: June (due 10 July) is the last
+  // month due, at 18/36 = 50%; 2024-07-D1 (due 20 July) the last dekad, at
+  // 19/36 = 52.8%. Not the dekad's own 20/36 = 55.6% for the monthly rows.
+  Report r = compute_report(*f.ledger,
+                            ReportRequest{Period{Cadence::kDekad, 2024, 20}, Date{2024, 7, 21}});
+  CHECK(r.period.str() == "2024-07-D2");
+  CHECK(r.expected == Approx(20.0 / 36.0));
+  REQUIRE(r.compared_at.size() == 2);
+  CHECK(r.compared_at[0].cadence == Cadence::kMonth);
+  CHECK(r.compared_at[0].period.str() == "2024-06");
+  CHECK(r.compared_at[0].expected == Approx(0.5));
+  CHECK(r.compared_at[1].period.str() == "2024-07-D1");
+  CHECK(r.compared_at[1].expected == Approx(19.0 / 36.0));
+  CHECK(r.indicators[0].compared_period.str() == "2024-06");
+  // The last brief was on 11 July (21 July less the 10 days from 07-D1's end
+  // to 07-D2's): since then the June revision was made, and 2024-07-D1 of dr
+  // fell due on 20 July without a record.
+  REQUIRE(r.changes);
+  CHECK(r.changes->since == Date{2024, 7, 11});
+  REQUIRE(r.changes->records.size() == 1);
+  CHECK(r.changes->records[0].indicator == "a.out");
+  CHECK(r.changes->records[0].value == "1.9");
+  CHECK(r.changes->records[0].by == "甲局");
+  REQUIRE(r.changes->newly_overdue.size() == 1);
+  CHECK(r.changes->newly_overdue[0].indicator == "a.dr");
+  CHECK(r.changes->newly_overdue[0].period.str() == "2024-07-D1");
+  // A monthly bulletin has no changes section.
+  CHECK_FALSE(
+      compute_report(*f.ledger, ReportRequest{Period{Cadence::kMonth, 2024, 6}, Date{2024, 7, 21}})
+          .changes);
+}
+
 TEST_CASE("report: status names and labels") {
   CHECK(status_name(Status::kOffTrack) == "off-track");
   CHECK(status_label(Status::kOffTrack, false) == "严重滞后");
