@@ -48,4 +48,11 @@ red=$("$TALLY" report --plan "$SRC/plans/hongjiang-2024" --actuals "$SRC/tests/p
   python3 -c 'import csv, sys; print(" ".join(r[0] for r in list(csv.reader(sys.stdin))[1:]))')
 [ "$red" = "industry.bio-output industry.bank-loans" ] || fail "red rows: $red"
 
+# `list` names each path as the plan writes it.
+paths=$("$TALLY" list indicators --plan "$SRC/plans/hongjiang-2024" --format json | python3 -c '
+import json, sys
+want = ("industry.bio-output", "industry.seed-output", "livelihood.urban-dibao")
+print(" ".join(str(i["schedule"]) for i in json.load(sys.stdin) if i["id"] in want))')
+[ "$paths" = "even seed-harvest from-july" ] || fail "list schedules: $paths"
+
 exit $((failures > 0))
