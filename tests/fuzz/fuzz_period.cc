@@ -9,19 +9,24 @@
 //    and `due` resolves to a period already due;
 //  - a date, an RFC 3339 time and a UTC offset print back to the same;
 //  - a decimal prints back to the same; a value accepted for an indicator,
-//    written plainly, is accepted again as the same value.
+//    written plainly, is accepted again as the same value, and stored in an
+//    actuals file as `tally record` writes it, reads back as the same value.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
+#include "core/load.h"
 #include "core/model.h"
 #include "core/period.h"
 #include "core/record.h"
 #include "core/units.h"
+#include "core/write.h"
 
 using namespace tally;
 
@@ -90,6 +95,29 @@ void dates(std::string_view s) {
   }
 }
 
+// The value as `tally record` appends it to an actuals file, read back.
+std::optional<ActualValue> stored(const ActualValue& v) {
+  static const Plan plan = [] {
+    Plan p;
+    p.header.utc_offset_minutes = 8 * 60;
+    p.header.utc_offset = "+08:00";
+    return p;
+  }();
+  Actual a;
+  a.indicator = "fuzz.value";
+  a.period = Period{Cadence::kMonth, 2024, 6};
+  a.period_text = "2024-06";
+  a.value = v;
+  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.by = "gxj";
+  a.source = "fuzz";
+  std::vector<Actual> out;
+  Diagnostics diags;
+  load_actuals_text(format_actual(a), 1, plan, out, diags);
+  if (out.size() != 1 || diags.has_errors()) return std::nullopt;
+  return out[0].value;
+}
+
 void values(std::string_view s) {
   if (auto d = parse_decimal(s)) {
     auto again = parse_decimal(d->str());
@@ -124,10 +152,20 @@ void values(std::string_view s) {
       if (!again || !again->number || !(*again->number == *v->number)) {
         fail(s, "read in " + std::string(k.unit) + " as " + plain + ", which does not read back");
       }
+      auto kept = stored(*v);
+      if (!kept || !kept->number || !(*kept->number == *v->number)) {
+        fail(s, "read in " + std::string(k.unit) + " as " + plain +
+                    ", which an actuals file does not keep: it reads back as " +
+                    (kept && kept->number ? kept->number->str() : std::string("nothing")));
+      }
     } else if (!v->stage) {
       fail(s, "parse_value_for accepted it as neither a number nor a stage");
-    } else if (v->percent && (*v->percent < 0 || *v->percent > 100)) {
-      fail(s, "a percent outside 0 to 100");
+    } else {
+      if (v->percent && (*v->percent < 0 || *v->percent > 100)) fail(s, "a percent outside 0 to 100");
+      auto kept = stored(*v);
+      if (!kept || kept->stage != v->stage || kept->percent != v->percent) {
+        fail(s, "a stage or percent that an actuals file does not keep");
+      }
     }
   }
 }
