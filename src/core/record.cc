@@ -285,6 +285,14 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
                     "can)",
                     text, kind_name(ind.kind)));
   }
+  // The figure is stored as a TOML number; more digits than that keeps
+  // would read back as another figure.
+  if (!fits_toml_number(*d)) {
+    return fail(
+        fmt::format("'{}' is {}{}, more digits than an actuals file keeps exactly (15 "
+                    "significant digits, 18 in a whole number); round it",
+                    text, d->str(), ind.unit));
+  }
   v.number = *d;
   return v;
 }
