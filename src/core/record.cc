@@ -252,6 +252,12 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
     if (text.size() > 1 && text.back() == '%') {
       auto d = parse_decimal(text.substr(0, text.size() - 1));
       if (d && !d->is_negative() && d->to_double() <= 100) {
+        // Stored as text that must read back as the same percent.
+        if (!fits_toml_number(*d)) {
+          return fail(fmt::format("'{}' has more digits than an actuals file keeps exactly (15 "
+                                  "significant digits); round it",
+                                  text));
+        }
         v.percent = d->to_double();
         v.stage = d->to_double() >= 100 ? Stage::kDone
                   : d->is_zero()        ? Stage::kNotStarted

@@ -177,6 +177,10 @@ TEST_CASE("record: every refusal says what is wrong") {
           "in-progress, done or a percent such as 60% (did you mean 'done'?)"});
   CHECK(refusals(proposal("industry.museum", "120%")) ==
         V{"VALUE: '120%' is not a percent between 0% and 100%"});
+  CHECK(refusals(proposal("industry.museum", "0.123456723890123456%")) ==
+        V{"VALUE: '0.123456723890123456%' has more digits than an actuals file keeps exactly "
+          "(15 significant digits); round it"});
+  CHECK(refusals(proposal("industry.museum", "33.3333333333333%")).empty());
   CHECK(refusals(proposal("industry.jobs", "1", "2024-06", " ")) ==
         V{"--source: empty; say where the figure comes from, e.g. 统计局6月月报"});
   // The test plan already holds industry.bio-output 2024-05 = 1.5.
