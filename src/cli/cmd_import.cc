@@ -7,9 +7,9 @@
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/csv.h"
-#include "core/fs.h"
-#include "core/text.h"
+#include "core/read/csv.h"
+#include "core/base/fs.h"
+#include "core/base/text.h"
 
 namespace tally {
 

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "core/json.h"
-#include "core/table.h"
+#include "core/base/json.h"
+#include "core/render/table.h"
 
 namespace tally {
 

@@ -6,9 +6,9 @@
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/git.h"
-#include "core/log.h"
-#include "core/write.h"
+#include "core/base/git.h"
+#include "core/render/log.h"
+#include "core/write/transaction.h"
 
 namespace tally {
 

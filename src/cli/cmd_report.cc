@@ -5,13 +5,13 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
-#include "core/ledger.h"
-#include "core/render_csv.h"
-#include "core/render_json.h"
-#include "core/render_md.h"
-#include "core/render_text.h"
-#include "core/report.h"
-#include "core/render_html.h"
+#include "core/ledger/ledger.h"
+#include "core/render/csv.h"
+#include "core/render/json.h"
+#include "core/render/markdown.h"
+#include "core/render/text.h"
+#include "core/compute/report.h"
+#include "core/render/html.h"
 
 namespace tally {
 

@@ -6,8 +6,8 @@
 #include <functional>
 #include <string>
 
-#include "core/load.h"
-#include "core/period.h"
+#include "core/read/load.h"
+#include "core/base/period.h"
 
 namespace CLI {
 class App;

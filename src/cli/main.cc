@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "core/check.h"
+#include "core/check/check.h"
 
 namespace tally {
 namespace {

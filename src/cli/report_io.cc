@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "core/text.h"
-#include "core/write.h"
+#include "core/base/text.h"
+#include "core/write/transaction.h"
 
 namespace tally {
 

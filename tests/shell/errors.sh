@@ -44,7 +44,7 @@ if [[ $update == 1 ]]; then
 fi
 # Every code the loader and the checks can report has a reproducer and a
 # section in docs/diagnostics.md.
-codes=$(grep -ohE '(error|warning)\([^;]*"[a-z]+(-[a-z0-9]+)+"' "$SRC"/src/core/load.cc "$SRC"/src/core/check.cc |
+codes=$(grep -ohE '(error|warning)\([^;]*"[a-z]+(-[a-z0-9]+)+"' "$SRC"/src/core/read/*.cc "$SRC"/src/core/check/*.cc |
   grep -oE '"[a-z]+(-[a-z0-9]+)+"' | tr -d '"' | sort -u)
 for code in $codes; do
   if ! grep -qF "[$code]" */expected; then

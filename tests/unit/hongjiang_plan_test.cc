@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/load.h"
-#include "core/model.h"
+#include "core/check/check.h"
+#include "core/base/fs.h"
+#include "core/read/load.h"
+#include "core/model/model.h"
 
 using namespace tally;
 

@@ -1,4 +1,4 @@
-#include "core/load.h"
+#include "core/read/load.h"
 
 #include <catch2/catch.hpp>
 

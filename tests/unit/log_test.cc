@@ -1,10 +1,10 @@
-#include "core/log.h"
+#include "core/render/log.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/load.h"
+#include "core/check/check.h"
+#include "core/base/fs.h"
+#include "core/read/load.h"
 
 using namespace tally;
 

@@ -1,10 +1,10 @@
-#include "core/record.h"
+#include "core/write/record.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/write.h"
+#include "core/check/check.h"
+#include "core/base/fs.h"
+#include "core/write/transaction.h"
 #include "scratch.h"
 
 using namespace tally;

@@ -2,7 +2,7 @@
 // no requests to anywhere, A4 printing and determinism. What a browser shows
 // is tested in tests/shell/html_chromium.sh.
 
-#include "core/render_html.h"
+#include "core/render/html.h"
 
 #include <fmt/format.h>
 
@@ -13,9 +13,9 @@
 #include <set>
 #include <sstream>
 
-#include "core/check.h"
-#include "core/ledger.h"
-#include "core/load.h"
+#include "core/check/check.h"
+#include "core/ledger/ledger.h"
+#include "core/read/load.h"
 
 using namespace tally;
 

@@ -1,4 +1,4 @@
-#include "core/schedule.h"
+#include "core/compute/schedule.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,141 @@
+#include "core/model/model.h"
+
+namespace tally {
+
+namespace {
+
+template <typename E, size_t N>
+std::optional<E> parse_enum(std::string_view s, const std::pair<E, std::string_view> (&table)[N]) {
+  for (const auto& [e, name] : table)
+    if (name == s) return e;
+  return std::nullopt;
+}
+
+template <typename E, size_t N>
+std::string_view enum_name(E e, const std::pair<E, std::string_view> (&table)[N]) {
+  for (const auto& [v, name] : table)
+    if (v == e) return name;
+  return {};
+}
+
+constexpr std::pair<Kind, std::string_view> kKinds[] = {{Kind::kCumulative, "cumulative"},
+                                                        {Kind::kLevel, "level"},
+                                                        {Kind::kGrowth, "growth"},
+                                                        {Kind::kMilestone, "milestone"}};
+constexpr std::pair<Direction, std::string_view> kDirections[] = {{Direction::kUp, "up"},
+                                                                  {Direction::kDown, "down"}};
+constexpr std::pair<Basis, std::string_view> kBases[] = {{Basis::kYtd, "ytd"},
+                                                         {Basis::kPeriod, "period"}};
+constexpr std::pair<Stage, std::string_view> kStages[] = {{Stage::kNotStarted, "not-started"},
+                                                          {Stage::kInProgress, "in-progress"},
+                                                          {Stage::kDone, "done"}};
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(item.id);
+  return out;
+}
+
+Location find_key(const std::map<std::string, Location, std::less<>>& locs, std::string_view key,
+                  Location fallback) {
+  auto it = locs.find(key);
+  return it == locs.end() ? fallback : it->second;
+}
+
+}  // namespace
+
+std::string_view kind_name(Kind k) {
+  return enum_name(k, kKinds);
+}
+std::optional<Kind> parse_kind(std::string_view s) {
+  return parse_enum(s, kKinds);
+}
+std::string_view direction_name(Direction d) {
+  return enum_name(d, kDirections);
+}
+std::optional<Direction> parse_direction(std::string_view s) {
+  return parse_enum(s, kDirections);
+}
+std::string_view basis_name(Basis b) {
+  return enum_name(b, kBases);
+}
+std::optional<Basis> parse_basis(std::string_view s) {
+  return parse_enum(s, kBases);
+}
+std::string_view stage_name(Stage s) {
+  return enum_name(s, kStages);
+}
+std::optional<Stage> parse_stage(std::string_view s) {
+  return parse_enum(s, kStages);
+}
+
+Location Indicator::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+Location Action::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+Location Profile::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+
+const std::vector<std::string>& default_counted_units() {
+  // Units of whole things that appear in plans' targets: enterprises,
+  // schools, projects, households, villages, people, events.
+  static const std::vector<std::string> units = {
+      "家", "个", "所", "座", "处", "项", "户", "套", "条", "名",   "人",   "件",  "次",
+      "场", "台", "辆", "栋", "间", "张", "块", "只", "头", "批",   "期",   "篇",  "部",
+      "支", "位", "宗", "起", "村", "镇", "校", "园", "例", "人次", "户次", "家次"};
+  return units;
+}
+
+bool PlanHeader::is_counted(std::string_view unit) const {
+  for (const auto& u : counted_units)
+    if (u == unit) return true;
+  return false;
+}
+
+const Bureau* Plan::find_bureau(std::string_view id) const {
+  return find_by_id(bureaus, id);
+}
+const Indicator* Plan::find_indicator(std::string_view id) const {
+  return find_by_id(indicators, id);
+}
+const Action* Plan::find_action(std::string_view id) const {
+  return find_by_id(actions, id);
+}
+const Profile* Plan::find_profile(std::string_view name) const {
+  for (const auto& p : profiles)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+const Bureau* Plan::resolve_bureau_name(std::string_view name) const {
+  for (const auto& b : bureaus) {
+    if (b.id == name || b.name == name || b.full_name == name) return &b;
+    for (const auto& a : b.aliases)
+      if (a == name) return &b;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Plan::bureau_ids() const {
+  return ids_of(bureaus);
+}
+std::vector<std::string> Plan::indicator_ids() const {
+  return ids_of(indicators);
+}
+std::vector<std::string> Plan::action_ids() const {
+  return ids_of(actions);
+}
+
+}  // namespace tally

@@ -1,0 +1,168 @@
+#include "core/render/csv.h"
+
+#include <fmt/format.h>
+
+#include "core/base/json.h"
+#include "core/render/table.h"
+
+namespace tally {
+
+namespace {
+
+// Raw figures: up to six decimals, empty when there is none.
+std::string raw(const std::optional<double>& v) {
+  return v ? format_number(*v, 6) : "";
+}
+std::string raw(const std::optional<Decimal>& v) {
+  return v ? v->str() : "";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  return fmt::format("{}", fmt::join(items, " "));
+}
+
+void add_rollup_columns(Table& t, bool en) {
+  for (Status s : kAllStatuses) t.header.emplace_back(status_label(s, en));
+  t.header.emplace_back(en ? "with something due" : "有应报事项");
+  t.header.emplace_back(term(Term::kOnTrackRate, en));
+  t.header.emplace_back(term(Term::kMeanCompletion, en));
+}
+
+void add_rollup(std::vector<std::string>& row, const Rollup& g) {
+  for (Status s : kAllStatuses) row.push_back(std::to_string(g.counts[s]));
+  row.push_back(std::to_string(g.with_due));
+  row.push_back(raw(g.on_track_rate));
+  row.push_back(raw(g.mean_completion));
+}
+
+Table indicators(const Report& r, bool en) {
+  Table t;
+  t.header = {std::string(term(Term::kIndicatorId, en)),
+              std::string(term(Term::kIndicator, en)),
+              std::string(term(Term::kAction, en)),
+              std::string(term(Term::kLead, en)),
+              std::string(term(Term::kKind, en)),
+              en ? "direction" : "方向",
+              std::string(term(Term::kUnit, en)),
+              en ? "cadence" : "报送周期",
+              std::string(term(Term::kTarget, en)),
+              std::string(term(Term::kBaseline, en)),
+              std::string(term(Term::kDue, en)),
+              std::string(term(Term::kActual, en)),
+              std::string(term(Term::kPeriod, en)),
+              en ? "due period" : "应报期",
+              std::string(term(Term::kExpected, en)),
+              std::string(term(Term::kExpectedValue, en)),
+              std::string(term(Term::kCompletion, en)),
+              std::string(term(Term::kGap, en)),
+              std::string(term(Term::kStatus, en)),
+              std::string(term(Term::kRequiredStage, en)),
+              std::string(term(Term::kPace, en)),
+              en ? "periods left" : "剩余期数",
+              std::string(term(Term::kProjection, en)),
+              en ? "recorded" : "录入时间",
+              en ? "by" : "报送单位",
+              en ? "source" : "来源"};
+  for (const IndicatorRow& row : r.indicators) {
+    std::string actual = raw(row.actual);
+    if (row.stage) actual = std::string(stage_name(*row.stage));
+    if (row.percent) actual = format_number(*row.percent, 6) + "%";
+    t.rows.push_back({row.id,
+                      row.name,
+                      row.action,
+                      join(row.lead),
+                      std::string(kind_name(row.kind)),
+                      std::string(direction_name(row.direction)),
+                      row.unit,
+                      std::string(cadence_name(row.cadence)),
+                      raw(row.target),
+                      raw(row.baseline),
+                      row.due ? format_date(*row.due) : "",
+                      actual,
+                      row.actual_period ? row.actual_period->str() : "",
+                      row.due_period ? row.due_period->str() : "",
+                      raw(row.expected),
+                      raw(row.expected_value),
+                      raw(row.completion),
+                      raw(row.gap),
+                      std::string(status_label(row.status, en)),
+                      row.required_stage ? std::string(stage_name(*row.required_stage)) : "",
+                      raw(row.required_pace),
+                      std::to_string(row.periods_left),
+                      raw(row.projection),
+                      row.recorded,
+                      row.by,
+                      row.source});
+  }
+  return t;
+}
+
+Table actions(const Report& r, bool en) {
+  Table t;
+  t.header = {"id", std::string(term(Term::kNumber, en)), std::string(term(Term::kAction, en)),
+              std::string(term(Term::kLead, en)), std::string(term(Term::kCount, en))};
+  add_rollup_columns(t, en);
+  for (const ActionRow& a : r.actions) {
+    std::vector<std::string> row = {a.id, std::to_string(a.number),
+                                    en && !a.name_en.empty() ? a.name_en : a.name, join(a.lead),
+                                    std::to_string(a.rollup.counts.total)};
+    add_rollup(row, a.rollup);
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Table bureaus(const Report& r, bool en) {
+  Table t;
+  t.header = {std::string(term(Term::kRank, en)),       "id",
+              std::string(term(Term::kBureau, en)),     std::string(term(Term::kLed, en)),
+              std::string(term(Term::kActualsDue, en)), std::string(term(Term::kActualsOnTime, en)),
+              std::string(term(Term::kOnTimeRate, en))};
+  add_rollup_columns(t, en);
+  for (const BureauRow& b : r.bureaus) {
+    std::vector<std::string> row = {std::to_string(b.rank),
+                                    b.id,
+                                    b.name,
+                                    std::to_string(b.led),
+                                    std::to_string(b.actuals_due),
+                                    std::to_string(b.actuals_on_time),
+                                    raw(b.on_time_rate)};
+    add_rollup(row, b.rollup);
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
+
+std::string render_csv(const Report& r, const RenderOptions& o) {
+  switch (o.by) {
+    case GroupBy::kAction:
+      return render_csv_table(actions(r, o.en), o.bom);
+    case GroupBy::kBureau:
+      return render_csv_table(bureaus(r, o.en), o.bom);
+    case GroupBy::kIndicator:
+      break;
+  }
+  return render_csv_table(indicators(r, o.en), o.bom);
+}
+
+std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
+  const bool en = o.en;
+  Table t;
+  t.header = {std::string(term(Term::kBureau, en)) + " id", std::string(term(Term::kBureau, en)),
+              std::string(term(Term::kIndicatorId, en)),    std::string(term(Term::kIndicator, en)),
+              std::string(term(Term::kAction, en)),         std::string(term(Term::kPeriod, en)),
+              std::string(term(Term::kDueDate, en)),        std::string(term(Term::kDaysLate, en)),
+              std::string(term(Term::kMissed, en)),         en ? "first missed" : "最早未报",
+              std::string(term(Term::kLastPeriod, en))};
+  for (const OverdueItem& it : r.items) {
+    t.rows.push_back({it.bureau, it.bureau_name, it.indicator, it.indicator_name, it.action,
+                      it.period.str(), format_date(it.due), std::to_string(it.days_late),
+                      std::to_string(it.missed), it.first_missed.str(),
+                      it.last_period ? it.last_period->str() : ""});
+  }
+  return render_csv_table(t, o.bom);
+}
+
+}  // namespace tally
