@@ -195,7 +195,7 @@ std::string render_json(const Report& r) {
 std::string render_json(const OverdueReport& r) {
   JsonWriter w;
   w.begin_object();
-  w.field("schema", "tally.overdue").field("version", kReportSchemaVersion);
+  w.field("schema", "tally.overdue").field("version", kOverdueSchemaVersion);
   w.key("plan").begin_object().field("id", r.plan_id).field("title", r.plan_title).end_object();
   w.field("as_of", format_date(r.as_of)).field("timely_days", r.timely_days);
   w.key("items").begin_array();

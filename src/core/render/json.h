@@ -11,6 +11,8 @@ namespace tally {
 /// The version of the report schema; raised when a key changes meaning or
 /// goes away (new keys do not raise it).
 inline constexpr int kReportSchemaVersion = 2;
+/// The version of the tally.overdue JSON schema (docs/report-json.md).
+inline constexpr int kOverdueSchemaVersion = 1;
 
 /// The whole report: plan, period, totals, actions, bureaus, indicators.
 std::string render_json(const Report& r);

@@ -177,7 +177,10 @@ std::string expected_text(const Report& r, bool en) {
       cadences.push_back(std::string(cadence_label(r.compared_at[j].cadence, en)) +
                          (en ? "" : "报"));
     }
-    const std::string at = c.period.end() == end ? "" : c.period.str();
+    // Periods of several cadences that end on one day are named by that day.
+    const std::string at = c.period.end() == end ? ""
+                           : cadences.size() > 1 ? format_date(c.period.end())
+                                                 : c.period.str();
     parts.push_back(en ? fmt::format("{} (by {}{}{})", format_share(c.expected),
                                      join(cadences, ", "), at.empty() ? "" : ": at ", at)
                        : fmt::format("{} ({}指标{}{})", format_share(c.expected),
