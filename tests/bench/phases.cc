@@ -15,6 +15,7 @@
 
 #include "core/check/check.h"
 #include "core/ledger/ledger.h"
+#include "core/read/actuals.h"
 #include "core/read/load.h"
 #include "core/compute/report.h"
 

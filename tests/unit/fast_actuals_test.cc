@@ -9,8 +9,8 @@
 #include <random>
 #include <sstream>
 
+#include "core/read/actuals.h"
 #include "core/read/load.h"
-#include "core/write/transaction.h"
 
 using namespace tally;
 

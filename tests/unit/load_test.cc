@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/read/actuals.h"
+#include "core/read/toml_fields.h"
 #include "plan_fixture.h"
 
 using namespace tally;

@@ -2,8 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/check/check.h"
 #include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/read/actuals.h"
 #include "core/write/transaction.h"
 #include "scratch.h"
 
@@ -13,7 +14,7 @@ namespace {
 
 const std::string kPlanDir = std::string(TALLY_SOURCE_DIR) + "/tests/plans/rec";
 const Date kToday{2024, 7, 15};
-const FieldNames kNames{"INDICATOR", "--period", "VALUE", "--by", "--source", "--note", "--reason"};
+const FieldNames kNames = FieldNames::options({ActualKey::kIndicator, ActualKey::kValue});
 
 LoadResult load_rec(const std::string& dir = kPlanDir) {
   DiskFileSystem fs;

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/read/actuals.h"
 #include "core/read/load.h"
 #include "scratch.h"
 

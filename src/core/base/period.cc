@@ -259,6 +259,15 @@ int local_seconds_of_day(int64_t epoch_seconds, int offset_minutes) {
   return split_local(epoch_seconds, offset_minutes).second;
 }
 
+int64_t moment_on(Date day, int64_t now, int offset_minutes) {
+  return days_from_civil(day) * 86400 + local_seconds_of_day(now, offset_minutes) -
+         static_cast<int64_t>(offset_minutes) * 60;
+}
+
+int64_t end_of_day(Date d, int offset_minutes) {
+  return (days_from_civil(d) + 1) * 86400 - static_cast<int64_t>(offset_minutes) * 60;
+}
+
 std::string format_rfc3339(int64_t epoch_seconds, int offset_minutes) {
   auto [days, secs] = split_local(epoch_seconds, offset_minutes);
   int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;

@@ -92,6 +92,14 @@ Date local_date(int64_t epoch_seconds, int offset_minutes);
 /// Seconds since local midnight of a moment in a zone `offset_minutes` east of UTC.
 int local_seconds_of_day(int64_t epoch_seconds, int offset_minutes);
 
+/// The moment on `day` at the wall-clock time of `now`, in a zone
+/// `offset_minutes` east of UTC: how a record is stamped when today is fixed.
+int64_t moment_on(Date day, int64_t now, int offset_minutes);
+
+/// The first second after day `d` ends in a zone `offset_minutes` east of
+/// UTC: a moment before it is on or before that day.
+int64_t end_of_day(Date d, int offset_minutes);
+
 /// RFC 3339 text of a moment shown at an offset, to the second:
 /// 2024-07-15T10:02:00+08:00 (a zero offset is written +00:00).
 std::string format_rfc3339(int64_t epoch_seconds, int offset_minutes);

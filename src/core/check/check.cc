@@ -385,8 +385,7 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
   std::unordered_set<std::string_view> bureaus;
   for (const auto& b : plan.bureaus) bureaus.insert(b.id);
   // The first second of tomorrow in the plan's zone.
-  const int64_t tomorrow =
-      (days_from_civil(options.today) + 1) * 86400 - plan.header.utc_offset_minutes * 60;
+  const int64_t tomorrow = end_of_day(options.today, plan.header.utc_offset_minutes);
   std::vector<std::string> indicator_ids;
 
   // The records to compare, to find second records for a period.

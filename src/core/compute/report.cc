@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "core/base/json.h"
-#include "core/render/log.h"
 #include "core/compute/schedule.h"
 
 namespace tally {
@@ -27,12 +26,6 @@ bool at_least(double a, double b) {
 }
 bool at_most(double a, double b) {
   return a <= b + 1e-9 * std::max(1.0, std::fabs(b));
-}
-
-// The first second after `d` ends in the plan's zone: records recorded at or
-// after it are later than that day.
-int64_t end_of_day(Date d, int offset_minutes) {
-  return (days_from_civil(d) + 1) * 86400 - static_cast<int64_t>(offset_minutes) * 60;
 }
 
 bool inside_plan(const PlanHeader& h, const Period& p) {
@@ -136,11 +129,6 @@ std::vector<std::string> names_of(const Plan& plan, const std::vector<std::strin
     out.push_back(b ? b->name : id);
   }
   return out;
-}
-
-std::string bureau_name(const Plan& plan, const std::string& id) {
-  const Bureau* b = plan.find_bureau(id);
-  return b ? b->name : id;
 }
 
 void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
@@ -647,8 +635,8 @@ Changes changes_since(const Ledger& ledger, const ReportRequest& request) {
       if (a->recorded.epoch_seconds < from || a->recorded.epoch_seconds >= to) continue;
       made.emplace_back(
           a->recorded.epoch_seconds,
-          ChangedRecord{a->indicator, plan.indicators[i].name, a->period, plain_value(a->value),
-                        bureau_name(plan, a->by), a->recorded.text});
+          ChangedRecord{a->indicator, plan.indicators[i].name, a->period, value_text(a->value),
+                        plan.bureau_name(a->by), a->recorded.text});
     }
   }
   std::stable_sort(made.begin(), made.end(),

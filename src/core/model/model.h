@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/diagnostic.h"
@@ -27,6 +28,14 @@ std::string_view basis_name(Basis b);
 std::optional<Basis> parse_basis(std::string_view s);
 std::string_view stage_name(Stage s);
 std::optional<Stage> parse_stage(std::string_view s);
+
+/// The words of each enum, in declaration order, for "did you mean" and for
+/// messages that list them: cumulative, level, growth, milestone; up, down;
+/// ytd, period; not-started, in-progress, done.
+std::vector<std::string> kind_names();
+std::vector<std::string> direction_names();
+std::vector<std::string> basis_names();
+std::vector<std::string> stage_names();
 
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
@@ -149,6 +158,19 @@ struct ActualValue {
   std::optional<double> percent;  // milestones only: "60%"
 };
 
+/// The value as it is written, without quotes: 1.8, done, 60%. (The
+/// actuals file quotes the words: read/actuals.h.)
+std::string value_text(const ActualValue& v);
+
+/// The value as a reader writes it: a number with the indicator's unit
+/// (1.8亿元), else value_text (done, 60%).
+std::string value_with_unit(const ActualValue& v, std::string_view unit);
+
+/// A milestone's value written as a percent ("60%"): the percent and the
+/// stage it stands for (0% not started, 100% done, in progress between).
+/// nullopt unless `text` is a number from 0 to 100 followed by '%'.
+std::optional<ActualValue> parse_percent(std::string_view text);
+
 /// A timestamp with the offset it was written in.
 struct Timestamp {
   int64_t epoch_seconds = 0;  // UTC
@@ -156,6 +178,13 @@ struct Timestamp {
   std::string text;  // as written, normalised to RFC 3339
   bool operator<(const Timestamp& o) const { return epoch_seconds < o.epoch_seconds; }
 };
+
+/// A Timestamp for a moment shown at an offset, its text in RFC 3339.
+Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes);
+
+/// A Timestamp from the parts of a date-time as written; `offset` is
+/// minutes east of UTC. The text keeps the parts as given.
+Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset);
 
 struct Actual {
   std::string indicator;
@@ -173,6 +202,21 @@ struct Actual {
   Location recorded_loc;
   Location by_loc;
   uint32_t file_order = 0;  // position within its file, for stable ordering
+};
+
+/// One actual as the user typed it, before validation (`tally record`'s
+/// arguments or a CSV row of `tally import`). `by` may be empty (the
+/// indicator's primary lead); `line` is the CSV line (0 elsewhere). The
+/// keys are those of model/actual_fields.h.
+struct ProposedActual {
+  std::string indicator;
+  std::string period;
+  std::string value;
+  std::string by;
+  std::string source;
+  std::string note;
+  std::string reason;
+  uint32_t line = 0;
 };
 
 /// A loaded plan: the definitions and every actual, as read.
@@ -201,6 +245,8 @@ struct Plan {
   const Profile* find_profile(std::string_view name) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;
+  /// The short name of a bureau (市发改局), or `id` itself when unknown.
+  std::string bureau_name(std::string_view id) const;
   std::vector<std::string> bureau_ids() const;
   std::vector<std::string> indicator_ids() const;
   std::vector<std::string> action_ids() const;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/base/text.h"
+#include "core/model/actual_fields.h"
 
 namespace tally {
 
@@ -238,35 +239,39 @@ bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* 
   return true;
 }
 
-enum Key : unsigned {
-  kIndicator = 1u << 0,
-  kPeriod = 1u << 1,
-  kValue = 1u << 2,
-  kRecorded = 1u << 3,
-  kBy = 1u << 4,
-  kSource = 1u << 5,
-  kNote = 1u << 6,
-  kReason = 1u << 7,
-};
-constexpr unsigned kRequired = kIndicator | kPeriod | kValue | kRecorded | kBy | kSource;
+// The row of an [[actual]] key, or nullptr.
+const ActualField* field_of(std::string_view key) {
+  for (const ActualField& f : kActualFields)
+    if (f.key == key) return &f;
+  return nullptr;
+}
 
-Key key_of(std::string_view k) {
-  switch (k.size()) {
-    case 2:
-      return k == "by" ? kBy : Key{};
-    case 4:
-      return k == "note" ? kNote : Key{};
-    case 5:
-      return k == "value" ? kValue : Key{};
-    case 6:
-      return k == "period" ? kPeriod : k == "source" ? kSource : k == "reason" ? kReason : Key{};
-    case 8:
-      return k == "recorded" ? kRecorded : Key{};
-    case 9:
-      return k == "indicator" ? kIndicator : Key{};
-    default:
-      return Key{};
+// A bit per key, to see each key once and every required one.
+constexpr unsigned bit_of(const ActualField& f) {
+  return 1u << static_cast<unsigned>(f.id);
+}
+
+constexpr unsigned required_bits() {
+  unsigned bits = 0;
+  for (const ActualField& f : kActualFields)
+    if (f.required) bits |= bit_of(f);
+  return bits;
+}
+
+// Reads the value of `field` at line[v]; sets *end past it.
+bool read_value(std::string_view line, size_t v, const ActualField& field, CanonicalActual& c,
+                size_t* end) {
+  switch (field.type) {
+    case FieldType::kText:
+    case FieldType::kPeriod:
+      return basic_string(line, v, &(c.actual.*field.text), end);
+    case FieldType::kValue:
+      return v < line.size() && line[v] == '"' ? basic_string(line, v, &c.value_text, end)
+                                               : plain_number(line, v, &c.number, end);
+    case FieldType::kMoment:
+      return offset_date_time(line, v, &c, end);
   }
+  return false;
 }
 
 }  // namespace
@@ -299,14 +304,15 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
 }
 
 std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file) {
-  CanonicalActual a;
+  static_assert(kActualFieldCount <= 32, "a bit per key");
+  CanonicalActual c;
   Lines lines(record.text);
   std::string_view line;
   size_t start = 0;
   if (!lines.next(&line, &start)) return std::nullopt;
   uint32_t col = header_column(line);
   if (!col) return std::nullopt;
-  a.loc = Location{file, record.line, col};
+  c.actual.loc = Location{file, record.line, col};
   unsigned seen = 0;
   for (uint32_t number = record.line + 1; lines.next(&line, &start); ++number) {
     size_t i = skip_ws(line, 0);
@@ -316,55 +322,22 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
     }
     size_t k = i;
     while (k < line.size() && line[k] >= 'a' && line[k] <= 'z') ++k;
-    Key key = key_of(line.substr(i, k - i));
-    if (!key || (seen & key)) return std::nullopt;
-    seen |= key;
+    const ActualField* field = field_of(line.substr(i, k - i));
+    if (!field || (seen & bit_of(*field))) return std::nullopt;
+    seen |= bit_of(*field);
     size_t v = skip_ws(line, k);
     if (v >= line.size() || line[v] != '=') return std::nullopt;
     v = skip_ws(line, v + 1);
     // Only ASCII precedes the value, so its column is its byte offset + 1.
-    const Location at{file, number, static_cast<uint32_t>(v + 1)};
+    if (field->loc) c.actual.*field->loc = Location{file, number, static_cast<uint32_t>(v + 1)};
     size_t end = 0;
-    bool ok = false;
-    switch (key) {
-      case kIndicator:
-        ok = basic_string(line, v, &a.indicator, &end);
-        break;
-      case kPeriod:
-        ok = basic_string(line, v, &a.period, &end);
-        a.period_loc = at;
-        break;
-      case kValue:
-        ok = v < line.size() && line[v] == '"' ? basic_string(line, v, &a.value_text, &end)
-                                               : plain_number(line, v, &a.number, &end);
-        a.value_loc = at;
-        break;
-      case kRecorded:
-        ok = offset_date_time(line, v, &a, &end);
-        a.recorded_loc = at;
-        break;
-      case kBy:
-        ok = basic_string(line, v, &a.by, &end);
-        a.by_loc = at;
-        break;
-      case kSource:
-        ok = basic_string(line, v, &a.source, &end);
-        break;
-      case kNote:
-        ok = basic_string(line, v, &a.note, &end);
-        break;
-      case kReason:
-        ok = basic_string(line, v, &a.reason, &end);
-        break;
-    }
-    if (!ok || !clean_tail(line, end)) return std::nullopt;
+    if (!read_value(line, v, *field, c, &end) || !clean_tail(line, end)) return std::nullopt;
   }
-  if ((seen & kRequired) != kRequired) return std::nullopt;
+  if ((seen & required_bits()) != required_bits()) return std::nullopt;
   // An empty required string is toml++'s to report (empty-value).
-  if (a.indicator.empty() || a.period.empty() || a.by.empty() || a.source.empty()) {
-    return std::nullopt;
-  }
-  return a;
+  for (const ActualField& f : kActualFields)
+    if (f.required && f.text && (c.actual.*f.text).empty()) return std::nullopt;
+  return c;
 }
 
 }  // namespace tally

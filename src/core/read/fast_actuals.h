@@ -18,6 +18,7 @@
 #include "core/base/diagnostic.h"
 #include "core/base/period.h"
 #include "core/base/units.h"
+#include "core/model/model.h"
 
 namespace tally {
 
@@ -37,25 +38,17 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
 
 /// One record in the canonical layout, its values decoded as TOML would.
 struct CanonicalActual {
-  Location loc;  // the `[[actual]]` header
-  std::string indicator;
-  std::string period;
-  Location period_loc;
+  /// The record's header location, its texts and the locations of its
+  /// values; `period_text` holds the period as written (not yet parsed).
+  Actual actual;
   /// `value`: a number (decoded exactly as toml++ and decimal_from_double
   /// would) or, when absent, the string in `value_text`.
   std::optional<Decimal> number;
   std::string value_text;
-  Location value_loc;
   /// `recorded`: a valid date and time with an explicit offset.
   Date date;
   int hour = 0, minute = 0, second = 0;
   int offset_minutes = 0;
-  Location recorded_loc;
-  std::string by;
-  Location by_loc;
-  std::string source;
-  std::string note;
-  std::string reason;
 };
 
 /// Reads one record of `file` in the canonical layout. Blank lines, comment

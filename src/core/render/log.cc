@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/base/json.h"
-#include "core/write/transaction.h"
 
 namespace tally {
 
@@ -25,11 +24,6 @@ std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter) {
     return a.loc.line < b.loc.line;
   });
   return out;
-}
-
-std::string plain_value(const ActualValue& v) {
-  std::string s = format_actual_value(v);
-  return s.front() == '"' ? s.substr(1, s.size() - 2) : s;
 }
 
 Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool en, bool full) {
@@ -54,7 +48,7 @@ Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool
       when[10] = ' ';
     }
     std::vector<std::string> row = {when, a.indicator, a.period_text,
-                                    full ? plain_value(a.value) : plain_value(a.value) + unit};
+                                    full ? value_text(a.value) : value_text(a.value) + unit};
     if (full) row.push_back(unit);
     for (const std::string& s : {a.by, a.source, a.note, a.reason}) row.push_back(s);
     row.push_back(e.superseded ? label("已被更正", "superseded") : label("现行", "in force"));
@@ -79,7 +73,7 @@ std::string render_log_json(const Ledger& ledger, const std::vector<LogEntry>& e
     if (a.value.number) {
       w.value(*a.value.number);
     } else {
-      w.value(plain_value(a.value));
+      w.value(value_text(a.value));
     }
     w.field("unit", ind && a.value.number ? ind->unit : "")
         .field("by", a.by)

@@ -27,9 +27,6 @@ struct LogEntry {
   bool superseded = false;
 };
 
-/// The value as written in the file, without quotes: 1.8, done, 60%.
-std::string plain_value(const ActualValue& v);
-
 /// The records that pass `filter`, ordered by `recorded`; records stamped
 /// at the same second keep the order of their files and lines.
 std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
@@ -9,6 +11,7 @@
 
 #include "core/check/check.h"
 #include "core/base/text.h"
+#include "core/read/actuals.h"
 #include "core/write/transaction.h"
 
 namespace tally {
@@ -25,12 +28,6 @@ constexpr StageWord kStageWords[] = {
     {"进行中", Stage::kInProgress}, {"在建", Stage::kInProgress},   {"已完成", Stage::kDone},
     {"完成", Stage::kDone},
 };
-
-std::string value_with_unit(const Actual& a, const Indicator& ind) {
-  if (a.value.number) return a.value.number->str() + ind.unit;
-  std::string v = format_actual_value(a.value);
-  return v.substr(1, v.size() - 2);  // without the quotes
-}
 
 bool same_record(const Actual& a, const Actual& b) {
   auto same_value = [](const ActualValue& x, const ActualValue& y) {
@@ -250,21 +247,14 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
       }
     }
     if (text.size() > 1 && text.back() == '%') {
-      auto d = parse_decimal(text.substr(0, text.size() - 1));
-      if (d && !d->is_negative() && d->to_double() <= 100) {
-        v.percent = d->to_double();
-        v.stage = d->to_double() >= 100 ? Stage::kDone
-                  : d->is_zero()        ? Stage::kNotStarted
-                                        : Stage::kInProgress;
-        return v;
-      }
+      if (auto p = parse_percent(text)) return p;
       return fail(fmt::format("'{}' is not a percent between 0% and 100%", text));
     }
     return fail(with_suggestion(fmt::format("'{}' is not a stage of milestone '{}'; give "
                                             "not-started, in-progress, done or a percent "
                                             "such as 60%",
                                             text, ind.id),
-                                text, {"not-started", "in-progress", "done"}));
+                                text, stage_names()));
   }
   if (text.empty()) {
     return fail(
@@ -309,7 +299,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
     size_t ind_index = Ledger::npos;
     std::string id(trim(p.indicator));
     if (id.empty()) {
-      refuse(names.indicator, fmt::format("empty; give an indicator id such as {} (`tally list "
+      refuse(names[ActualKey::kIndicator], fmt::format("empty; give an indicator id such as {} (`tally list "
                                           "indicators` lists them)",
                                           example_indicator(plan)));
     } else if ((ind_index = ledger.indicator_index(id)) != Ledger::npos) {
@@ -319,11 +309,11 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
       for (const auto& i : plan.indicators)
         if (i.name == id) named = &i;
       if (named) {
-        refuse(names.indicator,
+        refuse(names[ActualKey::kIndicator],
                fmt::format("'{}' is the name of '{}'; give its id", id, named->id));
       } else {
         if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
-        refuse(names.indicator,
+        refuse(names[ActualKey::kIndicator],
                with_suggestion(fmt::format("unknown indicator '{}'", id), id, indicator_ids) +
                    "; `tally list indicators` lists them");
       }
@@ -332,20 +322,20 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
     std::string period_text(trim(p.period));
     std::optional<Period> period;
     if (period_text.empty()) {
-      refuse(names.period, "empty; give the period the figure covers, e.g. 2024-06");
+      refuse(names[ActualKey::kPeriod], "empty; give the period the figure covers, e.g. 2024-06");
     } else {
       std::string err;
       period = resolve_period(period_text, today, ind ? plan.cadence_of(*ind) : plan.header.cadence,
                               plan.header.timely_days, &err);
       if (!period) {
-        refuse(names.period, err);
+        refuse(names[ActualKey::kPeriod], err);
       } else if (period->start() < plan.header.start || period->end() > plan.header.end) {
-        refuse(names.period,
+        refuse(names[ActualKey::kPeriod],
                fmt::format("{} is outside the plan ({} to {})", period->str(),
                            format_date(plan.header.start), format_date(plan.header.end)));
         period.reset();
       } else if (today < period->start()) {
-        refuse(names.period,
+        refuse(names[ActualKey::kPeriod],
                fmt::format("{} has not started yet (it starts {}; today is {}); "
                            "a figure can be recorded once its period has begun",
                            period->str(), format_date(period->start()), format_date(today)));
@@ -366,11 +356,11 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
             for (const auto& alias : b.aliases) bureau_names.push_back(alias);
           }
         }
-        refuse(names.by, with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names) +
+        refuse(names[ActualKey::kBy], with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names) +
                              "; `tally list bureaus` shows ids, names and aliases");
       }
     } else if (ind && ind->lead.empty()) {
-      refuse(names.by, fmt::format("'{}' has no lead; name the reporting bureau", ind->id));
+      refuse(names[ActualKey::kBy], fmt::format("'{}' has no lead; name the reporting bureau", ind->id));
     } else if (ind) {
       bureau = plan.find_bureau(ind->lead.front());
     }
@@ -380,13 +370,13 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
       if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
         a.value = *v;
       } else {
-        refuse(names.value, err);
+        refuse(names[ActualKey::kValue], err);
       }
     }
 
     std::string source(trim(p.source));
     if (source.empty()) {
-      refuse(names.source, "empty; say where the figure comes from, e.g. 统计局6月月报");
+      refuse(names[ActualKey::kSource], "empty; say where the figure comes from, e.g. 统计局6月月报");
     }
 
     std::string reason(trim(p.reason));
@@ -395,19 +385,19 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
       auto [it, fresh] = seen.emplace(key, r);
       if (!fresh) {
         const ProposedActual& first = rows[it->second];
-        refuse(names.period, fmt::format("{} {} is also on {} {}; one batch records one figure per "
+        refuse(names[ActualKey::kPeriod], fmt::format("{} {} is also on {} {}; one batch records one figure per "
                                          "indicator and period",
                                          ind->id, period->str(), first.line ? "line" : "row",
                                          first.line ? first.line : it->second + 1));
       } else if (const Actual* prev = ledger.in_force(ind_index, *period)) {
         if (reason.empty()) {
-          refuse(names.reason,
+          refuse(names[ActualKey::kReason],
                  fmt::format("{} {} already has {} (recorded {} by {}, source {}); a second "
                              "record must give a reason saying why it replaces that one",
-                             ind->id, period->str(), value_with_unit(*prev, *ind),
+                             ind->id, period->str(), value_with_unit(prev->value, ind->unit),
                              prev->recorded.text, prev->by, prev->source));
         } else if (prev->recorded.epoch_seconds >= recorded.epoch_seconds) {
-          refuse(names.reason,
+          refuse(names[ActualKey::kReason],
                  fmt::format("the record in force for {} {} was recorded {}, not before this "
                              "one ({}); a correction must be recorded after what it corrects",
                              ind->id, period->str(), prev->recorded.text, recorded.text));
@@ -429,13 +419,23 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
   return out;
 }
 
-Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes) {
-  return Timestamp{epoch_seconds, offset_minutes, format_rfc3339(epoch_seconds, offset_minutes)};
+FieldNames FieldNames::columns() {
+  FieldNames n;
+  for (const ActualField& f : kActualFields) n.names_[static_cast<size_t>(f.id)] = f.key;
+  return n;
 }
 
-int64_t moment_on(Date day, int64_t now, int offset_minutes) {
-  return days_from_civil(day) * 86400 + local_seconds_of_day(now, offset_minutes) -
-         static_cast<int64_t>(offset_minutes) * 60;
+FieldNames FieldNames::options(std::initializer_list<ActualKey> positional) {
+  FieldNames n;
+  for (const ActualField& f : kActualFields) {
+    std::string& name = n.names_[static_cast<size_t>(f.id)];
+    if (std::find(positional.begin(), positional.end(), f.id) == positional.end()) {
+      name = "--" + std::string(f.key);
+    } else {
+      for (char c : f.key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return n;
 }
 
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,

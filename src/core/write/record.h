@@ -4,8 +4,10 @@
 // (SPEC 2.4 and 5).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,33 +16,24 @@
 #include "core/base/diagnostic.h"
 #include "core/ledger/ledger.h"
 #include "core/read/load.h"
+#include "core/model/actual_fields.h"
 #include "core/model/model.h"
 
 namespace tally {
 
-/// One actual as the user typed it, before validation. `by` may be empty
-/// (the indicator's primary lead); `line` is the CSV line (0 elsewhere).
-struct ProposedActual {
-  std::string indicator;
-  std::string period;
-  std::string value;
-  std::string by;
-  std::string source;
-  std::string note;
-  std::string reason;
-  uint32_t line = 0;
-};
+/// What each field of a proposal is called where it was typed, so a refusal
+/// names it: "--period" on the command line, "period" in a CSV header.
+class FieldNames {
+ public:
+  /// The keys themselves, as the columns of a CSV file name them.
+  static FieldNames columns();
+  /// As a command line names them: the `positional` keys as arguments in
+  /// capitals (INDICATOR), the others as options (--period).
+  static FieldNames options(std::initializer_list<ActualKey> positional);
+  const std::string& operator[](ActualKey k) const { return names_[static_cast<size_t>(k)]; }
 
-/// What each field is called where it was typed, so a refusal names it:
-/// "--period" on the command line, "period" in a CSV header.
-struct FieldNames {
-  std::string indicator;
-  std::string period;
-  std::string value;
-  std::string by;
-  std::string source;
-  std::string note;
-  std::string reason;
+ private:
+  std::array<std::string, kActualFieldCount> names_;
 };
 
 /// Why one proposal cannot be recorded: `row` indexes the proposals and
@@ -81,13 +74,6 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
 /// failure nullopt and `*error` says what is wrong and what to write instead.
 std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_view text,
                                            std::string* error);
-
-/// A Timestamp for a moment shown at an offset, its text in RFC 3339.
-Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes);
-
-/// The moment on `day` at the wall-clock time of `now`, in a zone
-/// `offset_minutes` east of UTC: how a record is stamped when today is fixed.
-int64_t moment_on(Date day, int64_t now, int offset_minutes);
 
 /// How `record_actuals` runs.
 struct RecordOptions {

@@ -7,13 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <thread>
 
 #include "core/base/fs.h"
-#include "core/base/text.h"
 
 namespace tally {
 
@@ -109,43 +109,6 @@ bool roll_back(const std::vector<Entry>& entries, size_t renamed, std::string* e
 }
 
 }  // namespace
-
-std::string format_actual_value(const ActualValue& v) {
-  if (v.number) return v.number->str();
-  if (v.percent) {
-    auto d = decimal_from_double(*v.percent);
-    return fmt::format("\"{}%\"", d ? d->str() : "0");
-  }
-  return fmt::format("\"{}\"", stage_name(v.stage.value_or(Stage::kNotStarted)));
-}
-
-std::string format_actual(const Actual& a) {
-  std::string out = "\n[[actual]]\n";
-  out += fmt::format("indicator = \"{}\"\n", toml_escape(a.indicator));
-  out += fmt::format("period = \"{}\"\n", toml_escape(a.period_text));
-  out += fmt::format("value = {}\n", format_actual_value(a.value));
-  out += fmt::format("recorded = {}\n", a.recorded.text);
-  out += fmt::format("by = \"{}\"\n", toml_escape(a.by));
-  out += fmt::format("source = \"{}\"\n", toml_escape(a.source));
-  if (!a.note.empty()) out += fmt::format("note = \"{}\"\n", toml_escape(a.note));
-  if (!a.reason.empty()) out += fmt::format("reason = \"{}\"\n", toml_escape(a.reason));
-  return out;
-}
-
-std::string actuals_file_header(const Bureau& b) {
-  std::string name = b.name;
-  for (char& c : name)
-    if (c == '\n' || c == '\r') c = ' ';
-  return fmt::format(
-      "# Actuals reported by {} ({}). `tally record` and `tally import` append here;\n"
-      "# what is already written is never rewritten.\n",
-      name, b.id);
-}
-
-std::string append_after(std::string_view existing, std::string_view records) {
-  if (!existing.empty() && existing.back() != '\n') return "\n" + std::string(records);
-  return std::string(records);
-}
 
 DirLock::~DirLock() {
   if (fd_ >= 0) ::close(fd_);  // closing the descriptor releases the flock

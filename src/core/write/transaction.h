@@ -1,6 +1,5 @@
-// Writing actuals: the canonical text of one record, the directory lock,
-// and the replacement of files that leaves each either as before or fully
-// updated (SPEC 2.4 and 5).
+// Writing files safely: the directory lock, and the replacement of files
+// that leaves each either as before or fully updated (SPEC 2.4 and 5).
 #pragma once
 
 #include <functional>
@@ -9,38 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model/model.h"
-
 namespace tally {
-
-/// The text appended for one actual: a blank line, then
-///
-///     [[actual]]
-///     indicator = "industry.bio-output"
-///     period = "2024-06"
-///     value = 1.8
-///     recorded = 2024-07-15T10:02:00+08:00
-///     by = "gxj"
-///     source = "统计局6月月报"
-///     note = "1-6月累计"
-///     reason = "统计局修订"
-///
-/// with the keys in exactly this order, one space around `=`, `note` and
-/// `reason` only when not empty, strings as TOML basic strings, numbers as
-/// Decimal::str() and milestone values quoted ("done", "60%"). `recorded`
-/// is written from `a.recorded.text`. Every line ends with "\n".
-std::string format_actual(const Actual& a);
-
-/// The value of an actual as it is written after `value = `: 1.8, "done", "60%".
-std::string format_actual_value(const ActualValue& v);
-
-/// The comment that starts an actuals file `tally` creates for a bureau.
-std::string actuals_file_header(const Bureau& b);
-
-/// The bytes to add after `existing` so that `records` follow it on lines of
-/// their own: `records`, preceded by "\n" when `existing` is not empty and
-/// does not end with a newline. Existing bytes are never changed.
-std::string append_after(std::string_view existing, std::string_view records);
 
 /// An exclusive lock on a directory: flock(2) on `<dir>/.tally.lock`, held
 /// until the object is destroyed. The lock file itself is never removed
