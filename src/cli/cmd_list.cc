@@ -151,11 +151,17 @@ std::string indicators_json(const Plan& p) {
     w.key("lead").strings(ind.lead);
     w.key("co").strings(ind.co);
     w.field("cadence", cadence_name(p.cadence_of(ind)));
+    // As written in the plan: a profile's name, "even", "end", the shares,
+    // or { "step": date }.
     w.key("schedule");
-    if (ind.schedule.type == Schedule::Type::kShares) {
+    if (!ind.schedule.profile.empty()) {
+      w.value(ind.schedule.profile);
+    } else if (ind.schedule.type == Schedule::Type::kShares) {
       w.begin_array();
       for (double s : ind.schedule.shares) w.number(s);
       w.end_array();
+    } else if (ind.schedule.type == Schedule::Type::kStep) {
+      w.begin_object().field("step", format_date(ind.schedule.step)).end_object();
     } else {
       w.value(ind.schedule.type == Schedule::Type::kEnd ? "end" : "even");
     }

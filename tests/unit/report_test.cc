@@ -701,6 +701,17 @@ TEST_CASE("report: whole things are expected whole") {
   r = at(kOutput, "2024-06", "0.87", "2024-07-05T09:00:00+08:00", kJul15);
   CHECK(*r.expected_value == Approx(1.8));
   CHECK(r.status == Status::kOffTrack);  // 0.87 / 3.6 = 0.2417 < 0.45
+  // "人(个)" counts people: 5 by June expects floor(2.5) = 2, 2 / 5 = 40%.
+  r = at("kind = \"cumulative\"\nunit = \"人(个)\"\ntarget = 5", "2024-06", "2",
+         "2024-07-05T09:00:00+08:00", kJul15);
+  CHECK(*r.expected == Approx(0.4));
+  CHECK(r.status == Status::kOnTrack);
+  // A ratio in a counted unit is not a count: 4.13 托位 per thousand people
+  // from 3.5 expects 3.5 + 0.63 × 0.5 = 3.815 in June, unrounded.
+  r = at("kind = \"level\"\nunit = \"个\"\ntarget = 4.13\nbaseline = { value = 3.5, year = 2023 }",
+         "2024-06", "3.8", "2024-07-05T09:00:00+08:00", kJul15);
+  CHECK(*r.expected_value == Approx(3.815));
+  CHECK(r.status == Status::kBehind);  // (3.8 − 3.5) / 0.63 = 0.476 ≥ 0.45
   // A plan may declare its own counted units: then 亿元 is not one of them.
   Fixture g(indicator("n", "kind = \"cumulative\"\nunit = \"所\"\ntarget = 1"),
             actual("n", "2024-06", "0", "2024-07-05T09:00:00+08:00"), "",

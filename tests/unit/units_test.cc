@@ -195,3 +195,11 @@ TEST_CASE("units: refusals name both units") {
         "3.6亿元");
   CHECK(refusal("99999999999999999亿元", "元") == "'99999999999999999亿元' is out of range in 元");
 }
+
+TEST_CASE("units: whole decimals") {
+  CHECK(parse_decimal("30951")->is_integer());
+  CHECK(parse_decimal("4.0")->is_integer());
+  CHECK_FALSE(parse_decimal("4.13")->is_integer());
+  CHECK(parse_decimal("-50")->is_integer());
+  CHECK_FALSE(parse_decimal("0.5")->is_integer());
+}

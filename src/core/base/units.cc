@@ -60,7 +60,8 @@ std::string Decimal::str() const {
   Decimal d = normalized(*this);
   if (d.scale == 0) return fmt::format("{}", d.mantissa);
   bool neg = d.mantissa < 0;
-  uint64_t m = neg ? static_cast<uint64_t>(-(d.mantissa + 1)) + 1 : static_cast<uint64_t>(d.mantissa);
+  uint64_t m =
+      neg ? static_cast<uint64_t>(-(d.mantissa + 1)) + 1 : static_cast<uint64_t>(d.mantissa);
   std::string digits = fmt::format("{}", m);
   if (digits.size() <= static_cast<size_t>(d.scale)) {
     digits.insert(0, static_cast<size_t>(d.scale) - digits.size() + 1, '0');
@@ -93,6 +94,15 @@ std::optional<Decimal> Decimal::shifted(int k) const {
 bool Decimal::operator==(const Decimal& o) const {
   Decimal a = normalized(*this), b = normalized(o);
   return a.mantissa == b.mantissa && a.scale == b.scale;
+}
+
+bool Decimal::is_integer() const {
+  int64_t m = mantissa;
+  for (int k = 0; k < scale; ++k) {
+    if (m % 10 != 0) return false;
+    m /= 10;
+  }
+  return true;
 }
 
 std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b) {
@@ -181,9 +191,10 @@ std::optional<Decimal> convert_value(std::string_view text, std::string_view tar
   const auto first = unit.empty() ? 'a' : static_cast<unsigned char>(unit[0]);
   const bool stray = first != '%' && (std::isdigit(first) || std::ispunct(first));
   if (!value || stray) {
-    return fail(fmt::format("'{}' is not a number; write a decimal such as 3.6, optionally with "
-                            "a unit such as 3.6亿元",
-                            text));
+    return fail(
+        fmt::format("'{}' is not a number; write a decimal such as 3.6, optionally with "
+                    "a unit such as 3.6亿元",
+                    text));
   }
   if (unit.empty() || unit == target_unit) return value;
   Unit from = parse_unit(unit);

@@ -21,6 +21,8 @@ struct Decimal {
   std::optional<Decimal> shifted(int k) const;
   bool operator==(const Decimal& o) const;
   bool is_zero() const { return mantissa == 0; }
+  /// True when it has no fraction: 30951, 4.0 (but not 4.13).
+  bool is_integer() const;
   bool is_negative() const { return mantissa < 0; }
 };
 

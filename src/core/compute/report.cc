@@ -175,7 +175,10 @@ Expectation expectation(const Indicator& ind, const PlanHeader& h, Date at) {
     return x;
   }
   const bool baseline = has_baseline(ind);
-  const bool counted = h.is_counted(ind.unit);
+  // Whole things are counted only where the figures are whole: 4.13 托位
+  // per thousand people is a ratio, whatever its unit says.
+  const bool counted = h.is_counted(ind.unit) && ind.target->is_integer() &&
+                       (!ind.baseline || ind.baseline->value.is_integer());
   double e = expected_share(ind, h, at);
   if (ind.kind == Kind::kLevel && !baseline) {
     // A level with nothing to ramp from is held against the whole target

@@ -179,6 +179,11 @@ const std::vector<std::string>& default_counted_units() {
 }
 
 bool PlanHeader::is_counted(std::string_view unit) const {
+  // "人(个)", "个（项）": the unit before a parenthesis decides.
+  for (std::string_view open : {"(", "（"}) {
+    const size_t at = unit.find(open);
+    if (at != std::string_view::npos && at > 0) unit = unit.substr(0, at);
+  }
   for (const auto& u : counted_units)
     if (u == unit) return true;
   return false;
