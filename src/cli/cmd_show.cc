@@ -7,6 +7,7 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
+#include "core/compute/detail.h"
 #include "core/ledger/ledger.h"
 #include "core/render/html.h"
 #include "core/render/text.h"

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/check/check.h"
+#include "core/render/figures.h"
 #include "core/read/load.h"
 
 using namespace tally;

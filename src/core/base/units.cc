@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -103,6 +104,14 @@ bool Decimal::is_integer() const {
     m /= 10;
   }
   return true;
+}
+
+bool at_least(double a, double b) {
+  return a >= b - 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+bool at_most(double a, double b) {
+  return a <= b + 1e-9 * std::max(1.0, std::fabs(b));
 }
 
 std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b) {

@@ -26,6 +26,12 @@ struct Decimal {
   bool is_negative() const { return mantissa < 0; }
 };
 
+/// a ≥ b and a ≤ b for derived figures: equal to within a relative margin
+/// of 1e-9 counts as equal, so a figure exactly on a line (1.8 of 3.6 at
+/// 50%) meets it despite binary rounding.
+bool at_least(double a, double b);
+bool at_most(double a, double b);
+
 /// The exact sum a + b; nullopt on overflow.
 std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b);
 

@@ -5,57 +5,20 @@
 // into text and do no arithmetic of their own.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/ledger/ledger.h"
-#include "core/model/model.h"
 #include "core/base/period.h"
 #include "core/base/units.h"
+#include "core/compute/overdue.h"
+#include "core/compute/status.h"
+#include "core/ledger/ledger.h"
+#include "core/model/model.h"
 
 namespace tally {
-
-/// The eight statuses of SPEC 3.2, in the order reports list them.
-enum class Status { kDone, kOnTrack, kBehind, kOffTrack, kBreached, kOverdue, kMissing, kNotDue };
-
-/// Number of statuses; Status values index arrays of this size.
-inline constexpr size_t kStatusCount = 8;
-
-/// Every status in report order.
-inline constexpr std::array<Status, kStatusCount> kAllStatuses = {
-    Status::kDone,     Status::kOnTrack, Status::kBehind,  Status::kOffTrack,
-    Status::kBreached, Status::kOverdue, Status::kMissing, Status::kNotDue};
-
-/// The SPEC name: "done", "on-track", "behind", "off-track", "breached",
-/// "overdue", "missing", "not-due".
-std::string_view status_name(Status s);
-
-/// Parses a SPEC name (or the zh label); nullopt when unknown.
-std::optional<Status> parse_status(std::string_view s);
-
-/// The SPEC names of all statuses, for "did you mean" suggestions.
-std::vector<std::string> status_names();
-
-/// The label a report prints: zh 已完成 达序时 欠序时 严重滞后 已突破 逾期 未报送
-/// 未到期; en "done", "on track", "behind", "off track", "breached", "overdue",
-/// "missing", "not due".
-std::string_view status_label(Status s, bool en);
-
-/// How many indicators are in each status.
-struct StatusCounts {
-  std::array<size_t, kStatusCount> n{};
-  size_t total = 0;
-
-  size_t operator[](Status s) const { return n[static_cast<size_t>(s)]; }
-  void add(Status s) {
-    ++n[static_cast<size_t>(s)];
-    ++total;
-  }
-};
 
 /// One indicator as the report sees it at the report period.
 struct IndicatorRow {
@@ -196,25 +159,6 @@ struct Selection {
   std::vector<Status> statuses;  ///< keep indicators in these statuses (empty: all)
 };
 
-/// One actual that is due and not recorded (the 催报 list).
-struct OverdueItem {
-  std::string bureau;  ///< the indicator's primary lead
-  std::string bureau_name;
-  std::string indicator;
-  std::string indicator_name;
-  std::string action;
-  Period period;          ///< the period whose actual is owed
-  Date due;               ///< its due date
-  int64_t days_late = 0;  ///< as_of − due (0 on the due date itself)
-  /// How many periods in a row up to `period` are owed, and the first of
-  /// them: a running total owed since January is one item, "5 periods since
-  /// 2024-01", because the next figure settles them all.
-  int missed = 1;
-  Period first_missed;
-  /// The latest value on record (older period), if any.
-  std::optional<Period> last_period;
-};
-
 /// Where the indicators of one cadence are compared: the latest period of
 /// that cadence due by the report period's end, and the even path's share
 /// there. A dekad brief compares monthly indicators at the last month due.
@@ -283,83 +227,5 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
 /// compute_report, also used by `tally show` for the expected path).
 IndicatorRow evaluate_indicator(const Ledger& ledger, size_t indicator,
                                 const ReportRequest& request);
-
-/// The 催报 list as of a date.
-struct OverdueReport {
-  std::string plan_id;
-  std::string plan_title;
-  Date as_of;
-  int timely_days = 0;
-  /// Sorted by bureau id, then days late (most first), then indicator, period.
-  std::vector<OverdueItem> items;
-};
-
-/// Every actual due by `as_of` and not recorded by then. For indicators whose
-/// value is the latest figure (running totals, levels, growth rates,
-/// milestones) a later figure replaces the earlier ones, so the periods owed
-/// after the last record are one item: the latest due period, with how many
-/// were missed since when. For basis = "period" each unrecorded period is an
-/// item of its own. Milestones recorded done owe nothing more.
-OverdueReport compute_overdue(const Ledger& ledger, Date as_of);
-
-/// What is expected of an indicator by a date.
-struct Expectation {
-  /// The expected share (序时进度); unset for growth and milestones.
-  std::optional<double> share;
-  /// The expected figure in the indicator's unit (see IndicatorRow::expected_value).
-  std::optional<double> value;
-};
-
-/// The expected share and figure of an indicator at the end of `at`.
-Expectation expectation(const Indicator& ind, const PlanHeader& plan, Date at);
-
-/// One record of an indicator as `tally show` lists it.
-struct DetailRecord {
-  Actual actual;
-  bool superseded = false;  ///< a later record for the same period replaces it
-  Date due;                 ///< when an actual for its period was due
-  bool on_time = false;     ///< recorded by the end of that day
-};
-
-/// One step of the expected path: a period of the indicator's cadence.
-struct PathStep {
-  Period period;
-  /// Whether the period's actual was due on the as-of date; steps not yet
-  /// due show only what is expected.
-  bool due = false;
-  /// What is expected by the period's end.
-  Expectation expect;
-  /// The indicator evaluated with this period as the report period.
-  IndicatorRow row;
-};
-
-/// Everything `tally show` prints about one indicator.
-struct IndicatorDetail {
-  Indicator definition;
-  std::string action_name;
-  std::vector<std::string> co_names;  ///< the co-working bureaus' short names
-  /// The path in words: "even", "end", "step 2024-07-01", a profile's name
-  /// with its description ("autumn-harvest · 制种: 8-9月收获").
-  std::string schedule;
-  Cadence cadence = Cadence::kMonth;
-  int timely_days = 0;
-  Date as_of;
-  std::vector<DetailRecord> records;  ///< by period, then recorded time
-  std::vector<PathStep> path;         ///< every period of the cadence in the plan
-  /// The indicator at the latest period of its cadence that is due (or, when
-  /// none is, at the first period), as a report would show it.
-  IndicatorRow current;
-};
-
-/// Computes the detail of one indicator as of a date.
-IndicatorDetail compute_detail(const Ledger& ledger, size_t indicator, Date as_of);
-
-/// Formats a share as a percent with one decimal: 0.4722 → "47.2%".
-std::string format_share(double share);
-/// Formats percentage points with one decimal and a sign: "+3.5", "-12.0", "0.0".
-std::string format_points(double points);
-/// Formats a derived quantity (expected value, pace, projection) with at most
-/// two decimals and no trailing zeros: 1.8, 0.27, 30951.
-std::string format_quantity(double v);
 
 }  // namespace tally

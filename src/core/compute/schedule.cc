@@ -1,5 +1,7 @@
 #include "core/compute/schedule.h"
 
+#include <cmath>
+
 namespace tally {
 
 namespace {
@@ -80,6 +82,54 @@ Date path_complete(const Indicator& ind, const PlanHeader& plan) {
   for (Period p = period_containing(Cadence::kDekad, plan.start); p.end() < plan.end; p = p.next())
     if (expected_share(ind, plan, p.end()) >= 1.0 - 1e-9) return p.end();
   return plan.end;
+}
+
+bool has_baseline(const Indicator& ind) {
+  return ind.kind == Kind::kLevel && ind.baseline && ind.target &&
+         !(ind.baseline->value == *ind.target);
+}
+
+Expectation expectation(const Indicator& ind, const PlanHeader& h, Date at) {
+  Expectation x;
+  if (ind.kind == Kind::kMilestone || !ind.target) return x;
+  const double target = ind.target->to_double();
+  if (ind.kind == Kind::kGrowth) {
+    x.value = target;  // not pro-rated
+    return x;
+  }
+  const bool baseline = has_baseline(ind);
+  // Whole things are counted only where the figures are whole: 4.13 托位
+  // per thousand people is a ratio, whatever its unit says.
+  const bool counted = h.is_counted(ind.unit) && ind.target->is_integer() &&
+                       (!ind.baseline || ind.baseline->value.is_integer());
+  double e = expected_share(ind, h, at);
+  if (ind.kind == Kind::kLevel && !baseline) {
+    // A level with nothing to ramp from is held against the whole target
+    // once its path reaches 1: a floor at the end of an even path, a
+    // ceiling throughout unless its path says when it starts to apply.
+    const bool ceiling = ind.direction == Direction::kDown;
+    const bool whole = e >= 1.0 - 1e-9 || (ceiling && ind.schedule.type == Schedule::Type::kEven);
+    x.share = whole ? 1.0 : 0.0;
+    if (whole) x.value = target;
+    return x;
+  }
+  const double base = baseline ? ind.baseline->value.to_double() : 0.0;
+  double value = base + (target - base) * e;
+  if (counted) {
+    // Whole things are expected whole: the distance travelled is rounded
+    // towards the start (a floor expects 0 schools until the path reaches
+    // one; a ceiling allows the next whole accident).
+    const bool toward_more =
+        ind.kind == Kind::kCumulative ? ind.direction == Direction::kUp : target >= base;
+    const bool allowance = ind.kind == Kind::kCumulative && ind.direction == Direction::kDown;
+    const double travelled = std::fabs(value - base);
+    const double whole = allowance ? std::ceil(travelled - 1e-9) : std::floor(travelled + 1e-9);
+    value = base + (toward_more || allowance ? whole : -whole);
+    if (target != base) e = (value - base) / (target - base);
+  }
+  x.share = e;
+  x.value = value;
+  return x;
 }
 
 }  // namespace tally

@@ -1,10 +1,13 @@
 // The expected share of a target (序时进度) at the end of a period, for each
-// schedule kind of SPEC 3.1. Time is counted in thirds of a month (dekads),
-// exactly, so June is 18/36 of a calendar-year plan and 2024-06-D2 is 17/36.
+// schedule kind of SPEC 3.1, and the figure it expects by then. Time is
+// counted in thirds of a month (dekads), exactly, so June is 18/36 of a
+// calendar-year plan and 2024-06-D2 is 17/36.
 #pragma once
 
-#include "core/model/model.h"
+#include <optional>
+
 #include "core/base/period.h"
+#include "core/model/model.h"
 
 namespace tally {
 
@@ -40,5 +43,25 @@ double expected_share(const Indicator& ind, const PlanHeader& plan, Date d);
 /// end, the step's date, or the end of the first quarter or month whose
 /// cumulative share is 1.
 Date path_complete(const Indicator& ind, const PlanHeader& plan);
+
+/// A level has a baseline to ramp from unless it has none or it equals the
+/// target.
+bool has_baseline(const Indicator& ind);
+
+/// What is expected of an indicator by a date.
+struct Expectation {
+  /// The expected share (序时进度); unset for growth and milestones.
+  std::optional<double> share;
+  /// The expected figure in the indicator's unit (see IndicatorRow::expected_value).
+  std::optional<double> value;
+};
+
+/// The expected share and figure of an indicator at the end of `at`: the
+/// share of its path, and the figure from its baseline (or 0) towards its
+/// target. A level without a baseline is held against its whole target once
+/// its path reaches 1 (a floor), or throughout (a ceiling on an even path).
+/// Whole things (plan.toml's counted units, whole figures) are expected
+/// whole: the distance travelled is rounded towards the start.
+Expectation expectation(const Indicator& ind, const PlanHeader& plan, Date at);
 
 }  // namespace tally

@@ -158,6 +158,21 @@ Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset) {
   return ts;
 }
 
+std::string schedule_name(const Schedule& s) {
+  if (!s.profile.empty()) return s.profile;
+  switch (s.type) {
+    case Schedule::Type::kEven:
+      return "even";
+    case Schedule::Type::kEnd:
+      return "end";
+    case Schedule::Type::kShares:
+      return "seasonal";
+    case Schedule::Type::kStep:
+      return "step";
+  }
+  return "even";
+}
+
 Location Indicator::at(std::string_view key) const {
   return find_key(key_locs, key, loc);
 }
@@ -216,6 +231,12 @@ const Bureau* Plan::resolve_bureau_name(std::string_view name) const {
 std::string Plan::bureau_name(std::string_view id) const {
   const Bureau* b = find_bureau(id);
   return b ? b->name : std::string(id);
+}
+
+std::vector<std::string> Plan::bureau_names(const std::vector<std::string>& ids) const {
+  std::vector<std::string> out;
+  for (const auto& id : ids) out.push_back(bureau_name(id));
+  return out;
 }
 
 std::vector<std::string> Plan::bureau_ids() const {

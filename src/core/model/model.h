@@ -86,6 +86,10 @@ struct Schedule {
   std::string profile;
 };
 
+/// What a report calls a path: the name of its profile, or "even", "end",
+/// "seasonal" (shares written inline), "step".
+std::string schedule_name(const Schedule& s);
+
 /// A named path of plan.toml, `[profile.NAME]`, used by `schedule = "NAME"`.
 struct Profile {
   std::string name;
@@ -247,6 +251,8 @@ struct Plan {
   const Bureau* resolve_bureau_name(std::string_view name) const;
   /// The short name of a bureau (市发改局), or `id` itself when unknown.
   std::string bureau_name(std::string_view id) const;
+  /// bureau_name of each id.
+  std::vector<std::string> bureau_names(const std::vector<std::string>& ids) const;
   std::vector<std::string> bureau_ids() const;
   std::vector<std::string> indicator_ids() const;
   std::vector<std::string> action_ids() const;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/render/report_tables.h"
+#include "core/compute/detail.h"
 #include "core/compute/report.h"
 
 namespace tally {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/compute/report.h"
+#include "core/render/figures.h"
 #include "core/render/table.h"
 
 namespace tally {
