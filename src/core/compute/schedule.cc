@@ -67,23 +67,6 @@ double expected_share(const Indicator& ind, const PlanHeader& plan, Date d) {
   return from + (to - from) * static_cast<double>(rem) / static_cast<double>(t.total);
 }
 
-Date path_complete(const Indicator& ind, const PlanHeader& plan) {
-  switch (ind.schedule.type) {
-    case Schedule::Type::kEven:
-      return plan.end;
-    case Schedule::Type::kEnd:
-      return ind.due.value_or(plan.end);
-    case Schedule::Type::kStep:
-      return ind.schedule.step;
-    case Schedule::Type::kShares:
-      break;
-  }
-  // Shares change only at the end of a dekad: walk the dekads' last days.
-  for (Period p = period_containing(Cadence::kDekad, plan.start); p.end() < plan.end; p = p.next())
-    if (expected_share(ind, plan, p.end()) >= 1.0 - 1e-9) return p.end();
-  return plan.end;
-}
-
 bool has_baseline(const Indicator& ind) {
   return ind.kind == Kind::kLevel && ind.baseline && ind.target &&
          !(ind.baseline->value == *ind.target);

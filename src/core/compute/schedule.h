@@ -38,12 +38,6 @@ double even_share(const PlanHeader& plan, Date d);
 /// Growth indicators are not pro-rated; callers do not ask for them.
 double expected_share(const Indicator& ind, const PlanHeader& plan, Date d);
 
-/// The first day by whose end the indicator's path reaches 1 (the whole
-/// target is expected): the plan's end for even, `due` or the plan's end for
-/// end, the step's date, or the end of the first quarter or month whose
-/// cumulative share is 1.
-Date path_complete(const Indicator& ind, const PlanHeader& plan);
-
 /// A level has a baseline to ramp from unless it has none or it equals the
 /// target.
 bool has_baseline(const Indicator& ind);
