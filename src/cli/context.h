@@ -41,8 +41,6 @@ struct Context {
 
   const Plan& plan() const { return loaded->plan; }
   bool en() const { return options.lang == "en"; }
-  /// Picks the label for the report language.
-  const char* label(const char* zh, const char* en_text) const { return en() ? en_text : zh; }
   /// Prints an error about the command line or environment to stderr.
   void error(const std::string& message) const;
   /// Prints a note to stderr unless --quiet.

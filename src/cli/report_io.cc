@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/base/text.h"
+#include "core/render/words.h"
 #include "core/write/transaction.h"
 
 namespace tally {

@@ -8,6 +8,7 @@
 
 #include "core/check/check.h"
 #include "core/render/figures.h"
+#include "core/render/words.h"
 #include "core/read/load.h"
 
 using namespace tally;

@@ -1,10 +1,9 @@
 // The statuses of SPEC 3.2: what a report concludes about an indicator,
-// their names in the JSON and on the command line, and counts of them.
+// their SPEC names, and counts of them. Their labels are in render/words.h.
 #pragma once
 
 #include <array>
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,16 +25,8 @@ inline constexpr std::array<Status, kStatusCount> kAllStatuses = {
 /// "overdue", "missing", "not-due".
 std::string_view status_name(Status s);
 
-/// Parses a SPEC name (or the zh label); nullopt when unknown.
-std::optional<Status> parse_status(std::string_view s);
-
 /// The SPEC names of all statuses, for "did you mean" suggestions.
 std::vector<std::string> status_names();
-
-/// The label a report prints: zh 已完成 达序时 欠序时 严重滞后 已突破 逾期 未报送
-/// 未到期; en "done", "on track", "behind", "off track", "breached", "overdue",
-/// "missing", "not due".
-std::string_view status_label(Status s, bool en);
 
 /// How many indicators are in each status.
 struct StatusCounts {

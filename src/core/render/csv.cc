@@ -23,7 +23,7 @@ std::string join(const std::vector<std::string>& items) {
 
 void add_rollup_columns(Table& t, bool en) {
   for (Status s : kAllStatuses) t.header.emplace_back(status_label(s, en));
-  t.header.emplace_back(en ? "with something due" : "有应报事项");
+  t.header.emplace_back(term(Term::kWithDue, en));
   t.header.emplace_back(term(Term::kOnTrackRate, en));
   t.header.emplace_back(term(Term::kMeanCompletion, en));
 }
@@ -37,32 +37,20 @@ void add_rollup(std::vector<std::string>& row, const Rollup& g) {
 
 Table indicators(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kIndicatorId, en)),
-              std::string(term(Term::kIndicator, en)),
-              std::string(term(Term::kAction, en)),
-              std::string(term(Term::kLead, en)),
-              std::string(term(Term::kKind, en)),
-              en ? "direction" : "方向",
-              std::string(term(Term::kUnit, en)),
-              en ? "cadence" : "报送周期",
-              std::string(term(Term::kTarget, en)),
-              std::string(term(Term::kBaseline, en)),
-              std::string(term(Term::kDue, en)),
-              std::string(term(Term::kActual, en)),
-              std::string(term(Term::kPeriod, en)),
-              en ? "due period" : "应报期",
-              std::string(term(Term::kExpected, en)),
-              std::string(term(Term::kExpectedValue, en)),
-              std::string(term(Term::kCompletion, en)),
-              std::string(term(Term::kGap, en)),
-              std::string(term(Term::kStatus, en)),
-              std::string(term(Term::kRequiredStage, en)),
-              std::string(term(Term::kPace, en)),
-              en ? "periods left" : "剩余期数",
-              std::string(term(Term::kProjection, en)),
-              en ? "recorded" : "录入时间",
-              en ? "by" : "报送单位",
-              en ? "source" : "来源"};
+  t.header = {
+      std::string(term(Term::kIndicatorId, en)), std::string(term(Term::kIndicator, en)),
+      std::string(term(Term::kAction, en)),      std::string(term(Term::kLead, en)),
+      std::string(term(Term::kKind, en)),        std::string(term(Term::kDirection, en)),
+      std::string(term(Term::kUnit, en)),        std::string(term(Term::kCadence, en)),
+      std::string(term(Term::kTarget, en)),      std::string(term(Term::kBaseline, en)),
+      std::string(term(Term::kDue, en)),         std::string(term(Term::kActual, en)),
+      std::string(term(Term::kPeriod, en)),      std::string(term(Term::kDuePeriod, en)),
+      std::string(term(Term::kExpected, en)),    std::string(term(Term::kExpectedValue, en)),
+      std::string(term(Term::kCompletion, en)),  std::string(term(Term::kGap, en)),
+      std::string(term(Term::kStatus, en)),      std::string(term(Term::kRequiredStage, en)),
+      std::string(term(Term::kPace, en)),        std::string(term(Term::kPeriodsLeft, en)),
+      std::string(term(Term::kProjection, en)),  std::string(term(Term::kRecordedAt, en)),
+      std::string(term(Term::kBy, en)),          std::string(term(Term::kSource, en))};
   for (const IndicatorRow& row : r.indicators) {
     std::string actual = raw(row.actual);
     if (row.stage) actual = std::string(stage_name(*row.stage));
@@ -99,8 +87,9 @@ Table indicators(const Report& r, bool en) {
 
 Table actions(const Report& r, bool en) {
   Table t;
-  t.header = {"id", std::string(term(Term::kNumber, en)), std::string(term(Term::kAction, en)),
-              std::string(term(Term::kLead, en)), std::string(term(Term::kCount, en))};
+  t.header = {std::string(term(Term::kId, en)), std::string(term(Term::kNumber, en)),
+              std::string(term(Term::kAction, en)), std::string(term(Term::kLead, en)),
+              std::string(term(Term::kCount, en))};
   add_rollup_columns(t, en);
   for (const ActionRow& a : r.actions) {
     std::vector<std::string> row = {a.id, std::to_string(a.number),
@@ -114,7 +103,7 @@ Table actions(const Report& r, bool en) {
 
 Table bureaus(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kRank, en)),       "id",
+  t.header = {std::string(term(Term::kRank, en)),       std::string(term(Term::kId, en)),
               std::string(term(Term::kBureau, en)),     std::string(term(Term::kLed, en)),
               std::string(term(Term::kActualsDue, en)), std::string(term(Term::kActualsOnTime, en)),
               std::string(term(Term::kOnTimeRate, en))};
@@ -150,12 +139,13 @@ std::string render_csv(const Report& r, const RenderOptions& o) {
 std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
   const bool en = o.en;
   Table t;
-  t.header = {std::string(term(Term::kBureau, en)) + " id", std::string(term(Term::kBureau, en)),
-              std::string(term(Term::kIndicatorId, en)),    std::string(term(Term::kIndicator, en)),
-              std::string(term(Term::kAction, en)),         std::string(term(Term::kPeriod, en)),
-              std::string(term(Term::kDueDate, en)),        std::string(term(Term::kDaysLate, en)),
-              std::string(term(Term::kMissed, en)),         en ? "first missed" : "最早未报",
-              std::string(term(Term::kLastPeriod, en))};
+  t.header = {
+      std::string(term(Term::kBureau, en)) + " id", std::string(term(Term::kBureau, en)),
+      std::string(term(Term::kIndicatorId, en)),    std::string(term(Term::kIndicator, en)),
+      std::string(term(Term::kAction, en)),         std::string(term(Term::kPeriod, en)),
+      std::string(term(Term::kDueDate, en)),        std::string(term(Term::kDaysLate, en)),
+      std::string(term(Term::kMissed, en)),         std::string(term(Term::kFirstMissed, en)),
+      std::string(term(Term::kLastPeriod, en))};
   for (const OverdueItem& it : r.items) {
     t.rows.push_back({it.bureau, it.bureau_name, it.indicator, it.indicator_name, it.action,
                       it.period.str(), format_date(it.due), std::to_string(it.days_late),

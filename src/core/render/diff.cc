@@ -7,6 +7,7 @@
 
 #include "core/base/json.h"
 #include "core/render/table.h"
+#include "core/render/words.h"
 
 namespace tally {
 
@@ -18,53 +19,30 @@ struct Labels {
   bool en;
   enum class Mark { kPlain, kAnsi, kMarkdown } mark = Mark::kPlain;
 
-  const char* operator()(const char* zh, const char* en_text) const { return en ? en_text : zh; }
+  std::string_view operator()(Term t) const { return term(t, en); }
   std::string alert(const std::string& text) const {
     if (text.empty() || mark == Mark::kPlain) return text;
     return mark == Mark::kAnsi ? "\x1b[1;31m" + text + "\x1b[0m" : "**" + text + "**";
   }
 };
 
-// What a TOML key is called in a Chinese report; English shows the key.
-std::string field_label(const std::string& field, bool en) {
-  static constexpr std::pair<std::string_view, std::string_view> kZh[] = {
-      {"target", "目标"},       {"unit", "单位"},       {"direction", "方向"},
-      {"kind", "类型"},         {"due", "完成时限"},    {"stages", "阶段节点"},
-      {"lead", "牵头"},         {"co", "配合"},         {"schedule", "进度安排"},
-      {"cadence", "报送频次"},  {"basis", "统计口径"},  {"baseline", "基数"},
-      {"name", "名称"},         {"action", "所属行动"}, {"metric", "同口径指标"},
-      {"source", "出处"},       {"note", "备注"},       {"name_en", "英文名"},
-      {"number", "序号"},       {"annex", "附件"},      {"office", "专班办公室"},
-      {"also", "兼报指标"},     {"file", "文件"},       {"full_name", "全称"},
-      {"aliases", "别名"},      {"id", "方案编号"},     {"title", "标题"},
-      {"document", "文号"},     {"issued", "印发日期"}, {"start", "起始日期"},
-      {"end", "截止日期"},      {"utc_offset", "时区"}, {"timely_days", "报送时限（天）"},
-      {"behind", "欠序时阈值"},
-  };
-  if (!en) {
-    for (const auto& [key, zh] : kZh)
-      if (key == field) return std::string(zh);
-  }
-  return field;
-}
-
 std::string shown(const std::string& value, bool en) {
-  return value.empty() ? std::string(en ? "(none)" : "（无）") : value;
+  return value.empty() ? std::string(term(Term::kUnset, en)) : value;
 }
 
 std::string side_label(const DiffSide& s, bool en) {
-  if (s.rev.empty()) return en ? "working tree" : "工作区";
+  if (s.rev.empty()) return std::string(term(Term::kWorkingTree, en));
   return fmt::format("{} ({})", s.rev, s.commit.substr(0, 7));
 }
 
 std::string change_label(ChangeKind c, Labels L) {
   switch (c) {
     case ChangeKind::kAdded:
-      return L("新增", "added");
+      return std::string(L(Term::kAdded));
     case ChangeKind::kRemoved:
-      return L("删除", "removed");
+      return std::string(L(Term::kRemoved));
     case ChangeKind::kChanged:
-      return L("修改", "changed");
+      return std::string(L(Term::kChanged));
   }
   return "";
 }
@@ -76,7 +54,7 @@ std::string movement(const TargetChange& t, Labels L) {
     return (*t.percent > 0 ? "+" : "") + n + "%";
   }
   if (t.days) {
-    return fmt::format("{}{}{}", *t.days > 0 ? "+" : "", *t.days, L("天", " days"));
+    return fmt::format("{}{}{}", *t.days > 0 ? "+" : "", *t.days, L.en ? " days" : "天");
   }
   return "";
 }
@@ -88,7 +66,7 @@ std::string heading_line(const DiffHeading& h) {
 
 // "调标 1 项；指标 新增 1、修改 2；单位 新增 1" — only what is there.
 std::string summary_line(const PlanDiff& d, Labels L) {
-  if (d.empty()) return L("没有变化", "no changes");
+  if (d.empty()) return std::string(L(Term::kNoChanges));
   std::vector<std::string> parts;
   if (!d.targets.empty()) {
     parts.push_back(
@@ -100,7 +78,7 @@ std::string summary_line(const PlanDiff& d, Labels L) {
                                        d.plan.size() == 1 ? "" : "s")
                          : fmt::format("方案 修改 {} 项", d.plan.size()));
   }
-  auto items = [&](const std::vector<ItemChange>& list, const char* zh, const char* en) {
+  auto items = [&](const std::vector<ItemChange>& list, Term what) {
     std::vector<std::string> counts;
     for (ChangeKind c : {ChangeKind::kAdded, ChangeKind::kRemoved, ChangeKind::kChanged}) {
       size_t n = count_changes(list, c);
@@ -109,13 +87,13 @@ std::string summary_line(const PlanDiff& d, Labels L) {
                             : fmt::format("{} {}", change_label(c, L), n));
     }
     if (counts.empty()) return;
-    parts.push_back(L.en ? fmt::format("{}: {}", en, fmt::join(counts, ", "))
-                         : fmt::format("{} {}", zh, fmt::join(counts, "、")));
+    parts.push_back(L.en ? fmt::format("{}: {}", L(what), fmt::join(counts, ", "))
+                         : fmt::format("{} {}", L(what), fmt::join(counts, "、")));
   };
-  items(d.indicators, "指标", "indicators");
-  items(d.actions, "行动", "actions");
-  items(d.bureaus, "单位", "bureaus");
-  return fmt::format("{}", fmt::join(parts, L("；", "; ")));
+  items(d.indicators, Term::kIndicators);
+  items(d.actions, Term::kActions);
+  items(d.bureaus, Term::kBureaus);
+  return fmt::format("{}", fmt::join(parts, L.en ? "; " : "；"));
 }
 
 /// One titled table of the output.
@@ -130,8 +108,9 @@ Section targets_section(const PlanDiff& d, Labels L) {
                  : fmt::format("!! 调标（目标变更）{} 项", d.targets.size()),
             true,
             {}};
-  s.table.header = {L("指标", "indicator"), L("名称", "name"),    L("行动", "action"),
-                    L("原目标", "before"),  L("新目标", "after"), L("变化", "change")};
+  for (Term t : {Term::kIndicator, Term::kName, Term::kAction, Term::kTargetBefore,
+                 Term::kTargetAfter, Term::kMovement})
+    s.table.header.emplace_back(L(t));
   s.table.right = {false, false, false, true, true, true};
   for (const auto& t : d.targets) {
     s.table.rows.push_back({t.indicator, t.name, t.action_name.empty() ? t.action : t.action_name,
@@ -141,32 +120,31 @@ Section targets_section(const PlanDiff& d, Labels L) {
 }
 
 Section plan_section(const PlanDiff& d, Labels L) {
-  Section s{L("方案（plan.toml）", "plan.toml"), false, {}};
-  s.table.header = {L("字段", "field"), L("原值", "before"), L("新值", "after")};
+  Section s{std::string(L(Term::kPlanFile)), false, {}};
+  for (Term t : {Term::kField, Term::kBefore, Term::kAfter}) s.table.header.emplace_back(L(t));
   for (const auto& f : d.plan) {
-    s.table.rows.push_back(
-        {field_label(f.field, L.en), shown(f.before, L.en), shown(f.after, L.en)});
+    s.table.rows.push_back({key_label(f.field, L.en), shown(f.before, L.en), shown(f.after, L.en)});
   }
   return s;
 }
 
 // Indicators, actions or bureaus: one row per field, the item named on its
 // first row only. A target field is marked 调标 in the change column.
-Section items_section(const std::vector<ItemChange>& items, const char* title, Labels L,
+Section items_section(const std::vector<ItemChange>& items, Term title, Labels L,
                       bool with_action) {
-  Section s{title, false, {}};
-  s.table.header = {L("变更", "change"), "id", L("名称", "name")};
-  if (with_action) s.table.header.push_back(L("行动", "action"));
-  for (const char* h : {L("字段", "field"), L("原值", "before"), L("新值", "after")})
-    s.table.header.push_back(h);
+  Section s{std::string(L(title)), false, {}};
+  std::vector<Term> columns = {Term::kChange, Term::kId, Term::kName};
+  if (with_action) columns.push_back(Term::kAction);
+  columns.insert(columns.end(), {Term::kField, Term::kBefore, Term::kAfter});
+  for (Term t : columns) s.table.header.emplace_back(L(t));
   for (const auto& item : items) {
     bool first = true;
     auto row = [&](const FieldChange* f) {
       std::string change = first ? change_label(item.change, L) : "";
-      if (f && f->is_target) change = L.alert(L("调标", "TARGET"));
+      if (f && f->is_target) change = L.alert(std::string(L(Term::kTargetChange)));
       std::vector<std::string> cells = {change, first ? item.id : "", first ? item.name : ""};
       if (with_action) cells.push_back(first ? item.action_name : "");
-      cells.push_back(f ? field_label(f->field, L.en) : "");
+      cells.push_back(f ? key_label(f->field, L.en) : "");
       bool changed = item.change == ChangeKind::kChanged;
       cells.push_back(f && (changed || item.change == ChangeKind::kRemoved) ? shown(f->before, L.en)
                                                                             : "");
@@ -185,10 +163,9 @@ std::vector<Section> sections(const PlanDiff& d, Labels L) {
   std::vector<Section> out;
   if (!d.targets.empty()) out.push_back(targets_section(d, L));
   if (!d.plan.empty()) out.push_back(plan_section(d, L));
-  if (!d.indicators.empty())
-    out.push_back(items_section(d.indicators, L("指标", "indicators"), L, true));
-  if (!d.actions.empty()) out.push_back(items_section(d.actions, L("行动", "actions"), L, false));
-  if (!d.bureaus.empty()) out.push_back(items_section(d.bureaus, L("单位", "bureaus"), L, false));
+  if (!d.indicators.empty()) out.push_back(items_section(d.indicators, Term::kIndicators, L, true));
+  if (!d.actions.empty()) out.push_back(items_section(d.actions, Term::kActions, L, false));
+  if (!d.bureaus.empty()) out.push_back(items_section(d.bureaus, Term::kBureaus, L, false));
   return out;
 }
 
@@ -236,8 +213,8 @@ std::string render_diff_text(const PlanDiff& diff, const DiffHeading& heading) {
 
 std::string render_diff_markdown(const PlanDiff& diff, const DiffHeading& heading) {
   Labels L{heading.en, Labels::Mark::kMarkdown};
-  std::string out = fmt::format("# {} {}\n\n{}\n", L("方案变更", "Plan changes"),
-                                heading_line(heading), summary_line(diff, L));
+  std::string out = fmt::format("# {} {}\n\n{}\n", L(Term::kPlanChanges), heading_line(heading),
+                                summary_line(diff, L));
   for (const auto& s : sections(diff, L)) {
     out += fmt::format("\n## {}\n\n", s.title);
     out += render_markdown_table(s.table);

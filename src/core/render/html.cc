@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/render/table.h"
 #include "core/base/text.h"
+#include "core/render/table.h"
 
 namespace tally {
 
@@ -299,7 +299,7 @@ std::string changes_html(const Report& r, bool en) {
   if (!r.changes->records.empty())
     out += html_table(changed_records_table(*r.changes, en), plain, same);
   if (!r.changes->newly_overdue.empty()) {
-    out += fmt::format("<h3>{}</h3>\n", esc(en ? "Newly overdue" : "新增逾期"));
+    out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kNewlyOverdue, en)));
     out += html_table(newly_overdue_table(*r.changes, en), plain, same);
   }
   return out + "</section>\n";
@@ -331,11 +331,10 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     out += "</section>\n";
   }
   if (r.changes) out += changes_html(r, en);
-  out +=
-      fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
-                  esc(en ? "Mean completion against the expected share" : "平均完成率与序时进度"));
+  out += fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
+                     esc(term(Term::kCompletionChart, en)));
   out += completion_chart(r, en);
-  out += fmt::format("<h2>{}</h2>\n", esc(en ? "Indicators by status" : "指标状态分布"));
+  out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kStatusChart, en)));
   out += status_chart(r, en);
   out += "</section>\n";
 
@@ -348,17 +347,16 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   out += "<section class=\"page\">\n";
   switch (o.by) {
     case GroupBy::kAction:
-      out += fmt::format("<h2>{}</h2>\n", esc(en ? "Indicators by action" : "各行动指标"));
+      out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kByActionList, en)));
       for (const ActionRow& a : r.actions) {
         out += fmt::format("<h3>{}</h3>\n<p class=\"sub\">{} {} · {}</p>\n",
                            esc(action_heading(a, en)), esc(term(Term::kLead, en)),
-                           esc(fmt::format("{}", fmt::join(a.lead_names, en ? ", " : "、"))),
-                           esc(group_line(a.rollup, en)));
+                           esc(name_list(a.lead_names, en)), esc(group_line(a.rollup, en)));
         out += indicators_html(r, a.indicators, kAllColumns, en);
       }
       break;
     case GroupBy::kBureau:
-      out += fmt::format("<h2>{}</h2>\n", esc(en ? "Indicators by lead bureau" : "各牵头单位指标"));
+      out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kByBureauList, en)));
       for (const BureauRow& b : r.bureaus) {
         out += fmt::format("<h3>{}. {}</h3>\n<p class=\"sub\">{} · {} {}</p>\n", b.rank,
                            esc(b.name), esc(group_line(b.rollup, en)),
@@ -468,7 +466,7 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
   out += fmt::format("<p class=\"meta\">{} {} · {} {} · {} {} · {} {}</p>\n</header>\n",
                      esc(term(Term::kTarget, en)), esc(c.target), esc(term(Term::kLead, en)),
                      esc(c.lead), esc(term(Term::kAsOf, en)), esc(format_date(d.as_of)),
-                     esc(en ? "schedule" : "序时安排"), esc(d.schedule));
+                     esc(term(Term::kScheduleShown, en)), esc(d.schedule));
   if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth) out += path_chart(d, en);
   Table t;
   t.header = {std::string(term(Term::kPeriod, en)), std::string(term(Term::kExpected, en)),

@@ -1,42 +1,19 @@
 #include "core/render/log.h"
 
-#include <algorithm>
-
 #include "core/base/json.h"
+#include "core/render/words.h"
 
 namespace tally {
 
-std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter) {
-  const Plan& plan = ledger.plan();
-  const int offset = plan.header.utc_offset_minutes;
-  std::vector<LogEntry> out;
-  for (const Actual& a : plan.actuals) {
-    if (filter.indicator && ledger.indicator_index(a.indicator) != *filter.indicator) continue;
-    if (filter.since && local_date(a.recorded.epoch_seconds, offset) < *filter.since) continue;
-    out.push_back({&a, ledger.is_superseded(a)});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const LogEntry& x, const LogEntry& y) {
-    const Actual& a = *x.actual;
-    const Actual& b = *y.actual;
-    if (a.recorded.epoch_seconds != b.recorded.epoch_seconds)
-      return a.recorded.epoch_seconds < b.recorded.epoch_seconds;
-    if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
-    return a.loc.line < b.loc.line;
-  });
-  return out;
-}
-
 Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool en, bool full) {
   const Plan& plan = ledger.plan();
-  auto label = [en](const char* zh, const char* en_text) { return en ? en_text : zh; };
   Table t;
-  t.header = {label("登记时间", "recorded"), label("指标", "indicator"), label("期间", "period"),
-              label("数值", "value")};
-  if (full) t.header.push_back(label("单位", "unit"));
-  for (const char* h : {label("报送单位", "by"), label("来源", "source"), label("备注", "note"),
-                        label("更正原因", "reason"), label("状态", "status")}) {
-    t.header.push_back(h);
-  }
+  std::vector<Term> columns = {Term::kLoggedAt, Term::kIndicator, Term::kLogPeriod,
+                               Term::kLogValue};
+  if (full) columns.push_back(Term::kUnit);
+  columns.insert(columns.end(),
+                 {Term::kBy, Term::kSource, Term::kNote, Term::kReason, Term::kStatus});
+  for (Term c : columns) t.header.emplace_back(term(c, en));
   t.right = {false, false, false, true};
   for (const auto& e : entries) {
     const Actual& a = *e.actual;
@@ -51,7 +28,7 @@ Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool
                                     full ? value_text(a.value) : value_text(a.value) + unit};
     if (full) row.push_back(unit);
     for (const std::string& s : {a.by, a.source, a.note, a.reason}) row.push_back(s);
-    row.push_back(e.superseded ? label("已被更正", "superseded") : label("现行", "in force"));
+    row.emplace_back(term(e.superseded ? Term::kSuperseded : Term::kInForce, en));
     t.rows.push_back(std::move(row));
   }
   return t;

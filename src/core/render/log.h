@@ -1,5 +1,4 @@
-// The record log: every actual in the order it was recorded, superseded
-// ones marked, as a value and in each output format (`tally log`).
+// The record log (compute/log.h) as a table, for text and CSV, and as JSON.
 #pragma once
 
 #include <optional>
@@ -7,29 +6,11 @@
 #include <vector>
 
 #include "core/base/diagnostic.h"
+#include "core/compute/log.h"
 #include "core/ledger/ledger.h"
 #include "core/render/table.h"
 
 namespace tally {
-
-/// Which records the log shows.
-struct LogFilter {
-  /// Only this indicator (an index into the plan's indicators).
-  std::optional<size_t> indicator;
-  /// Only records recorded on or after this date, in the plan's zone.
-  std::optional<Date> since;
-};
-
-/// One record of the log.
-struct LogEntry {
-  const Actual* actual = nullptr;
-  /// A later record for the same indicator and period replaces this one.
-  bool superseded = false;
-};
-
-/// The records that pass `filter`, ordered by `recorded`; records stamped
-/// at the same second keep the order of their files and lines.
-std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter);
 
 /// The log as a table: recorded (in the plan's zone, to the minute; with
 /// `full` the RFC 3339 text), indicator, period, value with its unit (with

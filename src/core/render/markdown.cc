@@ -38,7 +38,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
     if (!r.changes->records.empty())
       out += render_markdown_table(changed_records_table(*r.changes, en));
     if (!r.changes->newly_overdue.empty())
-      out += fmt::format("\n{}\n\n{}", en ? "Newly overdue:" : "新增逾期:",
+      out += fmt::format("\n{}:\n\n{}", term(Term::kNewlyOverdue, en),
                          render_markdown_table(newly_overdue_table(*r.changes, en)));
   }
   switch (o.by) {
@@ -48,7 +48,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
       for (const ActionRow& a : r.actions) {
         out +=
             fmt::format("\n## {}\n\n{} {} · {}\n\n", action_heading(a, en), term(Term::kLead, en),
-                        join(a.lead_names, en ? ", " : "、"), group_line(a.rollup, en));
+                        name_list(a.lead_names, en), group_line(a.rollup, en));
         out += render_markdown_table(indicator_table(r, a.indicators, kAllColumns, en, false));
       }
       break;

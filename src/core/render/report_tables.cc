@@ -8,59 +8,6 @@ namespace tally {
 
 namespace {
 
-struct TermText {
-  std::string_view zh;
-  std::string_view en;
-};
-
-// Indexed by Term.
-constexpr TermText kTerms[] = {
-    {"指标", "indicator"},
-    {"指标编号", "id"},
-    {"行动", "action"},
-    {"编号", "no."},
-    {"单位", "bureau"},
-    {"牵头", "lead"},
-    {"类型", "kind"},
-    {"计量单位", "unit"},
-    {"实绩", "actual"},
-    {"期别", "period"},
-    {"目标", "target"},
-    {"基数", "baseline"},
-    {"序时进度", "expected"},
-    {"应完成", "expected value"},
-    {"完成率", "completion"},
-    {"差距", "gap"},
-    {"状态", "status"},
-    {"每期需完成", "pace needed"},
-    {"预计全年", "projection"},
-    {"指标数", "indicators"},
-    {"达序时率", "on-track rate"},
-    {"平均完成率", "mean completion"},
-    {"名次", "rank"},
-    {"牵头指标", "led"},
-    {"指标", "led"},
-    {"应报", "due"},
-    {"按时报送", "on time"},
-    {"按时报送率", "on-time rate"},
-    {"未报送", "missing"},
-    {"应报日期", "due date"},
-    {"逾期天数", "days late"},
-    {"最近报送", "last reported"},
-    {"连续未报", "missed"},
-    {"报告期", "period"},
-    {"截至", "as of"},
-    {"完成时限", "due"},
-    {"应达阶段", "required stage"},
-    {"按行动", "By action"},
-    {"按牵头单位", "By lead bureau"},
-    {"全部指标", "All indicators"},
-    {"筛选", "selection"},
-    {"需关注", "Needs attention"},
-    {"无", "none"},
-};
-static_assert(std::size(kTerms) == static_cast<size_t>(Term::kNone) + 1);
-
 std::string zh_number(int n) {
   static constexpr std::string_view kDigits[] = {"零", "一", "二", "三", "四",
                                                  "五", "六", "七", "八", "九"};
@@ -78,58 +25,28 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 
 }  // namespace
 
-std::string_view term(Term t, bool en) {
-  const TermText& x = kTerms[static_cast<size_t>(t)];
-  return en ? x.en : x.zh;
-}
-
-std::string_view stage_label(Stage s, bool en) {
-  switch (s) {
-    case Stage::kNotStarted:
-      return en ? "not started" : "未开始";
-    case Stage::kInProgress:
-      return en ? "in progress" : "推进中";
-    case Stage::kDone:
-      return en ? "done" : "已完成";
-  }
-  return "";
-}
-
-std::string_view cadence_label(Cadence c, bool en) {
-  switch (c) {
-    case Cadence::kYear:
-      return en ? "year" : "年";
-    case Cadence::kHalf:
-      return en ? "half" : "半年";
-    case Cadence::kQuarter:
-      return en ? "quarter" : "季";
-    case Cadence::kMonth:
-      return en ? "month" : "月";
-    case Cadence::kDekad:
-      return en ? "dekad" : "旬";
-  }
-  return "";
-}
-
 std::string action_heading(const ActionRow& a, bool en) {
   if (en) return fmt::format("{}. {}", a.number, a.name_en.empty() ? a.name : a.name_en);
   return fmt::format("{}、{}", zh_number(a.number), a.name);
 }
 
+std::string value_cell(const ActualValue& v, bool en) {
+  std::string out = v.number  ? v.number->str()
+                    : v.stage ? std::string(stage_label(*v.stage, en))
+                              : std::string();
+  if (v.percent) out += " " + format_quantity(*v.percent) + "%";
+  return out;
+}
+
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
   IndicatorCells c;
   c.name = row.name;
-  c.lead = join(row.lead_names, en ? ", " : "、");
+  c.lead = name_list(row.lead_names, en);
   auto with_unit = [&](const std::string& v) { return v.empty() ? v : v + row.unit; };
   if (row.kind == Kind::kMilestone) {
-    if (row.stage) {
-      c.actual = std::string(stage_label(*row.stage, en));
-      if (row.percent) c.actual += " " + format_quantity(*row.percent) + "%";
-    }
     if (row.due) c.target = format_date(*row.due);
     if (row.required_stage) c.expected = std::string(stage_label(*row.required_stage, en));
   } else {
-    if (row.actual) c.actual = row.actual->str();
     if (row.target) c.target = with_unit(row.target->str());
     if (row.expected) c.expected = format_share(*row.expected);
     if (row.expected_value) c.expected_value = with_unit(format_quantity(*row.expected_value));
@@ -141,6 +58,7 @@ IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
     }
     if (row.projection) c.projection = with_unit(format_quantity(*row.projection));
   }
+  c.actual = value_cell(ActualValue{row.actual, row.stage, row.percent}, en);
   if (row.actual_period) c.period = row.actual_period->str();
   c.status = std::string(status_label(row.status, en));
   return c;
@@ -186,7 +104,7 @@ std::string expected_text(const Report& r, bool en) {
                        : fmt::format("{} ({}指标{}{})", format_share(c.expected),
                                      join(cadences, "、"), at.empty() ? "" : "按 ", at));
   }
-  return join(parts, en ? ", " : "、");
+  return name_list(parts, en);
 }
 
 std::vector<std::string> changes_lines(const Report& r, bool en) {
@@ -204,8 +122,8 @@ std::vector<std::string> changes_lines(const Report& r, bool en) {
 Table changed_records_table(const Changes& c, bool en) {
   Table t;
   t.header = {std::string(term(Term::kIndicator, en)), std::string(term(Term::kPeriod, en)),
-              std::string(term(Term::kActual, en)), en ? "by" : "报送单位",
-              en ? "recorded" : "报送时间"};
+              std::string(term(Term::kActual, en)), std::string(term(Term::kBy, en)),
+              std::string(term(Term::kReportedAt, en))};
   t.right = {false, false, true, false, false};
   for (const ChangedRecord& rec : c.records)
     t.rows.push_back(
@@ -248,7 +166,7 @@ std::vector<std::string> report_header(const Report& r, bool en) {
     if (!s.statuses.empty()) {
       std::vector<std::string> names;
       for (Status st : s.statuses) names.emplace_back(status_label(st, en));
-      parts.push_back(fmt::format("{} {}", term(Term::kStatus, en), join(names, en ? ", " : "、")));
+      parts.push_back(fmt::format("{} {}", term(Term::kStatus, en), name_list(names, en)));
     }
     lines.push_back(fmt::format("{}: {}", term(Term::kSelection, en), join(parts, " · ")));
   }

@@ -1,7 +1,8 @@
 // What every report renderer takes besides the report (language, colour,
-// grouping, format details) and the words and cells they share, so text,
-// Markdown, CSV and HTML print the same labels and the same figures.
-// Formatting only: every figure is computed in compute/report.h.
+// grouping, format details) and the cells, tables and lines they share, so
+// text, Markdown, CSV and HTML print the same figures under the same words
+// (render/words.h). Formatting only: every figure is computed in
+// compute/report.h.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 #include "core/compute/report.h"
 #include "core/render/figures.h"
 #include "core/render/table.h"
+#include "core/render/words.h"
 
 namespace tally {
 
@@ -26,63 +28,6 @@ struct RenderOptions {
   bool bom = false;    ///< CSV: start with a UTF-8 byte-order mark
   size_t width = 120;  ///< text: the terminal width tables are fitted to
 };
-
-/// The words reports print: column headings and fixed phrases.
-enum class Term {
-  kIndicator,       ///< 指标
-  kIndicatorId,     ///< 指标编号
-  kAction,          ///< 行动
-  kNumber,          ///< 编号
-  kBureau,          ///< 单位
-  kLead,            ///< 牵头
-  kKind,            ///< 类型
-  kUnit,            ///< 单位 (of measure)
-  kActual,          ///< 实绩
-  kPeriod,          ///< 期别 (the period an actual covers)
-  kTarget,          ///< 目标
-  kBaseline,        ///< 基数
-  kExpected,        ///< 序时进度
-  kExpectedValue,   ///< 应完成
-  kCompletion,      ///< 完成率
-  kGap,             ///< 差距(百分点)
-  kStatus,          ///< 状态
-  kPace,            ///< 每期需完成
-  kProjection,      ///< 预计全年
-  kCount,           ///< 指标数
-  kOnTrackRate,     ///< 达序时率
-  kMeanCompletion,  ///< 平均完成率
-  kRank,            ///< 名次
-  kLed,             ///< 牵头指标
-  kLedCount,        ///< 指标 (the column of indicators led, kept narrow)
-  kActualsDue,      ///< 应报
-  kActualsOnTime,   ///< 按时报送
-  kOnTimeRate,      ///< 按时报送率
-  kMissingCount,    ///< 未报送
-  kDueDate,         ///< 应报日期
-  kDaysLate,        ///< 逾期天数
-  kLastPeriod,      ///< 最近报送
-  kMissed,          ///< 连续未报 (periods owed in a row)
-  kReportPeriod,    ///< 报告期
-  kAsOf,            ///< 截至
-  kDue,             ///< 完成时限 (a milestone's due date)
-  kRequiredStage,   ///< 应达阶段
-  kByAction,        ///< 按行动
-  kByBureau,        ///< 按牵头单位
-  kByIndicator,     ///< 全部指标
-  kSelection,       ///< 筛选
-  kAttention,       ///< 需关注
-  kNone,            ///< what an empty list prints
-};
-
-/// The label of a term in zh or en.
-std::string_view term(Term t, bool en);
-
-/// 未开始 / 推进中 / 已完成; "not started" / "in progress" / "done".
-std::string_view stage_label(Stage s, bool en);
-
-/// What one period of a cadence is called after a pace: 月, 季, 旬, 半年, 年;
-/// month, quarter, dekad, half, year.
-std::string_view cadence_label(Cadence c, bool en);
 
 /// An action's heading: "一、产业培塑行动" (zh), "1. Industry cultivation" (en,
 /// falling back to the Chinese name).
@@ -104,6 +49,10 @@ struct IndicatorCells {
   std::string pace;            ///< 0.32/月
   std::string projection;      ///< 3.4亿元
 };
+
+/// A value as a report shows it: 1.8; a milestone's stage label, with its
+/// percent when one was given (推进中 60%).
+std::string value_cell(const ActualValue& v, bool en);
 
 /// Formats one indicator row.
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en);

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <optional>
 
-#include "core/render/table.h"
 #include "core/base/text.h"
+#include "core/render/table.h"
 
 namespace tally {
 
@@ -63,7 +63,7 @@ std::string changes_text(const Report& r, const RenderOptions& o) {
   if (!r.changes->records.empty())
     out += render_text_table(changed_records_table(*r.changes, en), o.width);
   if (!r.changes->newly_overdue.empty()) {
-    out += (en ? "Newly overdue\n" : "新增逾期\n");
+    out += std::string(term(Term::kNewlyOverdue, en)) + "\n";
     out += render_text_table(newly_overdue_table(*r.changes, en), o.width);
   }
   return out;
@@ -107,7 +107,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       out += render_text_table(action_table(r, en), o.width);
       for (const ActionRow& a : r.actions) {
         out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
-                           term(Term::kLead, en), join(a.lead_names, en ? ", " : "、"),
+                           term(Term::kLead, en), name_list(a.lead_names, en),
                            group_line(a.rollup, en));
         out += fitted_indicators(r, a.indicators, {}, o);
       }
@@ -157,76 +157,79 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o) {
   return out;
 }
 
-std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
-  const bool en = o.en;
+namespace {
+
+// A two-column table of named values; a row with an empty value is left out.
+struct Sheet {
+  Table table;
+  explicit Sheet(bool en) {
+    table.header = {std::string(term(Term::kItem, en)), std::string(term(Term::kContent, en))};
+  }
+  void add(std::string_view name, std::string value) {
+    if (!value.empty()) table.rows.push_back({std::string(name), std::move(value)});
+  }
+};
+
+// The definition of `tally show`'s indicator.
+Table definition_table(const IndicatorDetail& d, const IndicatorCells& c, bool en) {
   const Indicator& ind = d.definition;
-  const IndicatorRow& now = d.current;
-  std::string out = bold(fmt::format("{}  {}", ind.id, ind.name), o.color) + "\n";
-  Table def;
-  def.header = {en ? "field" : "项目", en ? "value" : "内容"};
-  auto add = [&](std::string_view k, std::string v) {
-    if (!v.empty()) def.rows.push_back({std::string(k), std::move(v)});
-  };
-  add(term(Term::kAction, en), fmt::format("{} ({})", d.action_name, now.action));
+  Sheet def(en);
+  def.add(term(Term::kAction, en), fmt::format("{} ({})", d.action_name, d.current.action));
   std::string kind(kind_name(ind.kind));
   if (ind.kind != Kind::kMilestone) kind += fmt::format(" · {}", direction_name(ind.direction));
   if (ind.kind == Kind::kCumulative) kind += fmt::format(" · basis {}", basis_name(ind.basis));
-  add(term(Term::kKind, en), kind);
-  IndicatorCells c = indicator_cells(now, en);
-  add(term(ind.kind == Kind::kMilestone ? Term::kDue : Term::kTarget, en), c.target);
+  def.add(term(Term::kKind, en), kind);
+  def.add(term(ind.kind == Kind::kMilestone ? Term::kDue : Term::kTarget, en), c.target);
   if (ind.baseline)
-    add(term(Term::kBaseline, en),
-        fmt::format("{}{} ({})", ind.baseline->value.str(), ind.unit, ind.baseline->year));
+    def.add(term(Term::kBaseline, en),
+            fmt::format("{}{} ({})", ind.baseline->value.str(), ind.unit, ind.baseline->year));
   if (!ind.stages.empty()) {
     std::vector<std::string> st;
     for (const auto& s : ind.stages)
       st.push_back(fmt::format("{} {}", format_date(s.date), stage_label(s.stage, en)));
-    add(en ? "stages" : "阶段", join(st, " · "));
+    def.add(term(Term::kStages, en), join(st, " · "));
   }
-  add(term(Term::kLead, en), join(now.lead_names, en ? ", " : "、"));
-  add(en ? "co" : "配合", join(d.co_names, en ? ", " : "、"));
-  add(en ? "reporting" : "报送",
-      en ? fmt::format("every {}, within {} days after it ends", cadence_label(d.cadence, en),
-                       d.timely_days)
-         : fmt::format("每{}, 期末后 {} 天内", cadence_label(d.cadence, en), d.timely_days));
+  def.add(term(Term::kLead, en), name_list(d.current.lead_names, en));
+  def.add(term(Term::kCo, en), name_list(d.co_names, en));
+  def.add(term(Term::kReporting, en),
+          en ? fmt::format("every {}, within {} days after it ends", cadence_label(d.cadence, en),
+                           d.timely_days)
+             : fmt::format("每{}, 期末后 {} 天内", cadence_label(d.cadence, en), d.timely_days));
   if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth)
-    add(en ? "schedule" : "序时安排", d.schedule);
-  add(en ? "source" : "出处", ind.source);
-  add(en ? "note" : "备注", ind.note);
-  out += render_text_table(def, o.width);
+    def.add(term(Term::kScheduleShown, en), d.schedule);
+  def.add(term(Term::kCited, en), ind.source);
+  def.add(term(Term::kNote, en), ind.note);
+  return def.table;
+}
 
-  out += "\n" + bold(en ? "Records" : "报送记录", o.color) + "\n";
-  if (d.records.empty()) {
-    out += en ? "(none)\n" : "(无)\n";
-  } else {
-    Table t;
-    t.header = {std::string(term(Term::kPeriod, en)),
-                std::string(term(Term::kActual, en)),
-                en ? "recorded" : "录入时间",
-                en ? "by" : "报送单位",
-                en ? "source" : "来源",
-                en ? "remark" : "说明"};
-    t.right = {false, true};
-    for (const DetailRecord& rec : d.records) {
-      const Actual& a = rec.actual;
-      std::vector<std::string> remarks;
-      if (rec.superseded) remarks.push_back(en ? "superseded" : "已被更正");
-      if (!rec.on_time) remarks.push_back(en ? "late" : "逾期报送");
-      if (!a.reason.empty()) remarks.push_back(a.reason);
-      if (!a.note.empty()) remarks.push_back(a.note);
-      std::string value = a.value.number  ? a.value.number->str()
-                          : a.value.stage ? std::string(stage_label(*a.value.stage, en))
-                                          : "";
-      if (a.value.percent) value += " " + format_quantity(*a.value.percent) + "%";
-      t.rows.push_back(
-          {a.period.str(), value, a.recorded.text, a.by, a.source, join(remarks, "; ")});
-    }
-    out += render_text_table(t, o.width);
+// Every record of the indicator, superseded and late ones marked.
+Table records_table(const IndicatorDetail& d, bool en) {
+  Table t;
+  for (Term c :
+       {Term::kPeriod, Term::kActual, Term::kRecordedAt, Term::kBy, Term::kSource, Term::kRemark})
+    t.header.emplace_back(term(c, en));
+  t.right = {false, true};
+  for (const DetailRecord& rec : d.records) {
+    const Actual& a = rec.actual;
+    std::vector<std::string> remarks;
+    if (rec.superseded) remarks.emplace_back(term(Term::kSuperseded, en));
+    if (!rec.on_time) remarks.emplace_back(term(Term::kLate, en));
+    if (!a.reason.empty()) remarks.push_back(a.reason);
+    if (!a.note.empty()) remarks.push_back(a.note);
+    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
+                      join(remarks, "; ")});
   }
+  return t;
+}
 
-  out += "\n" + bold(en ? "Expected path" : "序时路径", o.color) + "\n";
+// The expected path: per period of the cadence, what is expected and, for
+// the periods due, the figure and status with a bar of the path.
+Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const Indicator& ind = d.definition;
   // Milestones have a stage to reach instead of a share, value and completion.
   const bool milestone = ind.kind == Kind::kMilestone;
+  const bool bar = !milestone && ind.kind != Kind::kGrowth;
   Table p;
   p.header = {std::string(term(Term::kPeriod, en)),
               std::string(term(milestone ? Term::kRequiredStage : Term::kExpected, en))};
@@ -234,11 +237,11 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   p.header.emplace_back(term(Term::kActual, en));
   if (!milestone) p.header.emplace_back(term(Term::kCompletion, en));
   p.header.emplace_back(term(Term::kStatus, en));
-  if (!milestone && ind.kind != Kind::kGrowth) p.header.emplace_back(en ? "path" : "路径图");
+  if (bar) p.header.emplace_back(term(Term::kPathBar, en));
   p.right = std::vector<bool>(p.header.size(), true);
   p.right.front() = false;
   p.right[p.header.size() - 1] = false;
-  if (p.header.size() > 2) p.right[p.header.size() - 2] = milestone || ind.kind == Kind::kGrowth;
+  if (p.header.size() > 2) p.right[p.header.size() - 2] = !bar;
   for (const PathStep& step : d.path) {
     IndicatorCells s = indicator_cells(step.row, en);
     // The path shows what each period expects, whatever figure is in force.
@@ -246,45 +249,57 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
       s.expected = step.expect.share ? format_share(*step.expect.share) : "";
       s.expected_value = step.expect.value ? format_quantity(*step.expect.value) + ind.unit : "";
     }
+    const bool own = step.row.actual_period && *step.row.actual_period == step.period;
     std::string actual = s.actual;
-    if (!actual.empty() && step.row.actual_period && !(*step.row.actual_period == step.period))
-      actual += fmt::format(" ({})", s.period);
+    if (!actual.empty() && step.row.actual_period && !own) actual += fmt::format(" ({})", s.period);
     std::vector<std::string> row = {step.period.str(), s.expected};
     if (!milestone) row.push_back(s.expected_value);
     row.push_back(step.due ? actual : "");
     if (!milestone) row.push_back(step.due ? s.completion : "");
     row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
-    if (!milestone && ind.kind != Kind::kGrowth) {
-      const std::optional<double> done =
-          step.due && step.row.actual_period && *step.row.actual_period == step.period
-              ? step.row.completion
-              : std::nullopt;
+    if (bar) {
+      const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
       // A limit of zero has no share to draw.
       const bool zero = ind.target && ind.target->to_double() == 0;
       row.push_back(zero ? "" : path_bar(step.expect.share, done));
     }
     p.rows.push_back(std::move(row));
   }
-  out += render_text_table(p, o.width);
+  return p;
+}
 
-  out += "\n" + bold(en ? "Now" : "当前", o.color) + "\n";
-  Table n;
-  n.header = {en ? "field" : "项目", en ? "value" : "内容"};
-  auto now_row = [&](std::string_view k, std::string v) {
-    if (!v.empty()) n.rows.push_back({std::string(k), std::move(v)});
-  };
-  now_row(term(Term::kAsOf, en), format_date(d.as_of));
-  now_row(term(Term::kStatus, en), paint(c.status, now.status, o.color));
-  now_row(term(Term::kActual, en),
-          c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
-  now_row(term(ind.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
-          c.expected);
-  now_row(term(Term::kExpectedValue, en), c.expected_value);
-  now_row(term(Term::kCompletion, en), c.completion);
-  now_row(term(Term::kGap, en), c.gap);
-  now_row(term(Term::kPace, en), c.pace);
-  now_row(term(Term::kProjection, en), c.projection);
-  out += render_text_table(n, o.width);
+// Where the indicator stands now.
+Table now_table(const IndicatorDetail& d, const IndicatorCells& c, const RenderOptions& o) {
+  const bool en = o.en;
+  Sheet n(en);
+  n.add(term(Term::kAsOf, en), format_date(d.as_of));
+  n.add(term(Term::kStatus, en), paint(c.status, d.current.status, o.color));
+  n.add(term(Term::kActual, en),
+        c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
+  n.add(term(d.definition.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
+        c.expected);
+  n.add(term(Term::kExpectedValue, en), c.expected_value);
+  n.add(term(Term::kCompletion, en), c.completion);
+  n.add(term(Term::kGap, en), c.gap);
+  n.add(term(Term::kPace, en), c.pace);
+  n.add(term(Term::kProjection, en), c.projection);
+  return n.table;
+}
+
+}  // namespace
+
+std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const IndicatorCells c = indicator_cells(d.current, en);
+  std::string out = bold(fmt::format("{}  {}", d.definition.id, d.definition.name), o.color) + "\n";
+  out += render_text_table(definition_table(d, c, en), o.width);
+  out += "\n" + bold(term(Term::kRecords, en), o.color) + "\n";
+  out += d.records.empty() ? std::string(term(Term::kNoRecords, en)) + "\n"
+                           : render_text_table(records_table(d, en), o.width);
+  out += "\n" + bold(term(Term::kExpectedPath, en), o.color) + "\n";
+  out += render_text_table(path_table(d, o), o.width);
+  out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
+  out += render_text_table(now_table(d, c, o), o.width);
   return out;
 }
 
