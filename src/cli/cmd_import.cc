@@ -93,6 +93,60 @@ bool all_empty(const CsvRow& row) {
                      [](const std::string& f) { return trim(f).empty(); });
 }
 
+// The rows of a CSV file as proposals; rows of the wrong shape are errors.
+// Rows of blanks are skipped.
+void read_rows(const CsvResult& csv, const std::vector<const ActualField*>& header,
+               std::vector<ProposedActual>& rows, std::vector<LineError>& errors) {
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (all_empty(row)) continue;
+    if (row.fields.size() != header.size()) {
+      errors.push_back({row.line, fmt::format("{} fields, but the header names {} columns",
+                                              row.fields.size(), header.size())});
+      continue;
+    }
+    ProposedActual p;
+    p.line = row.line;
+    for (size_t c = 0; c < header.size(); ++c) p.*header[c]->typed = row.fields[c];
+    rows.push_back(std::move(p));
+  }
+}
+
+// Prints what was appended (a dry run: what would be, and the text).
+int report_imported(const Context& ctx, const ImportArgs& args, const RecordOutcome& outcome) {
+  size_t total = 0;
+  for (const auto& f : outcome.appended) {
+    total += f.records;
+    if (args.dry_run) {
+      fmt::print(ctx.out, "# {}: {} record{} would be appended{}\n{}", f.path, f.records,
+                 f.records == 1 ? "" : "s", f.created ? " (new file)" : "", f.appended);
+    } else {
+      fmt::print(ctx.out, "{}: {} record{} appended{}\n", f.path, f.records,
+                 f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
+    }
+  }
+  ctx.note(fmt::format("{} {} record{} from {}",
+                       args.dry_run ? "dry run: nothing was written; would import" : "imported",
+                       total, total == 1 ? "" : "s", args.file));
+  report_warnings(ctx, outcome);
+  return kExitOk;
+}
+
+// Prints every problem with its line, in line order, then how many rows
+// cannot be recorded.
+int report_lines(const Context& ctx, const std::string& path, std::vector<LineError> errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
+  for (const auto& e : errors) fmt::print(ctx.err, "{}:{}: {}\n", path, e.line, e.message);
+  size_t bad_lines = 0;
+  for (size_t k = 0; k < errors.size(); ++k) {
+    bad_lines += k == 0 || errors[k].line != errors[k - 1].line ? 1 : 0;
+  }
+  ctx.error(fmt::format("{}: {} row{} cannot be recorded; nothing was imported", path, bad_lines,
+                        bad_lines == 1 ? "" : "s"));
+  return kExitInvalid;
+}
+
 int run_import(const ImportArgs& args, Context& ctx) {
   const std::string& path = args.file;
   DiskFileSystem fs;
@@ -130,59 +184,22 @@ int run_import(const ImportArgs& args, Context& ctx) {
   // together, so the user sees every problem of the file at once.
   std::vector<LineError> errors;
   std::vector<ProposedActual> rows;
-  for (size_t r = 1; r < csv.rows.size(); ++r) {
-    const CsvRow& row = csv.rows[r];
-    if (all_empty(row)) continue;
-    if (row.fields.size() != header->size()) {
-      errors.push_back({row.line, fmt::format("{} fields, but the header names {} columns",
-                                              row.fields.size(), header->size())});
-      continue;
-    }
-    ProposedActual p;
-    p.line = row.line;
-    for (size_t c = 0; c < header->size(); ++c) p.*(*header)[c]->typed = row.fields[c];
-    rows.push_back(std::move(p));
-  }
+  read_rows(csv, *header, rows, errors);
   if (rows.empty() && errors.empty()) {
     ctx.note(fmt::format("{}: no rows to import", path));
     return kExitOk;
   }
-
   auto options = write_options(ctx, FieldNames::columns(), args.dry_run || !errors.empty());
   if (!options) return kExitUsage;
   RecordOutcome outcome = record_actuals(*ctx.loaded, rows, *options);
   for (const auto& r : outcome.refusals) errors.push_back({rows[r.row].line, r.message});
   if (outcome.status == RecordOutcome::Status::kOk && errors.empty()) {
-    size_t total = 0;
-    for (const auto& f : outcome.appended) {
-      total += f.records;
-      if (args.dry_run) {
-        fmt::print(ctx.out, "# {}: {} record{} would be appended{}\n{}", f.path, f.records,
-                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "", f.appended);
-      } else {
-        fmt::print(ctx.out, "{}: {} record{} appended{}\n", f.path, f.records,
-                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
-      }
-    }
-    ctx.note(fmt::format("{} {} record{} from {}",
-                         args.dry_run ? "dry run: nothing was written; would import" : "imported",
-                         total, total == 1 ? "" : "s", path));
-    report_warnings(ctx, outcome);
-    return kExitOk;
+    return report_imported(ctx, args, outcome);
   }
   if (outcome.status == RecordOutcome::Status::kFailed || errors.empty()) {
     return report_not_written(ctx, outcome, [](const Refusal&) {});
   }
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
-  for (const auto& e : errors) fmt::print(ctx.err, "{}:{}: {}\n", path, e.line, e.message);
-  size_t bad_lines = 0;
-  for (size_t k = 0; k < errors.size(); ++k) {
-    bad_lines += k == 0 || errors[k].line != errors[k - 1].line ? 1 : 0;
-  }
-  ctx.error(fmt::format("{}: {} row{} cannot be recorded; nothing was imported", path, bad_lines,
-                        bad_lines == 1 ? "" : "s"));
-  return kExitInvalid;
+  return report_lines(ctx, path, std::move(errors));
 }
 
 }  // namespace

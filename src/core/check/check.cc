@@ -379,6 +379,75 @@ void check_metrics(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+namespace {
+
+// The rules about one record of indicator `ind` on its own: its bureau and
+// file, its period, its value and when it was recorded. `tomorrow` is the
+// first second after today in the plan's zone.
+void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
+                  const std::unordered_set<std::string_view>& bureaus, const CheckOptions& options,
+                  int64_t tomorrow, Diagnostics& diags) {
+  if (!bureaus.count(a.by)) {
+    check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
+  } else if (options.files) {
+    // `record` appends to actuals/<by>.toml; a record in another bureau's
+    // file is most likely a copy-paste slip.
+    if (!in_own_file(options.files->path(a.loc.file), a.by)) {
+      diags.warning(
+          a.by_loc, "by-file-mismatch",
+          fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by, a.by));
+    }
+  }
+  if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
+    diags.error(a.period_loc, "period-outside-plan",
+                fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
+  }
+  if (ind.kind == Kind::kMilestone && !a.value.stage) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is a milestone; value must be \"not-started\", "
+                            "\"in-progress\", \"done\" or a percent such as \"60%\"",
+                            ind.id));
+  } else if (ind.kind != Kind::kMilestone && !a.value.number) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is {}; value must be a number in {}", ind.id, kind_name(ind.kind),
+                            ind.unit.empty() ? "its unit" : ind.unit));
+  } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
+                            kind_name(ind.kind), a.value.number->str()));
+  }
+  if (a.recorded.epoch_seconds >= tomorrow) {
+    diags.error(a.recorded_loc, "recorded-future",
+                fmt::format("recorded {} is in the future", a.recorded.text));
+  }
+}
+
+// Of the records in `order` (sorted: by indicator, period, recorded time,
+// then file order), a second one for an indicator and period needs a reason
+// and a later time than the one before it.
+void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
+                          Diagnostics& diags) {
+  for (size_t k = 1; k < order.size(); ++k) {
+    if (order[k - 1].indicator != order[k].indicator || order[k - 1].period != order[k].period)
+      continue;
+    const Actual& prev = plan.actuals[order[k - 1].index];
+    const Actual& cur = plan.actuals[order[k].index];
+    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
+      diags.error(cur.recorded_loc, "duplicate-actual",
+                  fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
+                              "force is ambiguous",
+                              cur.indicator, cur.period_text, cur.recorded.text));
+    } else if (cur.reason.empty()) {
+      diags.error(cur.loc, "duplicate-actual",
+                  fmt::format("a second record for '{}' {} needs reason = \"…\" saying why it "
+                              "replaces the one recorded {}",
+                              cur.indicator, cur.period_text, prev.recorded.text));
+    }
+  }
+}
+
+}  // namespace
+
 void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
   const auto keys = indicator_keys(plan);
   const auto periods = period_ranks(plan, false);
@@ -402,63 +471,13 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
                                   indicator_ids));
       continue;
     }
-    const Indicator& ind = plan.indicators[it->second.index];
-    if (!bureaus.count(a.by)) {
-      check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
-    } else if (options.files) {
-      // `record` appends to actuals/<by>.toml; a record in another bureau's
-      // file is most likely a copy-paste slip.
-      if (!in_own_file(options.files->path(a.loc.file), a.by)) {
-        diags.warning(
-            a.by_loc, "by-file-mismatch",
-            fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by, a.by));
-      }
-    }
-    if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
-      diags.error(
-          a.period_loc, "period-outside-plan",
-          fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
-    }
-    if (ind.kind == Kind::kMilestone && !a.value.stage) {
-      diags.error(a.value_loc, "bad-value",
-                  fmt::format("'{}' is a milestone; value must be \"not-started\", "
-                              "\"in-progress\", \"done\" or a percent such as \"60%\"",
-                              ind.id));
-    } else if (ind.kind != Kind::kMilestone && !a.value.number) {
-      diags.error(a.value_loc, "bad-value",
-                  fmt::format("'{}' is {}; value must be a number in {}", ind.id,
-                              kind_name(ind.kind), ind.unit.empty() ? "its unit" : ind.unit));
-    } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
-      diags.error(a.value_loc, "bad-value",
-                  fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
-                              kind_name(ind.kind), a.value.number->str()));
-    }
-    if (a.recorded.epoch_seconds >= tomorrow) {
-      diags.error(a.recorded_loc, "recorded-future",
-                  fmt::format("recorded {} is in the future", a.recorded.text));
-    }
+    check_record(plan, a, plan.indicators[it->second.index], bureaus, options, tomorrow, diags);
     order.push_back(
         RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
   }
   // Group by (indicator, period), ordered by recorded time then file order.
   sort_records(order, plan.indicators.size());
-  for (size_t k = 1; k < order.size(); ++k) {
-    if (order[k - 1].indicator != order[k].indicator || order[k - 1].period != order[k].period)
-      continue;
-    const Actual& prev = plan.actuals[order[k - 1].index];
-    const Actual& cur = plan.actuals[order[k].index];
-    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
-      diags.error(cur.recorded_loc, "duplicate-actual",
-                  fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
-                              "force is ambiguous",
-                              cur.indicator, cur.period_text, cur.recorded.text));
-    } else if (cur.reason.empty()) {
-      diags.error(cur.loc, "duplicate-actual",
-                  fmt::format("a second record for '{}' {} needs reason = \"…\" saying why it "
-                              "replaces the one recorded {}",
-                              cur.indicator, cur.period_text, prev.recorded.text));
-    }
-  }
+  check_second_records(plan, order, diags);
 }
 
 void check_ytd_series(const Plan& plan, Diagnostics& diags) {

@@ -108,6 +108,25 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.end_object();
 }
 
+// A dekad brief's changes: the records made and the reports newly overdue.
+void changes(JsonWriter& w, const Changes& c) {
+  w.begin_object().field("since", format_date(c.since));
+  w.key("records").begin_array();
+  for (const ChangedRecord& rec : c.records) {
+    w.begin_object().field("indicator", rec.indicator).field("period", rec.period.str());
+    w.field("value", rec.value).field("by", rec.by).field("recorded", rec.recorded);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("newly_overdue").begin_array();
+  for (const OverdueItem& item : c.newly_overdue) {
+    w.begin_object().field("indicator", item.indicator).field("period", item.period.str());
+    w.field("bureau", item.bureau).field("due", format_date(item.due));
+    w.field("days_late", item.days_late).end_object();
+  }
+  w.end_array().end_object();
+}
+
 }  // namespace
 
 std::string render_json(const Report& r) {
@@ -136,21 +155,7 @@ std::string render_json(const Report& r) {
   w.end_array();
   w.key("changes");
   if (r.changes) {
-    w.begin_object().field("since", format_date(r.changes->since));
-    w.key("records").begin_array();
-    for (const ChangedRecord& rec : r.changes->records) {
-      w.begin_object().field("indicator", rec.indicator).field("period", rec.period.str());
-      w.field("value", rec.value).field("by", rec.by).field("recorded", rec.recorded);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("newly_overdue").begin_array();
-    for (const OverdueItem& item : r.changes->newly_overdue) {
-      w.begin_object().field("indicator", item.indicator).field("period", item.period.str());
-      w.field("bureau", item.bureau).field("due", format_date(item.due));
-      w.field("days_late", item.days_late).end_object();
-    }
-    w.end_array().end_object();
+    changes(w, *r.changes);
   } else {
     w.null();
   }

@@ -155,9 +155,12 @@ bool ensure_dir(const std::string& dir, std::string* error) {
   return fail_errno(error, "create directory", dir);
 }
 
-bool replace_files(const std::string& dir, const std::vector<FileReplacement>& files,
-                   std::string* error, const ReplaceHooks& hooks) {
-  std::vector<Entry> entries;
+namespace {
+
+// Where each file of the transaction and its pieces live, and the mode of
+// those that exist; false when one cannot be replaced.
+bool entries_of(const std::string& dir, const std::vector<FileReplacement>& files,
+                std::vector<Entry>& entries, std::string* error) {
   entries.reserve(files.size());
   for (const auto& f : files) {
     Entry e;
@@ -177,6 +180,70 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
     }
     entries.push_back(std::move(e));
   }
+  return true;
+}
+
+// Step 2: the journal naming the files, then a hard-linked backup of each
+// file that exists. On failure nothing of it is left.
+bool write_journal(const std::string& dir, const std::string& journal,
+                   const std::vector<FileReplacement>& files, std::vector<Entry>& entries,
+                   std::string* error) {
+  std::string text = "tally-journal 1\n";
+  for (size_t i = 0; i < entries.size(); ++i) {
+    text += fmt::format("{} {}\n", entries[i].existed ? "replace" : "create", files[i].name);
+  }
+  bool ok = write_new_file(journal, text, nullptr, error) && fsync_dir(dir, error);
+  for (size_t i = 0; ok && i < entries.size(); ++i) {
+    Entry& e = entries[i];
+    if (!e.existed) continue;
+    e.backup = join_path(dir, backup_name(files[i].name));
+    ::unlink(e.backup.c_str());
+    if (::link(e.path.c_str(), e.backup.c_str()) != 0) {
+      ok = fail_errno(error, "make a backup of", e.path);
+      e.backup.clear();
+    }
+  }
+  if (!ok) {
+    roll_back(entries, 0, nullptr);
+    ::unlink(journal.c_str());
+  }
+  return ok;
+}
+
+// Step 3: the renames, each atomic; together undone unless all succeed.
+bool rename_all(const std::string& dir, const std::string* journal,
+                const std::vector<Entry>& entries, std::string* error, const ReplaceHooks& hooks) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
+    auto action = hooks.before_rename ? hooks.before_rename(i) : ReplaceHooks::Action::kProceed;
+    if (action == ReplaceHooks::Action::kCrash) return fail(error, "stopped as by a crash");
+    bool renamed =
+        action == ReplaceHooks::Action::kProceed && ::rename(e.temp.c_str(), e.path.c_str()) == 0;
+    if (renamed) continue;
+    if (action == ReplaceHooks::Action::kFail) errno = EIO;
+    fail_errno(error, "replace", e.path);
+    std::string undo_error;
+    if (!roll_back(entries, i, &undo_error)) {
+      // The journal stays, so the next writer finishes the undo.
+      *error += fmt::format(
+          "; undoing the other files failed too ({}); the next `tally "
+          "record` or `tally import` will restore them",
+          undo_error);
+      return false;
+    }
+    if (journal) ::unlink(journal->c_str());
+    fsync_dir(dir, nullptr);
+    return false;
+  }
+  return fsync_dir(dir, error);
+}
+
+}  // namespace
+
+bool replace_files(const std::string& dir, const std::vector<FileReplacement>& files,
+                   std::string* error, const ReplaceHooks& hooks) {
+  std::vector<Entry> entries;
+  if (!entries_of(dir, files, entries, error)) return false;
 
   // 1. Every new text in a temporary file beside its file, on disk.
   for (size_t i = 0; i < entries.size(); ++i) {
@@ -190,54 +257,10 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
   // 2. Several files: a journal first, so a crash while renaming can be undone.
   const bool journaled = entries.size() > 1;
   const std::string journal = join_path(dir, std::string(kJournal));
-  if (journaled) {
-    std::string text = "tally-journal 1\n";
-    for (size_t i = 0; i < entries.size(); ++i) {
-      text += fmt::format("{} {}\n", entries[i].existed ? "replace" : "create", files[i].name);
-    }
-    bool ok = write_new_file(journal, text, nullptr, error) && fsync_dir(dir, error);
-    for (size_t i = 0; ok && i < entries.size(); ++i) {
-      Entry& e = entries[i];
-      if (!e.existed) continue;
-      e.backup = join_path(dir, backup_name(files[i].name));
-      ::unlink(e.backup.c_str());
-      if (::link(e.path.c_str(), e.backup.c_str()) != 0) {
-        ok = fail_errno(error, "make a backup of", e.path);
-        e.backup.clear();
-      }
-    }
-    if (!ok) {
-      roll_back(entries, 0, nullptr);
-      ::unlink(journal.c_str());
-      return false;
-    }
-  }
+  if (journaled && !write_journal(dir, journal, files, entries, error)) return false;
 
-  // 3. The renames: each atomic; together undone unless all succeed.
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Entry& e = entries[i];
-    auto action = hooks.before_rename ? hooks.before_rename(i) : ReplaceHooks::Action::kProceed;
-    if (action == ReplaceHooks::Action::kCrash) return fail(error, "stopped as by a crash");
-    bool renamed =
-        action == ReplaceHooks::Action::kProceed && ::rename(e.temp.c_str(), e.path.c_str()) == 0;
-    if (!renamed) {
-      if (action == ReplaceHooks::Action::kFail) errno = EIO;
-      fail_errno(error, "replace", e.path);
-      std::string undo_error;
-      if (!roll_back(entries, i, &undo_error)) {
-        // The journal stays, so the next writer finishes the undo.
-        *error += fmt::format(
-            "; undoing the other files failed too ({}); the next `tally "
-            "record` or `tally import` will restore them",
-            undo_error);
-        return false;
-      }
-      if (journaled) ::unlink(journal.c_str());
-      fsync_dir(dir, nullptr);
-      return false;
-    }
-  }
-  if (!fsync_dir(dir, error)) return false;
+  // 3. The renames.
+  if (!rename_all(dir, journaled ? &journal : nullptr, entries, error, hooks)) return false;
 
   // 4. Committed: the journal goes first, then the backups.
   if (journaled) {
