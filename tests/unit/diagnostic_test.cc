@@ -108,8 +108,6 @@ TEST_CASE("SourceFiles: line_text") {
   CHECK(files.line_text(f, 0) == "");
   CHECK(files.line_text(0, 1) == "");
   CHECK(files.line_text(99, 1) == "");
-  files.drop_text(f);
-  CHECK(files.line_text(f, 1) == "");
   CHECK(files.path(f) == "a");
 }
 

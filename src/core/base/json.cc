@@ -31,39 +31,21 @@ void JsonWriter::before_value() {
   }
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
   before_value();
-  out_ += '{';
+  out_ += bracket;
   first_.push_back(true);
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
+JsonWriter& JsonWriter::close(char bracket) {
   bool empty = first_.back();
   first_.pop_back();
   if (!empty) {
     out_ += '\n';
     out_.append(first_.size() * 2, ' ');
   }
-  out_ += '}';
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  first_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  bool empty = first_.back();
-  first_.pop_back();
-  if (!empty) {
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
-  }
-  out_ += ']';
+  out_ += bracket;
   return *this;
 }
 

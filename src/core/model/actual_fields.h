@@ -81,11 +81,6 @@ constexpr bool actual_fields_in_key_order() {
 }
 static_assert(actual_fields_in_key_order(), "kActualFields lists the keys in ActualKey order");
 
-/// The row of a key.
-constexpr const ActualField& actual_field(ActualKey k) {
-  return kActualFields[static_cast<size_t>(k)];
-}
-
 /// Every key, in table order: the keys an [[actual]] table may have.
 constexpr std::array<std::string_view, kActualFieldCount> actual_keys() {
   std::array<std::string_view, kActualFieldCount> out{};

@@ -37,20 +37,15 @@ void add_rollup(std::vector<std::string>& row, const Rollup& g) {
 
 Table indicators(const Report& r, bool en) {
   Table t;
-  t.header = {
-      std::string(term(Term::kIndicatorId, en)), std::string(term(Term::kIndicator, en)),
-      std::string(term(Term::kAction, en)),      std::string(term(Term::kLead, en)),
-      std::string(term(Term::kKind, en)),        std::string(term(Term::kDirection, en)),
-      std::string(term(Term::kUnit, en)),        std::string(term(Term::kCadence, en)),
-      std::string(term(Term::kTarget, en)),      std::string(term(Term::kBaseline, en)),
-      std::string(term(Term::kDue, en)),         std::string(term(Term::kActual, en)),
-      std::string(term(Term::kPeriod, en)),      std::string(term(Term::kDuePeriod, en)),
-      std::string(term(Term::kExpected, en)),    std::string(term(Term::kExpectedValue, en)),
-      std::string(term(Term::kCompletion, en)),  std::string(term(Term::kGap, en)),
-      std::string(term(Term::kStatus, en)),      std::string(term(Term::kRequiredStage, en)),
-      std::string(term(Term::kPace, en)),        std::string(term(Term::kPeriodsLeft, en)),
-      std::string(term(Term::kProjection, en)),  std::string(term(Term::kRecordedAt, en)),
-      std::string(term(Term::kBy, en)),          std::string(term(Term::kSource, en))};
+  t.header =
+      headings({Term::kIndicatorId, Term::kIndicator,   Term::kAction,     Term::kLead,
+                Term::kKind,        Term::kDirection,   Term::kUnit,       Term::kCadence,
+                Term::kTarget,      Term::kBaseline,    Term::kDue,        Term::kActual,
+                Term::kPeriod,      Term::kDuePeriod,   Term::kExpected,   Term::kExpectedValue,
+                Term::kCompletion,  Term::kGap,         Term::kStatus,     Term::kRequiredStage,
+                Term::kPace,        Term::kPeriodsLeft, Term::kProjection, Term::kRecordedAt,
+                Term::kBy,          Term::kSource},
+               en);
   for (const IndicatorRow& row : r.indicators) {
     std::string actual = raw(row.actual);
     if (row.stage) actual = std::string(stage_name(*row.stage));
@@ -87,9 +82,7 @@ Table indicators(const Report& r, bool en) {
 
 Table actions(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kId, en)), std::string(term(Term::kNumber, en)),
-              std::string(term(Term::kAction, en)), std::string(term(Term::kLead, en)),
-              std::string(term(Term::kCount, en))};
+  t.header = headings({Term::kId, Term::kNumber, Term::kAction, Term::kLead, Term::kCount}, en);
   add_rollup_columns(t, en);
   for (const ActionRow& a : r.actions) {
     std::vector<std::string> row = {a.id, std::to_string(a.number),
@@ -103,10 +96,9 @@ Table actions(const Report& r, bool en) {
 
 Table bureaus(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kRank, en)),       std::string(term(Term::kId, en)),
-              std::string(term(Term::kBureau, en)),     std::string(term(Term::kLed, en)),
-              std::string(term(Term::kActualsDue, en)), std::string(term(Term::kActualsOnTime, en)),
-              std::string(term(Term::kOnTimeRate, en))};
+  t.header = headings({Term::kRank, Term::kId, Term::kBureau, Term::kLed, Term::kActualsDue,
+                       Term::kActualsOnTime, Term::kOnTimeRate},
+                      en);
   add_rollup_columns(t, en);
   for (const BureauRow& b : r.bureaus) {
     std::vector<std::string> row = {std::to_string(b.rank),
@@ -139,13 +131,11 @@ std::string render_csv(const Report& r, const RenderOptions& o) {
 std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
   const bool en = o.en;
   Table t;
-  t.header = {
-      std::string(term(Term::kBureau, en)) + " id", std::string(term(Term::kBureau, en)),
-      std::string(term(Term::kIndicatorId, en)),    std::string(term(Term::kIndicator, en)),
-      std::string(term(Term::kAction, en)),         std::string(term(Term::kPeriod, en)),
-      std::string(term(Term::kDueDate, en)),        std::string(term(Term::kDaysLate, en)),
-      std::string(term(Term::kMissed, en)),         std::string(term(Term::kFirstMissed, en)),
-      std::string(term(Term::kLastPeriod, en))};
+  t.header = headings({Term::kBureau, Term::kBureau, Term::kIndicatorId, Term::kIndicator,
+                       Term::kAction, Term::kPeriod, Term::kDueDate, Term::kDaysLate, Term::kMissed,
+                       Term::kFirstMissed, Term::kLastPeriod},
+                      en);
+  t.header[0] += " id";  // the bureau's id, then its name
   for (const OverdueItem& it : r.items) {
     t.rows.push_back({it.bureau, it.bureau_name, it.indicator, it.indicator_name, it.action,
                       it.period.str(), format_date(it.due), std::to_string(it.days_late),

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "core/render/report_tables.h"
 #include "core/compute/report.h"
+#include "core/render/report_tables.h"
 
 namespace tally {
 

@@ -469,9 +469,8 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
                      esc(term(Term::kScheduleShown, en)), esc(d.schedule));
   if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth) out += path_chart(d, en);
   Table t;
-  t.header = {std::string(term(Term::kPeriod, en)), std::string(term(Term::kExpected, en)),
-              std::string(term(Term::kExpectedValue, en)), std::string(term(Term::kActual, en)),
-              std::string(term(Term::kStatus, en))};
+  t.header = headings(
+      {Term::kPeriod, Term::kExpected, Term::kExpectedValue, Term::kActual, Term::kStatus}, en);
   t.right = {false, true, true, true, false};
   std::vector<Status> statuses;
   for (const PathStep& step : d.path) {

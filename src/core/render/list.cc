@@ -26,12 +26,6 @@ size_t reported_count(const Plan& plan, size_t action) {
   return n;
 }
 
-std::vector<std::string> headings(std::initializer_list<Term> terms, bool en) {
-  std::vector<std::string> out;
-  for (Term t : terms) out.emplace_back(term(t, en));
-  return out;
-}
-
 Table actions_table(const Plan& p, bool en) {
   Table t;
   t.header = headings({Term::kNumber, Term::kId, Term::kAction, Term::kLeadBureau, Term::kOffice,

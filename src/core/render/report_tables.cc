@@ -121,9 +121,8 @@ std::vector<std::string> changes_lines(const Report& r, bool en) {
 
 Table changed_records_table(const Changes& c, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kIndicator, en)), std::string(term(Term::kPeriod, en)),
-              std::string(term(Term::kActual, en)), std::string(term(Term::kBy, en)),
-              std::string(term(Term::kReportedAt, en))};
+  t.header =
+      headings({Term::kIndicator, Term::kPeriod, Term::kActual, Term::kBy, Term::kReportedAt}, en);
   t.right = {false, false, true, false, false};
   for (const ChangedRecord& rec : c.records)
     t.rows.push_back(
@@ -133,9 +132,8 @@ Table changed_records_table(const Changes& c, bool en) {
 
 Table newly_overdue_table(const Changes& c, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kIndicator, en)), std::string(term(Term::kLead, en)),
-              std::string(term(Term::kPeriod, en)), std::string(term(Term::kDueDate, en)),
-              std::string(term(Term::kDaysLate, en))};
+  t.header =
+      headings({Term::kIndicator, Term::kLead, Term::kPeriod, Term::kDueDate, Term::kDaysLate}, en);
   t.right = {false, false, false, false, true};
   for (const OverdueItem& item : c.newly_overdue)
     t.rows.push_back({item.indicator_name, item.bureau_name, item.period.str(),
@@ -192,6 +190,31 @@ std::string_view status_color(Status s) {
   return "";
 }
 
+namespace {
+
+// The cell of IndicatorCells each column of an indicator table shows.
+std::string IndicatorCells::*cell_of(Term column) {
+  static constexpr std::pair<Term, std::string IndicatorCells::*> kCells[] = {
+      {Term::kIndicator, &IndicatorCells::name},
+      {Term::kLead, &IndicatorCells::lead},
+      {Term::kActual, &IndicatorCells::actual},
+      {Term::kPeriod, &IndicatorCells::period},
+      {Term::kTarget, &IndicatorCells::target},
+      {Term::kExpected, &IndicatorCells::expected},
+      {Term::kExpectedValue, &IndicatorCells::expected_value},
+      {Term::kCompletion, &IndicatorCells::completion},
+      {Term::kGap, &IndicatorCells::gap},
+      {Term::kStatus, &IndicatorCells::status},
+      {Term::kPace, &IndicatorCells::pace},
+      {Term::kProjection, &IndicatorCells::projection},
+  };
+  for (const auto& [t, cell] : kCells)
+    if (t == column) return cell;
+  return &IndicatorCells::projection;
+}
+
+}  // namespace
+
 Table indicator_table(const Report& r, const std::vector<size_t>& which,
                       const IndicatorColumns& columns, bool en, bool ansi) {
   using Lead = IndicatorColumns::Lead;
@@ -213,44 +236,11 @@ Table indicator_table(const Report& r, const std::vector<size_t>& which,
     if (ansi) c.status = fmt::format("{}{}\x1b[0m", status_color(row.status), c.status);
     std::vector<std::string> cells;
     for (Term col : terms) {
-      switch (col) {
-        case Term::kIndicator:
-          cells.push_back(c.name);
-          break;
-        case Term::kLead:
-          cells.push_back(columns.lead == Lead::kAll || row.lead_names.empty() ? c.lead
-                                                                               : row.lead_names[0]);
-          break;
-        case Term::kActual:
-          cells.push_back(c.actual);
-          break;
-        case Term::kPeriod:
-          cells.push_back(c.period);
-          break;
-        case Term::kTarget:
-          cells.push_back(c.target);
-          break;
-        case Term::kExpected:
-          cells.push_back(c.expected);
-          break;
-        case Term::kExpectedValue:
-          cells.push_back(c.expected_value);
-          break;
-        case Term::kCompletion:
-          cells.push_back(c.completion);
-          break;
-        case Term::kGap:
-          cells.push_back(c.gap);
-          break;
-        case Term::kStatus:
-          cells.push_back(c.status);
-          break;
-        case Term::kPace:
-          cells.push_back(c.pace);
-          break;
-        default:
-          cells.push_back(c.projection);
-          break;
+      if (col == Term::kLead) {
+        const bool all = columns.lead == Lead::kAll || row.lead_names.empty();
+        cells.push_back(all ? c.lead : row.lead_names[0]);
+      } else {
+        cells.push_back(c.*cell_of(col));
       }
     }
     t.rows.push_back(std::move(cells));
@@ -275,7 +265,7 @@ void add_counts(std::vector<std::string>& row, const StatusCounts& c) {
 
 Table action_table(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kAction, en)), std::string(term(Term::kCount, en))};
+  t.header = headings({Term::kAction, Term::kCount}, en);
   t.right = {false, true};
   add_status_columns(t, en);
   t.header.emplace_back(term(Term::kOnTrackRate, en));
@@ -293,8 +283,7 @@ Table action_table(const Report& r, bool en) {
 
 Table bureau_table(const Report& r, bool en) {
   Table t;
-  t.header = {std::string(term(Term::kRank, en)), std::string(term(Term::kBureau, en)),
-              std::string(term(Term::kLedCount, en)), std::string(term(Term::kOnTimeRate, en))};
+  t.header = headings({Term::kRank, Term::kBureau, Term::kLedCount, Term::kOnTimeRate}, en);
   t.right = {true, false, true, true};
   add_status_columns(t, en);
   t.header.emplace_back(term(Term::kOnTrackRate, en));

@@ -162,9 +162,7 @@ namespace {
 // A two-column table of named values; a row with an empty value is left out.
 struct Sheet {
   Table table;
-  explicit Sheet(bool en) {
-    table.header = {std::string(term(Term::kItem, en)), std::string(term(Term::kContent, en))};
-  }
+  explicit Sheet(bool en) { table.header = headings({Term::kItem, Term::kContent}, en); }
   void add(std::string_view name, std::string value) {
     if (!value.empty()) table.rows.push_back({std::string(name), std::move(value)});
   }

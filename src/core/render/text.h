@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "core/render/report_tables.h"
 #include "core/compute/detail.h"
 #include "core/compute/report.h"
+#include "core/render/report_tables.h"
 
 namespace tally {
 

@@ -122,20 +122,40 @@ constexpr Word kWords[] = {
     {Term::kTargetChange, "调标", "TARGET"},
     {Term::kWorkingTree, "工作区", "working tree"},
     {Term::kUnset, "（无）", "(none)"},
+    {Term::kDone, "已完成", "done"},
+    {Term::kOnTrack, "达序时", "on track"},
+    {Term::kBehind, "欠序时", "behind"},
+    {Term::kOffTrack, "严重滞后", "off track"},
+    {Term::kBreached, "已突破", "breached"},
+    {Term::kOverdue, "逾期", "overdue"},
+    {Term::kMissing, "未报送", "missing"},
+    {Term::kNotDue, "未到期", "not due"},
+    {Term::kNotStarted, "未开始", "not started"},
+    {Term::kInProgress, "推进中", "in progress"},
+    {Term::kStageDone, "已完成", "done"},
+    {Term::kYear, "年", "year"},
+    {Term::kHalf, "半年", "half"},
+    {Term::kQuarter, "季", "quarter"},
+    {Term::kMonth, "月", "month"},
+    {Term::kDekad, "旬", "dekad"},
 };
 
 constexpr bool words_in_term_order() {
   for (size_t i = 0; i < std::size(kWords); ++i)
     if (static_cast<size_t>(kWords[i].term) != i) return false;
-  return static_cast<size_t>(Term::kUnset) + 1 == std::size(kWords);
+  return static_cast<size_t>(Term::kDekad) + 1 == std::size(kWords);
 }
 static_assert(words_in_term_order(), "kWords has one row per Term, in Term order");
 
-constexpr std::string_view kStatusZh[] = {"已完成", "达序时", "欠序时", "严重滞后",
-                                          "已突破", "逾期",   "未报送", "未到期"};
-constexpr std::string_view kStatusEn[] = {"done",     "on track", "behind",  "off track",
-                                          "breached", "overdue",  "missing", "not due"};
-static_assert(std::size(kStatusZh) == kStatusCount && std::size(kStatusEn) == kStatusCount);
+// The word of value `e` of an enum whose words are a run of Terms, in the
+// enum's order, from `first`.
+template <typename E>
+Term nth(Term first, E e) {
+  return static_cast<Term>(static_cast<size_t>(first) + static_cast<size_t>(e));
+}
+static_assert(static_cast<size_t>(Term::kNotDue) - static_cast<size_t>(Term::kDone) + 1 ==
+              kStatusCount);
+static_assert(static_cast<int>(Stage::kDone) == 2 && static_cast<int>(Cadence::kDekad) == 4);
 
 // The keys of the TOML files as a Chinese report names them.
 constexpr std::pair<std::string_view, std::string_view> kKeysZh[] = {
@@ -160,8 +180,14 @@ std::string_view term(Term t, bool en) {
   return en ? w.en : w.zh;
 }
 
+std::vector<std::string> headings(std::initializer_list<Term> terms, bool en) {
+  std::vector<std::string> out;
+  for (Term t : terms) out.emplace_back(term(t, en));
+  return out;
+}
+
 std::string_view status_label(Status s, bool en) {
-  return en ? kStatusEn[static_cast<size_t>(s)] : kStatusZh[static_cast<size_t>(s)];
+  return term(nth(Term::kDone, s), en);
 }
 
 std::optional<Status> parse_status(std::string_view s) {
@@ -172,31 +198,11 @@ std::optional<Status> parse_status(std::string_view s) {
 }
 
 std::string_view stage_label(Stage s, bool en) {
-  switch (s) {
-    case Stage::kNotStarted:
-      return en ? "not started" : "未开始";
-    case Stage::kInProgress:
-      return en ? "in progress" : "推进中";
-    case Stage::kDone:
-      return en ? "done" : "已完成";
-  }
-  return "";
+  return term(nth(Term::kNotStarted, s), en);
 }
 
 std::string_view cadence_label(Cadence c, bool en) {
-  switch (c) {
-    case Cadence::kYear:
-      return en ? "year" : "年";
-    case Cadence::kHalf:
-      return en ? "half" : "半年";
-    case Cadence::kQuarter:
-      return en ? "quarter" : "季";
-    case Cadence::kMonth:
-      return en ? "month" : "月";
-    case Cadence::kDekad:
-      return en ? "dekad" : "旬";
-  }
-  return "";
+  return term(nth(Term::kYear, c), en);
 }
 
 std::string name_list(const std::vector<std::string>& names, bool en) {

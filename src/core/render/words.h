@@ -8,6 +8,7 @@
 // its golden output and scripts that read it expect.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,10 +137,32 @@ enum class Term {
   kTargetChange,  ///< 调标
   kWorkingTree,   ///< 工作区
   kUnset,         ///< （无）
+  // Statuses, in Status order.
+  kDone,      ///< 已完成
+  kOnTrack,   ///< 达序时
+  kBehind,    ///< 欠序时
+  kOffTrack,  ///< 严重滞后
+  kBreached,  ///< 已突破
+  kOverdue,   ///< 逾期
+  kMissing,   ///< 未报送
+  kNotDue,    ///< 未到期
+  // Stages, in Stage order.
+  kNotStarted,  ///< 未开始
+  kInProgress,  ///< 推进中
+  kStageDone,   ///< 已完成
+  // What one period of a cadence is called, in Cadence order.
+  kYear,     ///< 年
+  kHalf,     ///< 半年
+  kQuarter,  ///< 季
+  kMonth,    ///< 月
+  kDekad,    ///< 旬
 };
 
 /// The word in zh, or in en.
 std::string_view term(Term t, bool en);
+
+/// The words of `terms`, for the heading of a table.
+std::vector<std::string> headings(std::initializer_list<Term> terms, bool en);
 
 /// The label of a status: zh 已完成 达序时 欠序时 严重滞后 已突破 逾期 未报送
 /// 未到期; en "done", "on track", "behind", "off track", "breached",
