@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
@@ -17,17 +15,6 @@
 namespace tally {
 
 namespace {
-
-// Milestone stages as an office writes them in Chinese.
-struct StageWord {
-  std::string_view word;
-  Stage stage;
-};
-constexpr StageWord kStageWords[] = {
-    {"未启动", Stage::kNotStarted}, {"未开始", Stage::kNotStarted}, {"推进中", Stage::kInProgress},
-    {"进行中", Stage::kInProgress}, {"在建", Stage::kInProgress},   {"已完成", Stage::kDone},
-    {"完成", Stage::kDone},
-};
 
 bool same_record(const Actual& a, const Actual& b) {
   auto same_value = [](const ActualValue& x, const ActualValue& y) {
@@ -117,11 +104,6 @@ struct Composed {
   std::vector<FileReplacement> replacements;
 };
 
-std::string example_indicator(const Plan& plan) {
-  return plan.indicators.empty() ? "industry.bio-output" : plan.indicators.front().id;
-}
-
-// Validates, composes the new file texts and reads them back (steps 3–4).
 // "Today" for a write stamped `recorded`.
 Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& recorded) {
   return options.today.value_or(local_date(recorded.epoch_seconds, plan.header.utc_offset_minutes));
@@ -227,216 +209,6 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
 }
 
 }  // namespace
-
-std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_view text,
-                                           std::string* error) {
-  auto fail = [&](std::string message) -> std::optional<ActualValue> {
-    if (error) *error = std::move(message);
-    return std::nullopt;
-  };
-  ActualValue v;
-  if (ind.kind == Kind::kMilestone) {
-    if (auto s = parse_stage(text)) {
-      v.stage = *s;
-      return v;
-    }
-    for (const auto& w : kStageWords) {
-      if (text == w.word) {
-        v.stage = w.stage;
-        return v;
-      }
-    }
-    if (text.size() > 1 && text.back() == '%') {
-      if (auto p = parse_percent(text)) return p;
-      return fail(fmt::format("'{}' is not a percent between 0% and 100%", text));
-    }
-    return fail(with_suggestion(fmt::format("'{}' is not a stage of milestone '{}'; give "
-                                            "not-started, in-progress, done or a percent "
-                                            "such as 60%",
-                                            text, ind.id),
-                                text, stage_names()));
-  }
-  if (text.empty()) {
-    return fail(
-        fmt::format("empty; give the figure in {}", ind.unit.empty() ? "its unit" : ind.unit));
-  }
-  if (text.find(',') != std::string_view::npos || text.find("，") != std::string_view::npos) {
-    return fail(
-        fmt::format("'{}' has a thousands separator; write the number without it, "
-                    "e.g. 1200",
-                    text));
-  }
-  std::string err;
-  auto d = convert_value(text, ind.unit, &err);
-  if (!d) return fail(err);
-  if (d->is_negative() && ind.kind != Kind::kGrowth) {
-    return fail(
-        fmt::format("'{}' is negative; a {} value cannot be below 0 (only growth rates "
-                    "can)",
-                    text, kind_name(ind.kind)));
-  }
-  v.number = *d;
-  return v;
-}
-
-Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
-                         const FieldNames& names, Date today, const Timestamp& recorded) {
-  const Plan& plan = ledger.plan();
-  Prepared out;
-  std::vector<std::string> indicator_ids, bureau_names;
-  // (indicator, period) → the row that records it, to refuse a second one.
-  std::unordered_map<std::string, size_t> seen;
-  for (size_t r = 0; r < rows.size(); ++r) {
-    const ProposedActual& p = rows[r];
-    const size_t refusals_before = out.refusals.size();
-    auto refuse = [&](const std::string& name, std::string message) {
-      out.refusals.push_back({r, fmt::format("{}: {}", name, message)});
-    };
-    Actual a;
-    a.recorded = recorded;
-
-    const Indicator* ind = nullptr;
-    size_t ind_index = Ledger::npos;
-    std::string id(trim(p.indicator));
-    if (id.empty()) {
-      refuse(names[ActualKey::kIndicator], fmt::format("empty; give an indicator id such as {} (`tally list "
-                                          "indicators` lists them)",
-                                          example_indicator(plan)));
-    } else if ((ind_index = ledger.indicator_index(id)) != Ledger::npos) {
-      ind = &plan.indicators[ind_index];
-    } else {
-      const Indicator* named = nullptr;
-      for (const auto& i : plan.indicators)
-        if (i.name == id) named = &i;
-      if (named) {
-        refuse(names[ActualKey::kIndicator],
-               fmt::format("'{}' is the name of '{}'; give its id", id, named->id));
-      } else {
-        if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
-        refuse(names[ActualKey::kIndicator],
-               with_suggestion(fmt::format("unknown indicator '{}'", id), id, indicator_ids) +
-                   "; `tally list indicators` lists them");
-      }
-    }
-
-    std::string period_text(trim(p.period));
-    std::optional<Period> period;
-    if (period_text.empty()) {
-      refuse(names[ActualKey::kPeriod], "empty; give the period the figure covers, e.g. 2024-06");
-    } else {
-      std::string err;
-      period = resolve_period(period_text, today, ind ? plan.cadence_of(*ind) : plan.header.cadence,
-                              plan.header.timely_days, &err);
-      if (!period) {
-        refuse(names[ActualKey::kPeriod], err);
-      } else if (period->start() < plan.header.start || period->end() > plan.header.end) {
-        refuse(names[ActualKey::kPeriod],
-               fmt::format("{} is outside the plan ({} to {})", period->str(),
-                           format_date(plan.header.start), format_date(plan.header.end)));
-        period.reset();
-      } else if (today < period->start()) {
-        refuse(names[ActualKey::kPeriod],
-               fmt::format("{} has not started yet (it starts {}; today is {}); "
-                           "a figure can be recorded once its period has begun",
-                           period->str(), format_date(period->start()), format_date(today)));
-        period.reset();
-      }
-    }
-
-    std::string by(trim(p.by));
-    const Bureau* bureau = nullptr;
-    if (!by.empty()) {
-      bureau = plan.find_bureau(by);
-      if (!bureau) bureau = plan.resolve_bureau_name(by);
-      if (!bureau) {
-        if (bureau_names.empty()) {
-          for (const auto& b : plan.bureaus) {
-            bureau_names.push_back(b.id);
-            bureau_names.push_back(b.name);
-            for (const auto& alias : b.aliases) bureau_names.push_back(alias);
-          }
-        }
-        refuse(names[ActualKey::kBy], with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names) +
-                             "; `tally list bureaus` shows ids, names and aliases");
-      }
-    } else if (ind && ind->lead.empty()) {
-      refuse(names[ActualKey::kBy], fmt::format("'{}' has no lead; name the reporting bureau", ind->id));
-    } else if (ind) {
-      bureau = plan.find_bureau(ind->lead.front());
-    }
-
-    if (ind) {
-      std::string err;
-      if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
-        a.value = *v;
-      } else {
-        refuse(names[ActualKey::kValue], err);
-      }
-    }
-
-    std::string source(trim(p.source));
-    if (source.empty()) {
-      refuse(names[ActualKey::kSource], "empty; say where the figure comes from, e.g. 统计局6月月报");
-    }
-
-    std::string reason(trim(p.reason));
-    if (ind && period) {
-      std::string key = ind->id + '\x1f' + period->str();
-      auto [it, fresh] = seen.emplace(key, r);
-      if (!fresh) {
-        const ProposedActual& first = rows[it->second];
-        refuse(names[ActualKey::kPeriod], fmt::format("{} {} is also on {} {}; one batch records one figure per "
-                                         "indicator and period",
-                                         ind->id, period->str(), first.line ? "line" : "row",
-                                         first.line ? first.line : it->second + 1));
-      } else if (const Actual* prev = ledger.in_force(ind_index, *period)) {
-        if (reason.empty()) {
-          refuse(names[ActualKey::kReason],
-                 fmt::format("{} {} already has {} (recorded {} by {}, source {}); a second "
-                             "record must give a reason saying why it replaces that one",
-                             ind->id, period->str(), value_with_unit(prev->value, ind->unit),
-                             prev->recorded.text, prev->by, prev->source));
-        } else if (prev->recorded.epoch_seconds >= recorded.epoch_seconds) {
-          refuse(names[ActualKey::kReason],
-                 fmt::format("the record in force for {} {} was recorded {}, not before this "
-                             "one ({}); a correction must be recorded after what it corrects",
-                             ind->id, period->str(), prev->recorded.text, recorded.text));
-        }
-      }
-    }
-
-    if (out.refusals.size() != refusals_before) continue;
-    a.indicator = ind->id;
-    a.period = *period;
-    a.period_text = period->str();
-    a.by = bureau->id;
-    a.source = std::move(source);
-    a.note = std::string(trim(p.note));
-    a.reason = std::move(reason);
-    out.actuals.push_back(std::move(a));
-  }
-  if (!out.refusals.empty()) out.actuals.clear();
-  return out;
-}
-
-FieldNames FieldNames::columns() {
-  FieldNames n;
-  for (const ActualField& f : kActualFields) n.names_[static_cast<size_t>(f.id)] = f.key;
-  return n;
-}
-
-FieldNames FieldNames::options(std::initializer_list<ActualKey> positional) {
-  FieldNames n;
-  for (const ActualField& f : kActualFields) {
-    std::string& name = n.names_[static_cast<size_t>(f.id)];
-    if (std::find(positional.begin(), positional.end(), f.id) == positional.end()) {
-      name = "--" + std::string(f.key);
-    } else {
-      for (char c : f.key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-  }
-  return n;
-}
 
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
                              const RecordOptions& options) {
