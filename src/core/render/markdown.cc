@@ -8,10 +8,6 @@ namespace tally {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  return fmt::format("{}", fmt::join(items, sep));
-}
-
 constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
 constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
 
