@@ -330,6 +330,22 @@ TEST_CASE("record_actuals: a running total that falls is a warning") {
             "          ^\n");
 }
 
+TEST_CASE("record_actuals: an error the check finds in the new record refuses the write") {
+  // Through the core API nothing stops a clock later than "today" (the
+  // command line refuses such a TALLY_NOW): the new record is then
+  // recorded in the future, which `tally check` calls an error.
+  ScratchPlan s;
+  const std::string gxj = s.read("actuals/gxj.toml");
+  LoadResult r = load_rec(s.dir);
+  ProposedActual p = proposal("industry.bio-output", "1.8");
+  RecordOutcome out = record_actuals(r, {&p, 1}, options_at("2024-07-20T10:02:00+08:00"));
+  CHECK(out.status == RecordOutcome::Status::kRefused);
+  CHECK(out.diags.error_count() == 1);
+  REQUIRE(out.diags.items().size() == 1);
+  CHECK(out.diags.items()[0].code == "recorded-future");
+  CHECK(s.read("actuals/gxj.toml") == gxj);
+}
+
 TEST_CASE("moment_on and make_timestamp") {
   int offset = 0;
   int64_t now = *parse_rfc3339("2024-11-27T23:30:05Z", &offset);
