@@ -6,7 +6,7 @@ source "$SRC/tests/shell/lib/record.bash"
 fresh_plan
 
 TALLY_NOW=2024-07-15T10:00:00+08:00 t record industry.bio-output 1 --period 2024-02 --source 统计局2月月报 -q
-expect 0 '[[actual]]
+expect_run 0 '[[actual]]
 indicator = "industry.bio-output"
 period = "2024-02"
 value = 1
@@ -22,7 +22,7 @@ falls_feb="rec/actuals/gxj.toml:15:9: warning: running total of 'industry.bio-ou
 "
 before=$(actuals_state)
 TALLY_NOW=2024-07-15T10:01:00+08:00 t record industry.bio-output 2 --period 2024-01 --source 统计局1月月报 --dry-run
-expect 0 '
+expect_run 0 '
 [[actual]]
 indicator = "industry.bio-output"
 period = "2024-01"
@@ -32,10 +32,10 @@ by = "gxj"
 source = "统计局1月月报"
 ' "dry run: nothing was written; rec/actuals/gxj.toml would get the text above
 $falls_feb"
-same "actuals after --dry-run" "$(actuals_state)" "$before"
+expect "actuals after --dry-run" "$before" "$(actuals_state)"
 
 TALLY_NOW=2024-07-15T10:01:00+08:00 t record industry.bio-output 2 --period 2024-01 --source 统计局1月月报
-expect 0 '[[actual]]
+expect_run 0 '[[actual]]
 indicator = "industry.bio-output"
 period = "2024-01"
 value = 2
@@ -55,13 +55,12 @@ falls_may="rec/actuals/gxj.toml:6:15: warning: running total of 'industry.bio-ou
                 ^
 "
 TALLY_NOW=2024-07-15T10:02:00+08:00 t import apr.csv
-expect 0 'rec/actuals/fgj.toml: 1 record appended (new file)
+expect_run 0 'rec/actuals/fgj.toml: 1 record appended (new file)
 rec/actuals/rsj.toml: 1 record appended (new file)
 ' "imported 2 records from apr.csv
 $falls_may"
 
 # tally check says the same of the files as written.
 t check
-expect 0 "$falls_may$falls_feb" 'rec: 0 errors, 2 warnings (1 actions, 7 indicators, 3 bureaus, 5 actuals)
+expect_run 0 "$falls_may$falls_feb" 'rec: 0 errors, 2 warnings (1 actions, 7 indicators, 3 bureaus, 5 actuals)
 '
-finish
