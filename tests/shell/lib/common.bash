@@ -29,6 +29,23 @@ expect() {
   return 0
 }
 
+# golden_mode "$@": for a test that compares with golden files of the
+# source tree. Sets $update to 1 when the test was given --update, which
+# only the update-golden target does (cmake --build build --target
+# update-golden). Otherwise the test compares, and TALLY_UPDATE_GOLDEN in
+# the environment, which once made a test rewrite the files it compares
+# with and pass, fails it at once.
+golden_mode() {
+  update=0
+  if [[ ${1:-} == --update ]]; then
+    update=1
+  elif [[ -n ${TALLY_UPDATE_GOLDEN:-} ]]; then
+    fail "TALLY_UPDATE_GOLDEN is set ($TALLY_UPDATE_GOLDEN), but a test run never rewrites" \
+      "golden files: unset it; to rewrite them run cmake --build build --target update-golden"
+    exit 1
+  fi
+}
+
 # failure_count: how many failures were noted so far.
 failure_count() {
   local n
