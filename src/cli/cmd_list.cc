@@ -1,7 +1,8 @@
 // tally list actions|bureaus|indicators: the plan's registry.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "core/json.h"
@@ -46,14 +47,16 @@ size_t reported_count(const Plan& plan, size_t action) {
 Table actions_table(const Context& ctx) {
   const Plan& p = ctx.plan();
   Table t;
-  t.header = {ctx.label("编号", "no."), "id", ctx.label("行动", "action"),
-              ctx.label("牵头单位", "lead"), ctx.label("专班办公室", "office"),
-              ctx.label("指标数", "indicators"), ctx.label("附件", "annex")};
+  t.header = {ctx.label("编号", "no."),          "id",
+              ctx.label("行动", "action"),       ctx.label("牵头单位", "lead"),
+              ctx.label("专班办公室", "office"), ctx.label("指标数", "indicators"),
+              ctx.label("附件", "annex")};
   t.right = {true, false, false, false, false, true, false};
   for (size_t i = 0; i < p.actions.size(); ++i) {
     const Action& a = p.actions[i];
-    t.rows.push_back({std::to_string(a.number), a.id, ctx.en() && !a.name_en.empty() ? a.name_en : a.name,
-                      bureau_names(p, a.lead), bureau_names(p, {a.office}), std::to_string(reported_count(p, i)), a.annex});
+    t.rows.push_back({std::to_string(a.number), a.id,
+                      ctx.en() && !a.name_en.empty() ? a.name_en : a.name, bureau_names(p, a.lead),
+                      bureau_names(p, {a.office}), std::to_string(reported_count(p, i)), a.annex});
   }
   return t;
 }
@@ -61,16 +64,19 @@ Table actions_table(const Context& ctx) {
 Table bureaus_table(const Context& ctx) {
   const Plan& p = ctx.plan();
   Table t;
-  t.header = {"id", ctx.label("简称", "name"), ctx.label("全称", "full name"),
-              ctx.label("类别", "kind"), ctx.label("牵头指标", "leads"),
+  t.header = {"id",
+              ctx.label("简称", "name"),
+              ctx.label("全称", "full name"),
+              ctx.label("类别", "kind"),
+              ctx.label("牵头指标", "leads"),
               ctx.label("别名", "aliases")};
   t.right = {false, false, false, false, true, false};
   for (const auto& b : p.bureaus) {
     size_t leads = 0;
     for (const auto& ind : p.indicators)
       for (const auto& l : ind.lead) leads += l == b.id ? 1 : 0;
-    t.rows.push_back({b.id, b.name, b.full_name, b.kind, std::to_string(leads),
-                      join(b.aliases, "、")});
+    t.rows.push_back(
+        {b.id, b.name, b.full_name, b.kind, std::to_string(leads), join(b.aliases, "、")});
   }
   return t;
 }
@@ -78,9 +84,13 @@ Table bureaus_table(const Context& ctx) {
 Table indicators_table(const Context& ctx, bool full) {
   const Plan& p = ctx.plan();
   Table t;
-  t.header = {"id", ctx.label("指标", "indicator"), ctx.label("类型", "kind"),
-              ctx.label("目标", "target"), ctx.label("单位", "unit"),
-              ctx.label("方向", "direction"), ctx.label("牵头", "lead")};
+  t.header = {"id",
+              ctx.label("指标", "indicator"),
+              ctx.label("类型", "kind"),
+              ctx.label("目标", "target"),
+              ctx.label("单位", "unit"),
+              ctx.label("方向", "direction"),
+              ctx.label("牵头", "lead")};
   if (full) {
     t.header.push_back(ctx.label("配合", "co"));
     t.header.push_back(ctx.label("出处", "source"));
@@ -189,14 +199,14 @@ std::string indicators_json(const Plan& p) {
 int run_list(const ListArgs& args, Context& ctx) {
   const Plan& p = ctx.plan();
   if (args.format == "json") {
-    std::string out = args.what == "actions"  ? actions_json(p)
+    std::string out = args.what == "actions"   ? actions_json(p)
                       : args.what == "bureaus" ? bureaus_json(p)
                                                : indicators_json(p);
     fmt::print(ctx.out, "{}", out);
     return kExitOk;
   }
   bool csv = args.format == "csv";
-  Table t = args.what == "actions"  ? actions_table(ctx)
+  Table t = args.what == "actions"   ? actions_table(ctx)
             : args.what == "bureaus" ? bureaus_table(ctx)
                                      : indicators_table(ctx, csv);
   fmt::print(ctx.out, "{}", csv ? render_csv_table(t, args.bom) : render_text_table(t, ctx.width));

@@ -3,13 +3,13 @@
 // main parses the command line, finds and loads the plan, checks it, and
 // hands the loaded plan to the command from the table in commands.cc.
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "cli/context.h"
 #include "core/check.h"
@@ -81,7 +81,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   GlobalOptions g;
   app.add_option("--plan", g.plan_dir, "Plan directory (else TALLY_PLAN, else discovered)");
-  app.add_option("--actuals", g.actuals_dir, "Read actuals from DIR instead of the plan's actuals/");
+  app.add_option("--actuals", g.actuals_dir,
+                 "Read actuals from DIR instead of the plan's actuals/");
   app.add_option("--lang", g.lang, "Label language")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--color", g.color, "Colour output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -154,10 +155,11 @@ int run(int argc, char** argv) {
           fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
         }
       }
-      ctx.error(fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
-                            "finding)",
-                            loaded.diags.error_count(), loaded.diags.error_count() == 1 ? "" : "s",
-                            loaded.diags.error_count() == 1 ? "it" : "them"));
+      ctx.error(
+          fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
+                      "finding)",
+                      loaded.diags.error_count(), loaded.diags.error_count() == 1 ? "" : "s",
+                      loaded.diags.error_count() == 1 ? "it" : "them"));
       return kExitInvalid;
     }
   } else {

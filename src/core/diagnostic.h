@@ -38,7 +38,10 @@ class SourceFiles {
   const std::string& path(uint32_t file) const { return paths_[file]; }
   const std::string& text(uint32_t file) const { return texts_[file]; }
   /// Replaces the text kept for a file (used when the loader frees big files).
-  void drop_text(uint32_t file) { texts_[file].clear(); texts_[file].shrink_to_fit(); }
+  void drop_text(uint32_t file) {
+    texts_[file].clear();
+    texts_[file].shrink_to_fit();
+  }
   /// The line `line` (1-based) of `file` without its line end; empty if absent.
   std::string_view line_text(uint32_t file, uint32_t line) const;
   size_t size() const { return paths_.size(); }

@@ -13,7 +13,9 @@ using namespace tally;
 
 namespace {
 
-Period month(int m) { return Period{Cadence::kMonth, 2024, m}; }
+Period month(int m) {
+  return Period{Cadence::kMonth, 2024, m};
+}
 
 // One record as the loader would leave it: the fields the ledger reads.
 Actual record(std::string indicator, Period period, const char* recorded, uint32_t file,
@@ -124,7 +126,7 @@ TEST_CASE("ledger: periods in order of their end, coarser first; none supersedes
   const Period june_d3{Cadence::kDekad, 2024, 18};  // 6 * 3 - 2 + 2
   const Period year{Cadence::kYear, 2024, 1};
   plan.actuals = {
-      record("a.x", year, "2024-07-05T09:00:00+08:00", 1, 3),      // 0: ends 31 Dec
+      record("a.x", year, "2024-07-05T09:00:00+08:00", 1, 3),       // 0: ends 31 Dec
       record("a.x", month(7), "2024-08-05T09:00:00+08:00", 1, 12),  // 1: ends 31 July
       record("a.x", june_d3, "2024-07-05T09:00:00+08:00", 1, 21),   // 2: ends 30 June
       record("a.x", month(6), "2024-07-05T09:00:00+08:00", 1, 30),  // 3: ends 30 June
@@ -154,7 +156,7 @@ TEST_CASE("ledger: periods in order of their end, coarser first; none supersedes
 TEST_CASE("ledger: exactly the period asked for, or nothing") {
   Plan plan = two_actions();
   plan.actuals = {
-      record("a.x", month(7), "2024-08-05T09:00:00+08:00", 1, 3),  // 0
+      record("a.x", month(7), "2024-08-05T09:00:00+08:00", 1, 3),   // 0
       record("a.x", month(9), "2024-10-05T09:00:00+08:00", 1, 12),  // 1
   };
   Ledger ledger(plan);

@@ -149,9 +149,9 @@ TEST_CASE("render_html: the June report, byte for byte", "[golden]") {
     std::ofstream(golden, std::ios::binary) << html;
   } else if (const char* env = std::getenv("TALLY_UPDATE_GOLDEN"); env && *env) {
     FAIL("TALLY_UPDATE_GOLDEN is set (" << env
-                                         << "), but a test run never rewrites golden files: unset "
-                                            "it; to rewrite them run cmake --build build --target "
-                                            "update-golden");
+                                        << "), but a test run never rewrites golden files: unset "
+                                           "it; to rewrite them run cmake --build build --target "
+                                           "update-golden");
   }
   CHECK(html == read_file(golden));
 }
