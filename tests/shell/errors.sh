@@ -4,9 +4,11 @@
 # stdout and exit with the code in `rc`.
 #
 #   errors.sh            run every case, print a unified diff for each mismatch
-#   errors.sh --update   rewrite `expected` and `rc` from the binary (then read
-#                        the diff before committing it)
+#   errors.sh --update   rewrite `expected` and `rc` from the binary: run it as
+#                        cmake --build build --target update-golden, then read
+#                        the diff before committing it
 source "$(dirname "$0")/lib/golden.bash"
+golden_mode "$@"
 
 # Paths in the output are relative to tests/errors, e.g. `bad-period/actuals/gxj.toml`.
 cd "$SRC/tests/errors" || exit 1

@@ -137,6 +137,22 @@ TEST_CASE("Diagnostics: counts and sort by file, line and column") {
   CHECK(only_warnings.warning_count() == 1);
 }
 
+TEST_CASE("Diagnostics: add counts an error as error() does") {
+  Diagnostics diags;
+  diags.add(Diagnostic{Severity::kWarning, Location{}, "w", "x"});
+  CHECK_FALSE(diags.has_errors());
+  diags.add(Diagnostic{Severity::kError, Location{}, "e", "x"});
+  CHECK(diags.has_errors());
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.warning_count() == 1);
+
+  // Moved on with append, the count goes along.
+  Diagnostics all;
+  all.append(std::move(diags));
+  CHECK(all.error_count() == 1);
+  CHECK(all.warning_count() == 1);
+}
+
 TEST_CASE("format_diagnostics_json") {
   SourceFiles files;
   uint32_t f = files.add("p/\"q\".toml", "");

@@ -51,7 +51,11 @@ class Diagnostics {
  public:
   void error(Location loc, std::string code, std::string message);
   void warning(Location loc, std::string code, std::string message);
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// Adds a finding made elsewhere; an error counts as one, as with error().
+  void add(Diagnostic d) {
+    if (d.severity == Severity::kError) ++errors_;
+    items_.push_back(std::move(d));
+  }
   /// Moves the findings of `other` (a pass run apart, e.g. on another
   /// thread) to the end of this list.
   void append(Diagnostics&& other) {

@@ -23,7 +23,7 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     if (error) *error = "is a directory";
@@ -36,8 +36,8 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   char more[1 << 14];
   for (;;) {
     const bool full = size == out.size();
-    ssize_t n = full ? ::read(fd, more, sizeof more)
-                     : ::read(fd, out.data() + size, out.size() - size);
+    ssize_t n =
+        full ? ::read(fd, more, sizeof more) : ::read(fd, out.data() + size, out.size() - size);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (error) *error = std::strerror(errno);

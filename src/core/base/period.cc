@@ -21,17 +21,24 @@ std::optional<int> parse_int(std::string_view s) {
 
 int periods_per_year(Cadence c) {
   switch (c) {
-    case Cadence::kYear: return 1;
-    case Cadence::kHalf: return 2;
-    case Cadence::kQuarter: return 4;
-    case Cadence::kMonth: return 12;
-    case Cadence::kDekad: return 36;
+    case Cadence::kYear:
+      return 1;
+    case Cadence::kHalf:
+      return 2;
+    case Cadence::kQuarter:
+      return 4;
+    case Cadence::kMonth:
+      return 12;
+    case Cadence::kDekad:
+      return 36;
   }
   return 1;
 }
 
 // Thirds of a month each period of a cadence spans.
-int thirds_per_period(Cadence c) { return 36 / periods_per_year(c); }
+int thirds_per_period(Cadence c) {
+  return 36 / periods_per_year(c);
+}
 
 }  // namespace
 
@@ -77,26 +84,37 @@ std::optional<Date> parse_date(std::string_view s) {
   return Date{*y, *m, *d};
 }
 
-std::string format_date(Date d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string format_date(Date d) {
+  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
-Date add_days(Date d, int64_t n) { return civil_from_days(days_from_civil(d) + n); }
+Date add_days(Date d, int64_t n) {
+  return civil_from_days(days_from_civil(d) + n);
+}
 
-int64_t days_between(Date from, Date to) { return days_from_civil(to) - days_from_civil(from); }
+int64_t days_between(Date from, Date to) {
+  return days_from_civil(to) - days_from_civil(from);
+}
 
 std::string_view cadence_name(Cadence c) {
   switch (c) {
-    case Cadence::kYear: return "year";
-    case Cadence::kHalf: return "half";
-    case Cadence::kQuarter: return "quarter";
-    case Cadence::kMonth: return "month";
-    case Cadence::kDekad: return "dekad";
+    case Cadence::kYear:
+      return "year";
+    case Cadence::kHalf:
+      return "half";
+    case Cadence::kQuarter:
+      return "quarter";
+    case Cadence::kMonth:
+      return "month";
+    case Cadence::kDekad:
+      return "dekad";
   }
   return "year";
 }
 
 std::optional<Cadence> parse_cadence(std::string_view s) {
-  for (Cadence c : {Cadence::kYear, Cadence::kHalf, Cadence::kQuarter, Cadence::kMonth,
-                    Cadence::kDekad}) {
+  for (Cadence c :
+       {Cadence::kYear, Cadence::kHalf, Cadence::kQuarter, Cadence::kMonth, Cadence::kDekad}) {
     if (cadence_name(c) == s) return c;
   }
   return std::nullopt;
@@ -117,14 +135,20 @@ Date Period::end() const {
   return Date{year, month, day};
 }
 
-int Period::thirds_elapsed() const { return index * thirds_per_period(cadence); }
+int Period::thirds_elapsed() const {
+  return index * thirds_per_period(cadence);
+}
 
 std::string Period::str() const {
   switch (cadence) {
-    case Cadence::kYear: return fmt::format("{:04}", year);
-    case Cadence::kHalf: return fmt::format("{:04}-H{}", year, index);
-    case Cadence::kQuarter: return fmt::format("{:04}-Q{}", year, index);
-    case Cadence::kMonth: return fmt::format("{:04}-{:02}", year, index);
+    case Cadence::kYear:
+      return fmt::format("{:04}", year);
+    case Cadence::kHalf:
+      return fmt::format("{:04}-H{}", year, index);
+    case Cadence::kQuarter:
+      return fmt::format("{:04}-Q{}", year, index);
+    case Cadence::kMonth:
+      return fmt::format("{:04}-{:02}", year, index);
     case Cadence::kDekad:
       return fmt::format("{:04}-{:02}-D{}", year, (index - 1) / 3 + 1, (index - 1) % 3 + 1);
   }
@@ -182,19 +206,25 @@ std::optional<Period> parse_period(std::string_view s, std::string* error) {
   std::string_view tail = rest.substr(2);
   if (tail.empty()) return Period{Cadence::kMonth, *year, *month};
   int dekad = 0;
-  if (tail == "-D1" || tail == "-d1" || tail == "上旬") dekad = 1;
-  else if (tail == "-D2" || tail == "-d2" || tail == "中旬") dekad = 2;
-  else if (tail == "-D3" || tail == "-d3" || tail == "下旬") dekad = 3;
+  if (tail == "-D1" || tail == "-d1" || tail == "上旬")
+    dekad = 1;
+  else if (tail == "-D2" || tail == "-d2" || tail == "中旬")
+    dekad = 2;
+  else if (tail == "-D3" || tail == "-d3" || tail == "下旬")
+    dekad = 3;
   if (dekad == 0) {
     if (tail.size() == 3 && tail[0] == '-' && parse_int(tail.substr(1))) {
       return fail(fmt::format("'{}' looks like a date; periods name a span: {}", s, hint));
     }
-    return fail(fmt::format("'{}' is not a period; a month has dekads D1, D2, D3 (上旬, 中旬, 下旬)", s));
+    return fail(
+        fmt::format("'{}' is not a period; a month has dekads D1, D2, D3 (上旬, 中旬, 下旬)", s));
   }
   return Period{Cadence::kDekad, *year, (*month - 1) * 3 + dekad};
 }
 
-Date due_date(const Period& p, int timely_days) { return add_days(p.end(), timely_days); }
+Date due_date(const Period& p, int timely_days) {
+  return add_days(p.end(), timely_days);
+}
 
 std::optional<Period> resolve_period(std::string_view s, Date today, Cadence cadence,
                                      int timely_days, std::string* error) {
@@ -238,7 +268,9 @@ Date today_in_zone(int utc_offset_minutes) {
   return local_date(now_epoch_seconds(), utc_offset_minutes);
 }
 
-int64_t now_epoch_seconds() { return static_cast<int64_t>(std::time(nullptr)); }
+int64_t now_epoch_seconds() {
+  return static_cast<int64_t>(std::time(nullptr));
+}
 
 namespace {
 
@@ -272,8 +304,8 @@ std::string format_rfc3339(int64_t epoch_seconds, int offset_minutes) {
   auto [days, secs] = split_local(epoch_seconds, offset_minutes);
   int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(civil_from_days(days)),
-                     secs / 3600, secs / 60 % 60, secs % 60, offset_minutes < 0 ? '-' : '+',
-                     a / 60, a % 60);
+                     secs / 3600, secs / 60 % 60, secs % 60, offset_minutes < 0 ? '-' : '+', a / 60,
+                     a % 60);
 }
 
 std::optional<int64_t> parse_rfc3339(std::string_view s, int* offset_minutes) {

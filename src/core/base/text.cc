@@ -61,15 +61,26 @@ std::string escape_basic_string(std::string_view s, bool toml) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default: {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || (toml && u == 0x7F)) {
-          out += toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
+          out +=
+              toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
         } else {
           out += c;
         }
@@ -183,18 +194,31 @@ std::string html_escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string json_escape(std::string_view s) { return escape_basic_string(s, false); }
+std::string json_escape(std::string_view s) {
+  return escape_basic_string(s, false);
+}
 
 std::string csv_field(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
@@ -206,7 +230,9 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-std::string toml_escape(std::string_view s) { return escape_basic_string(s, true); }
+std::string toml_escape(std::string_view s) {
+  return escape_basic_string(s, true);
+}
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;

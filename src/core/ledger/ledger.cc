@@ -27,8 +27,9 @@ struct RecordOrder {
 RecordOrder order_of(const Actual& a) {
   const Date e = a.period.end();
   const int32_t end = e.year * 10000 + e.month * 100 + e.day;
-  return RecordOrder{end, static_cast<int32_t>(a.period.cadence), a.recorded.epoch_seconds,
-                     a.loc.file, a.loc.line, &a};
+  return RecordOrder{
+      end, static_cast<int32_t>(a.period.cadence), a.recorded.epoch_seconds, a.loc.file, a.loc.line,
+      &a};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/check/check.h"
@@ -39,11 +40,14 @@ Plan definitions_of(const Plan& plan) {
   return p;
 }
 
-// The actuals as one writer sees them: the records and, per file name in
-// the actuals directory, its text and how many records were read from it.
+// The actuals as one writer sees them: the records, the files their
+// locations index and, per file name in the actuals directory, its text,
+// its index in `files` and how many records were read from it.
 struct Snapshot {
   const Plan* plan = nullptr;
+  const SourceFiles* files = nullptr;
   std::map<std::string, std::string_view> texts;
+  std::map<std::string, uint32_t> index;
   std::map<std::string, size_t> counts;
 };
 
@@ -54,6 +58,7 @@ bool is_actuals_name(std::string_view name) {
 Snapshot snapshot_of(const Plan& plan, const SourceFiles& files) {
   Snapshot s;
   s.plan = &plan;
+  s.files = &files;
   std::unordered_map<uint32_t, std::string> name_of;
   const std::string prefix = join_path(plan.actuals_dir, "");
   for (uint32_t i = 1; i < files.size(); ++i) {
@@ -62,6 +67,7 @@ Snapshot snapshot_of(const Plan& plan, const SourceFiles& files) {
     std::string name = path.substr(prefix.size());
     if (!is_actuals_name(name) || name.find('/') != std::string::npos) continue;
     s.texts[name] = files.text(i);
+    s.index[name] = i;
     s.counts[name] = 0;
     name_of[i] = name;
   }
@@ -138,7 +144,10 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     by_file[prepared.actuals[k].by + ".toml"].push_back(k);
   }
   out.stored.resize(prepared.actuals.size());
-  std::vector<uint32_t> new_files;
+  // Where the old records of a file are in out.files: a file this write
+  // appends to is there under its new text, which starts with the old
+  // bytes, so its old records keep their lines and columns.
+  std::unordered_map<uint32_t, uint32_t> in_out;  // snap.files index → out.files index
   for (const auto& [name, ks] : by_file) {
     auto old_it = snap.texts.find(name);
     const bool created = old_it == snap.texts.end();
@@ -155,7 +164,7 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
 
     // Read the new text back: the old records, then exactly the new ones.
     uint32_t idx = out.files.add(file.path, text);
-    new_files.push_back(idx);
+    if (!created) in_out[snap.index.at(name)] = idx;
     std::vector<Actual> parsed;
     Diagnostics diags;
     load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
@@ -177,28 +186,55 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     out.appended.push_back(std::move(file));
   }
 
-  // The rules of `tally check`, for the new records among the records of
-  // the same indicators. Old records keep no file, so only findings about
-  // the new ones remain.
+  // The rules of `tally check`, for the new records among the old records
+  // of the same indicators. A finding may concern an old record (a month
+  // back-filled before a later one makes the later running total fall), and
+  // every finding is formatted against out.files: so the old records are
+  // located in out.files too, in the new text of the file written or else
+  // in a copy of the file they were read from.
+  auto relocate = [&](Location& loc) {
+    if (loc.file == 0) return;
+    auto [it, added] = in_out.try_emplace(loc.file, 0);
+    if (added) it->second = out.files.add(snap.files->path(loc.file), snap.files->text(loc.file));
+    loc.file = it->second;
+  };
   std::set<std::string_view> affected;
   for (const Actual& a : out.stored) affected.insert(a.indicator);
   Plan sub = definitions_of(plan);
   for (const Actual& a : plan.actuals) {
     if (!affected.count(a.indicator)) continue;
-    sub.actuals.push_back(a);
-    sub.actuals.back().loc.file = 0;
+    Actual& old = sub.actuals.emplace_back(a);
+    for (Location* loc :
+         {&old.loc, &old.period_loc, &old.value_loc, &old.recorded_loc, &old.by_loc}) {
+      relocate(*loc);
+    }
   }
+  CheckOptions check_options{today, nullptr};
+  auto check = [&](Diagnostics& found) {
+    check_actuals(sub, check_options, found);
+    check_ytd_series(sub, found);
+  };
+  // What the old records show already is not this write's doing.
+  Diagnostics before, after;
+  check(before);
   // The new records are lent to the check and taken back.
   const size_t first_new = sub.actuals.size();
   std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
-  Diagnostics found;
-  CheckOptions check_options{today, nullptr};
-  check_actuals(sub, check_options, found);
-  check_ytd_series(sub, found);
+  check(after);
   std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
             out.stored.begin());
-  for (const auto& d : found.items()) {
-    if (d.loc.file != 0) out.diags.add(d);
+  auto key = [](const Diagnostic& d) {
+    return std::tuple(d.severity, d.loc.file, d.loc.line, d.loc.col, d.code, d.message);
+  };
+  std::multiset<decltype(key(Diagnostic{}))> old_findings;
+  for (const auto& d : before.items()) old_findings.insert(key(d));
+  for (const auto& d : after.items()) {
+    auto it = old_findings.find(key(d));
+    if (it != old_findings.end()) {
+      old_findings.erase(it);
+    } else {
+      out.diags.add(d);
+    }
   }
   out.diags.sort(out.files);
   if (out.diags.has_errors()) {
@@ -254,12 +290,14 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
     fresh->plan = definitions_of(plan);
     snap = Snapshot{};
     snap.plan = &fresh->plan;
+    snap.files = &fresh->files;
     for (auto& [name, text] : disk) {
       uint32_t idx = fresh->files.add(join_path(dir, name), std::move(text));
       size_t before = fresh->plan.actuals.size();
       load_actuals_text(fresh->files.text(idx), idx, fresh->plan, fresh->plan.actuals,
                         fresh->diags);
       snap.texts[name] = fresh->files.text(idx);
+      snap.index[name] = idx;
       snap.counts[name] = fresh->plan.actuals.size() - before;
     }
     if (fresh->diags.has_errors()) {

@@ -53,10 +53,13 @@ struct RecordOutcome {
   std::vector<AppendedFile> appended;
   /// kRefused: why proposals were refused (may be empty when `diags` says).
   std::vector<Refusal> refusals;
-  /// Warnings about the new records (e.g. a running total that falls), and
-  /// with kRefused the errors the check of the new files found.
+  /// What the rules of `tally check` find with the new records that they
+  /// did not find before: warnings (e.g. a running total that falls, which
+  /// may be located on an old record when a month is back-filled), and with
+  /// kRefused the errors.
   Diagnostics diags;
-  /// The files `stored` and `diags` point into.
+  /// The files `stored` and `diags` point into: the new text of each file
+  /// appended to, and the text of any other file a finding is located in.
   SourceFiles files;
   /// kFailed: the lock or I/O failure, naming the file; nothing was changed.
   std::string error;
@@ -72,7 +75,9 @@ struct RecordOutcome {
 ///  4. composes each file's new text, the old bytes followed by the new
 ///     records (`format_actual`), reads it back with `load_actuals_text`
 ///     and requires exactly the old records followed by the new ones, and
-///     checks the new records with the rules of `tally check`;
+///     checks the new records with the rules of `tally check` among the old
+///     records of their indicators (findings the old records had already
+///     are not reported);
 ///  5. replaces the files (`replace_files`).
 /// A dry run does 3 and 4 against `loaded`, without lock or write.
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
