@@ -6,9 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
+#include "core/base/git.h"
 #include "core/check/check.h"
 #include "core/compute/diff.h"
-#include "core/base/git.h"
 #include "core/render/diff.h"
 
 namespace tally {

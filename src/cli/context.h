@@ -6,8 +6,8 @@
 #include <functional>
 #include <string>
 
-#include "core/read/load.h"
 #include "core/base/period.h"
+#include "core/read/load.h"
 
 namespace CLI {
 class App;

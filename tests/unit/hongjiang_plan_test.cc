@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "core/check/check.h"
 #include "core/base/fs.h"
-#include "core/read/load.h"
+#include "core/check/check.h"
 #include "core/model/model.h"
+#include "core/read/load.h"
 
 using namespace tally;
 

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/check/check.h"
 #include "core/base/fs.h"
+#include "core/check/check.h"
 #include "core/read/load.h"
 
 using namespace tally;

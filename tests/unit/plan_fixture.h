@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/check/check.h"
 #include "core/base/fs.h"
+#include "core/check/check.h"
 #include "core/read/load.h"
 
 namespace tally::test {

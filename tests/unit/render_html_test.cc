@@ -2,8 +2,6 @@
 // no requests to anywhere, A4 printing and determinism. What a browser shows
 // is tested in tests/shell/html_chromium.sh.
 
-#include "core/render/html.h"
-
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -16,6 +14,7 @@
 #include "core/check/check.h"
 #include "core/ledger/ledger.h"
 #include "core/read/load.h"
+#include "core/render/html.h"
 #include "golden.h"
 
 using namespace tally;

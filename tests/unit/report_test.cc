@@ -7,9 +7,9 @@
 #include <set>
 
 #include "core/check/check.h"
+#include "core/read/load.h"
 #include "core/render/figures.h"
 #include "core/render/words.h"
-#include "core/read/load.h"
 
 using namespace tally;
 

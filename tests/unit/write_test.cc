@@ -1,5 +1,3 @@
-#include "core/write/transaction.h"
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,6 +5,7 @@
 
 #include "core/read/actuals.h"
 #include "core/read/load.h"
+#include "core/write/transaction.h"
 #include "scratch.h"
 
 using namespace tally;

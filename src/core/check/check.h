@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/base/diagnostic.h"
-#include "core/model/model.h"
 #include "core/base/period.h"
+#include "core/model/model.h"
 
 namespace tally {
 

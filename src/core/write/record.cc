@@ -8,8 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "core/check/check.h"
 #include "core/base/text.h"
+#include "core/check/check.h"
 #include "core/read/actuals.h"
 #include "core/write/transaction.h"
 
