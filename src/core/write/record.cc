@@ -127,71 +127,64 @@ bool validate(const Ledger& ledger, std::span<const ProposedActual> rows,
   return false;
 }
 
-// Validates (against `ledger`, built over the snapshot's plan), composes
-// the new file texts and reads them back (steps 3–4).
-Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const ProposedActual> rows,
-                 const RecordOptions& options, const Timestamp& recorded) {
+// Where the old records of a file are in RecordOutcome::files, by their
+// index in the snapshot's files.
+using FileIndex = std::unordered_map<uint32_t, uint32_t>;
+
+// Step 4 for one file: its new text (the old bytes, then `ks` of `actuals`
+// as text), read back, which must give the old records and then exactly
+// the new ones. False (with kFailed) when it does not.
+bool compose_file(const Snapshot& snap, const std::string& name, const std::vector<size_t>& ks,
+                  const std::vector<Actual>& actuals, Composed& c, FileIndex& in_out) {
   const Plan& plan = *snap.plan;
-  Composed c;
   RecordOutcome& out = c.outcome;
-  const Date today = today_for(options, plan, recorded);
-  Prepared prepared;
-  if (!validate(ledger, rows, options, recorded, prepared, out)) return c;
+  auto old_it = snap.texts.find(name);
+  const bool created = old_it == snap.texts.end();
+  std::string_view old = created ? std::string_view() : old_it->second;
+  std::string records;
+  if (created) records = actuals_file_header(*plan.find_bureau(actuals[ks.front()].by));
+  for (size_t k : ks) records += format_actual(actuals[k]);
+  AppendedFile file{join_path(plan.actuals_dir, name), append_after(old, records), ks.size(),
+                    created};
+  std::string text = std::string(old) + file.appended;
 
-  // Rows of each bureau go to <by>.toml, in the order given.
-  std::map<std::string, std::vector<size_t>> by_file;
-  for (size_t k = 0; k < prepared.actuals.size(); ++k) {
-    by_file[prepared.actuals[k].by + ".toml"].push_back(k);
+  // Read the new text back: the old records, then exactly the new ones. A
+  // file this write appends to is in out.files under its new text, which
+  // starts with the old bytes, so its old records keep their lines and
+  // columns.
+  uint32_t idx = out.files.add(file.path, text);
+  if (!created) in_out[snap.index.at(name)] = idx;
+  std::vector<Actual> parsed;
+  Diagnostics diags;
+  load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
+  const size_t old_count = created ? 0 : snap.counts.at(name);
+  bool ok = !diags.has_errors() && parsed.size() == old_count + ks.size();
+  for (size_t j = 0; ok && j < ks.size(); ++j) {
+    ok = same_record(parsed[old_count + j], actuals[ks[j]]);
+    out.stored[ks[j]] = std::move(parsed[old_count + j]);
   }
-  out.stored.resize(prepared.actuals.size());
-  // Where the old records of a file are in out.files: a file this write
-  // appends to is there under its new text, which starts with the old
-  // bytes, so its old records keep their lines and columns.
-  std::unordered_map<uint32_t, uint32_t> in_out;  // snap.files index → out.files index
-  for (const auto& [name, ks] : by_file) {
-    auto old_it = snap.texts.find(name);
-    const bool created = old_it == snap.texts.end();
-    std::string_view old = created ? std::string_view() : old_it->second;
-    std::string records;
-    if (created) {
-      const Bureau* b = plan.find_bureau(prepared.actuals[ks.front()].by);
-      records = actuals_file_header(*b);
-    }
-    for (size_t k : ks) records += format_actual(prepared.actuals[k]);
-    AppendedFile file{join_path(plan.actuals_dir, name), append_after(old, records), ks.size(),
-                      created};
-    std::string text = std::string(old) + file.appended;
-
-    // Read the new text back: the old records, then exactly the new ones.
-    uint32_t idx = out.files.add(file.path, text);
-    if (!created) in_out[snap.index.at(name)] = idx;
-    std::vector<Actual> parsed;
-    Diagnostics diags;
-    load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
-    const size_t old_count = created ? 0 : snap.counts.at(name);
-    bool ok = !diags.has_errors() && parsed.size() == old_count + ks.size();
-    for (size_t j = 0; ok && j < ks.size(); ++j) {
-      ok = same_record(parsed[old_count + j], prepared.actuals[ks[j]]);
-      out.stored[ks[j]] = std::move(parsed[old_count + j]);
-    }
-    if (!ok) {
-      out.status = RecordOutcome::Status::kFailed;
-      out.error = fmt::format(
-          "the new text of {} does not read back as the records it should "
-          "hold; nothing was written",
-          file.path);
-      return c;
-    }
-    c.replacements.push_back({name, std::move(text)});
-    out.appended.push_back(std::move(file));
+  if (!ok) {
+    out.status = RecordOutcome::Status::kFailed;
+    out.error = fmt::format(
+        "the new text of {} does not read back as the records it should "
+        "hold; nothing was written",
+        file.path);
+    return false;
   }
+  c.replacements.push_back({name, std::move(text)});
+  out.appended.push_back(std::move(file));
+  return true;
+}
 
-  // The rules of `tally check`, for the new records among the old records
-  // of the same indicators. A finding may concern an old record (a month
-  // back-filled before a later one makes the later running total fall), and
-  // every finding is formatted against out.files: so the old records are
-  // located in out.files too, in the new text of the file written or else
-  // in a copy of the file they were read from.
+// The rules of `tally check`, for the new records among the old records of
+// the same indicators; what they find that they did not find without the
+// new records goes to out.diags. A finding may concern an old record (a
+// month back-filled before a later one makes the later running total
+// fall), and every finding is formatted against out.files: so the old
+// records are located in out.files too, in the new text of the file
+// written or else in a copy of the file they were read from.
+void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, RecordOutcome& out) {
+  const Plan& plan = *snap.plan;
   auto relocate = [&](Location& loc) {
     if (loc.file == 0) return;
     auto [it, added] = in_out.try_emplace(loc.file, 0);
@@ -237,6 +230,28 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
     }
   }
   out.diags.sort(out.files);
+}
+
+// Validates (against `ledger`, built over the snapshot's plan), composes
+// the new file texts and reads them back (steps 3–4).
+Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const ProposedActual> rows,
+                 const RecordOptions& options, const Timestamp& recorded) {
+  Composed c;
+  RecordOutcome& out = c.outcome;
+  Prepared prepared;
+  if (!validate(ledger, rows, options, recorded, prepared, out)) return c;
+
+  // Rows of each bureau go to <by>.toml, in the order given.
+  std::map<std::string, std::vector<size_t>> by_file;
+  for (size_t k = 0; k < prepared.actuals.size(); ++k) {
+    by_file[prepared.actuals[k].by + ".toml"].push_back(k);
+  }
+  out.stored.resize(prepared.actuals.size());
+  FileIndex in_out;
+  for (const auto& [name, ks] : by_file) {
+    if (!compose_file(snap, name, ks, prepared.actuals, c, in_out)) return c;
+  }
+  check_new_records(snap, today_for(options, *snap.plan, recorded), in_out, out);
   if (out.diags.has_errors()) {
     out.status = RecordOutcome::Status::kRefused;
     c.replacements.clear();
