@@ -1,7 +1,8 @@
 // tally check: validate the plan and all actuals.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 
@@ -25,11 +26,13 @@ int run_check(const CheckArgs& args, Context& ctx) {
     if (!ctx.options.quiet) {
       std::fflush(ctx.out);  // keep the summary after the findings in a terminal
       const Plan& p = r.plan;
-      fmt::print(ctx.err, "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} bureaus, {} "
-                          "actuals)\n",
-                 p.dir == "." && !p.header.id.empty() ? p.header.id : p.dir, r.diags.error_count(), r.diags.error_count() == 1 ? "" : "s",
-                 r.diags.warning_count(), r.diags.warning_count() == 1 ? "" : "s",
-                 p.actions.size(), p.indicators.size(), p.bureaus.size(), p.actuals.size());
+      fmt::print(ctx.err,
+                 "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} bureaus, {} "
+                 "actuals)\n",
+                 p.dir == "." && !p.header.id.empty() ? p.header.id : p.dir, r.diags.error_count(),
+                 r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
+                 r.diags.warning_count() == 1 ? "" : "s", p.actions.size(), p.indicators.size(),
+                 p.bureaus.size(), p.actuals.size());
     }
   }
   if (r.diags.has_errors()) return kExitInvalid;
@@ -42,8 +45,7 @@ int run_check(const CheckArgs& args, Context& ctx) {
 Runner setup_check(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
   app.add_flag("--strict", args->strict, "Fail on warnings too");
-  app.add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   return [args](Context& ctx) { return run_check(*args, ctx); };
 }
 

@@ -6,10 +6,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
-#include "core/check.h"
-#include "core/diff.h"
-#include "core/git.h"
-#include "core/render_diff.h"
+#include "core/base/git.h"
+#include "core/check/check.h"
+#include "core/compute/diff.h"
+#include "core/render/diff.h"
 
 namespace tally {
 

@@ -7,9 +7,10 @@
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/csv.h"
-#include "core/fs.h"
-#include "core/text.h"
+#include "core/base/fs.h"
+#include "core/base/text.h"
+#include "core/model/actual_fields.h"
+#include "core/read/csv.h"
 
 namespace tally {
 
@@ -26,59 +27,124 @@ struct LineError {
   std::string message;
 };
 
-const std::vector<std::string> kColumns = {"indicator", "period", "value", "by",
-                                           "source",    "note",   "reason"};
+// The columns a CSV file may have: the keys the user types, as
+// model/actual_fields.h lists them.
+const std::vector<const ActualField*>& columns() {
+  static const std::vector<const ActualField*> kColumns = [] {
+    std::vector<const ActualField*> out;
+    for (const ActualField& f : kActualFields)
+      if (f.typed) out.push_back(&f);
+    return out;
+  }();
+  return kColumns;
+}
 
-// The field of a proposal each column fills, in kColumns order.
-std::string ProposedActual::*const kFields[] = {&ProposedActual::indicator, &ProposedActual::period,
-                                                &ProposedActual::value,     &ProposedActual::by,
-                                                &ProposedActual::source,    &ProposedActual::note,
-                                                &ProposedActual::reason};
+// "a, b and c".
+std::string and_list(const std::vector<std::string>& words) {
+  if (words.size() < 2) return words.empty() ? "" : words[0];
+  std::vector<std::string> head(words.begin(), words.end() - 1);
+  return fmt::format("{} and {}", fmt::join(head, ", "), words.back());
+}
 
-// Reads the header: for each column of the file, the index into kColumns.
-std::optional<std::vector<size_t>> read_header(const CsvRow& header, std::string* error) {
+// Reads the header: for each column of the file, the field it fills.
+std::optional<std::vector<const ActualField*>> read_header(const CsvRow& header,
+                                                           std::string* error) {
   const auto& fields = header.fields;
+  const std::vector<std::string> keys = typed_keys();
   if (fields.size() == 1 && fields[0].find_first_of(";\t") != std::string::npos) {
-    *error =
-        "the columns are separated by ';' or tabs; save the file as CSV with commas "
-        "(indicator,period,value,by,source,note,reason)";
+    *error = fmt::format(
+        "the columns are separated by ';' or tabs; save the file as CSV with commas ({})",
+        fmt::join(keys, ","));
     return std::nullopt;
   }
-  std::vector<size_t> columns;
-  std::vector<bool> seen(kColumns.size());
+  std::vector<const ActualField*> out;
   for (const auto& f : fields) {
     std::string name(trim(f));
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    auto it = std::find(kColumns.begin(), kColumns.end(), name);
-    if (it == kColumns.end()) {
-      *error = with_suggestion(fmt::format("unknown column '{}'", name), name, kColumns) +
-               "; the columns are indicator, period, value, by, source, note, reason";
+    auto it = std::find_if(columns().begin(), columns().end(),
+                           [&](const ActualField* c) { return c->key == name; });
+    if (it == columns().end()) {
+      *error = with_suggestion(fmt::format("unknown column '{}'", name), name, keys) +
+               fmt::format("; the columns are {}", fmt::join(keys, ", "));
       return std::nullopt;
     }
-    size_t k = static_cast<size_t>(it - kColumns.begin());
-    if (seen[k]) {
+    if (std::find(out.begin(), out.end(), *it) != out.end()) {
       *error = fmt::format("column '{}' appears twice", name);
       return std::nullopt;
     }
-    seen[k] = true;
-    columns.push_back(k);
+    out.push_back(*it);
   }
-  for (size_t k : {0, 1, 2, 4}) {
-    if (!seen[k]) {
-      *error = fmt::format(
-          "no column '{}'; the header must name indicator, period, value and "
-          "source (by, note and reason are optional)",
-          kColumns[k]);
+  std::vector<std::string> required, optional;
+  for (const ActualField* c : columns())
+    (c->typed_required ? required : optional).emplace_back(c->key);
+  for (const ActualField* c : columns()) {
+    if (c->typed_required && std::find(out.begin(), out.end(), c) == out.end()) {
+      *error = fmt::format("no column '{}'; the header must name {} ({} are optional)", c->key,
+                           and_list(required), and_list(optional));
       return std::nullopt;
     }
   }
-  return columns;
+  return out;
 }
 
 bool all_empty(const CsvRow& row) {
   return std::all_of(row.fields.begin(), row.fields.end(),
                      [](const std::string& f) { return trim(f).empty(); });
+}
+
+// The rows of a CSV file as proposals; rows of the wrong shape are errors.
+// Rows of blanks are skipped.
+void read_rows(const CsvResult& csv, const std::vector<const ActualField*>& header,
+               std::vector<ProposedActual>& rows, std::vector<LineError>& errors) {
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (all_empty(row)) continue;
+    if (row.fields.size() != header.size()) {
+      errors.push_back({row.line, fmt::format("{} fields, but the header names {} columns",
+                                              row.fields.size(), header.size())});
+      continue;
+    }
+    ProposedActual p;
+    p.line = row.line;
+    for (size_t c = 0; c < header.size(); ++c) p.*header[c]->typed = row.fields[c];
+    rows.push_back(std::move(p));
+  }
+}
+
+// Prints what was appended (a dry run: what would be, and the text).
+int report_imported(const Context& ctx, const ImportArgs& args, const RecordOutcome& outcome) {
+  size_t total = 0;
+  for (const auto& f : outcome.appended) {
+    total += f.records;
+    if (args.dry_run) {
+      fmt::print(ctx.out, "# {}: {} record{} would be appended{}\n{}", f.path, f.records,
+                 f.records == 1 ? "" : "s", f.created ? " (new file)" : "", f.appended);
+    } else {
+      fmt::print(ctx.out, "{}: {} record{} appended{}\n", f.path, f.records,
+                 f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
+    }
+  }
+  ctx.note(fmt::format("{} {} record{} from {}",
+                       args.dry_run ? "dry run: nothing was written; would import" : "imported",
+                       total, total == 1 ? "" : "s", args.file));
+  report_warnings(ctx, outcome);
+  return kExitOk;
+}
+
+// Prints every problem with its line, in line order, then how many rows
+// cannot be recorded.
+int report_lines(const Context& ctx, const std::string& path, std::vector<LineError> errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
+  for (const auto& e : errors) fmt::print(ctx.err, "{}:{}: {}\n", path, e.line, e.message);
+  size_t bad_lines = 0;
+  for (size_t k = 0; k < errors.size(); ++k) {
+    bad_lines += k == 0 || errors[k].line != errors[k - 1].line ? 1 : 0;
+  }
+  ctx.error(fmt::format("{}: {} row{} cannot be recorded; nothing was imported", path, bad_lines,
+                        bad_lines == 1 ? "" : "s"));
+  return kExitInvalid;
 }
 
 int run_import(const ImportArgs& args, Context& ctx) {
@@ -108,72 +174,32 @@ int run_import(const ImportArgs& args, Context& ctx) {
   CsvResult csv = parse_csv(*text);
   if (csv.error) return fail(csv.error->line, csv.error->message);
   if (csv.rows.empty()) {
-    return fail(1,
-                "the file is empty; the first line names the columns "
-                "indicator,period,value,by,source,note,reason");
+    return fail(1, fmt::format("the file is empty; the first line names the columns {}",
+                               fmt::join(typed_keys(), ",")));
   }
-  auto columns = read_header(csv.rows.front(), &error);
-  if (!columns) return fail(csv.rows.front().line, error);
+  auto header = read_header(csv.rows.front(), &error);
+  if (!header) return fail(csv.rows.front().line, error);
 
   // Every row, its shape first; rows of the right shape are then validated
   // together, so the user sees every problem of the file at once.
   std::vector<LineError> errors;
   std::vector<ProposedActual> rows;
-  for (size_t r = 1; r < csv.rows.size(); ++r) {
-    const CsvRow& row = csv.rows[r];
-    if (all_empty(row)) continue;
-    if (row.fields.size() != columns->size()) {
-      errors.push_back({row.line, fmt::format("{} fields, but the header names {} columns",
-                                              row.fields.size(), columns->size())});
-      continue;
-    }
-    ProposedActual p;
-    p.line = row.line;
-    for (size_t c = 0; c < columns->size(); ++c) p.*kFields[(*columns)[c]] = row.fields[c];
-    rows.push_back(std::move(p));
-  }
+  read_rows(csv, *header, rows, errors);
   if (rows.empty() && errors.empty()) {
     ctx.note(fmt::format("{}: no rows to import", path));
     return kExitOk;
   }
-
-  auto options =
-      write_options(ctx, {"indicator", "period", "value", "by", "source", "note", "reason"},
-                    args.dry_run || !errors.empty());
+  auto options = write_options(ctx, FieldNames::columns(), args.dry_run || !errors.empty());
   if (!options) return kExitUsage;
   RecordOutcome outcome = record_actuals(*ctx.loaded, rows, *options);
   for (const auto& r : outcome.refusals) errors.push_back({rows[r.row].line, r.message});
   if (outcome.status == RecordOutcome::Status::kOk && errors.empty()) {
-    size_t total = 0;
-    for (const auto& f : outcome.appended) {
-      total += f.records;
-      if (args.dry_run) {
-        fmt::print(ctx.out, "# {}: {} record{} would be appended{}\n{}", f.path, f.records,
-                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "", f.appended);
-      } else {
-        fmt::print(ctx.out, "{}: {} record{} appended{}\n", f.path, f.records,
-                   f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
-      }
-    }
-    ctx.note(fmt::format("{} {} record{} from {}",
-                         args.dry_run ? "dry run: nothing was written; would import" : "imported",
-                         total, total == 1 ? "" : "s", path));
-    report_warnings(ctx, outcome);
-    return kExitOk;
+    return report_imported(ctx, args, outcome);
   }
   if (outcome.status == RecordOutcome::Status::kFailed || errors.empty()) {
     return report_not_written(ctx, outcome, [](const Refusal&) {});
   }
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
-  for (const auto& e : errors) fmt::print(ctx.err, "{}:{}: {}\n", path, e.line, e.message);
-  size_t bad_lines = 0;
-  for (size_t k = 0; k < errors.size(); ++k) {
-    bad_lines += k == 0 || errors[k].line != errors[k - 1].line ? 1 : 0;
-  }
-  ctx.error(fmt::format("{}: {} row{} cannot be recorded; nothing was imported", path, bad_lines,
-                        bad_lines == 1 ? "" : "s"));
-  return kExitInvalid;
+  return report_lines(ctx, path, std::move(errors));
 }
 
 }  // namespace
@@ -181,7 +207,7 @@ int run_import(const ImportArgs& args, Context& ctx) {
 Runner setup_import(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
   app.add_option("FILE", args->file,
-                 "CSV file with the columns indicator,period,value,by,source,note,reason")
+                 fmt::format("CSV file with the columns {}", fmt::join(typed_keys(), ",")))
       ->required();
   app.add_flag("--dry-run", args->dry_run,
                "Validate and print what would be appended; write nothing");

@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
-#include "core/log.h"
+#include "core/render/log.h"
 
 namespace tally {
 

@@ -5,11 +5,11 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
-#include "core/ledger.h"
-#include "core/render_csv.h"
-#include "core/render_json.h"
-#include "core/render_md.h"
-#include "core/render_text.h"
+#include "core/ledger/ledger.h"
+#include "core/render/csv.h"
+#include "core/render/json.h"
+#include "core/render/markdown.h"
+#include "core/render/text.h"
 
 namespace tally {
 

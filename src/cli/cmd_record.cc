@@ -6,9 +6,8 @@
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/git.h"
-#include "core/log.h"
-#include "core/write.h"
+#include "core/base/git.h"
+#include "core/read/actuals.h"
 
 namespace tally {
 
@@ -24,9 +23,8 @@ struct RecordArgs {
 // record: "industry.bio-output 2024-06 = 1.8亿元 (gxj)".
 int commit_record(Context& ctx, const std::string& path, const Actual& a) {
   const Indicator* ind = ctx.plan().find_indicator(a.indicator);
-  std::string unit = ind && a.value.number ? ind->unit : "";
-  std::string message = fmt::format("{} {} = {}{} ({})", a.indicator, a.period.str(),
-                                    plain_value(a.value), unit, a.by);
+  std::string message = fmt::format("{} {} = {} ({})", a.indicator, a.period.str(),
+                                    value_with_unit(a.value, ind ? ind->unit : ""), a.by);
   std::string error;
   if (!commit_file(path, message, &error)) {
     ctx.error(fmt::format("{}; the record is written in {} but not committed", error, path));
@@ -37,9 +35,8 @@ int commit_record(Context& ctx, const std::string& path, const Actual& a) {
 }
 
 int run_record(const RecordArgs& args, Context& ctx) {
-  auto options = write_options(
-      ctx, {"INDICATOR", "--period", "VALUE", "--by", "--source", "--note", "--reason"},
-      args.dry_run);
+  auto options = write_options(ctx, FieldNames::options({ActualKey::kIndicator, ActualKey::kValue}),
+                               args.dry_run);
   if (!options) return kExitUsage;
   RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
   if (outcome.status != RecordOutcome::Status::kOk) {

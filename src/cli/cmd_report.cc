@@ -1,17 +1,18 @@
 // tally report: the variance report for a period, in the office's formats.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 #include "cli/report_io.h"
-#include "core/ledger.h"
-#include "core/render_csv.h"
-#include "core/render_json.h"
-#include "core/render_md.h"
-#include "core/render_text.h"
-#include "core/report.h"
-#include "core/render_html.h"
+#include "core/compute/report.h"
+#include "core/ledger/ledger.h"
+#include "core/render/csv.h"
+#include "core/render/html.h"
+#include "core/render/json.h"
+#include "core/render/markdown.h"
+#include "core/render/text.h"
 
 namespace tally {
 
@@ -58,9 +59,9 @@ int run_report(const ReportArgs& args, Context& ctx) {
   auto as_of = as_of_date(ctx, args.as_of);
   if (!as_of) return kExitUsage;
   std::string error;
-  auto period = resolve_period(args.period.empty() ? "due" : args.period,
-                               args.period.empty() ? *as_of : ctx.today, h.cadence,
-                               h.timely_days, &error);
+  auto period =
+      resolve_period(args.period.empty() ? "due" : args.period,
+                     args.period.empty() ? *as_of : ctx.today, h.cadence, h.timely_days, &error);
   if (!period) {
     ctx.error(fmt::format("--period {}", error));
     return kExitUsage;
@@ -70,9 +71,9 @@ int run_report(const ReportArgs& args, Context& ctx) {
   Selection sel;
   if (!args.action.empty()) {
     if (!plan.find_action(args.action)) {
-      ctx.error(with_suggestion(fmt::format("--action '{}' is not an action of the plan",
-                                            args.action),
-                                args.action, plan.action_ids()));
+      ctx.error(
+          with_suggestion(fmt::format("--action '{}' is not an action of the plan", args.action),
+                          args.action, plan.action_ids()));
       return kExitUsage;
     }
     sel.action = args.action;
@@ -92,7 +93,7 @@ int run_report(const ReportArgs& args, Context& ctx) {
   RenderOptions o;
   o.en = ctx.en();
   o.color = ctx.color_out && args.output.empty();
-  o.by = args.by == "bureau" ? GroupBy::kBureau
+  o.by = args.by == "bureau"      ? GroupBy::kBureau
          : args.by == "indicator" ? GroupBy::kIndicator
                                   : GroupBy::kAction;
   o.bom = args.bom;

@@ -7,9 +7,10 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
-#include "core/ledger.h"
-#include "core/render_html.h"
-#include "core/render_text.h"
+#include "core/compute/detail.h"
+#include "core/ledger/ledger.h"
+#include "core/render/html.h"
+#include "core/render/text.h"
 
 namespace tally {
 

@@ -6,8 +6,8 @@
 #include <functional>
 #include <string>
 
-#include "core/load.h"
-#include "core/period.h"
+#include "core/base/period.h"
+#include "core/read/load.h"
 
 namespace CLI {
 class App;
@@ -19,11 +19,11 @@ namespace tally {
 enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2, kExitEnvironment = 3 };
 
 struct GlobalOptions {
-  std::string plan_dir;      // --plan / TALLY_PLAN / discovered
-  std::string actuals_dir;   // --actuals
-  std::string lang = "zh";   // --lang
+  std::string plan_dir;     // --plan / TALLY_PLAN / discovered
+  std::string actuals_dir;  // --actuals
+  std::string lang = "zh";  // --lang
   std::string color = "auto";
-  std::string today;         // --today / TALLY_TODAY, as given
+  std::string today;  // --today / TALLY_TODAY, as given
   bool quiet = false;
 };
 
@@ -41,8 +41,6 @@ struct Context {
 
   const Plan& plan() const { return loaded->plan; }
   bool en() const { return options.lang == "en"; }
-  /// Picks the label for the report language.
-  const char* label(const char* zh, const char* en_text) const { return en() ? en_text : zh; }
   /// Prints an error about the command line or environment to stderr.
   void error(const std::string& message) const;
   /// Prints a note to stderr unless --quiet.

@@ -3,16 +3,16 @@
 // main parses the command line, finds and loads the plan, checks it, and
 // hands the loaded plan to the command from the table in commands.cc.
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "cli/context.h"
-#include "core/check.h"
+#include "core/check/check.h"
 
 namespace tally {
 namespace {
@@ -75,13 +75,66 @@ bool use_color(const std::string& mode, int fd) {
   return env("NO_COLOR").empty() && isatty(fd);
 }
 
+// Today as --today or TALLY_TODAY fix it; false after printing why the
+// text given is not a date.
+bool fixed_today(const GlobalOptions& g, const Context& ctx, std::optional<Date>& today) {
+  std::string text = g.today.empty() ? env("TALLY_TODAY") : g.today;
+  if (text.empty()) return true;
+  today = parse_date(text);
+  if (!today) {
+    ctx.error(fmt::format("{} '{}' is not a date such as 2024-06-25",
+                          g.today.empty() ? "TALLY_TODAY" : "--today", text));
+  }
+  return today.has_value();
+}
+
+// Finds, loads and checks the plan `cmd` needs, and sets ctx.today. Returns
+// an exit code when the command cannot run (after printing why).
+std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, Context& ctx,
+                                 LoadResult& loaded) {
+  std::string error;
+  auto dir = find_plan_dir(ctx.options.plan_dir, &error);
+  if (!dir) {
+    ctx.error(error);
+    return kExitUsage;
+  }
+  ctx.options.plan_dir = *dir;
+  DiskFileSystem fs;
+  LoadOptions lo{*dir, ctx.options.actuals_dir, cmd.needs == Needs::kDefinitions};
+  loaded = load_plan(fs, lo);
+  ctx.loaded = &loaded;
+  ctx.today = today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
+  if (!loaded.fatal) {
+    // A record is "in the future" against the clock, not against a fixed
+    // --today: rerunning last month's bulletin with TALLY_TODAY must see
+    // the records made since as not yet made, not as errors.
+    Date clock = today_in_zone(loaded.plan.header.utc_offset_minutes);
+    Date future_after = today ? std::max(*today, clock) : ctx.today;
+    check_plan(loaded.plan, CheckOptions{future_after, &loaded.files}, loaded.diags);
+  }
+  loaded.diags.sort(loaded.files);
+  if (!cmd.needs_valid_plan || !loaded.diags.has_errors()) return std::nullopt;
+  for (const auto& d : loaded.diags.items()) {
+    if (d.severity == Severity::kError) {
+      fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
+    }
+  }
+  const size_t n = loaded.diags.error_count();
+  ctx.error(
+      fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
+                  "finding)",
+                  n, n == 1 ? "" : "s", n == 1 ? "it" : "them"));
+  return kExitInvalid;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"tally: an indicator ledger for plans kept as TOML files", "tally"};
   app.set_version_flag("--version", "tally " TALLY_VERSION);
   app.require_subcommand(1);
   GlobalOptions g;
   app.add_option("--plan", g.plan_dir, "Plan directory (else TALLY_PLAN, else discovered)");
-  app.add_option("--actuals", g.actuals_dir, "Read actuals from DIR instead of the plan's actuals/");
+  app.add_option("--actuals", g.actuals_dir,
+                 "Read actuals from DIR instead of the plan's actuals/");
   app.add_option("--lang", g.lang, "Label language")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--color", g.color, "Colour output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -114,54 +167,13 @@ int run(int argc, char** argv) {
   while (which < subs.size() && !subs[which].second->parsed()) ++which;
   const Command& cmd = *subs[which].first;
 
-  std::string today_text = g.today.empty() ? env("TALLY_TODAY") : g.today;
-  std::optional<Date> fixed_today;
-  if (!today_text.empty()) {
-    fixed_today = parse_date(today_text);
-    if (!fixed_today) {
-      ctx.error(fmt::format("{} '{}' is not a date such as 2024-06-25",
-                            g.today.empty() ? "TALLY_TODAY" : "--today", today_text));
-      return kExitUsage;
-    }
-  }
-
+  std::optional<Date> today;
+  if (!fixed_today(g, ctx, today)) return kExitUsage;
   LoadResult loaded;
-  if (cmd.needs != Needs::kNothing) {
-    std::string error;
-    auto dir = find_plan_dir(g.plan_dir, &error);
-    if (!dir) {
-      ctx.error(error);
-      return kExitUsage;
-    }
-    ctx.options.plan_dir = *dir;
-    DiskFileSystem fs;
-    LoadOptions lo{*dir, g.actuals_dir, cmd.needs == Needs::kDefinitions};
-    loaded = load_plan(fs, lo);
-    ctx.loaded = &loaded;
-    ctx.today = fixed_today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
-    if (!loaded.fatal) {
-      // A record is "in the future" against the clock, not against a fixed
-      // --today: rerunning last month's bulletin with TALLY_TODAY must see
-      // the records made since as not yet made, not as errors.
-      Date clock = today_in_zone(loaded.plan.header.utc_offset_minutes);
-      Date future_after = fixed_today ? std::max(*fixed_today, clock) : ctx.today;
-      check_plan(loaded.plan, CheckOptions{future_after, &loaded.files}, loaded.diags);
-    }
-    loaded.diags.sort(loaded.files);
-    if (cmd.needs_valid_plan && loaded.diags.has_errors()) {
-      for (const auto& d : loaded.diags.items()) {
-        if (d.severity == Severity::kError) {
-          fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
-        }
-      }
-      ctx.error(fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
-                            "finding)",
-                            loaded.diags.error_count(), loaded.diags.error_count() == 1 ? "" : "s",
-                            loaded.diags.error_count() == 1 ? "it" : "them"));
-      return kExitInvalid;
-    }
-  } else {
-    ctx.today = fixed_today.value_or(today_in_zone(8 * 60));
+  if (cmd.needs == Needs::kNothing) {
+    ctx.today = today.value_or(today_in_zone(8 * 60));
+  } else if (auto rc = load_plan_for(cmd, today, ctx, loaded)) {
+    return *rc;
   }
   return runners[which](ctx);
 }

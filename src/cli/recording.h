@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "cli/context.h"
-#include "core/record.h"
+#include "core/write/record.h"
 
 namespace tally {
 

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
-#include "core/text.h"
-#include "core/write.h"
+#include "core/base/text.h"
+#include "core/render/words.h"
+#include "core/write/transaction.h"
 
 namespace tally {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/context.h"
-#include "core/report.h"
+#include "core/compute/report.h"
 
 namespace tally {
 

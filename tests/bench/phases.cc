@@ -13,10 +13,11 @@
 #include <cstdio>
 #include <string>
 
-#include "core/check.h"
-#include "core/ledger.h"
-#include "core/load.h"
-#include "core/report.h"
+#include "core/check/check.h"
+#include "core/ledger/ledger.h"
+#include "core/read/actuals.h"
+#include "core/read/load.h"
+#include "core/compute/report.h"
 
 using namespace tally;
 

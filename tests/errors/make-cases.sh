@@ -5,7 +5,7 @@
 #
 # After adding or changing a case:
 #   tests/errors/make-cases.sh
-#   TALLY=build/tally SRC=. bash tests/shell/errors.sh --update
+#   cmake --build build --target update-golden
 # and read every changed `expected` before committing it.
 set -euo pipefail
 cd "$(dirname "$0")"

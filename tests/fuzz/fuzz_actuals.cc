@@ -16,8 +16,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/fast_actuals.h"
-#include "core/load.h"
+#include "core/read/actuals.h"
+#include "core/read/fast_actuals.h"
+#include "core/read/toml_fields.h"
 #include "describe_actual.h"
 
 using namespace tally;

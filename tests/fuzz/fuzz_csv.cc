@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/csv.h"
+#include "core/read/csv.h"
 
 using namespace tally;
 

@@ -16,17 +16,16 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/load.h"
-#include "core/model.h"
-#include "core/period.h"
-#include "core/record.h"
-#include "core/units.h"
-#include "core/write.h"
+#include "core/base/period.h"
+#include "core/base/units.h"
+#include "core/compute/proposal.h"
+#include "core/model/model.h"
+#include "core/read/actuals.h"
 
 using namespace tally;
 
@@ -43,8 +42,10 @@ void check_period_round_trip(std::string_view input, const Period& p, const char
   std::string error;
   auto again = parse_period(text, &error);
   if (!again) fail(input, std::string(how) + " gives " + text + ", which does not parse: " + error);
-  if (!(*again == p)) fail(input, std::string(how) + " gives " + text + ", which reads as " + again->str());
-  if (p.end() < p.start()) fail(input, std::string(how) + " gives " + text + ", which ends before it starts");
+  if (!(*again == p))
+    fail(input, std::string(how) + " gives " + text + ", which reads as " + again->str());
+  if (p.end() < p.start())
+    fail(input, std::string(how) + " gives " + text + ", which ends before it starts");
 }
 
 void periods(std::string_view s) {
@@ -161,7 +162,8 @@ void values(std::string_view s) {
     } else if (!v->stage) {
       fail(s, "parse_value_for accepted it as neither a number nor a stage");
     } else {
-      if (v->percent && (*v->percent < 0 || *v->percent > 100)) fail(s, "a percent outside 0 to 100");
+      if (v->percent && (*v->percent < 0 || *v->percent > 100))
+        fail(s, "a percent outside 0 to 100");
       auto kept = stored(*v);
       if (!kept || kept->stage != v->stage || kept->percent != v->percent) {
         fail(s, "a stage or percent that an actuals file does not keep");

@@ -16,11 +16,14 @@
 #include <string_view>
 #include <vector>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/ledger.h"
-#include "core/load.h"
-#include "core/report.h"
+#include "core/base/diagnostic.h"
+#include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/compute/overdue.h"
+#include "core/compute/report.h"
+#include "core/ledger/ledger.h"
+#include "core/read/load.h"
+#include "core/read/toml_fields.h"
 
 using namespace tally;
 
@@ -47,8 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (nul == input.npos) break;
     start = nul + 1;
   }
-  static const char* const kPaths[] = {"p/plan.toml", "p/bureaus.toml",
-                                       "p/actions/01-fuzz.toml", "p/actuals/gxj.toml"};
+  static const char* const kPaths[] = {"p/plan.toml", "p/bureaus.toml", "p/actions/01-fuzz.toml",
+                                       "p/actuals/gxj.toml"};
   MemoryFileSystem fs;
   for (size_t i = 0; i < parts.size() && i < std::size(kPaths); ++i) {
     fs.put(kPaths[i], std::string(parts[i]));

@@ -4,9 +4,11 @@
 # stdout and exit with the code in `rc`.
 #
 #   errors.sh            run every case, print a unified diff for each mismatch
-#   errors.sh --update   rewrite `expected` and `rc` from the binary (then read
-#                        the diff before committing it)
+#   errors.sh --update   rewrite `expected` and `rc` from the binary: run it as
+#                        cmake --build build --target update-golden, then read
+#                        the diff before committing it
 source "$(dirname "$0")/lib/golden.bash"
+golden_mode "$@"
 
 # Paths in the output are relative to tests/errors, e.g. `bad-period/actuals/gxj.toml`.
 cd "$SRC/tests/errors" || exit 1
@@ -44,7 +46,7 @@ if [[ $update == 1 ]]; then
 fi
 # Every code the loader and the checks can report has a reproducer and a
 # section in docs/diagnostics.md.
-codes=$(grep -ohE '(error|warning)\([^;]*"[a-z]+(-[a-z0-9]+)+"' "$SRC"/src/core/load.cc "$SRC"/src/core/check.cc |
+codes=$(grep -ohE '(error|warning)\([^;]*"[a-z]+(-[a-z0-9]+)+"' "$SRC"/src/core/read/*.cc "$SRC"/src/core/check/*.cc |
   grep -oE '"[a-z]+(-[a-z0-9]+)+"' | tr -d '"' | sort -u)
 for code in $codes; do
   if ! grep -qF "[$code]" */expected; then

@@ -4,8 +4,11 @@
 # tests/golden/<name>.out, <name>.err and the code in the table.
 #
 #   golden_check_list.sh            compare; print a unified diff per mismatch
-#   golden_check_list.sh --update   rewrite the golden files (read the diff!)
+#   golden_check_list.sh --update   rewrite the golden files: run it as
+#                                   cmake --build build --target update-golden
+#                                   (and read the diff!)
 source "$(dirname "$0")/lib/golden.bash"
+golden_mode "$@"
 golden=$SRC/tests/golden
 cd "$SRC" || exit 1
 failed=0 cases=0

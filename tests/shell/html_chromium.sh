@@ -7,12 +7,12 @@
 # Chromium is required (Debian: apt-get install chromium). Without it the
 # test fails: a skipped browser test would let a broken page through.
 
-source "$SRC/tests/shell/lib/failures.bash"
+source "$SRC/tests/shell/lib/scratch.bash"
 
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
-  echo "FAIL: chromium is not installed; this test renders the HTML report in it" \
-    "(Debian: apt-get install chromium)" >&2
+  fail "chromium is not installed; this test renders the HTML report in it" \
+    "(Debian: apt-get install chromium)"
   exit 1
 fi
 
@@ -90,8 +90,8 @@ header=$(od -An -tx1 -N 24 "$png" 2>/dev/null | tr -d ' \n')
 [ "${header:0:16}" = 89504e470d0a1a0a ] || fail "the screenshot is not a PNG"
 [ "${header:32:8}" = 000004b0 ] || fail "the screenshot is not 1200 pixels wide"
 
-if [ "$failures" != 0 ]; then
-  echo "html_chromium: $failures failures; chromium said:" >&2
+if (($(failure_count) > 0)); then
+  echo "html_chromium: $(failure_count) failures; chromium said:" >&2
   tail -5 "$TMPDIR_TEST/chromium.err" >&2
   exit 1
 fi

@@ -23,11 +23,11 @@ writer() {  # writer P: records k = P*25 … P*25+24, by gxj (even P) or fgj (od
 for p in 0 1 2 3 4 5 6 7; do writer "$p" >"w$p.log" 2>&1 & done
 wait
 for p in 0 1 2 3 4 5 6 7; do
-  same "output of writer $p" "$(cat "w$p.log")" ""
+  expect "output of writer $p" "" "$(cat "w$p.log")"
 done
 
 t check
-expect 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 201 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 201 actuals)
 '
 expected=$(for ((k = 0; k < 200; k++)); do
   p=$((k / 25)); by=gxj; [ $((p % 2)) = 1 ] && by=fgj
@@ -35,6 +35,5 @@ expected=$(for ((k = 0; k < 200; k++)); do
 done | sort)
 t log --format csv --lang en
 recorded=$(printf '%s' "$out" | tr -d '\r' | awk -F, 'NR > 1 && $7 ~ /^writer/ {print $2, $3, $4, $6, $7}' | sort)
-same "the 200 records" "$recorded" "$expected"
-same "files in the actuals directory" "$(ls -A rec/actuals | tr '\n' ' ')" ".tally.lock fgj.toml gxj.toml "
-finish
+expect "the 200 records" "$expected" "$recorded"
+expect "files in the actuals directory" ".tally.lock fgj.toml gxj.toml " "$(ls -A rec/actuals | tr '\n' ' ')"

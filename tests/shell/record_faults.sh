@@ -12,9 +12,9 @@ before=$(actuals_state)
 last="record under ulimit -f 1"
 (ulimit -f 1; run record industry.bio-output 1.8 --period 2024-06 --source 统计局; declare -p out err rc >vars)
 source ./vars
-expect 3 '' "tally: error: cannot write rec/actuals/.gxj.toml.tally-tmp: File too large; nothing was written, the actuals are as they were
+expect_run 3 '' "tally: error: cannot write rec/actuals/.gxj.toml.tally-tmp: File too large; nothing was written, the actuals are as they were
 "
-same "actuals after the failed record" "$(actuals_state)" "$before"
+expect "actuals after the failed record" "$before" "$(actuals_state)"
 
 # An import whose second file cannot be written: the first is not replaced.
 printf '%s\n' 'indicator,period,value,source' 'industry.firms,2024-06,30100,市场监管局' \
@@ -22,9 +22,9 @@ printf '%s\n' 'indicator,period,value,source' 'industry.firms,2024-06,30100,市�
 last="import under ulimit -f 1"
 (ulimit -f 1; run import two.csv; declare -p out err rc >vars)
 source ./vars
-expect 3 '' "tally: error: cannot write rec/actuals/.gxj.toml.tally-tmp: File too large; nothing was written, the actuals are as they were
+expect_run 3 '' "tally: error: cannot write rec/actuals/.gxj.toml.tally-tmp: File too large; nothing was written, the actuals are as they were
 "
-same "actuals after the failed import" "$(actuals_state)" "$before"
+expect "actuals after the failed import" "$before" "$(actuals_state)"
 
 # A read-only actuals directory (as another user when the tests run as root,
 # since root writes anywhere).
@@ -37,12 +37,12 @@ chmod a-w rec/actuals
 last="record into a read-only directory"
 "${as_user[@]}" "$TALLY" --plan rec record industry.jobs 1200 --period 2024-06 --source 人社局 >.out 2>.err
 rc=$?; out=$(cat .out); err=$(cat .err)
-expect 3 '' "tally: error: cannot create rec/actuals/.rsj.toml.tally-tmp: Permission denied; nothing was written, the actuals are as they were"
-same "actuals after the read-only record" "$(actuals_state)" "$before"
+expect_run 3 '' "tally: error: cannot create rec/actuals/.rsj.toml.tally-tmp: Permission denied; nothing was written, the actuals are as they were"
+expect "actuals after the read-only record" "$before" "$(actuals_state)"
 chmod u+w rec/actuals && rm rec/actuals/.tally.lock && chmod a-w rec/actuals
 "${as_user[@]}" "$TALLY" --plan rec record industry.jobs 1200 --period 2024-06 --source 人社局 >.out 2>.err
 rc=$?; out=$(cat .out); err=$(cat .err)
-expect 3 '' "tally: error: cannot create the lock file rec/actuals/.tally.lock: Permission denied; nothing was written, the actuals are as they were"
+expect_run 3 '' "tally: error: cannot create the lock file rec/actuals/.tally.lock: Permission denied; nothing was written, the actuals are as they were"
 chmod u+w rec/actuals
 
 # What a crash in the middle of an import leaves: fgj.toml new, gxj.toml
@@ -55,7 +55,7 @@ printf '\n# half of an interrupted import\n' >>rec/actuals/gxj.toml
 printf 'leftover' >rec/actuals/.rsj.toml.tally-tmp
 printf 'tally-journal 1\ncreate fgj.toml\nreplace gxj.toml\ncreate rsj.toml\n' >rec/actuals/.tally.journal
 t record industry.jobs 1200 --period 2024-06 --source 人社局 -q
-expect 0 '[[actual]]
+expect_run 0 '[[actual]]
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
@@ -63,6 +63,5 @@ recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局"
 ' ''
-same "gxj.toml after recovery" "$(cat rec/actuals/gxj.toml)" "$(cat "$SRC/tests/plans/rec/actuals/gxj.toml")"
-same "files after recovery" "$(ls -A rec/actuals | tr '\n' ' ')" ".tally.lock gxj.toml rsj.toml "
-finish
+expect "gxj.toml after recovery" "$(cat "$SRC/tests/plans/rec/actuals/gxj.toml")" "$(cat rec/actuals/gxj.toml)"
+expect "files after recovery" ".tally.lock gxj.toml rsj.toml " "$(ls -A rec/actuals | tr '\n' ' ')"

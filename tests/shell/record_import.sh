@@ -15,14 +15,14 @@ printf '%s\r\n' \
   ',,,,,,' \
   'industry.bio-output,2024-05,1.6,,统计局,,' >bad.csv
 t import bad.csv
-expect 1 '' "bad.csv:4: period: industry.jobs 2024-06 is also on line 2; one batch records one figure per indicator and period
+expect_run 1 '' "bad.csv:4: period: industry.jobs 2024-06 is also on line 2; one batch records one figure per indicator and period
 bad.csv:5: indicator: unknown indicator 'industry.bio-outpt' (did you mean 'industry.bio-output'?); \`tally list indicators\` lists them
 bad.csv:5: period: '2024-13': there is no month 13
 bad.csv:6: 5 fields, but the header names 7 columns
 bad.csv:8: reason: industry.bio-output 2024-05 already has 1.5亿元 (recorded 2024-06-12T09:30:00+08:00 by gxj, source 统计局5月月报); a second record must give a reason saying why it replaces that one
 tally: error: bad.csv: 4 rows cannot be recorded; nothing was imported
 "
-same "actuals after a refused import" "$(actuals_state)" "$before"
+expect "actuals after a refused import" "$before" "$(actuals_state)"
 
 # The file as Excel saves "CSV UTF-8": a byte-order mark and CRLF; columns
 # in any order, by and note left out.
@@ -33,7 +33,7 @@ same "actuals after a refused import" "$(actuals_state)" "$before"
   '' \
   'industry.bio-output,1.6,2024-05,统计局修订稿,统计局修订'; } >june.csv
 t import june.csv --dry-run
-expect 0 '# rec/actuals/fgj.toml: 1 record would be appended (new file)
+expect_run 0 '# rec/actuals/fgj.toml: 1 record would be appended (new file)
 # Actuals reported by 市发改局 (fgj). `tally record` and `tally import` append here;
 # what is already written is never rewritten.
 
@@ -68,20 +68,20 @@ by = "rsj"
 source = "人社局月报"
 ' 'dry run: nothing was written; would import 3 records from june.csv
 '
-same "actuals after --dry-run" "$(actuals_state)" "$before"
+expect "actuals after --dry-run" "$before" "$(actuals_state)"
 
 t import june.csv
-expect 0 'rec/actuals/fgj.toml: 1 record appended (new file)
+expect_run 0 'rec/actuals/fgj.toml: 1 record appended (new file)
 rec/actuals/gxj.toml: 1 record appended
 rec/actuals/rsj.toml: 1 record appended (new file)
 ' 'imported 3 records from june.csv
 '
 t check
-expect 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 4 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 4 actuals)
 '
 # Importing the same file again is refused: the figures are there already.
 t import june.csv
-expect 1 '' "june.csv:2: reason: industry.jobs 2024-06 already has 1200人 (recorded 2024-07-15T10:02:00+08:00 by rsj, source 人社局月报); a second record must give a reason saying why it replaces that one
+expect_run 1 '' "june.csv:2: reason: industry.jobs 2024-06 already has 1200人 (recorded 2024-07-15T10:02:00+08:00 by rsj, source 人社局月报); a second record must give a reason saying why it replaces that one
 june.csv:3: reason: industry.firms 2024-06 already has 30100户 (recorded 2024-07-15T10:02:00+08:00 by fgj, source 市场监管局, 6月); a second record must give a reason saying why it replaces that one
 june.csv:5: reason: the record in force for industry.bio-output 2024-05 was recorded 2024-07-15T10:02:00+08:00, not before this one (2024-07-15T10:02:00+08:00); a correction must be recorded after what it corrects
 tally: error: june.csv: 3 rows cannot be recorded; nothing was imported
@@ -90,34 +90,33 @@ tally: error: june.csv: 3 rows cannot be recorded; nothing was imported
 # Files that are not CSV as expected.
 printf 'indicator;period;value;source\n' >semi.csv
 t import semi.csv
-expect 1 '' "semi.csv:1: the columns are separated by ';' or tabs; save the file as CSV with commas (indicator,period,value,by,source,note,reason)
+expect_run 1 '' "semi.csv:1: the columns are separated by ';' or tabs; save the file as CSV with commas (indicator,period,value,by,source,note,reason)
 tally: error: semi.csv: nothing was imported
 "
 printf 'indicator,period,vlue,source\n' >col.csv
 t import col.csv
-expect 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason
+expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason
 tally: error: col.csv: nothing was imported
 "
 printf 'indicator,period,value\n' >nosrc.csv
 t import nosrc.csv
-expect 1 '' "nosrc.csv:1: no column 'source'; the header must name indicator, period, value and source (by, note and reason are optional)
+expect_run 1 '' "nosrc.csv:1: no column 'source'; the header must name indicator, period, value and source (by, note and reason are optional)
 tally: error: nosrc.csv: nothing was imported
 "
 printf 'indicator,period,value,source\nindustry.jobs,2024-06,1,"open\n' >quote.csv
 t import quote.csv
-expect 1 '' "quote.csv:2: a quoted field starts here and is never closed; add the closing \"
+expect_run 1 '' "quote.csv:2: a quoted field starts here and is never closed; add the closing \"
 tally: error: quote.csv: nothing was imported
 "
 printf 'indicator,period,value,source\nindustry.jobs,2024-06,1,\xcd\xb3\xbc\xc6\xbe\xd6\n' >gbk.csv
 t import gbk.csv
-expect 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK, save as \"CSV UTF-8 (逗号分隔)\"
+expect_run 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK, save as \"CSV UTF-8 (逗号分隔)\"
 tally: error: gbk.csv: nothing was imported
 "
 printf 'indicator,period,value,source\n' >empty.csv
 t import empty.csv
-expect 0 '' 'empty.csv: no rows to import
+expect_run 0 '' 'empty.csv: no rows to import
 '
 t import missing.csv
-expect 2 '' 'tally: error: missing.csv: no such file
+expect_run 2 '' 'tally: error: missing.csv: no such file
 '
-finish

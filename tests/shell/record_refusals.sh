@@ -8,7 +8,7 @@ refused() {  # refused EXPECTED-STDERR ARGS...
   local want=$1
   shift
   t record "$@"
-  expect 1 '' "$want
+  expect_run 1 '' "$want
 "
 }
 
@@ -51,15 +51,14 @@ tally: error: --source: empty; say where the figure comes from, e.g. 统计局6�
 
 # A malformed command line or environment: exit 2.
 t record industry.jobs 1200 --period 2024-06
-expect 2 '' '--source is required
+expect_run 2 '' '--source is required
 Run with --help for more information.
 '
 TALLY_NOW=yesterday t record industry.jobs 1200 --period 2024-06 --source 人社局
-expect 2 '' "tally: error: TALLY_NOW 'yesterday' is not a time such as 2024-07-15T10:02:00+08:00
+expect_run 2 '' "tally: error: TALLY_NOW 'yesterday' is not a time such as 2024-07-15T10:02:00+08:00
 "
 TALLY_NOW=2024-07-16T08:00:00+08:00 t record industry.jobs 1200 --period 2024-06 --source 人社局
-expect 2 '' "tally: error: TALLY_NOW 2024-07-16T08:00:00+08:00 is after today (2024-07-15); a record cannot be stamped in the future
+expect_run 2 '' "tally: error: TALLY_NOW 2024-07-16T08:00:00+08:00 is after today (2024-07-15); a record cannot be stamped in the future
 "
 
-same "actuals after the refusals" "$(actuals_state)" "$before"
-finish
+expect "actuals after the refusals" "$before" "$(actuals_state)"

@@ -1,4 +1,4 @@
-#include "core/csv.h"
+#include "core/read/csv.h"
 
 #include <catch2/catch.hpp>
 

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/diagnostic.h"
-#include "core/model.h"
+#include "core/base/diagnostic.h"
+#include "core/model/model.h"
 
 namespace tally::testing {
 

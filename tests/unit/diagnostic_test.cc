@@ -1,4 +1,4 @@
-#include "core/diagnostic.h"
+#include "core/base/diagnostic.h"
 
 #include <catch2/catch.hpp>
 
@@ -108,8 +108,6 @@ TEST_CASE("SourceFiles: line_text") {
   CHECK(files.line_text(f, 0) == "");
   CHECK(files.line_text(0, 1) == "");
   CHECK(files.line_text(99, 1) == "");
-  files.drop_text(f);
-  CHECK(files.line_text(f, 1) == "");
   CHECK(files.path(f) == "a");
 }
 
@@ -137,6 +135,22 @@ TEST_CASE("Diagnostics: counts and sort by file, line and column") {
   only_warnings.warning(Location{}, "x", "w");
   CHECK_FALSE(only_warnings.has_errors());
   CHECK(only_warnings.warning_count() == 1);
+}
+
+TEST_CASE("Diagnostics: add counts an error as error() does") {
+  Diagnostics diags;
+  diags.add(Diagnostic{Severity::kWarning, Location{}, "w", "x"});
+  CHECK_FALSE(diags.has_errors());
+  diags.add(Diagnostic{Severity::kError, Location{}, "e", "x"});
+  CHECK(diags.has_errors());
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.warning_count() == 1);
+
+  // Moved on with append, the count goes along.
+  Diagnostics all;
+  all.append(std::move(diags));
+  CHECK(all.error_count() == 1);
+  CHECK(all.warning_count() == 1);
 }
 
 TEST_CASE("format_diagnostics_json") {

@@ -1,10 +1,10 @@
-#include "core/diff.h"
+#include "core/compute/diff.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/fs.h"
-#include "core/load.h"
-#include "core/render_diff.h"
+#include "core/base/fs.h"
+#include "core/read/load.h"
+#include "core/render/diff.h"
 
 using namespace tally;
 

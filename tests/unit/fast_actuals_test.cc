@@ -3,14 +3,14 @@
 // alone) must give the same records and the same diagnostics, in the same
 // order, at the same places.
 
-#include "core/fast_actuals.h"
+#include "core/read/fast_actuals.h"
 
 #include <catch2/catch.hpp>
 #include <random>
 #include <sstream>
 
-#include "core/load.h"
-#include "core/write.h"
+#include "core/read/actuals.h"
+#include "core/read/load.h"
 #include "describe_actual.h"
 
 using namespace tally;

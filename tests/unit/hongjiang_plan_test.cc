@@ -3,9 +3,8 @@
 // count, a target, a unit, a lead, a clause or a name fails here, so it is
 // made on purpose (and docs/plan-hongjiang-2024.md is updated with it).
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <set>
@@ -13,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/load.h"
-#include "core/model.h"
+#include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/model/model.h"
+#include "core/read/load.h"
 
 using namespace tally;
 
@@ -83,10 +82,18 @@ std::ostream& operator<<(std::ostream& os, const KindCounts& k) {
 
 void count(KindCounts& k, Kind kind) {
   switch (kind) {
-    case Kind::kCumulative: ++k.cumulative; break;
-    case Kind::kLevel: ++k.level; break;
-    case Kind::kGrowth: ++k.growth; break;
-    case Kind::kMilestone: ++k.milestone; break;
+    case Kind::kCumulative:
+      ++k.cumulative;
+      break;
+    case Kind::kLevel:
+      ++k.level;
+      break;
+    case Kind::kGrowth:
+      ++k.growth;
+      break;
+    case Kind::kMilestone:
+      ++k.milestone;
+      break;
   }
 }
 
@@ -339,9 +346,9 @@ TEST_CASE("hongjiang plan: milestones, dates and clauses") {
     REQUIRE(ind.stages.size() == 1);
     CHECK(ind.stages[0].stage == Stage::kInProgress);
   }
-  for (const char* id : {"industry.chatou-wind-approval", "industry.citrus-deep-processing-signing",
-                         "demand.tourism-conference", "reform.landmark-reforms",
-                         "region.junior-sections"}) {
+  for (const char* id :
+       {"industry.chatou-wind-approval", "industry.citrus-deep-processing-signing",
+        "demand.tourism-conference", "reform.landmark-reforms", "region.junior-sections"}) {
     INFO(id);
     CHECK(indicator(r.plan, id).stages.empty());
   }
@@ -353,10 +360,14 @@ namespace {
 std::string path_name(const Indicator& ind) {
   if (!ind.schedule.profile.empty()) return ind.schedule.profile;
   switch (ind.schedule.type) {
-    case Schedule::Type::kEven: return "even";
-    case Schedule::Type::kEnd: return "end";
-    case Schedule::Type::kStep: return "step";
-    case Schedule::Type::kShares: return "seasonal";
+    case Schedule::Type::kEven:
+      return "even";
+    case Schedule::Type::kEnd:
+      return "end";
+    case Schedule::Type::kStep:
+      return "step";
+    case Schedule::Type::kShares:
+      return "seasonal";
   }
   return "?";
 }
@@ -402,8 +413,8 @@ TEST_CASE("hongjiang plan: expected paths (序时进度) by category") {
     ++total;
   }
   const std::map<std::string, int> expected = {
-      {"even", 104},        {"end", 49},         {"dry-season", 9},   {"dormant-planting", 5},
-      {"from-july", 5},     {"seed-planting", 3}, {"school-year", 3},  {"fruit-harvest", 2},
+      {"even", 104},        {"end", 49},          {"dry-season", 9},  {"dormant-planting", 5},
+      {"from-july", 5},     {"seed-planting", 3}, {"school-year", 3}, {"fruit-harvest", 2},
       {"tourism-peaks", 2}, {"seed-harvest", 1},  {"loans-front", 1},
   };
   CHECK(per_path == expected);
@@ -423,27 +434,27 @@ TEST_CASE("hongjiang plan: expected paths (序时进度) by category") {
   const std::vector<Row> rows = {
       {"industry.seed-production-area", "seed-planting", month},  // 5-6月插秧
       {"region.seed-area-new", "seed-planting", month},
-      {"industry.seed-output", "seed-harvest", month},            // 8-9月收获
-      {"industry.fruit-output", "fruit-harvest", quarter},        // 冰糖橙 11-12月
+      {"industry.seed-output", "seed-harvest", month},      // 8-9月收获
+      {"industry.fruit-output", "fruit-harvest", quarter},  // 冰糖橙 11-12月
       {"industry.camellia-new-planting", "dormant-planting", month},
       {"livelihood.afforestation", "dormant-planting", month},
       {"livelihood.high-standard-farmland", "dry-season", month},
       {"livelihood.reservoir-reinforcement", "dry-season", month},
       {"region.rural-toilets", "dry-season", month},
-      {"industry.bank-loans", "loans-front", month},               // 开门红
+      {"industry.bank-loans", "loans-front", month},  // 开门红
       {"industry.tourist-arrivals", "tourism-peaks", month},
-      {"region.xuteli-project", "school-year", month},            // 1所, 秋季学期
+      {"region.xuteli-project", "school-year", month},  // 1所, 秋季学期
       {"livelihood.childcare-new-places", "school-year", month},
-      {"livelihood.urban-dibao", "from-july", month},             // 650 → 700
-      {"innovation.new-high-tech-firms", "end", month},           // 认定 in Q4
-      {"region.harmony-demo-village", "end", month},              // named at year end
-      {"industry.electronics-new-above-scale", "end", month},     // one firm
-      {"market.entities", "end", month},                          // “到2024年末”
-      {"industry.hogs-slaughtered", "even", quarter},             // 出栏, quarterly statistic
-      {"innovation.high-tech-value-added-share", "even", year},   // judged at the year end
-      {"livelihood.urban-new-jobs", "even", month},               // a steady flow
-      {"safety.major-accidents", "even", month},                  // a zero ceiling
-      {"reform.paperless-rate", "even", month},                   // a level with no date
+      {"livelihood.urban-dibao", "from-july", month},            // 650 → 700
+      {"innovation.new-high-tech-firms", "end", month},          // 认定 in Q4
+      {"region.harmony-demo-village", "end", month},             // named at year end
+      {"industry.electronics-new-above-scale", "end", month},    // one firm
+      {"market.entities", "end", month},                         // “到2024年末”
+      {"industry.hogs-slaughtered", "even", quarter},            // 出栏, quarterly statistic
+      {"innovation.high-tech-value-added-share", "even", year},  // judged at the year end
+      {"livelihood.urban-new-jobs", "even", month},              // a steady flow
+      {"safety.major-accidents", "even", month},                 // a zero ceiling
+      {"reform.paperless-rate", "even", month},                  // a level with no date
   };
   for (const auto& row : rows) {
     INFO(row.id);
@@ -544,7 +555,7 @@ TEST_CASE("hongjiang plan: the audit's lead and co corrections") {
     INFO(b);
     CHECK(has(loans.co, b));
   }
-  CHECK(has(indicator(r.plan, "industry.yuelushan-seed-centre").co, "czj"));  // 附件2 二(一)1
+  CHECK(has(indicator(r.plan, "industry.yuelushan-seed-centre").co, "czj"));   // 附件2 二(一)1
   CHECK(has(indicator(r.plan, "industry.seed-output").co, "swj"));             // 附件6 二(四)12
   CHECK(has(indicator(r.plan, "industry.cloud-smes").co, "shuiwj"));           // 附件2 二(五)2
   CHECK(has(indicator(r.plan, "industry.datang-wind-operation").co, "gwgd"));  // 附件4 二(一)2

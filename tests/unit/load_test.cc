@@ -1,7 +1,9 @@
-#include "core/load.h"
+#include "core/read/load.h"
 
 #include <catch2/catch.hpp>
 
+#include "core/read/actuals.h"
+#include "core/read/toml_fields.h"
 #include "plan_fixture.h"
 
 using namespace tally;

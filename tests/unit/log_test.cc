@@ -1,10 +1,10 @@
-#include "core/log.h"
+#include "core/render/log.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/load.h"
+#include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/read/load.h"
 
 using namespace tally;
 
@@ -65,7 +65,7 @@ TEST_CASE("log: the table and its CSV form") {
         "2024-07-16 08:00  a.hall     2024-06      60%  gxj  现场                      in force\n"
         "2024-07-20 09:00  a.out      2024-06  1.9亿元  gxj  修订          统计局修订  in force\n");
   CHECK(render_csv_table(log_table(ledger, entries, false, true), false) ==
-        "登记时间,指标,期间,数值,单位,报送单位,来源,备注,更正原因,状态\r\n"
+        "登记时间,指标,期间,数值,计量单位,报送单位,来源,备注,更正原因,状态\r\n"
         "2024-07-15T10:02:00+08:00,a.out,2024-06,1.8,亿元,gxj,月报,,,已被更正\r\n"
         "2024-07-16T08:00:00+08:00,a.hall,2024-06,60%,,gxj,现场,,,现行\r\n"
         "2024-07-20T09:00:00+08:00,a.out,2024-06,1.9,亿元,gxj,修订,,统计局修订,现行\r\n");

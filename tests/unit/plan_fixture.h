@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/load.h"
+#include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/read/load.h"
 
 namespace tally::test {
 

@@ -1,10 +1,11 @@
-#include "core/record.h"
+#include "core/write/record.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/check.h"
-#include "core/fs.h"
-#include "core/write.h"
+#include "core/base/fs.h"
+#include "core/check/check.h"
+#include "core/read/actuals.h"
+#include "core/write/transaction.h"
 #include "scratch.h"
 
 using namespace tally;
@@ -13,7 +14,7 @@ namespace {
 
 const std::string kPlanDir = std::string(TALLY_SOURCE_DIR) + "/tests/plans/rec";
 const Date kToday{2024, 7, 15};
-const FieldNames kNames{"INDICATOR", "--period", "VALUE", "--by", "--source", "--note", "--reason"};
+const FieldNames kNames = FieldNames::options({ActualKey::kIndicator, ActualKey::kValue});
 
 LoadResult load_rec(const std::string& dir = kPlanDir) {
   DiskFileSystem fs;
@@ -341,6 +342,49 @@ TEST_CASE("record_actuals: a running total that falls is a warning") {
             "start [ytd-decrease]\n"
             "  value = 1.2\n"
             "          ^\n");
+}
+
+TEST_CASE("record_actuals: an error the check finds in the new record refuses the write") {
+  // Through the core API nothing stops a clock later than "today" (the
+  // command line refuses such a TALLY_NOW): the new record is then
+  // recorded in the future, which `tally check` calls an error.
+  ScratchPlan s;
+  const std::string gxj = s.read("actuals/gxj.toml");
+  LoadResult r = load_rec(s.dir);
+  ProposedActual p = proposal("industry.bio-output", "1.8");
+  RecordOutcome out = record_actuals(r, {&p, 1}, options_at("2024-07-20T10:02:00+08:00"));
+  CHECK(out.status == RecordOutcome::Status::kRefused);
+  CHECK(out.diags.error_count() == 1);
+  REQUIRE(out.diags.items().size() == 1);
+  CHECK(out.diags.items()[0].code == "recorded-future");
+  CHECK(s.read("actuals/gxj.toml") == gxj);
+}
+
+TEST_CASE("record_actuals: a back-filled month warns about the later record in its own file") {
+  // April, recorded by fgj, comes before May's 1.5 in gxj.toml: May's
+  // running total now falls. The warning is located on the old record,
+  // in a file this write does not touch (it writes fgj.toml and rsj.toml),
+  // and must show that file's line.
+  ScratchPlan s;
+  LoadResult r = load_rec(s.dir);
+  std::vector<ProposedActual> rows = {proposal("industry.bio-output", "2", "2024-04"),
+                                      proposal("industry.jobs", "1200")};
+  rows[0].by = "fgj";
+  RecordOutcome out = record_actuals(r, rows, options_at("2024-07-15T10:02:00+08:00"));
+  REQUIRE(out.status == RecordOutcome::Status::kOk);
+  REQUIRE(out.appended.size() == 2);
+  CHECK(out.appended[0].path == s.dir + "/actuals/fgj.toml");
+  CHECK(out.appended[1].path == s.dir + "/actuals/rsj.toml");
+  REQUIRE(out.diags.items().size() == 1);
+  CHECK(format_diagnostic(out.diags.items()[0], out.files, false) ==
+        s.dir +
+            "/actuals/gxj.toml:6:15: warning: running total of 'industry.bio-output' falls "
+            "from 2 (2024-04) to 1.5 (2024-05); a ytd value is the total since the plan "
+            "start [ytd-decrease]\n"
+            "  value       = 1.5\n"
+            "                ^\n");
+  // The new record's location is in the file written.
+  CHECK(out.files.path(out.stored[0].loc.file) == s.dir + "/actuals/fgj.toml");
 }
 
 TEST_CASE("moment_on and make_timestamp") {

@@ -2,8 +2,6 @@
 // no requests to anywhere, A4 printing and determinism. What a browser shows
 // is tested in tests/shell/html_chromium.sh.
 
-#include "core/render_html.h"
-
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -13,9 +11,11 @@
 #include <set>
 #include <sstream>
 
-#include "core/check.h"
-#include "core/ledger.h"
-#include "core/load.h"
+#include "core/check/check.h"
+#include "core/ledger/ledger.h"
+#include "core/read/load.h"
+#include "core/render/html.h"
+#include "golden.h"
 
 using namespace tally;
 
@@ -137,16 +137,21 @@ Report hostile_report() {
 
 }  // namespace
 
-TEST_CASE("render_html: the June report, byte for byte") {
+TEST_CASE("render_html: the June report, byte for byte", "[golden]") {
   JuneReport june;
   const std::string html = render_html(june.report, RenderOptions{});
   const std::string golden = TALLY_SOURCE_DIR "/tests/golden/report/report.html";
-  if (const char* update = std::getenv("TALLY_UPDATE_GOLDEN");
-      update && std::string(update) == "1") {
+  // To refresh after an intended change: cmake --build build --target
+  // update-golden (which runs the [golden] tests with --update-golden),
+  // then read the diff before committing it.
+  if (test::update_golden) {
     std::ofstream(golden, std::ios::binary) << html;
+  } else if (const char* env = std::getenv("TALLY_UPDATE_GOLDEN"); env && *env) {
+    FAIL("TALLY_UPDATE_GOLDEN is set (" << env
+                                        << "), but a test run never rewrites golden files: unset "
+                                           "it; to rewrite them run cmake --build build --target "
+                                           "update-golden");
   }
-  // To refresh after an intended change: TALLY_UPDATE_GOLDEN=1 tally_tests
-  // "render_html*", then read the diff before committing it.
   CHECK(html == read_file(golden));
 }
 

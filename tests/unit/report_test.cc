@@ -1,4 +1,4 @@
-#include "core/report.h"
+#include "core/compute/report.h"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,10 @@
 #include <memory>
 #include <set>
 
-#include "core/check.h"
-#include "core/load.h"
+#include "core/check/check.h"
+#include "core/read/load.h"
+#include "core/render/figures.h"
+#include "core/render/words.h"
 
 using namespace tally;
 

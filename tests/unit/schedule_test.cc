@@ -1,4 +1,4 @@
-#include "core/schedule.h"
+#include "core/compute/schedule.h"
 
 #include <catch2/catch.hpp>
 
@@ -90,8 +90,7 @@ TEST_CASE("schedule: four quarterly shares, interpolated by month and dekad") {
 
 TEST_CASE("schedule: twelve monthly shares, interpolated by dekad") {
   const PlanHeader h = year_2024();
-  const Indicator ind =
-      with_shares({0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0});
+  const Indicator ind = with_shares({0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0});
   CHECK(expected_share(ind, h, Date{2024, 6, 30}) == Approx(0.5));
   // 2024-06-D2: two thirds of the way from May's 0.4 to June's 0.5 = 0.466667.
   CHECK(expected_share(ind, h, Date{2024, 6, 20}) == Approx(0.4 + 0.1 * 2.0 / 3.0));

@@ -1,11 +1,11 @@
-#include "core/write.h"
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
-#include "core/load.h"
+#include "core/read/actuals.h"
+#include "core/read/load.h"
+#include "core/write/transaction.h"
 #include "scratch.h"
 
 using namespace tally;

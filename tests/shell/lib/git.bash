@@ -1,8 +1,9 @@
 # Sourced by the shell tests that need git: a throw-away repository with a
 # fixed identity and fixed dates, independent of the user's git settings,
-# and a small plan to put in it.
+# and a small plan to put in it. The assertions are those of common.bash.
 
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 export HOME="$TMPDIR_TEST/home"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -11,20 +12,6 @@ unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_PREFIX
 export NO_COLOR=1
 rm -rf "${TMPDIR_TEST:?}"
 mkdir -p "$HOME"
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-# expect NAME EXPECTED ACTUAL: fails with a diff when they differ.
-expect() {
-  if [ "$2" != "$3" ]; then
-    echo "FAIL: $1" >&2
-    diff -u <(printf '%s\n' "$2") <(printf '%s\n' "$3") >&2 || true
-    exit 1
-  fi
-}
 
 # new_repo DIR: an empty repository on branch main.
 new_repo() {

@@ -1,9 +1,10 @@
 # Shared by tests/shell/record_*.sh: a scratch copy of tests/plans/rec, fixed
-# "today" and record time, and exact comparisons of what tally prints.
+# "today" and record time, and exact comparisons of what tally prints (with
+# the assertions of common.bash).
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 export TALLY_TODAY=2024-07-15 TALLY_NOW=2024-07-15T10:02:00+08:00 NO_COLOR=1
 unset TALLY_PLAN
-failures=0
 
 # A fresh copy of the test plan at $TMPDIR_TEST/rec; the tests run in $TMPDIR_TEST.
 fresh_plan() {
@@ -22,20 +23,11 @@ run() {
   err=$(cat "$TMPDIR_TEST/.err"; echo .); err=${err%.}
 }
 
-# same WHAT ACTUAL EXPECTED: reports a difference.
-same() {
-  if [ "$2" != "$3" ]; then
-    echo "--- $1 differs (expected, then actual):"
-    diff <(printf '%s' "$3") <(printf '%s' "$2")
-    failures=$((failures + 1))
-  fi
-}
-
-# expect RC STDOUT STDERR: compares the last run.
-expect() {
-  same "exit code of: $last" "$rc" "$1"
-  same "stdout of: $last" "$out" "$2"
-  same "stderr of: $last" "$err" "$3"
+# expect_run RC STDOUT STDERR: the exit code, stdout and stderr of the last `t`.
+expect_run() {
+  expect "exit code of: $last" "$1" "$rc"
+  expect "stdout of: $last" "$2" "$out"
+  expect "stderr of: $last" "$3" "$err"
 }
 
 # t ARGS...: run and remember the command for messages.
@@ -49,10 +41,3 @@ actuals_state() {
   (cd "$TMPDIR_TEST/rec/actuals" && ls -A && cat -- * .[!.]* 2>/dev/null | md5sum)
 }
 
-finish() {
-  if [ "$failures" != 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-  fi
-  exit 0
-}

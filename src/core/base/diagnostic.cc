@@ -1,0 +1,170 @@
+#include "core/base/diagnostic.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/base/text.h"
+
+namespace tally {
+
+namespace {
+
+// The longest excerpt shown, in characters.
+constexpr size_t kExcerptChars = 100;
+
+}  // namespace
+
+SourceFiles::SourceFiles() {
+  paths_.emplace_back();
+  texts_.emplace_back();
+}
+
+uint32_t SourceFiles::add(std::string path, std::string text) {
+  paths_.push_back(std::move(path));
+  texts_.push_back(std::move(text));
+  return static_cast<uint32_t>(paths_.size() - 1);
+}
+
+std::string_view SourceFiles::line_text(uint32_t file, uint32_t line) const {
+  if (file == 0 || file >= texts_.size() || line == 0) return {};
+  std::string_view t = texts_[file];
+  size_t pos = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    pos = t.find('\n', pos);
+    if (pos == t.npos) return {};
+    ++pos;
+  }
+  size_t end = t.find('\n', pos);
+  std::string_view s = t.substr(pos, end == t.npos ? t.npos : end - pos);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  // A BOM on the first line is not part of what the user sees.
+  if (line == 1 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  return s;
+}
+
+void Diagnostics::error(Location loc, std::string code, std::string message) {
+  items_.push_back({Severity::kError, loc, std::move(message), std::move(code)});
+  ++errors_;
+}
+
+void Diagnostics::warning(Location loc, std::string code, std::string message) {
+  items_.push_back({Severity::kWarning, loc, std::move(message), std::move(code)});
+}
+
+void Diagnostics::sort(const SourceFiles& files) {
+  std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const auto& pa = files.path(a.loc.file);
+    const auto& pb = files.path(b.loc.file);
+    if (pa != pb) return pa < pb;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.col < b.loc.col;
+  });
+}
+
+std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, bool color) {
+  const bool is_error = d.severity == Severity::kError;
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* sev_color = color ? (is_error ? "\x1b[1;31m" : "\x1b[1;35m") : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::string out;
+  std::string where = files.path(d.loc.file);
+  if (d.loc.line > 0) {
+    where += fmt::format(":{}:{}", d.loc.line, d.loc.col);
+  }
+  if (!where.empty()) out += fmt::format("{}{}:{} ", bold, where, reset);
+  out += fmt::format("{}{}:{} {} [{}]\n", sev_color, is_error ? "error" : "warning", reset,
+                     d.message, d.code);
+  // The excerpt is re-encoded from its code points, so a line that is not
+  // UTF-8 (the `not-utf8` finding) shows U+FFFD for each bad byte and the
+  // output stays valid UTF-8.
+  const auto cps = decode_utf8(files.line_text(d.loc.file, d.loc.line));
+  if (!cps.empty()) {
+    // A very long line (a runaway string, minified data) is shown as a
+    // window of kExcerptChars characters around the column.
+    const size_t col = std::min<size_t>(d.loc.col > 0 ? d.loc.col - 1 : 0, cps.size());
+    size_t first = 0, last = cps.size();
+    if (cps.size() > kExcerptChars) {
+      first = col > kExcerptChars / 2 ? col - kExcerptChars / 2 : 0;
+      last = std::min(cps.size(), first + kExcerptChars);
+    }
+    std::string excerpt = first > 0 ? "…" : "";
+    // The caret sits under the column, counted in display columns so it
+    // lines up under Chinese text too; a tab stays a tab so the terminal
+    // moves both lines to the same stop.
+    std::string indent = first > 0 ? " " : "";
+    for (size_t i = first; i < last; ++i) {
+      // Control characters (NUL in a UTF-16 file, a stray escape) would act
+      // on the terminal; they show as U+FFFD.
+      const bool control = (cps[i] < 0x20 && cps[i] != U'\t') || cps[i] == 0x7F;
+      std::string one;
+      append_utf8(one, control ? 0xFFFD : cps[i]);
+      excerpt += one;
+      if (i < col) indent += cps[i] == U'\t' ? "\t" : std::string(display_width(one), ' ');
+    }
+    if (last < cps.size()) excerpt += "…";
+    out += fmt::format("  {}\n  {}{}^{}\n", excerpt, indent, color ? "\x1b[1;32m" : "", reset);
+  }
+  return out;
+}
+
+std::string format_diagnostics_json(const Diagnostics& diags, const SourceFiles& files) {
+  std::string out = "{\n  \"version\": 1,\n";
+  out += fmt::format("  \"errors\": {},\n  \"warnings\": {},\n  \"diagnostics\": [",
+                     diags.error_count(), diags.warning_count());
+  bool first = true;
+  for (const auto& d : diags.items()) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format(
+        "    {{\"file\": \"{}\", \"line\": {}, \"col\": {}, \"severity\": \"{}\", "
+        "\"code\": \"{}\", \"message\": \"{}\"}}",
+        json_escape(files.path(d.loc.file)), d.loc.line, d.loc.col,
+        d.severity == Severity::kError ? "error" : "warning", json_escape(d.code),
+        json_escape(d.message));
+  }
+  out += first ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  auto x = decode_utf8(a);
+  auto y = decode_utf8(b);
+  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = SIZE_MAX;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  // A likely typo: about a third of the word may differ, at least one edit.
+  size_t len = decode_utf8(word).size();
+  size_t limit = std::max<size_t>(1, (len + 2) / 3);
+  if (best_d == 0 || best_d > limit) return {};
+  return best;
+}
+
+std::string with_suggestion(std::string message, std::string_view word,
+                            const std::vector<std::string>& candidates) {
+  std::string c = closest(word, candidates);
+  if (!c.empty()) message += fmt::format(" (did you mean '{}'?)", c);
+  return message;
+}
+
+}  // namespace tally

@@ -1,0 +1,352 @@
+#include "core/base/git.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "core/base/diagnostic.h"
+#include "core/base/text.h"
+
+extern char** environ;
+
+namespace tally {
+
+namespace {
+
+// Closes a descriptor once, whatever path leaves the function.
+struct Fd {
+  int fd = -1;
+  Fd() = default;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { reset(); }
+  void reset() {
+    if (fd >= 0) ::close(fd);
+    fd = -1;
+  }
+};
+
+bool make_pipe(Fd& read_end, Fd& write_end) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  read_end.fd = fds[0];
+  write_end.fd = fds[1];
+  return true;
+}
+
+// Feeds `input` to git and drains its stdout and stderr at the same time, so
+// neither side blocks on a full pipe.
+void pump(Fd& in, Fd& out, Fd& err, std::string_view input, GitRun& run) {
+  size_t written = 0;
+  if (input.empty()) in.reset();
+  // A git that exits before reading all its input must not kill tally with
+  // SIGPIPE: block it for this thread and discard it if it arrives.
+  sigset_t pipe_set, old_set;
+  sigemptyset(&pipe_set);
+  sigaddset(&pipe_set, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_set, &old_set);
+  bool broken_pipe = false;
+  char buf[1 << 16];
+  while (in.fd >= 0 || out.fd >= 0 || err.fd >= 0) {
+    pollfd fds[3] = {{in.fd, POLLOUT, 0}, {out.fd, POLLIN, 0}, {err.fd, POLLIN, 0}};
+    if (::poll(fds, 3, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (in.fd >= 0 && fds[0].revents) {
+      ssize_t n = ::write(in.fd, input.data() + written, input.size() - written);
+      if (n > 0) written += static_cast<size_t>(n);
+      if (n < 0 && errno == EPIPE) broken_pipe = true;
+      if ((n < 0 && errno != EINTR && errno != EAGAIN) || written == input.size()) in.reset();
+    }
+    Fd* readers[2] = {&out, &err};
+    std::string* sinks[2] = {&run.out, &run.err};
+    for (int i = 0; i < 2; ++i) {
+      if (readers[i]->fd < 0 || !fds[i + 1].revents) continue;
+      ssize_t n = ::read(readers[i]->fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        readers[i]->reset();
+      }
+    }
+  }
+  if (broken_pipe) {
+    timespec zero{0, 0};
+    sigtimedwait(&pipe_set, nullptr, &zero);
+  }
+  pthread_sigmask(SIG_SETMASK, &old_set, nullptr);
+}
+
+// Splits `git ls-tree -z` output into (mode, type, object id, path) rows.
+struct TreeEntry {
+  std::string mode;
+  std::string type;
+  std::string oid;
+  std::string path;
+};
+
+std::vector<TreeEntry> parse_ls_tree(std::string_view out) {
+  std::vector<TreeEntry> entries;
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t end = out.find('\0', pos);
+    if (end == std::string_view::npos) end = out.size();
+    std::string_view record = out.substr(pos, end - pos);
+    pos = end + 1;
+    size_t tab = record.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::vector<std::string> head = split(record.substr(0, tab), ' ');
+    if (head.size() != 3) continue;
+    entries.push_back({head[0], head[1], head[2], std::string(record.substr(tab + 1))});
+  }
+  return entries;
+}
+
+// Every branch and tag name, for "did you mean".
+std::vector<std::string> ref_names(const GitRepo& repo) {
+  std::string error;
+  auto run = run_git(
+      repo.top,
+      {"for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes"}, {},
+      &error);
+  std::vector<std::string> names;
+  if (!run || !run->ok()) return names;
+  for (auto& line : split(run->out, '\n'))
+    if (!line.empty()) names.push_back(line);
+  return names;
+}
+
+// The directory as an absolute path, for messages that must say where.
+std::string absolute(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(dir.empty() ? "." : dir, ec);
+  if (ec) return dir;
+  std::string text = p.lexically_normal().string();
+  while (text.size() > 1 && text.back() == '/') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+std::string GitRun::message() const {
+  // git's own verdict is the line starting "fatal:" or "error:"; hints and
+  // hook output come before it. Without one, the first line says it.
+  std::string first;
+  for (auto& line : split(err, '\n')) {
+    std::string_view text = trim(line);
+    if (text.empty()) continue;
+    for (std::string_view prefix : {"fatal: ", "error: "}) {
+      if (text.substr(0, prefix.size()) == prefix) return std::string(text.substr(prefix.size()));
+    }
+    if (first.empty()) first = text;
+  }
+  return first.empty() ? fmt::format("git exited with status {}", status) : first;
+}
+
+std::optional<GitRun> run_git(const std::string& dir, const std::vector<std::string>& args,
+                              std::string_view input, std::string* error) {
+  std::vector<std::string> argv_text = {"git", "-C", dir.empty() ? "." : dir};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  Fd in_read, in_write, out_read, out_write, err_read, err_write;
+  if (!make_pipe(in_read, in_write) || !make_pipe(out_read, out_write) ||
+      !make_pipe(err_read, err_write)) {
+    *error = fmt::format("cannot run git: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_read.fd, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_write.fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_write.fd, 2);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  in_read.reset();
+  out_write.reset();
+  err_write.reset();
+  if (rc != 0) {
+    *error = rc == ENOENT ? std::string("cannot run git: it is not installed or not on PATH")
+                          : fmt::format("cannot run git: {}", std::strerror(rc));
+    return std::nullopt;
+  }
+
+  GitRun run;
+  pump(in_write, out_read, err_read, input, run);
+  int wstatus = 0;
+  while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  run.status = WIFEXITED(wstatus)     ? WEXITSTATUS(wstatus)
+               : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus)
+                                      : 1;
+  return run;
+}
+
+std::optional<GitRepo> open_repo(const std::string& dir, std::string* error) {
+  auto run = run_git(dir, {"rev-parse", "--show-toplevel", "--show-prefix"}, {}, error);
+  if (!run) return std::nullopt;
+  if (!run->ok()) {
+    // git's own wording differs between versions; say it once, plainly.
+    bool outside = run->err.find("not a git repository") != std::string::npos;
+    *error = outside ? fmt::format("{} is not inside a git repository", absolute(dir))
+                     : fmt::format("git rev-parse in {}: {}", absolute(dir), run->message());
+    return std::nullopt;
+  }
+  std::vector<std::string> lines = split(run->out, '\n');
+  if (lines.empty() || lines[0].empty()) {
+    // A bare repository or the inside of .git has no working tree.
+    *error = fmt::format("{} is not inside the working tree of a git repository", absolute(dir));
+    return std::nullopt;
+  }
+  GitRepo repo;
+  repo.top = lines[0];
+  repo.prefix = lines.size() > 1 ? lines[1] : "";
+  while (!repo.prefix.empty() && repo.prefix.back() == '/') repo.prefix.pop_back();
+  return repo;
+}
+
+std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string& rev,
+                                          std::string* error) {
+  auto run =
+      run_git(repo.top, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
+              {}, error);
+  if (!run) return std::nullopt;
+  if (run->ok()) return std::string(trim(run->out));
+  std::vector<std::string> refs = ref_names(repo);
+  if (refs.empty() && rev.rfind("HEAD", 0) == 0) {
+    *error = fmt::format("unknown revision '{}': the repository at {} has no commits yet", rev,
+                         repo.top);
+    return std::nullopt;
+  }
+  *error = with_suggestion(fmt::format("unknown revision '{}'", rev), rev, refs);
+  return std::nullopt;
+}
+
+std::optional<GitTreeFileSystem> GitTreeFileSystem::open(const GitRepo& repo,
+                                                         const std::string& commit,
+                                                         const std::string& label,
+                                                         const std::vector<std::string>& paths,
+                                                         std::string* error) {
+  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z",
+                                   "--full-tree",         commit,    "--"};
+  args.insert(args.end(), paths.begin(), paths.end());
+  auto listing = run_git(repo.top, args, {}, error);
+  if (!listing) return std::nullopt;
+  if (!listing->ok()) {
+    *error = fmt::format("git ls-tree {}: {}", label, listing->message());
+    return std::nullopt;
+  }
+  std::vector<TreeEntry> entries;
+  for (auto& e : parse_ls_tree(listing->out)) {
+    // Regular files only: symbolic links and submodules are not plan files.
+    if (e.type == "blob" && (e.mode == "100644" || e.mode == "100755")) entries.push_back(e);
+  }
+
+  GitTreeFileSystem fs;
+  fs.label_ = label;
+  std::string request;
+  for (const auto& e : entries) request += e.oid + "\n";
+  auto batch = run_git(repo.top, {"cat-file", "--batch"}, request, error);
+  if (!batch) return std::nullopt;
+  if (!batch->ok()) {
+    *error = fmt::format("git cat-file {}: {}", label, batch->message());
+    return std::nullopt;
+  }
+  // Each answer is "<oid> blob <size>\n<size bytes>\n", in request order.
+  std::string_view out = batch->out;
+  size_t pos = 0;
+  for (const auto& e : entries) {
+    size_t eol = out.find('\n', pos);
+    std::vector<std::string> head =
+        split(out.substr(pos, eol == std::string_view::npos ? 0 : eol - pos), ' ');
+    if (eol == std::string_view::npos || head.size() != 3 || head[1] != "blob") {
+      *error = fmt::format("git cat-file {}: cannot read {}", label, e.path);
+      return std::nullopt;
+    }
+    size_t size = std::strtoull(head[2].c_str(), nullptr, 10);
+    if (eol + 1 + size > out.size()) {
+      *error = fmt::format("git cat-file {}: {} is cut short", label, e.path);
+      return std::nullopt;
+    }
+    fs.files_.put(e.path, std::string(out.substr(eol + 1, size)));
+    pos = eol + 1 + size + 1;
+  }
+  return fs;
+}
+
+std::string GitTreeFileSystem::path_of(const std::string& subdir) const {
+  return label_ + ":" + (subdir.empty() ? "." : subdir);
+}
+
+std::optional<std::string> GitTreeFileSystem::relative(const std::string& path) const {
+  if (path.size() <= label_.size() || path.compare(0, label_.size(), label_) != 0 ||
+      path[label_.size()] != ':') {
+    return std::nullopt;
+  }
+  std::string rel = path.substr(label_.size() + 1);
+  while (rel.rfind("./", 0) == 0) rel.erase(0, 2);
+  if (rel == ".") rel.clear();
+  while (!rel.empty() && rel.back() == '/') rel.pop_back();
+  return rel;
+}
+
+std::optional<std::string> GitTreeFileSystem::read(const std::string& path,
+                                                   std::string* error) const {
+  auto rel = relative(path);
+  if (!rel || !files_.is_file(*rel)) {
+    if (error) *error = fmt::format("no such file at {}", label_);
+    return std::nullopt;
+  }
+  return files_.read(*rel, error);
+}
+
+std::vector<std::string> GitTreeFileSystem::list(const std::string& dir) const {
+  auto rel = relative(dir);
+  return rel ? files_.list(*rel) : std::vector<std::string>();
+}
+
+bool GitTreeFileSystem::is_dir(const std::string& path) const {
+  auto rel = relative(path);
+  if (!rel) return false;
+  return rel->empty() || files_.is_dir(*rel);  // the top of a commit always exists
+}
+
+bool GitTreeFileSystem::is_file(const std::string& path) const {
+  auto rel = relative(path);
+  return rel && files_.is_file(*rel);
+}
+
+bool commit_file(const std::string& file, const std::string& message, std::string* error) {
+  size_t slash = file.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : file.substr(0, slash);
+  std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+  if (dir.empty()) dir = "/";
+  auto add = run_git(dir, {"--literal-pathspecs", "add", "--", name}, {}, error);
+  if (!add) return false;
+  if (!add->ok()) {
+    *error = fmt::format("git add {}: {}", file, add->message());
+    return false;
+  }
+  auto commit = run_git(
+      dir, {"--literal-pathspecs", "commit", "--quiet", "-m", message, "--", name}, {}, error);
+  if (!commit) return false;
+  if (!commit->ok()) {
+    *error = fmt::format("git commit {}: {}", file, commit->message());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace tally

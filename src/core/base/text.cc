@@ -1,0 +1,265 @@
+#include "core/base/text.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace tally {
+
+namespace {
+
+// Decodes one code point at s[i]; returns its length, or 0 if invalid.
+size_t decode_one(std::string_view s, size_t i, char32_t* out) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    *out = b0;
+    return 1;
+  }
+  size_t len;
+  char32_t cp;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Reject overlong forms, surrogates and values past U+10FFFF.
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  *out = cp;
+  return len;
+}
+
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+         (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+bool is_zero_width(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+}
+
+// The escapes JSON strings and TOML basic strings share. TOML also escapes
+// DEL and writes \uXXXX in upper case; JSON leaves DEL as it is.
+std::string escape_basic_string(std::string_view s, bool toml) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || (toml && u == 0x7F)) {
+          out +=
+              toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
+        } else {
+          out += c;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<char32_t> decode_utf8(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    size_t n = decode_one(s, i, &cp);
+    if (n == 0) {
+      out.push_back(0xFFFD);
+      ++i;
+    } else {
+      out.push_back(cp);
+      i += n;
+    }
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::optional<size_t> find_invalid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time: actuals files run to hundreds of MB.
+    for (uint64_t word; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080u) break;
+    }
+    if (i == s.size()) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    size_t n = decode_one(s, i, &cp);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+size_t display_width(std::string_view s) {
+  size_t w = 0;
+  // 0: text; 1: after ESC; 2: inside a CSI sequence (ESC [ … final byte).
+  int escape = 0;
+  for (char32_t c : decode_utf8(s)) {
+    if (escape == 1) {
+      escape = c == '[' ? 2 : 0;
+      continue;
+    }
+    if (escape == 2) {
+      if (c >= 0x40 && c <= 0x7E) escape = 0;
+      continue;
+    }
+    if (c == 0x1B) {
+      escape = 1;
+      continue;
+    }
+    if (is_zero_width(c)) continue;
+    w += is_wide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+std::string pad(std::string_view s, size_t width, bool right_align) {
+  size_t w = display_width(s);
+  std::string fill(w < width ? width - w : 0, ' ');
+  return right_align ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::string truncate_to_width(std::string_view s, size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  std::string out;
+  size_t w = 0;
+  for (char32_t c : decode_utf8(s)) {
+    size_t cw = is_zero_width(c) ? 0 : (is_wide(c) ? 2 : 1);
+    if (w + cw + 1 > width) break;
+    append_utf8(out, c);
+    w += cw;
+  }
+  return out + "…";
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string json_escape(std::string_view s) {
+  return escape_basic_string(s, false);
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string toml_escape(std::string_view s) {
+  return escape_basic_string(s, true);
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t p = s.find(sep, start);
+    out.emplace_back(s.substr(start, p == std::string_view::npos ? s.npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == s.npos) return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  for (const auto& piece : split(s, ',')) {
+    auto t = trim(piece);
+    if (!t.empty()) out.emplace_back(t);
+  }
+  return out;
+}
+
+}  // namespace tally

@@ -1,0 +1,540 @@
+#include "core/check/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/base/fs.h"
+#include "core/base/parallel.h"
+
+namespace tally {
+
+namespace {
+
+std::string plan_span(const Plan& plan) {
+  return fmt::format("{} to {}", format_date(plan.header.start), format_date(plan.header.end));
+}
+
+// Also true when the plan's dates could not be read: plan.toml's finding
+// says so once.
+bool in_plan(const Plan& plan, Date d) {
+  return plan.unread.dates || (plan.header.start <= d && d <= plan.header.end);
+}
+
+std::unordered_map<std::string_view, size_t> indicator_index(const Plan& plan) {
+  std::unordered_map<std::string_view, size_t> out;
+  out.reserve(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i) out.emplace(plan.indicators[i].id, i);
+  return out;
+}
+
+// Each indicator id with its index in plan.indicators (the first, if an id
+// is defined twice) and its position among the ids in sorted order, so
+// records can be ordered by indicator without comparing strings.
+struct IndicatorKey {
+  size_t index;
+  uint32_t rank;
+};
+std::unordered_map<std::string_view, IndicatorKey> indicator_keys(const Plan& plan) {
+  std::unordered_map<std::string_view, IndicatorKey> out;
+  out.reserve(plan.indicators.size());
+  for (size_t i = 0; i < plan.indicators.size(); ++i) {
+    out.emplace(plan.indicators[i].id, IndicatorKey{i, 0});
+  }
+  std::vector<std::string_view> ids;
+  ids.reserve(out.size());
+  for (const auto& [id, _] : out) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (size_t r = 0; r < ids.size(); ++r) out[ids[r]].rank = static_cast<uint32_t>(r);
+  return out;
+}
+
+// For each actual, the rank of its period among the periods of all actuals,
+// in the order of their notation (`by_date` false) or of their dates. The
+// loader writes period_text as period.str(), so equal periods have equal
+// notations.
+std::vector<uint32_t> period_ranks(const Plan& plan, bool by_date) {
+  // Periods as integers: hashing these is cheaper than hashing the text,
+  // and neighbouring records mostly share a period.
+  auto packed = [](const Period& p) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(p.year)) << 16) |
+           (static_cast<uint64_t>(p.cadence) << 8) | static_cast<uint64_t>(p.index & 0xFF);
+  };
+  std::unordered_map<uint64_t, uint32_t> distinct;
+  std::vector<size_t> first;  // an actual with each distinct period
+  std::vector<uint32_t> out(plan.actuals.size());
+  uint64_t last_key = 0;
+  uint32_t last_id = 0;
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const uint64_t key = packed(plan.actuals[i].period);
+    if (i == 0 || key != last_key) {
+      auto [it, fresh] = distinct.emplace(key, static_cast<uint32_t>(first.size()));
+      if (fresh) first.push_back(i);
+      last_key = key;
+      last_id = it->second;
+    }
+    out[i] = last_id;
+  }
+  std::vector<uint32_t> order(first.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Actual& a = plan.actuals[first[x]];
+    const Actual& b = plan.actuals[first[y]];
+    return by_date ? a.period < b.period : a.period_text < b.period_text;
+  });
+  std::vector<uint32_t> rank(first.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  for (auto& v : out) v = rank[v];
+  return out;
+}
+
+// A record as the ordering rules see it: by indicator, period, recorded
+// time, then position in plan.actuals.
+struct RecordKey {
+  uint32_t indicator;
+  uint32_t period;
+  int64_t recorded;
+  uint32_t index;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
+// Sorts records by their keys: first by indicator with a counting sort (the
+// indicators are few next to the records), then each indicator's run, which
+// is a few hundred records where std::sort over a million was a tenth of
+// `tally check`.
+void sort_records(std::vector<RecordKey>& keys, size_t indicators) {
+  std::vector<size_t> start(indicators + 1, 0);
+  for (const RecordKey& k : keys) ++start[k.indicator + 1];
+  for (size_t i = 0; i < indicators; ++i) start[i + 1] += start[i];
+  std::vector<RecordKey> sorted(keys.size());
+  std::vector<size_t> next(start.begin(), start.end() - 1);
+  for (const RecordKey& k : keys) sorted[next[k.indicator]++] = k;
+  for (size_t i = 0; i < indicators; ++i) {
+    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[i]),
+              sorted.begin() + static_cast<std::ptrdiff_t>(start[i + 1]));
+  }
+  keys.swap(sorted);
+}
+
+// True when `path` names the file `record` appends to for bureau `by`:
+// it ends in "<by>.toml" after a '/' or at its start.
+bool in_own_file(std::string_view path, std::string_view by) {
+  constexpr std::string_view ext = ".toml";
+  const size_t n = by.size() + ext.size();
+  if (path.size() < n || path.substr(path.size() - ext.size()) != ext ||
+      path.substr(path.size() - n, by.size()) != by) {
+    return false;
+  }
+  return path.size() == n || path[path.size() - n - 1] == '/';
+}
+
+void check_bureau_ref(const Plan& plan, const std::string& id, Location at, std::string_view role,
+                      Diagnostics& diags) {
+  if (id.empty() || plan.unread.bureaus || plan.find_bureau(id)) return;
+  std::string message = fmt::format("unknown bureau '{}' in {}", id, role);
+  if (const Bureau* b = plan.resolve_bureau_name(id)) {
+    message += fmt::format(" ('{}' is bureau '{}'; use its id)", id, b->id);
+  } else {
+    message = with_suggestion(message, id, plan.bureau_ids());
+  }
+  diags.error(at, "unknown-bureau", message);
+}
+
+}  // namespace
+
+void check_unique_ids(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string_view, const Action*> actions;
+  std::unordered_map<int, const Action*> numbers;
+  for (const auto& a : plan.actions) {
+    if (a.id.empty()) continue;
+    auto [it, fresh] = actions.emplace(a.id, &a);
+    if (!fresh) {
+      diags.error(a.at("id"), "duplicate-id",
+                  fmt::format("action id '{}' is already used by {}", a.id, it->second->file));
+    }
+    auto [nit, nfresh] = numbers.emplace(a.number, &a);
+    if (!nfresh && a.number != 0) {
+      diags.error(
+          a.at("number"), "duplicate-number",
+          fmt::format("action number {} is already used by {}", a.number, nit->second->file));
+    }
+  }
+  std::unordered_map<std::string_view, const Indicator*> indicators;
+  for (const auto& ind : plan.indicators) {
+    if (ind.id.empty()) continue;
+    auto [it, fresh] = indicators.emplace(ind.id, &ind);
+    if (!fresh) {
+      diags.error(ind.at("id"), "duplicate-id",
+                  fmt::format("indicator id '{}' is already defined in {}", ind.id,
+                              plan.actions[it->second->action].file));
+    }
+  }
+}
+
+void check_bureau_names(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string, const Bureau*> owner;
+  for (const auto& b : plan.bureaus) {
+    std::vector<std::string> names = {b.name};
+    if (!b.full_name.empty()) names.push_back(b.full_name);
+    names.insert(names.end(), b.aliases.begin(), b.aliases.end());
+    std::unordered_set<std::string> own;
+    for (const auto& n : names) {
+      if (n.empty() || !own.insert(n).second) continue;
+      auto [it, fresh] = owner.emplace(n, &b);
+      if (!fresh) {
+        diags.error(b.loc, "duplicate-name",
+                    fmt::format("'{}' names both bureau '{}' and bureau '{}'; a name or alias "
+                                "must lead to one bureau",
+                                n, it->second->id, b.id));
+      }
+    }
+  }
+}
+
+void check_references(const Plan& plan, Diagnostics& diags) {
+  auto index = indicator_index(plan);
+  for (size_t ai = 0; ai < plan.actions.size(); ++ai) {
+    const Action& a = plan.actions[ai];
+    for (const auto& id : a.lead)
+      check_bureau_ref(plan, id, a.at("lead"), "the action's lead", diags);
+    check_bureau_ref(plan, a.office, a.at("office"), "the action's office", diags);
+    std::unordered_set<std::string_view> seen;
+    for (const auto& id : a.also) {
+      auto it = index.find(id);
+      if (it == index.end()) {
+        if (plan.unread.indicators) continue;
+        diags.error(a.at("also"), "unknown-indicator",
+                    with_suggestion(fmt::format("'also' names unknown indicator '{}'", id), id,
+                                    plan.indicator_ids()));
+      } else if (plan.indicators[it->second].action == ai) {
+        diags.error(
+            a.at("also"), "also-own",
+            fmt::format("'also' lists '{}', which this action defines itself; remove it", id));
+      } else if (!seen.insert(id).second) {
+        diags.error(a.at("also"), "also-own", fmt::format("'also' lists '{}' twice", id));
+      }
+    }
+  }
+  for (const auto& ind : plan.indicators) {
+    for (const auto& id : ind.lead) check_bureau_ref(plan, id, ind.at("lead"), "lead", diags);
+    for (const auto& id : ind.co) check_bureau_ref(plan, id, ind.at("co"), "co", diags);
+  }
+}
+
+void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    const bool milestone = ind.kind == Kind::kMilestone;
+    if (milestone && ind.target) {
+      diags.error(ind.at("target"), "misplaced-key",
+                  fmt::format("milestone '{}' takes no target; give 'due' (and 'stages'), or "
+                              "make it a cumulative or level indicator",
+                              ind.id));
+    }
+    if (!milestone && (ind.due || !ind.stages.empty())) {
+      diags.error(ind.at(ind.due ? "due" : "stages"), "misplaced-key",
+                  fmt::format("'{}' is {}; 'due' and 'stages' belong to milestones", ind.id,
+                              kind_name(ind.kind)));
+    }
+    if (ind.kind != Kind::kCumulative && ind.key_locs.count("basis")) {
+      diags.error(ind.at("basis"), "misplaced-key",
+                  fmt::format("'basis' applies to cumulative indicators only; '{}' is {}", ind.id,
+                              kind_name(ind.kind)));
+    }
+    if (!ind.target) continue;
+    const double t = ind.target->to_double();
+    // Counts and levels cannot be negative; a growth target's sign must agree
+    // with its direction (a fall is "down" with a negative rate).
+    if ((ind.kind == Kind::kCumulative || ind.kind == Kind::kLevel) && t < 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("target {} of {} indicator '{}' cannot be negative; a reduction "
+                              "is a growth indicator with direction = \"down\"",
+                              ind.target->str(), kind_name(ind.kind), ind.id));
+    } else if (ind.kind == Kind::kGrowth && ind.direction == Direction::kDown && t > 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("a fall of {}% is written target = -{} with direction = \"down\"",
+                              ind.target->str(), ind.target->str()));
+    } else if (ind.kind != Kind::kGrowth && ind.direction == Direction::kUp && t == 0) {
+      diags.error(ind.at("target"), "target-sign",
+                  fmt::format("target 0 with direction \"up\" is met by doing nothing; a limit "
+                              "of zero is direction = \"down\""));
+    }
+  }
+}
+
+void check_dates(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    if (ind.due && !in_plan(plan, *ind.due)) {
+      diags.error(ind.at("due"), "date-outside-plan",
+                  fmt::format("due date {} is outside the plan ({})", format_date(*ind.due),
+                              plan_span(plan)));
+    }
+    for (size_t i = 0; i < ind.stages.size(); ++i) {
+      const auto& s = ind.stages[i];
+      if (!in_plan(plan, s.date)) {
+        diags.error(s.loc, "date-outside-plan",
+                    fmt::format("stage date {} is outside the plan ({})", format_date(s.date),
+                                plan_span(plan)));
+      }
+      if (i > 0 && (s.date <= ind.stages[i - 1].date || s.stage < ind.stages[i - 1].stage)) {
+        diags.error(s.loc, "bad-stages",
+                    "stages must be in date order and never go back (not-started, in-progress, "
+                    "done)");
+      }
+    }
+    if (ind.baseline && !plan.unread.dates && ind.baseline->year >= plan.header.start.year) {
+      diags.error(ind.at("baseline"), "bad-baseline",
+                  fmt::format("baseline year {} must be before the plan starts ({})",
+                              ind.baseline->year, plan.header.start.year));
+    }
+  }
+}
+
+namespace {
+
+// One path's own rules: shares are 4 or 12, between 0 and 1, non-decreasing,
+// ending at 1; a step falls inside the plan.
+void check_path(const Schedule& s, const Plan& plan, Location at, Diagnostics& diags) {
+  if (s.type == Schedule::Type::kStep) {
+    const PlanHeader& h = plan.header;
+    if (!plan.unread.dates && (s.step < h.start || h.end < s.step)) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("step date {} is outside the plan ({} to {})", format_date(s.step),
+                              format_date(h.start), format_date(h.end)));
+    }
+    return;
+  }
+  if (s.type != Schedule::Type::kShares) return;
+  const auto& v = s.shares;
+  if (v.size() != 4 && v.size() != 12) {
+    diags.error(at, "bad-schedule",
+                fmt::format("schedule has {} shares; give 4 (one per quarter) or 12 (one per "
+                            "month)",
+                            v.size()));
+    return;
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] < 0 || v[i] > 1) {
+      diags.error(at, "bad-schedule",
+                  fmt::format("schedule share {} is not between 0 and 1", v[i]));
+      break;
+    }
+    if (i > 0 && v[i] < v[i - 1]) {
+      diags.error(
+          at, "bad-schedule",
+          fmt::format("schedule decreases from {} to {}; shares are cumulative", v[i - 1], v[i]));
+      break;
+    }
+  }
+  if (std::fabs(v.back() - 1.0) > 1e-9) {
+    diags.error(at, "bad-schedule",
+                fmt::format("schedule ends at {}; the last share must be 1.0", v.back()));
+  }
+}
+
+}  // namespace
+
+void check_schedules(const Plan& plan, Diagnostics& diags) {
+  std::set<std::string_view> used;
+  bool unresolved = false;  // a misspelt name was reported; any profile may be the one meant
+  for (const auto& p : plan.profiles)
+    check_path(p.path, plan, p.at(p.path.type == Schedule::Type::kStep ? "step" : "shares"), diags);
+  for (const auto& ind : plan.indicators) {
+    if (!ind.schedule.profile.empty()) {
+      used.insert(ind.schedule.profile);
+      unresolved = unresolved || plan.find_profile(ind.schedule.profile) == nullptr;
+      continue;  // checked once, where the profile is defined
+    }
+    check_path(ind.schedule, plan, ind.at("schedule"), diags);
+  }
+  for (const auto& p : plan.profiles) {
+    if (!unresolved && !used.count(p.name)) {
+      diags.warning(p.loc, "unused-profile",
+                    fmt::format("profile '{}' is not the schedule of any indicator", p.name));
+    }
+  }
+}
+
+void check_metrics(const Plan& plan, Diagnostics& diags) {
+  std::unordered_map<std::string_view, const Indicator*> first;
+  for (const auto& ind : plan.indicators) {
+    if (ind.metric.empty()) continue;
+    auto [it, fresh] = first.emplace(ind.metric, &ind);
+    if (fresh) continue;
+    const Indicator& o = *it->second;
+    if (o.unit != ind.unit) {
+      diags.warning(ind.at("metric"), "metric-mismatch",
+                    fmt::format("metric '{}': unit {} here but {} in '{}'", ind.metric, ind.unit,
+                                o.unit, o.id));
+    } else if (o.target.has_value() != ind.target.has_value() ||
+               (o.target && !(*o.target == *ind.target))) {
+      diags.warning(ind.at("metric"), "metric-mismatch",
+                    fmt::format("metric '{}': target {} here but {} in '{}'", ind.metric,
+                                ind.target ? ind.target->str() : "none",
+                                o.target ? o.target->str() : "none", o.id));
+    }
+  }
+}
+
+namespace {
+
+// The rules about one record of indicator `ind` on its own: its bureau and
+// file, its period, its value and when it was recorded. `tomorrow` is the
+// first second after today in the plan's zone.
+void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
+                  const std::unordered_set<std::string_view>& bureaus, const CheckOptions& options,
+                  int64_t tomorrow, Diagnostics& diags) {
+  if (!bureaus.count(a.by)) {
+    check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
+  } else if (options.files) {
+    // `record` appends to actuals/<by>.toml; a record in another bureau's
+    // file is most likely a copy-paste slip.
+    if (!in_own_file(options.files->path(a.loc.file), a.by)) {
+      diags.warning(
+          a.by_loc, "by-file-mismatch",
+          fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by, a.by));
+    }
+  }
+  if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
+    diags.error(a.period_loc, "period-outside-plan",
+                fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
+  }
+  if (ind.kind == Kind::kMilestone && !a.value.stage) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is a milestone; value must be \"not-started\", "
+                            "\"in-progress\", \"done\" or a percent such as \"60%\"",
+                            ind.id));
+  } else if (ind.kind != Kind::kMilestone && !a.value.number) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is {}; value must be a number in {}", ind.id, kind_name(ind.kind),
+                            ind.unit.empty() ? "its unit" : ind.unit));
+  } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
+                            kind_name(ind.kind), a.value.number->str()));
+  }
+  if (a.recorded.epoch_seconds >= tomorrow) {
+    diags.error(a.recorded_loc, "recorded-future",
+                fmt::format("recorded {} is in the future", a.recorded.text));
+  }
+}
+
+// Of the records in `order` (sorted: by indicator, period, recorded time,
+// then file order), a second one for an indicator and period needs a reason
+// and a later time than the one before it.
+void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
+                          Diagnostics& diags) {
+  for (size_t k = 1; k < order.size(); ++k) {
+    if (order[k - 1].indicator != order[k].indicator || order[k - 1].period != order[k].period)
+      continue;
+    const Actual& prev = plan.actuals[order[k - 1].index];
+    const Actual& cur = plan.actuals[order[k].index];
+    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
+      diags.error(cur.recorded_loc, "duplicate-actual",
+                  fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
+                              "force is ambiguous",
+                              cur.indicator, cur.period_text, cur.recorded.text));
+    } else if (cur.reason.empty()) {
+      diags.error(cur.loc, "duplicate-actual",
+                  fmt::format("a second record for '{}' {} needs reason = \"…\" saying why it "
+                              "replaces the one recorded {}",
+                              cur.indicator, cur.period_text, prev.recorded.text));
+    }
+  }
+}
+
+}  // namespace
+
+void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  const auto keys = indicator_keys(plan);
+  const auto periods = period_ranks(plan, false);
+  std::unordered_set<std::string_view> bureaus;
+  for (const auto& b : plan.bureaus) bureaus.insert(b.id);
+  // The first second of tomorrow in the plan's zone.
+  const int64_t tomorrow = end_of_day(options.today, plan.header.utc_offset_minutes);
+  std::vector<std::string> indicator_ids;
+
+  // The records to compare, to find second records for a period.
+  std::vector<RecordKey> order;
+  order.reserve(plan.actuals.size());
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const Actual& a = plan.actuals[i];
+    auto it = keys.find(a.indicator);
+    if (it == keys.end()) {
+      if (plan.unread.indicators) continue;
+      if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
+      diags.error(a.loc, "unknown-indicator",
+                  with_suggestion(fmt::format("unknown indicator '{}'", a.indicator), a.indicator,
+                                  indicator_ids));
+      continue;
+    }
+    check_record(plan, a, plan.indicators[it->second.index], bureaus, options, tomorrow, diags);
+    order.push_back(
+        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
+  }
+  // Group by (indicator, period), ordered by recorded time then file order.
+  sort_records(order, plan.indicators.size());
+  check_second_records(plan, order, diags);
+}
+
+void check_ytd_series(const Plan& plan, Diagnostics& diags) {
+  const auto keys = indicator_keys(plan);
+  const auto periods = period_ranks(plan, true);
+  // The running totals, by indicator and period; within one period the
+  // record in force (latest recorded, then latest in order) comes last.
+  std::vector<RecordKey> order;
+  for (size_t i = 0; i < plan.actuals.size(); ++i) {
+    const Actual& a = plan.actuals[i];
+    auto it = keys.find(a.indicator);
+    if (it == keys.end() || !a.value.number) continue;
+    const Indicator& ind = plan.indicators[it->second.index];
+    if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
+    order.push_back(
+        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
+  }
+  sort_records(order, plan.indicators.size());
+  std::vector<const Actual*> series;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const bool last_of_period = k + 1 == order.size() ||
+                                order[k + 1].indicator != order[k].indicator ||
+                                order[k + 1].period != order[k].period;
+    if (last_of_period) series.push_back(&plan.actuals[order[k].index]);
+  }
+  for (size_t k = 1; k < series.size(); ++k) {
+    const Actual& prev = *series[k - 1];
+    const Actual& cur = *series[k];
+    if (prev.indicator != cur.indicator || prev.period.year != cur.period.year) continue;
+    if (cur.value.number->to_double() < prev.value.number->to_double()) {
+      diags.warning(cur.value_loc, "ytd-decrease",
+                    fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
+                                "is the total since the plan start",
+                                cur.indicator, prev.value.number->str(), prev.period_text,
+                                cur.value.number->str(), cur.period_text));
+    }
+  }
+}
+
+void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  check_unique_ids(plan, diags);
+  check_bureau_names(plan, diags);
+  check_references(plan, diags);
+  check_indicator_kinds(plan, diags);
+  check_dates(plan, diags);
+  check_schedules(plan, diags);
+  check_metrics(plan, diags);
+  // The two rules over the actuals cost most on large files; they only
+  // read the plan, so they run side by side.
+  Diagnostics ytd;
+  parallel_for(2, [&](size_t i) {
+    if (i == 0)
+      check_actuals(plan, options, diags);
+    else
+      check_ytd_series(plan, ytd);
+  });
+  diags.append(std::move(ytd));
+}
+
+}  // namespace tally

@@ -1,0 +1,44 @@
+#include "core/compute/detail.h"
+
+namespace tally {
+
+IndicatorDetail compute_detail(const Ledger& ledger, size_t i, Date as_of) {
+  const Plan& plan = ledger.plan();
+  const PlanHeader& h = plan.header;
+  const Indicator& ind = plan.indicators[i];
+  IndicatorDetail d;
+  d.definition = ind;
+  d.action_name = plan.actions[ind.action].name;
+  d.co_names = plan.bureau_names(ind.co);
+  d.schedule = schedule_name(ind.schedule);
+  if (ind.schedule.type == Schedule::Type::kStep)
+    d.schedule += " " + format_date(ind.schedule.step);
+  if (const Profile* p = plan.find_profile(ind.schedule.profile); p && !p->description.empty())
+    d.schedule += " · " + p->description;
+  d.cadence = plan.cadence_of(ind);
+  d.timely_days = h.timely_days;
+  d.as_of = as_of;
+  for (const Actual* a : ledger.records(i)) {
+    DetailRecord r;
+    r.actual = *a;
+    r.superseded = ledger.is_superseded(*a);
+    r.due = due_date(a->period, h.timely_days);
+    r.on_time = a->recorded.epoch_seconds < end_of_day(r.due, h.utc_offset_minutes);
+    d.records.push_back(std::move(r));
+  }
+  std::optional<Period> latest;
+  for (Period p = period_containing(d.cadence, h.start); p.end() <= h.end; p = p.next()) {
+    PathStep step;
+    step.period = p;
+    step.due = due_date(p, h.timely_days) <= as_of;
+    step.row = evaluate_indicator(ledger, i, ReportRequest{p, as_of});
+    step.expect = expectation(ind, h, p.end());
+    if (step.due) latest = p;
+    d.path.push_back(std::move(step));
+  }
+  Period at = latest ? *latest : period_containing(d.cadence, h.start);
+  d.current = evaluate_indicator(ledger, i, ReportRequest{at, as_of});
+  return d;
+}
+
+}  // namespace tally

@@ -1,0 +1,122 @@
+#include "core/compute/owed.h"
+
+#include <algorithm>
+
+namespace tally {
+
+namespace {
+
+bool inside_plan(const PlanHeader& h, const Period& p) {
+  return h.start <= p.start() && p.end() <= h.end;
+}
+
+}  // namespace
+
+std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int64_t cutoff) {
+  std::vector<const Actual*> out;
+  const PlanHeader& h = ledger.plan().header;
+  for (const Actual* a : ledger.records(i)) {
+    if (a->recorded.epoch_seconds >= cutoff || !inside_plan(h, a->period)) continue;
+    if (!out.empty() && out.back()->period == a->period) {
+      out.back() = a;  // records() orders a period's records by recorded time
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+std::optional<Period> latest_due(const PlanHeader& h, Cadence c, Date last, Date as_of,
+                                 int timely_days) {
+  if (last > h.end) last = h.end;
+  if (last < h.start) return std::nullopt;
+  Period p = period_containing(c, last);
+  while (p.end() > last || due_date(p, timely_days) > as_of) {
+    p = p.prev();
+    if (p.end() < h.start) return std::nullopt;
+  }
+  if (p.start() < h.start) return std::nullopt;
+  return p;
+}
+
+std::vector<Period> due_periods(const PlanHeader& h, Cadence c, Date last, Date as_of,
+                                int timely_days) {
+  std::vector<Period> out;
+  auto p = latest_due(h, c, last, as_of, timely_days);
+  for (; p && p->start() >= h.start; p = p->prev()) out.push_back(*p);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::vector<const Actual*> period_amounts(std::vector<const Actual*> recs) {
+  std::stable_sort(recs.begin(), recs.end(), [](const Actual* a, const Actual* b) {
+    if (a->period.cadence != b->period.cadence) return a->period.cadence < b->period.cadence;
+    return a->period.start() < b->period.start();
+  });
+  std::vector<const Actual*> taken;
+  for (const Actual* a : recs) {
+    bool overlaps = false;
+    for (const Actual* t : taken) {
+      if (!(a->period.end() < t->period.start() || t->period.end() < a->period.start())) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) taken.push_back(a);
+  }
+  std::sort(taken.begin(), taken.end(),
+            [](const Actual* a, const Actual* b) { return a->period < b->period; });
+  return taken;
+}
+
+std::optional<Date> finished_at(const Indicator& ind, const std::vector<const Actual*>& recs) {
+  if (ind.kind == Kind::kMilestone) {
+    for (const Actual* a : recs)
+      if (a->value.stage == Stage::kDone) return a->period.end();
+    return std::nullopt;
+  }
+  if (ind.kind != Kind::kCumulative || ind.direction != Direction::kUp || !ind.target ||
+      ind.target->to_double() <= 0)
+    return std::nullopt;
+  const double target = ind.target->to_double();
+  if (ind.basis == Basis::kPeriod) {
+    double sum = 0;
+    for (const Actual* a : period_amounts(recs)) {
+      if (a->value.number) sum += a->value.number->to_double();
+      if (at_least(sum, target)) return a->period.end();
+    }
+    return std::nullopt;
+  }
+  for (const Actual* a : recs)
+    if (a->value.number && at_least(a->value.number->to_double(), target)) return a->period.end();
+  return std::nullopt;
+}
+
+std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
+                               const std::vector<const Actual*>& recs, Date last, Date as_of) {
+  const PlanHeader& h = plan.header;
+  const std::optional<Date> stop = finished_at(ind, recs);
+  const bool amounts = ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod;
+  std::optional<Date> last_end;
+  for (const Actual* a : recs)
+    if (!last_end || a->period.end() > *last_end) last_end = a->period.end();
+  std::vector<Owed> out;
+  std::optional<Owed> run;
+  for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
+    if (stop && d.end() > *stop) break;
+    if (amounts) {
+      // An amount is on record when a record covers the period or ends with it.
+      const bool recorded = std::any_of(recs.begin(), recs.end(), [&](const Actual* a) {
+        return a->period.end() == d.end() ||
+               (a->period.start() <= d.start() && d.end() <= a->period.end());
+      });
+      if (!recorded) out.push_back(Owed{d, d, 1});
+    } else if (!last_end || *last_end < d.end()) {
+      run = run ? Owed{d, run->first, run->missed + 1} : Owed{d, d, 1};
+    }
+  }
+  if (run) out.push_back(*run);
+  return out;
+}
+
+}  // namespace tally

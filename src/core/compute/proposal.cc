@@ -1,0 +1,314 @@
+#include "core/compute/proposal.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "core/base/text.h"
+#include "core/base/units.h"
+
+namespace tally {
+
+namespace {
+
+// Milestone stages as an office writes them in Chinese.
+struct StageWord {
+  std::string_view word;
+  Stage stage;
+};
+constexpr StageWord kStageWords[] = {
+    {"未启动", Stage::kNotStarted}, {"未开始", Stage::kNotStarted}, {"推进中", Stage::kInProgress},
+    {"进行中", Stage::kInProgress}, {"在建", Stage::kInProgress},   {"已完成", Stage::kDone},
+    {"完成", Stage::kDone},
+};
+
+std::string example_indicator(const Plan& plan) {
+  return plan.indicators.empty() ? "industry.bio-output" : plan.indicators.front().id;
+}
+
+// Validates the proposals of one batch, one after another, collecting the
+// refusals. Each check of a field refuses in the order the fields are
+// checked (indicator, period, bureau, value, source, then against the
+// records), so the messages of one row keep that order.
+class Validator {
+ public:
+  Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
+            std::vector<Refusal>& refusals)
+      : ledger_(ledger),
+        plan_(ledger.plan()),
+        names_(names),
+        today_(today),
+        recorded_(recorded),
+        refusals_(refusals) {}
+
+  // Row `r` of `rows` as an actual; nullopt when any of it is refused.
+  std::optional<Actual> check(std::span<const ProposedActual> rows, size_t r);
+
+ private:
+  void refuse(ActualKey key, std::string message) {
+    refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
+  }
+  const Indicator* indicator(const std::string& id, size_t* index);
+  std::optional<Period> period(const std::string& text, const Indicator* ind);
+  const Bureau* bureau(const std::string& by, const Indicator* ind);
+  void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
+                       const Period& period, const std::string& reason);
+
+  const Ledger& ledger_;
+  const Plan& plan_;
+  const FieldNames& names_;
+  const Date today_;
+  const Timestamp& recorded_;
+  std::vector<Refusal>& refusals_;
+  size_t row_ = 0;
+  // Suggestions, made when first needed.
+  std::vector<std::string> indicator_ids_, bureau_names_;
+  // (indicator, period) → the row that records it, to refuse a second one.
+  std::unordered_map<std::string, size_t> seen_;
+};
+
+// The indicator an id names; nullptr after refusing it (a name instead of
+// the id, an unknown id with "did you mean").
+const Indicator* Validator::indicator(const std::string& id, size_t* index) {
+  if (id.empty()) {
+    refuse(ActualKey::kIndicator, fmt::format("empty; give an indicator id such as {} (`tally list "
+                                              "indicators` lists them)",
+                                              example_indicator(plan_)));
+    return nullptr;
+  }
+  if ((*index = ledger_.indicator_index(id)) != Ledger::npos) return &plan_.indicators[*index];
+  const Indicator* named = nullptr;
+  for (const auto& i : plan_.indicators)
+    if (i.name == id) named = &i;
+  if (named) {
+    refuse(ActualKey::kIndicator,
+           fmt::format("'{}' is the name of '{}'; give its id", id, named->id));
+  } else {
+    if (indicator_ids_.empty()) indicator_ids_ = plan_.indicator_ids();
+    refuse(ActualKey::kIndicator,
+           with_suggestion(fmt::format("unknown indicator '{}'", id), id, indicator_ids_) +
+               "; `tally list indicators` lists them");
+  }
+  return nullptr;
+}
+
+// The period a notation or a relative word names, in the plan and begun by
+// today; nullopt after refusing it.
+std::optional<Period> Validator::period(const std::string& text, const Indicator* ind) {
+  if (text.empty()) {
+    refuse(ActualKey::kPeriod, "empty; give the period the figure covers, e.g. 2024-06");
+    return std::nullopt;
+  }
+  const PlanHeader& h = plan_.header;
+  std::string err;
+  auto p =
+      resolve_period(text, today_, ind ? plan_.cadence_of(*ind) : h.cadence, h.timely_days, &err);
+  if (!p) {
+    refuse(ActualKey::kPeriod, err);
+  } else if (p->start() < h.start || p->end() > h.end) {
+    refuse(ActualKey::kPeriod, fmt::format("{} is outside the plan ({} to {})", p->str(),
+                                           format_date(h.start), format_date(h.end)));
+    return std::nullopt;
+  } else if (today_ < p->start()) {
+    refuse(ActualKey::kPeriod, fmt::format("{} has not started yet (it starts {}; today is {}); "
+                                           "a figure can be recorded once its period has begun",
+                                           p->str(), format_date(p->start()), format_date(today_)));
+    return std::nullopt;
+  }
+  return p;
+}
+
+// The reporting bureau: the one `by` names (id, name or alias), else the
+// indicator's first lead; nullptr after refusing it.
+const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
+  if (by.empty()) {
+    if (ind && ind->lead.empty()) {
+      refuse(ActualKey::kBy, fmt::format("'{}' has no lead; name the reporting bureau", ind->id));
+      return nullptr;
+    }
+    return ind ? plan_.find_bureau(ind->lead.front()) : nullptr;
+  }
+  const Bureau* b = plan_.find_bureau(by);
+  if (!b) b = plan_.resolve_bureau_name(by);
+  if (b) return b;
+  if (bureau_names_.empty()) {
+    for (const auto& x : plan_.bureaus) {
+      bureau_names_.push_back(x.id);
+      bureau_names_.push_back(x.name);
+      for (const auto& alias : x.aliases) bureau_names_.push_back(alias);
+    }
+  }
+  refuse(ActualKey::kBy,
+         with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names_) +
+             "; `tally list bureaus` shows ids, names and aliases");
+  return nullptr;
+}
+
+// One figure per indicator and period in a batch; a second record for a
+// period needs a reason and a later stamp than the record in force.
+void Validator::against_records(std::span<const ProposedActual> rows, const Indicator& ind,
+                                size_t ind_index, const Period& period, const std::string& reason) {
+  auto [it, fresh] = seen_.emplace(ind.id + '\x1f' + period.str(), row_);
+  if (!fresh) {
+    const ProposedActual& first = rows[it->second];
+    refuse(ActualKey::kPeriod,
+           fmt::format("{} {} is also on {} {}; one batch records one figure per "
+                       "indicator and period",
+                       ind.id, period.str(), first.line ? "line" : "row",
+                       first.line ? first.line : it->second + 1));
+    return;
+  }
+  const Actual* prev = ledger_.in_force(ind_index, period);
+  if (!prev) return;
+  if (reason.empty()) {
+    refuse(ActualKey::kReason,
+           fmt::format("{} {} already has {} (recorded {} by {}, source {}); a second "
+                       "record must give a reason saying why it replaces that one",
+                       ind.id, period.str(), value_with_unit(prev->value, ind.unit),
+                       prev->recorded.text, prev->by, prev->source));
+  } else if (prev->recorded.epoch_seconds >= recorded_.epoch_seconds) {
+    refuse(ActualKey::kReason,
+           fmt::format("the record in force for {} {} was recorded {}, not before this "
+                       "one ({}); a correction must be recorded after what it corrects",
+                       ind.id, period.str(), prev->recorded.text, recorded_.text));
+  }
+}
+
+std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, size_t r) {
+  row_ = r;
+  const ProposedActual& p = rows[r];
+  const size_t refusals_before = refusals_.size();
+  size_t ind_index = Ledger::npos;
+  const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
+  const std::optional<Period> when = period(std::string(trim(p.period)), ind);
+  const Bureau* by = bureau(std::string(trim(p.by)), ind);
+  Actual a;
+  a.recorded = recorded_;
+  if (ind) {
+    std::string err;
+    if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
+      a.value = *v;
+    } else {
+      refuse(ActualKey::kValue, err);
+    }
+  }
+  std::string source(trim(p.source));
+  if (source.empty()) {
+    refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
+  }
+  std::string reason(trim(p.reason));
+  if (ind && when) against_records(rows, *ind, ind_index, *when, reason);
+  if (refusals_.size() != refusals_before) return std::nullopt;
+  a.indicator = ind->id;
+  a.period = *when;
+  a.period_text = when->str();
+  a.by = by->id;
+  a.source = std::move(source);
+  a.note = std::string(trim(p.note));
+  a.reason = std::move(reason);
+  return a;
+}
+
+}  // namespace
+
+FieldNames FieldNames::columns() {
+  FieldNames n;
+  for (const ActualField& f : kActualFields) n.names_[static_cast<size_t>(f.id)] = f.key;
+  return n;
+}
+
+FieldNames FieldNames::options(std::initializer_list<ActualKey> positional) {
+  FieldNames n;
+  for (const ActualField& f : kActualFields) {
+    std::string& name = n.names_[static_cast<size_t>(f.id)];
+    if (std::find(positional.begin(), positional.end(), f.id) == positional.end()) {
+      name = "--" + std::string(f.key);
+    } else {
+      for (char c : f.key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return n;
+}
+
+std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_view text,
+                                           std::string* error) {
+  auto fail = [&](std::string message) -> std::optional<ActualValue> {
+    if (error) *error = std::move(message);
+    return std::nullopt;
+  };
+  ActualValue v;
+  if (ind.kind == Kind::kMilestone) {
+    if (auto s = parse_stage(text)) {
+      v.stage = *s;
+      return v;
+    }
+    for (const auto& w : kStageWords) {
+      if (text == w.word) {
+        v.stage = w.stage;
+        return v;
+      }
+    }
+    if (text.size() > 1 && text.back() == '%') {
+      if (auto p = parse_percent(text)) {
+        // Stored as text that must read back as the same percent.
+        if (!fits_toml_number(*parse_decimal(text.substr(0, text.size() - 1)))) {
+          return fail(
+              fmt::format("'{}' has more digits than an actuals file keeps exactly (15 "
+                          "significant digits); round it",
+                          text));
+        }
+        return p;
+      }
+      return fail(fmt::format("'{}' is not a percent between 0% and 100%", text));
+    }
+    return fail(with_suggestion(fmt::format("'{}' is not a stage of milestone '{}'; give "
+                                            "not-started, in-progress, done or a percent "
+                                            "such as 60%",
+                                            text, ind.id),
+                                text, stage_names()));
+  }
+  if (text.empty()) {
+    return fail(
+        fmt::format("empty; give the figure in {}", ind.unit.empty() ? "its unit" : ind.unit));
+  }
+  if (text.find(',') != std::string_view::npos || text.find("，") != std::string_view::npos) {
+    return fail(
+        fmt::format("'{}' has a thousands separator; write the number without it, "
+                    "e.g. 1200",
+                    text));
+  }
+  std::string err;
+  auto d = convert_value(text, ind.unit, &err);
+  if (!d) return fail(err);
+  if (d->is_negative() && ind.kind != Kind::kGrowth) {
+    return fail(
+        fmt::format("'{}' is negative; a {} value cannot be below 0 (only growth rates "
+                    "can)",
+                    text, kind_name(ind.kind)));
+  }
+  // The figure is stored as a TOML number; more digits than that keeps
+  // would read back as another figure.
+  if (!fits_toml_number(*d)) {
+    return fail(
+        fmt::format("'{}' is {}{}, more digits than an actuals file keeps exactly (15 "
+                    "significant digits, 18 in a whole number); round it",
+                    text, d->str(), ind.unit));
+  }
+  v.number = *d;
+  return v;
+}
+
+Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
+                         const FieldNames& names, Date today, const Timestamp& recorded) {
+  Prepared out;
+  Validator validator(ledger, names, today, recorded, out.refusals);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
+  }
+  if (!out.refusals.empty()) out.actuals.clear();
+  return out;
+}
+
+}  // namespace tally

@@ -1,0 +1,77 @@
+// Validating proposals: actuals as the user typed them (`tally record`'s
+// arguments, the rows of a CSV file for `tally import`) checked against the
+// plan and the records already there, and turned into actuals, or refused
+// with a message that names the field as the user typed it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/period.h"
+#include "core/ledger/ledger.h"
+#include "core/model/actual_fields.h"
+#include "core/model/model.h"
+
+namespace tally {
+
+/// What each field of a proposal is called where it was typed, so a refusal
+/// names it: "--period" on the command line, "period" in a CSV header.
+class FieldNames {
+ public:
+  /// The keys themselves, as the columns of a CSV file name them.
+  static FieldNames columns();
+  /// As a command line names them: the `positional` keys as arguments in
+  /// capitals (INDICATOR), the others as options (--period).
+  static FieldNames options(std::initializer_list<ActualKey> positional);
+  const std::string& operator[](ActualKey k) const { return names_[static_cast<size_t>(k)]; }
+
+ private:
+  std::array<std::string, kActualFieldCount> names_;
+};
+
+/// Why one proposal cannot be recorded: `row` indexes the proposals and
+/// `message` is one line that starts with the field's name, e.g.
+/// "--period: 2025-01 is outside the plan (2024-01-01 to 2024-12-31)".
+struct Refusal {
+  size_t row = 0;
+  std::string message;
+};
+
+/// The outcome of validation: one actual per proposal, or the refusals.
+struct Prepared {
+  std::vector<Actual> actuals;
+  std::vector<Refusal> refusals;
+};
+
+/// Validates proposals against the plan and its records and turns them into
+/// actuals stamped `recorded`. A proposal is refused when
+///  - the indicator is unknown (with "did you mean"), or is a name, not an id;
+///  - the period is malformed, outside the plan, or has not started by
+///    `today` (a period under way may be recorded: month-to-date figures and
+///    milestone stages are reported before a period ends);
+///  - the bureau (`by`, default: the indicator's first lead) is unknown;
+///  - the value does not fit the kind: a number in the indicator's unit, or
+///    with a Chinese scale that converts to it (36000万元 → 3.6 亿元), not
+///    negative except for growth rates; for milestones not-started,
+///    in-progress, done (未启动, 推进中, 在建, 已完成) or a percent such as 60%;
+///  - the source is empty;
+///  - the indicator and period already have a record and no reason is given,
+///    or the record in force was stamped at or after `recorded`;
+///  - another proposal of the same batch has the same indicator and period.
+/// Relative periods (last-month, due, …) resolve against `today`. With any
+/// refusal, `actuals` is empty.
+Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
+                         const FieldNames& names, Date today, const Timestamp& recorded);
+
+/// The value a proposal gives for an indicator, converted to its unit; on
+/// failure nullopt and `*error` says what is wrong and what to write instead.
+std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_view text,
+                                           std::string* error);
+
+}  // namespace tally

@@ -1,0 +1,262 @@
+// The plan as plain data: plan header, bureaus, actions, indicators and
+// actuals, each with the place in the files it was read from.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+#include "core/base/period.h"
+#include "core/base/units.h"
+
+namespace tally {
+
+enum class Kind { kCumulative, kLevel, kGrowth, kMilestone };
+enum class Direction { kUp, kDown };
+enum class Basis { kYtd, kPeriod };
+enum class Stage { kNotStarted, kInProgress, kDone };
+
+std::string_view kind_name(Kind k);
+std::optional<Kind> parse_kind(std::string_view s);
+std::string_view direction_name(Direction d);
+std::optional<Direction> parse_direction(std::string_view s);
+std::string_view basis_name(Basis b);
+std::optional<Basis> parse_basis(std::string_view s);
+std::string_view stage_name(Stage s);
+std::optional<Stage> parse_stage(std::string_view s);
+
+/// The words of each enum, in declaration order, for "did you mean" and for
+/// messages that list them: cumulative, level, growth, milestone; up, down;
+/// ytd, period; not-started, in-progress, done.
+std::vector<std::string> kind_names();
+std::vector<std::string> direction_names();
+std::vector<std::string> basis_names();
+std::vector<std::string> stage_names();
+
+/// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
+const std::vector<std::string>& default_counted_units();
+
+/// [plan], [reporting], [thresholds] and [units] of plan.toml.
+struct PlanHeader {
+  std::string id;
+  std::string title;
+  std::string document;
+  std::optional<Date> issued;
+  Date start;
+  Date end;
+  int utc_offset_minutes = 0;
+  std::string utc_offset = "+00:00";
+  Cadence cadence = Cadence::kMonth;
+  int timely_days = 0;
+  double behind = 0.9;
+  /// Units whose targets count whole things (家, 所, 个 …): expected values
+  /// are whole numbers. [units] counted, or the built-in list.
+  std::vector<std::string> counted_units = default_counted_units();
+  Location loc;
+
+  /// True when `unit` counts whole things.
+  bool is_counted(std::string_view unit) const;
+};
+
+struct Bureau {
+  std::string id;
+  std::string name;
+  std::string full_name;
+  std::vector<std::string> aliases;
+  std::string kind;
+  Location loc;
+};
+
+/// The expected path of a target: how its expected share (序时进度) grows
+/// through the plan.
+struct Schedule {
+  enum class Type {
+    kEven,    ///< a straight line from the plan's start
+    kEnd,     ///< 0 until the plan's end (a milestone's due), then 1
+    kShares,  ///< cumulative shares at each quarter's or month's end
+    kStep,    ///< 0 before `step`, 1 from that day on
+  } type = Type::kEven;
+  std::vector<double> shares;  ///< kShares: 4 (quarters) or 12 (months) cumulative shares
+  Date step;                   ///< kStep: the day the whole target is expected
+  /// The [profile.NAME] the path was taken from; empty for one written inline.
+  std::string profile;
+};
+
+/// What a report calls a path: the name of its profile, or "even", "end",
+/// "seasonal" (shares written inline), "step".
+std::string schedule_name(const Schedule& s);
+
+/// A named path of plan.toml, `[profile.NAME]`, used by `schedule = "NAME"`.
+struct Profile {
+  std::string name;
+  std::string description;
+  Schedule path;  ///< kShares or kStep
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+};
+
+struct StagePoint {
+  Date date;
+  Stage stage = Stage::kDone;
+  Location loc;
+};
+
+struct Baseline {
+  Decimal value;
+  int year = 0;
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  Kind kind = Kind::kCumulative;
+  std::string unit;
+  std::optional<Decimal> target;
+  Direction direction = Direction::kUp;
+  std::vector<std::string> lead;  // first is the primary lead
+  std::vector<std::string> co;
+  std::optional<Cadence> cadence;  // unset: the plan's cadence
+  Schedule schedule;
+  Basis basis = Basis::kYtd;
+  std::optional<Baseline> baseline;
+  std::string metric;
+  std::string source;
+  std::string note;
+  std::optional<Date> due;
+  std::vector<StagePoint> stages;
+  size_t action = 0;  // index into Plan::actions
+  Location loc;
+  /// Where each key was written, for diagnostics that concern one value.
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+};
+
+struct Action {
+  std::string id;
+  int number = 0;
+  std::string name;
+  std::string name_en;
+  std::string annex;
+  std::vector<std::string> lead;
+  std::string office;
+  std::vector<std::string> also;
+  std::string file;  // path relative to the plan directory
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+};
+
+/// The value of an actual: a number for cumulative, level and growth
+/// indicators; a stage (and optional percent) for milestones.
+struct ActualValue {
+  std::optional<Decimal> number;
+  std::optional<Stage> stage;
+  std::optional<double> percent;  // milestones only: "60%"
+};
+
+/// The value as it is written, without quotes: 1.8, done, 60%. (The
+/// actuals file quotes the words: read/actuals.h.)
+std::string value_text(const ActualValue& v);
+
+/// The value as a reader writes it: a number with the indicator's unit
+/// (1.8亿元), else value_text (done, 60%).
+std::string value_with_unit(const ActualValue& v, std::string_view unit);
+
+/// A milestone's value written as a percent ("60%"): the percent and the
+/// stage it stands for (0% not started, 100% done, in progress between).
+/// nullopt unless `text` is a number from 0 to 100 followed by '%'.
+std::optional<ActualValue> parse_percent(std::string_view text);
+
+/// A timestamp with the offset it was written in.
+struct Timestamp {
+  int64_t epoch_seconds = 0;  // UTC
+  int offset_minutes = 0;
+  std::string text;  // as written, normalised to RFC 3339
+  bool operator<(const Timestamp& o) const { return epoch_seconds < o.epoch_seconds; }
+};
+
+/// A Timestamp for a moment shown at an offset, its text in RFC 3339.
+Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes);
+
+/// A Timestamp from the parts of a date-time as written; `offset` is
+/// minutes east of UTC. The text keeps the parts as given.
+Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset);
+
+struct Actual {
+  std::string indicator;
+  Period period;
+  std::string period_text;
+  ActualValue value;
+  Timestamp recorded;
+  std::string by;
+  std::string source;
+  std::string note;
+  std::string reason;
+  Location loc;
+  Location period_loc;
+  Location value_loc;
+  Location recorded_loc;
+  Location by_loc;
+  uint32_t file_order = 0;  // position within its file, for stable ordering
+};
+
+/// One actual as the user typed it, before validation (`tally record`'s
+/// arguments or a CSV row of `tally import`). `by` may be empty (the
+/// indicator's primary lead); `line` is the CSV line (0 elsewhere). The
+/// keys are those of model/actual_fields.h.
+struct ProposedActual {
+  std::string indicator;
+  std::string period;
+  std::string value;
+  std::string by;
+  std::string source;
+  std::string note;
+  std::string reason;
+  uint32_t line = 0;
+};
+
+/// A loaded plan: the definitions and every actual, as read.
+struct Plan {
+  std::string dir;
+  std::string actuals_dir;
+  PlanHeader header;
+  std::vector<Profile> profiles;
+  std::vector<Bureau> bureaus;
+  std::vector<Action> actions;
+  std::vector<Indicator> indicators;
+  std::vector<Actual> actuals;
+
+  /// Parts that could not be read (the loader reported why). The checks
+  /// that depend on them stay silent, so one defect is reported once and
+  /// not again at every place that refers to what is missing.
+  struct Unread {
+    bool dates = false;       // plan.toml's start or end is missing or wrong
+    bool bureaus = false;     // bureaus.toml
+    bool indicators = false;  // an action file, or the actions/ directory
+  } unread;
+
+  const Bureau* find_bureau(std::string_view id) const;
+  const Indicator* find_indicator(std::string_view id) const;
+  const Action* find_action(std::string_view id) const;
+  const Profile* find_profile(std::string_view name) const;
+  /// The bureau a name, full name, alias or id refers to, or nullptr.
+  const Bureau* resolve_bureau_name(std::string_view name) const;
+  /// The short name of a bureau (市发改局), or `id` itself when unknown.
+  std::string bureau_name(std::string_view id) const;
+  /// bureau_name of each id.
+  std::vector<std::string> bureau_names(const std::vector<std::string>& ids) const;
+  std::vector<std::string> bureau_ids() const;
+  std::vector<std::string> indicator_ids() const;
+  std::vector<std::string> action_ids() const;
+  Cadence cadence_of(const Indicator& ind) const { return ind.cadence.value_or(header.cadence); }
+};
+
+}  // namespace tally

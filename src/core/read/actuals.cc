@@ -1,0 +1,280 @@
+#include "core/read/actuals.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "core/base/text.h"
+#include "core/model/actual_fields.h"
+#include "core/read/fast_actuals.h"
+#include "core/read/toml_fields.h"
+
+namespace tally {
+
+namespace {
+
+constexpr auto kActualKeys = actual_keys();
+
+Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) {
+  *ok = is_valid_date(dt.date.year, dt.date.month, dt.date.day);
+  if (!*ok) return Timestamp{};
+  return make_timestamp(Date{dt.date.year, dt.date.month, dt.date.day}, dt.time.hour,
+                        dt.time.minute, dt.time.second,
+                        dt.offset ? dt.offset->minutes : default_offset);
+}
+
+// The steps below are shared by the toml++ reader (read_actual) and the
+// canonical one (read_canonical), so both say the same thing about a value.
+
+// `period`: the period notation; false after reporting it.
+bool read_period(const std::string& text, Actual& a, Diagnostics& diags) {
+  std::string err;
+  auto p = parse_period(text, &err);
+  if (!p) {
+    diags.error(a.period_loc, "bad-period", err);
+    return false;
+  }
+  a.period = *p;
+  a.period_text = p->str();
+  return true;
+}
+
+// A string `value`: a stage or a percent; false after reporting it.
+bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
+  if (auto st = parse_stage(text)) {
+    a.value.stage = *st;
+    return true;
+  }
+  if (text.size() > 1 && text.back() == '%') {
+    if (auto v = parse_percent(text)) {
+      a.value = *v;
+      return true;
+    }
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("value \"{}\" is not a percent between 0% and 100%", text));
+    return false;
+  }
+  diags.error(a.value_loc, "bad-value",
+              with_suggestion(fmt::format("value \"{}\" is not a number or a stage "
+                                          "(not-started, in-progress, done, or a percent "
+                                          "such as \"60%\")",
+                                          text),
+                              text, stage_names()));
+  return false;
+}
+
+// One key of a record that toml++ parsed, into `a`; false when the record
+// cannot be kept (what is wrong was reported).
+bool read_field(Fields& f, const ActualField& field, int offset_minutes, Actual& a,
+                Diagnostics& diags) {
+  if (field.type == FieldType::kText || field.type == FieldType::kPeriod) {
+    auto v = f.string(field.key, field.required);
+    if (!v) return !field.required;
+    if (field.type == FieldType::kPeriod) return read_period(*v, a, diags);
+    a.*field.text = std::move(*v);
+    return true;
+  }
+  const toml::node* n = f.get(field.key, field.required);
+  if (!n) return !field.required;
+  if (field.type == FieldType::kValue) {
+    if (auto s = n->as_string()) return read_value_text(s->get(), a, diags);
+    if (auto d = f.number_of(field.key, *n)) a.value.number = *d;
+    return a.value.number.has_value();
+  }
+  auto dt = n->as_date_time();
+  if (!dt) {
+    f.wrong_type(field.key, *n, "a date-time such as 2024-07-15T10:02:00+08:00");
+    return false;
+  }
+  bool valid;
+  a.recorded = to_timestamp(dt->get(), offset_minutes, &valid);
+  if (!valid)
+    diags.error(a.*field.loc, "bad-date", fmt::format("'{}' is not a real date", field.key));
+  return valid;
+}
+
+void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const Plan& plan,
+                 std::vector<Actual>& out, Diagnostics& diags) {
+  Actual a;
+  Fields f(t, file, diags, "[[actual]]", first_line);
+  a.loc = f.where();
+  if (auto n = t.get("indicator"); n && n->is_string()) {
+    f.rename(fmt::format("the record for '{}'", n->as_string()->get()));
+  }
+  a.file_order = static_cast<uint32_t>(out.size());
+  bool ok = true;
+  for (const ActualField& field : kActualFields) {
+    if (field.loc) a.*field.loc = f.at(field.key);
+    ok = read_field(f, field, plan.header.utc_offset_minutes, a, diags) && ok;
+  }
+  f.finish(kActualKeys);
+  if (ok) out.push_back(std::move(a));
+}
+
+// The last period notation read and what it gave: the records of one file
+// share a few periods, and parsing and formatting each again was a twentieth
+// of the time to load them.
+struct PeriodCache {
+  std::string text;
+  Period period;
+  std::string period_text;
+};
+
+// The same steps as read_actual for a record the canonical reader decoded:
+// every key is there with the right type, so only the period and a string
+// value can be wrong.
+void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& diags,
+                    std::optional<PeriodCache>& cache) {
+  Actual& a = out.emplace_back(std::move(c.actual));
+  a.file_order = static_cast<uint32_t>(out.size() - 1);
+  bool ok = true;
+  if (cache && cache->text == a.period_text) {
+    a.period = cache->period;
+    a.period_text = cache->period_text;
+  } else {
+    std::string written = std::move(a.period_text);
+    if ((ok = read_period(written, a, diags))) {
+      cache = PeriodCache{std::move(written), a.period, a.period_text};
+    }
+  }
+  if (c.number) {
+    a.value.number = *c.number;
+  } else {
+    ok = read_value_text(c.value_text, a, diags) && ok;
+  }
+  a.recorded = make_timestamp(c.date, c.hour, c.minute, c.second, c.offset_minutes);
+  if (!ok) out.pop_back();
+}
+
+// The whole file with toml++: the reference reader.
+void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags) {
+  toml::table root;
+  try {
+    root = toml::parse(text);
+  } catch (const toml::parse_error& e) {
+    syntax_error(file, e, diags);
+    return;
+  }
+  Fields top(root, file, diags, "an actuals file");
+  const toml::node* n = top.get("actual", false);
+  top.finish({"actual"});
+  if (!n) return;
+  auto arr = n->as_array();
+  if (!arr) {
+    top.wrong_type("actual", *n, "an array of [[actual]] tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_actual(*t, file, 1, plan, out, diags);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each actual must be an [[actual]] table");
+    }
+  }
+}
+
+// Record by record: the canonical reader where it can, toml++ for a record
+// it declines. False (with nothing appended) when toml++ finds a syntax error
+// in a record: only the whole file then says what toml++ says about it.
+bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file, const Plan& plan,
+                            std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
+  const size_t first_out = out.size();
+  if (out.capacity() < first_out + records.size()) {
+    out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
+  }
+  Diagnostics mine;
+  size_t declined = 0;
+  std::optional<PeriodCache> periods;
+  for (const auto& record : records) {
+    if (auto c = read_canonical_actual(record, file)) {
+      read_canonical(std::move(*c), out, mine, periods);
+      continue;
+    }
+    ++declined;
+    toml::table root;
+    try {
+      root = toml::parse(record.text);
+    } catch (const toml::parse_error&) {
+      out.resize(first_out);
+      return false;
+    }
+    // The record's text holds one [[actual]] table and nothing else (the
+    // split saw no other table header); anything else goes to the whole file.
+    const toml::array* one = root.size() == 1 ? root["actual"].as_array() : nullptr;
+    const toml::table* t = one && one->size() == 1 ? one->get(0)->as_table() : nullptr;
+    if (!t) {
+      out.resize(first_out);
+      return false;
+    }
+    read_actual(*t, file, record.line, plan, out, mine);
+  }
+  diags.append(std::move(mine));
+  if (stats) {
+    stats->toml_records += declined;
+    stats->canonical_records += records.size() - declined;
+  }
+  return true;
+}
+
+}  // namespace
+
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
+  if (!check_utf8(text, file, diags)) return;
+  text = strip_bom(text);
+  if (auto records = split_actual_records(text)) {
+    if (read_actuals_by_record(*records, file, plan, out, diags, stats)) return;
+  }
+  if (stats) ++stats->toml_files;
+  read_actuals_toml(text, file, plan, out, diags);
+}
+
+void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
+                            std::vector<Actual>& out, Diagnostics& diags) {
+  if (!check_utf8(text, file, diags)) return;
+  read_actuals_toml(strip_bom(text), file, plan, out, diags);
+}
+
+std::string format_actual_value(const ActualValue& v) {
+  return v.number ? value_text(v) : fmt::format("\"{}\"", value_text(v));
+}
+
+std::string format_actual(const Actual& a) {
+  std::string out = "\n[[actual]]\n";
+  for (const ActualField& f : kActualFields) {
+    switch (f.type) {
+      case FieldType::kText:
+      case FieldType::kPeriod:
+        if (f.required || !(a.*f.text).empty())
+          out += fmt::format("{} = \"{}\"\n", f.key, toml_escape(a.*f.text));
+        break;
+      case FieldType::kValue:
+        out += fmt::format("{} = {}\n", f.key, format_actual_value(a.value));
+        break;
+      case FieldType::kMoment:
+        out += fmt::format("{} = {}\n", f.key, a.recorded.text);
+        break;
+    }
+  }
+  return out;
+}
+
+std::string actuals_file_header(const Bureau& b) {
+  std::string name = b.name;
+  for (char& c : name)
+    if (c == '\n' || c == '\r') c = ' ';
+  return fmt::format(
+      "# Actuals reported by {} ({}). `tally record` and `tally import` append here;\n"
+      "# what is already written is never rewritten.\n",
+      name, b.id);
+}
+
+std::string append_after(std::string_view existing, std::string_view records) {
+  if (!existing.empty() && existing.back() != '\n') return "\n" + std::string(records);
+  return std::string(records);
+}
+
+}  // namespace tally

@@ -1,0 +1,71 @@
+// The actuals file format, both ways: reading the text of one file into
+// actuals (the canonical reader of read/fast_actuals.h where it can, toml++
+// for the rest) and writing the text `tally record` appends. The keys of a
+// record are those of model/actual_fields.h.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+#include "core/model/model.h"
+
+namespace tally {
+
+/// Which reader read the records of actuals files (for tests and benchmarks).
+struct ActualsReadStats {
+  size_t canonical_records = 0;  // by the canonical reader (read/fast_actuals.h)
+  size_t toml_records = 0;       // records it declined, read by toml++ one by one
+  size_t toml_files = 0;         // files read by toml++ as a whole
+};
+
+/// Parses the text of one actuals file and appends its records to `out`;
+/// diagnostics go to `diags`. `file` indexes the SourceFiles the text was
+/// added to. Used by the loader and by `record` to re-read a file before
+/// replacing it. Records in the layout `record` writes are read by the
+/// canonical reader, the rest by toml++; the result is what
+/// load_actuals_text_toml gives, record for record and diagnostic for
+/// diagnostic.
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+                       std::vector<Actual>& out, Diagnostics& diags,
+                       ActualsReadStats* stats = nullptr);
+
+/// The reference reader: the same contract as load_actuals_text, with toml++
+/// reading the whole file.
+void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
+                            std::vector<Actual>& out, Diagnostics& diags);
+
+/// The text appended for one actual: a blank line, then
+///
+///     [[actual]]
+///     indicator = "industry.bio-output"
+///     period = "2024-06"
+///     value = 1.8
+///     recorded = 2024-07-15T10:02:00+08:00
+///     by = "gxj"
+///     source = "统计局6月月报"
+///     note = "1-6月累计"
+///     reason = "统计局修订"
+///
+/// with the keys in exactly this order (that of kActualFields), one space
+/// around `=`, keys that are not required only when not empty, strings as
+/// TOML basic strings, numbers as Decimal::str() and milestone values quoted
+/// ("done", "60%"). `recorded` is written from `a.recorded.text`. Every line
+/// ends with "\n".
+std::string format_actual(const Actual& a);
+
+/// The value of an actual as it is written after `value = `: 1.8, "done", "60%".
+std::string format_actual_value(const ActualValue& v);
+
+/// The comment that starts an actuals file `tally` creates for a bureau.
+std::string actuals_file_header(const Bureau& b);
+
+/// The bytes to add after `existing` so that `records` follow it on lines of
+/// their own: `records`, preceded by "\n" when `existing` is not empty and
+/// does not end with a newline. Existing bytes are never changed.
+std::string append_after(std::string_view existing, std::string_view records);
+
+}  // namespace tally

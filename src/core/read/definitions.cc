@@ -1,0 +1,426 @@
+#include "core/read/definitions.h"
+
+#include <fmt/format.h>
+
+#include "core/read/toml_fields.h"
+
+namespace tally {
+
+namespace {
+
+void check_slug(const std::string& id, Location at, std::string_view what, Diagnostics& diags) {
+  if (!is_slug(id)) {
+    diags.error(
+        at, "bad-slug",
+        fmt::format("{} id '{}' must be lower-case ASCII letters, digits and '-'", what, id));
+  }
+}
+
+// `cadence`, in [reporting] and in an indicator.
+std::optional<Cadence> read_cadence(Fields& f) {
+  static const std::vector<std::string> kWords = {"dekad", "month", "quarter", "half", "year"};
+  return f.word("cadence", false, parse_cadence, kWords);
+}
+
+// An array of cumulative shares (checked for length and order by check/check.h).
+Schedule read_shares(Fields& f, std::string_view key, const toml::node& n) {
+  Schedule s;
+  auto arr = n.as_array();
+  if (!arr) {
+    f.wrong_type(key, n, "an array of 4 or 12 cumulative shares");
+    return s;
+  }
+  s.type = Schedule::Type::kShares;
+  for (const auto& item : *arr) {
+    auto d = f.number_of(key, item);
+    s.shares.push_back(d ? d->to_double() : 0.0);
+  }
+  return s;
+}
+
+// One [profile.NAME] table: a named expected path, `shares = [...]` or
+// `step = DATE`.
+Profile read_profile(const toml::table& t, std::string name, uint32_t file, Diagnostics& diags) {
+  Profile p;
+  p.name = std::move(name);
+  Fields f(t, file, diags, fmt::format("[profile.{}]", p.name));
+  p.loc = f.where();
+  f.key_locations(p.key_locs);
+  p.description = f.string("description", false).value_or("");
+  const toml::node* shares = f.get("shares", false);
+  const toml::node* step = f.get("step", false);
+  if (shares && step) {
+    diags.error(f.at("step"), "bad-schedule",
+                fmt::format("profile '{}' has both shares and step; give one of them", p.name));
+  } else if (shares) {
+    p.path = read_shares(f, "shares", *shares);
+  } else if (step) {
+    p.path.type = Schedule::Type::kStep;
+    if (auto d = f.date("step", false)) p.path.step = *d;
+  } else {
+    diags.error(p.loc, "missing-key",
+                fmt::format("profile '{}' needs shares = [...] (4 or 12 cumulative shares) or "
+                            "step = <date>",
+                            p.name));
+  }
+  f.finish({"description", "shares", "step"});
+  p.path.profile = p.name;
+  return p;
+}
+
+void read_profiles(const toml::table& all, uint32_t file, Plan& plan, Diagnostics& diags) {
+  for (auto&& [key, value] : all) {
+    const std::string name(key.str());
+    check_slug(name, loc_of(file, key.source()), "profile", diags);
+    if (const toml::table* t = value.as_table()) {
+      plan.profiles.push_back(read_profile(*t, name, file, diags));
+    } else {
+      diags.error(
+          loc_of(file, value.source()), "wrong-type",
+          fmt::format("profile.{} must be a table with shares = [...] or step = <date>", name));
+    }
+  }
+}
+
+// [plan]; returns whether the start and end were read and are in order.
+bool read_plan_table(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[plan]");
+  h.loc = f.where();
+  if (auto v = f.string("id", true)) {
+    h.id = *v;
+    check_slug(h.id, f.at("id"), "plan", diags);
+  }
+  h.title = f.string("title", true).value_or("");
+  h.document = f.string("document", false).value_or("");
+  h.issued = f.date("issued", false);
+  auto start = f.date("start", true);
+  auto end = f.date("end", true);
+  if (start) h.start = *start;
+  if (end) h.end = *end;
+  if (start && end && *end < *start) {
+    diags.error(f.at("end"), "plan-dates",
+                fmt::format("the plan ends ({}) before it starts ({})", format_date(*end),
+                            format_date(*start)));
+  }
+  if (!start || !end) {
+    // Keep later passes meaningful: a one-year plan from the start (or end).
+    if (start) h.end = Date{start->year, 12, 31};
+    if (end) h.start = Date{end->year, 1, 1};
+  }
+  h.utc_offset = "+08:00";
+  h.utc_offset_minutes = 8 * 60;
+  if (auto v = f.string("utc_offset", false)) {
+    if (auto m = parse_utc_offset(*v)) {
+      h.utc_offset = *v;
+      h.utc_offset_minutes = *m;
+    } else {
+      diags.error(f.at("utc_offset"), "bad-utc-offset",
+                  fmt::format("utc_offset '{}' is not an offset such as \"+08:00\"", *v));
+    }
+  }
+  f.finish({"id", "title", "document", "issued", "start", "end", "utc_offset"});
+  return start && end && !(*end < *start);
+}
+
+void read_reporting(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[reporting]");
+  if (auto c = read_cadence(f)) h.cadence = *c;
+  if (auto v = f.integer("timely_days", false)) {
+    if (*v < 0 || *v > 366) {
+      diags.error(f.at("timely_days"), "bad-timely-days",
+                  fmt::format("timely_days = {} must be between 0 and 366", *v));
+    } else {
+      h.timely_days = static_cast<int>(*v);
+    }
+  }
+  f.finish({"cadence", "timely_days"});
+}
+
+void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[thresholds]");
+  if (auto v = f.number("behind", false)) {
+    double b = v->to_double();
+    if (b <= 0 || b > 1) {
+      diags.error(f.at("behind"), "bad-threshold",
+                  fmt::format("behind = {} must be above 0 and at most 1 (e.g. 0.90)", v->str()));
+    } else {
+      h.behind = b;
+    }
+  }
+  f.finish({"behind"});
+}
+
+// `schedule`: "even", "end", the name of a profile of plan.toml (read
+// before any action), an array of shares or { step = DATE }.
+Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& diags) {
+  Schedule s;
+  const toml::node* n = f.get("schedule", false);
+  if (!n) return s;
+  if (auto str = n->as_string()) {
+    const std::string& name = str->get();
+    if (name == "even") return s;
+    if (name == "end") {
+      s.type = Schedule::Type::kEnd;
+      return s;
+    }
+    if (name.empty()) {
+      f.empty_value("schedule", *n);
+      return s;
+    }
+    const Profile* profile = plan.find_profile(name);
+    if (profile == nullptr) {
+      std::vector<std::string> words = {"even", "end"};
+      for (const auto& p : plan.profiles) words.push_back(p.name);
+      diags.error(f.at("schedule"), "bad-enum",
+                  with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" or a "
+                                              "[profile.<name>] of plan.toml",
+                                              name),
+                                  name, words));
+      s.profile = name;  // kept so that check does not also call a profile unused
+      return s;
+    }
+    return profile->path;
+  }
+  if (auto t = n->as_table()) {
+    Fields sf(*t, file, diags, "schedule");
+    s.type = Schedule::Type::kStep;
+    if (auto d = sf.date("step", true)) s.step = *d;
+    sf.finish({"step"});
+    return s;
+  }
+  if (!n->as_array()) {
+    f.wrong_type("schedule", *n,
+                 "\"even\", \"end\", a profile's name, an array of shares or { step = <date> }");
+    return s;
+  }
+  return read_shares(f, "schedule", *n);
+}
+
+// `id`: "<action>.<slug>", starting with its action's id.
+void read_indicator_id(Fields& f, const std::string& action_id, Indicator& ind,
+                       Diagnostics& diags) {
+  ind.id = f.string("id", true).value_or("");
+  if (ind.id.empty()) return;
+  f.rename(fmt::format("indicator '{}'", ind.id));
+  auto dot = ind.id.find('.');
+  std::string prefix = dot == std::string::npos ? "" : ind.id.substr(0, dot);
+  std::string slug = dot == std::string::npos ? ind.id : ind.id.substr(dot + 1);
+  if (dot == std::string::npos || !is_slug(prefix) || !is_slug(slug)) {
+    diags.error(f.at("id"), "bad-slug",
+                fmt::format("indicator id '{}' must be \"{}.<slug>\" with a slug of "
+                            "lower-case ASCII letters, digits and '-'",
+                            ind.id, action_id.empty() ? "<action>" : action_id));
+  } else if (!action_id.empty() && prefix != action_id) {
+    diags.error(f.at("id"), "id-prefix",
+                fmt::format("indicator id '{}' must start with its action's id: '{}.{}'", ind.id,
+                            action_id, slug));
+  }
+}
+
+// `baseline = { value = 3.27, year = 2023 }`.
+void read_baseline(Fields& f, uint32_t file, Indicator& ind, Diagnostics& diags) {
+  const toml::node* n = f.get("baseline", false);
+  if (!n) return;
+  if (auto bt = n->as_table()) {
+    Fields bf(*bt, file, diags, "baseline");
+    auto v = bf.number("value", true);
+    auto y = bf.integer_in("year", true, 1, 9999);
+    bf.finish({"value", "year"});
+    if (v && y) ind.baseline = Baseline{*v, *y};
+  } else {
+    f.wrong_type("baseline", *n, "a table such as { value = 3.27, year = 2023 }");
+  }
+}
+
+// One `{ date = …, stage = … }` of `stages`; nullopt after reporting it.
+std::optional<StagePoint> read_stage_point(const toml::table& t, uint32_t file,
+                                           Diagnostics& diags) {
+  Fields sf(t, file, diags, "stage");
+  StagePoint sp;
+  sp.loc = sf.where();
+  auto d = sf.date("date", true);
+  auto s = sf.string("stage", true);
+  sf.finish({"date", "stage"});
+  if (!s) return std::nullopt;
+  auto stage = parse_stage(*s);
+  if (!stage) {
+    sf.bad_word("stage", *s, stage_names());
+    return std::nullopt;
+  }
+  if (!d) return std::nullopt;
+  sp.date = *d;
+  sp.stage = *stage;
+  return sp;
+}
+
+// `stages`: the dated stages of a milestone.
+void read_stages(Fields& f, uint32_t file, Indicator& ind, Diagnostics& diags) {
+  const toml::node* n = f.get("stages", false);
+  if (!n) return;
+  auto arr = n->as_array();
+  if (!arr) {
+    f.wrong_type("stages", *n, "an array of { date, stage } tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto st = item.as_table()) {
+      if (auto sp = read_stage_point(*st, file, diags)) ind.stages.push_back(*sp);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each stage must be a table such as { date = 2024-06-30, stage = "
+                  "\"in-progress\" }");
+    }
+  }
+}
+
+void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
+                    const std::string& action_id, Plan& plan, Diagnostics& diags) {
+  Indicator ind;
+  ind.action = action_index;
+  Fields f(t, file, diags, "[[indicator]]");
+  ind.loc = f.where();
+  f.key_locations(ind.key_locs);
+  read_indicator_id(f, action_id, ind, diags);
+  ind.name = f.string("name", true).value_or("");
+  if (auto v = f.word("kind", true, parse_kind, kind_names())) ind.kind = *v;
+  const bool milestone = ind.kind == Kind::kMilestone;
+  ind.unit = f.string("unit", !milestone, /*allow_empty=*/true).value_or("");
+  ind.target = f.number("target", !milestone);
+  if (auto v = f.word("direction", false, parse_direction, direction_names())) ind.direction = *v;
+  ind.lead = f.leads();
+  ind.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
+  ind.cadence = read_cadence(f);
+  ind.schedule = read_schedule(f, plan, file, diags);
+  if (auto v = f.word("basis", false, parse_basis, basis_names())) ind.basis = *v;
+  read_baseline(f, file, ind, diags);
+  ind.metric = f.string("metric", false).value_or("");
+  ind.source = f.string("source", false).value_or("");
+  ind.note = f.string("note", false).value_or("");
+  ind.due = f.date("due", false);
+  read_stages(f, file, ind, diags);
+  f.finish({"id", "name", "kind", "unit", "target", "direction", "lead", "co", "cadence",
+            "schedule", "basis", "baseline", "metric", "source", "note", "due", "stages"});
+  plan.indicators.push_back(std::move(ind));
+}
+
+// [action].
+void read_action_table(const toml::table& t, uint32_t file, Action& a, Diagnostics& diags) {
+  Fields f(t, file, diags, "[action]");
+  a.loc = f.where();
+  f.key_locations(a.key_locs);
+  if (auto v = f.string("id", true)) {
+    a.id = *v;
+    f.rename(fmt::format("action '{}'", a.id));
+    check_slug(a.id, f.at("id"), "action", diags);
+  }
+  if (auto v = f.integer_in("number", true, 1, 999)) a.number = *v;
+  a.name = f.string("name", true).value_or("");
+  a.name_en = f.string("name_en", false).value_or("");
+  a.annex = f.string("annex", false).value_or("");
+  a.lead = f.leads();
+  a.office = f.string("office", false).value_or("");
+  a.also = f.strings("also", false, false).value_or(std::vector<std::string>{});
+  f.finish({"id", "number", "name", "name_en", "annex", "lead", "office", "also"});
+}
+
+// Whether `root` has the table `key`: nullptr when absent or after reporting
+// it as something else.
+const toml::table* table_of(Fields& top, std::string_view key, bool required) {
+  const toml::node* n = top.get(key, required);
+  if (!n) return nullptr;
+  if (auto t = n->as_table()) return t;
+  top.wrong_type(key, *n, "a table");
+  return nullptr;
+}
+
+}  // namespace
+
+bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnostics& diags) {
+  PlanHeader& h = out.header;
+  Fields top(root, file, diags, "plan.toml");
+  h.loc = Location{file, 1, 1};
+  const toml::table* plan = table_of(top, "plan", true);
+  const toml::table* reporting = table_of(top, "reporting", false);
+  const toml::table* thresholds = table_of(top, "thresholds", false);
+  const toml::table* units = table_of(top, "units", false);
+  const toml::table* profiles = table_of(top, "profile", false);
+  top.finish({"plan", "reporting", "thresholds", "units", "profile"});
+  if (units) {
+    Fields f(*units, file, diags, "[units]");
+    if (auto v = f.strings("counted", false, false)) h.counted_units = *v;
+    f.finish({"counted"});
+  }
+  if (profiles) read_profiles(*profiles, file, out, diags);
+  const bool dates_ok = plan && read_plan_table(*plan, file, h, diags);
+  if (reporting) read_reporting(*reporting, file, h, diags);
+  if (thresholds) read_thresholds(*thresholds, file, h, diags);
+  return dates_ok;
+}
+
+bool read_bureaus_toml(const toml::table& root, uint32_t file, Plan& plan, Diagnostics& diags) {
+  Fields top(root, file, diags, "bureaus.toml");
+  const toml::node* n = top.get("bureau", true);
+  top.finish({"bureau"});
+  if (!n) return false;
+  const toml::table* all = n->as_table();
+  if (!all) {
+    top.wrong_type("bureau", *n, "a table of [bureau.<id>] tables");
+    return false;
+  }
+  for (auto&& [key, value] : *all) {
+    Bureau b;
+    b.id = std::string(key.str());
+    b.loc = loc_of(file, key.source());
+    check_slug(b.id, b.loc, "bureau", diags);
+    const toml::table* t = value.as_table();
+    if (!t) {
+      diags.error(loc_of(file, value.source()), "wrong-type",
+                  fmt::format("bureau.{} must be a table with name = …", b.id));
+      continue;
+    }
+    Fields f(*t, file, diags, fmt::format("[bureau.{}]", b.id));
+    b.name = f.string("name", true).value_or("");
+    b.full_name = f.string("full_name", false).value_or("");
+    b.aliases = f.strings("aliases", false, false).value_or(std::vector<std::string>{});
+    b.kind = f.string("kind", false).value_or("other");
+    f.finish({"name", "full_name", "aliases", "kind"});
+    plan.bureaus.push_back(std::move(b));
+  }
+  return true;
+}
+
+void read_action_toml(const toml::table& root, uint32_t file, const std::string& rel_path,
+                      Plan& plan, Diagnostics& diags) {
+  Fields top(root, file, diags, rel_path);
+  const toml::node* an = top.get("action", true);
+  const toml::node* inds = top.get("indicator", false);
+  top.finish({"action", "indicator"});
+  Action a;
+  a.file = rel_path;
+  a.loc = Location{file, 1, 1};
+  if (an) {
+    if (auto t = an->as_table()) {
+      read_action_table(*t, file, a, diags);
+    } else {
+      top.wrong_type("action", *an, "a table");
+    }
+  }
+  size_t index = plan.actions.size();
+  plan.actions.push_back(a);
+  if (!inds) return;
+  auto arr = inds->as_array();
+  if (!arr) {
+    top.wrong_type("indicator", *inds, "an array of [[indicator]] tables");
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_indicator(*t, file, index, a.id, plan, diags);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  "each indicator must be an [[indicator]] table");
+    }
+  }
+}
+
+}  // namespace tally

@@ -1,0 +1,63 @@
+// A reader for actuals files in the canonical layout that `tally record`
+// appends: `[[actual]]` header lines, one `key = value` per line, values that
+// are basic strings, plain decimal numbers or RFC 3339 date-times with an
+// offset. It reads such text several times faster than toml++ (figures in
+// docs/performance.md) and knows nothing else: anything outside that layout
+// is declined, and the loader then hands the record (or the whole file) to
+// toml++, which stays the reference.
+// tests/unit/fast_actuals_test.cc checks that both give the same records and
+// the same diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+#include "core/base/period.h"
+#include "core/base/units.h"
+#include "core/model/model.h"
+
+namespace tally {
+
+/// The text of one record: from its `[[actual]]` header line up to the next
+/// header line (or the end of the file), and the line number of the header.
+struct RecordText {
+  std::string_view text;
+  uint32_t line = 1;
+};
+
+/// Cuts an actuals file (without its BOM) at its `[[actual]]` header lines.
+/// Returns nullopt when the records cannot be read one by one with the same
+/// meaning as the whole file: text other than blank lines and comments before
+/// the first header, or any other line starting with '[' (another table, an
+/// array spread over lines). Records themselves are not checked here.
+std::optional<std::vector<RecordText>> split_actual_records(std::string_view text);
+
+/// One record in the canonical layout, its values decoded as TOML would.
+struct CanonicalActual {
+  /// The record's header location, its texts and the locations of its
+  /// values; `period_text` holds the period as written (not yet parsed).
+  Actual actual;
+  /// `value`: a number (decoded exactly as toml++ and decimal_from_double
+  /// would) or, when absent, the string in `value_text`.
+  std::optional<Decimal> number;
+  std::string value_text;
+  /// `recorded`: a valid date and time with an explicit offset.
+  Date date;
+  int hour = 0, minute = 0, second = 0;
+  int offset_minutes = 0;
+};
+
+/// Reads one record of `file` in the canonical layout. Blank lines, comment
+/// lines, trailing comments, spaces and tabs around '=', CRLF line ends and
+/// keys in any order are accepted. Returns nullopt when the record departs
+/// from the layout in any way (a missing, unknown or repeated key, another
+/// value type, literal or multi-line strings, exponents, underscores,
+/// impossible dates, control characters, …): the caller then reads it with
+/// toml++. Never reports anything itself.
+std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file);
+
+}  // namespace tally

@@ -1,0 +1,36 @@
+// Reading a plan directory into the model: plan.toml, bureaus.toml,
+// actions/*.toml (read/definitions.h) and the actuals files
+// (read/actuals.h). Syntax, encoding, schema and type errors become
+// diagnostics; the semantic rules live in check/check.h.
+#pragma once
+
+#include <string>
+
+#include "core/base/diagnostic.h"
+#include "core/base/fs.h"
+#include "core/model/model.h"
+
+namespace tally {
+
+/// What a load produced: the plan as far as it could be read, the text of
+/// every file (for excerpts) and the diagnostics of the pass.
+struct LoadResult {
+  Plan plan;
+  SourceFiles files;
+  Diagnostics diags;
+  /// True when plan.toml could not be read at all (nothing else is meaningful).
+  bool fatal = false;
+};
+
+struct LoadOptions {
+  std::string plan_dir;
+  /// Where the actuals live; empty means `<plan_dir>/actuals`.
+  std::string actuals_dir;
+  /// Skip reading actuals (commands that only need the definitions).
+  bool skip_actuals = false;
+};
+
+/// Loads plan.toml, bureaus.toml, actions/*.toml and the actuals.
+LoadResult load_plan(const FileSystem& fs, const LoadOptions& options);
+
+}  // namespace tally

@@ -1,0 +1,23 @@
+// Reports as JSON, in the versioned schema of docs/report-json.md. Keys are
+// SPEC's names and do not depend on the language.
+#pragma once
+
+#include <string>
+
+#include "core/compute/report.h"
+
+namespace tally {
+
+/// The version of the report schema; raised when a key changes meaning or
+/// goes away (new keys do not raise it).
+inline constexpr int kReportSchemaVersion = 2;
+/// The version of the tally.overdue JSON schema (docs/report-json.md).
+inline constexpr int kOverdueSchemaVersion = 1;
+
+/// The whole report: plan, period, totals, actions, bureaus, indicators.
+std::string render_json(const Report& r);
+
+/// The 催报 list.
+std::string render_json(const OverdueReport& r);
+
+}  // namespace tally

@@ -1,0 +1,25 @@
+// The plan's registry as `tally list` prints it: its actions, bureaus or
+// indicators as a table (for text and CSV) or as JSON.
+#pragma once
+
+#include <string>
+
+#include "core/model/model.h"
+#include "core/render/table.h"
+
+namespace tally {
+
+/// What `tally list` lists.
+enum class Registry { kActions, kBureaus, kIndicators };
+
+/// The table of one registry, labels in Chinese unless `en`. Actions: number,
+/// id, name, lead bureaus, office, indicators reported, annex. Bureaus: id,
+/// name, full name, kind, indicators led, aliases. Indicators: id, name,
+/// kind, target (a milestone's due date), unit, direction, lead bureaus
+/// (names; with `full` the ids, then co-bureaus and the source).
+Table registry_table(const Plan& plan, Registry what, bool en, bool full);
+
+/// The registry as a JSON array, keys in English.
+std::string registry_json(const Plan& plan, Registry what);
+
+}  // namespace tally

@@ -1,0 +1,91 @@
+#include "core/render/markdown.h"
+
+#include <fmt/format.h>
+
+#include "core/render/table.h"
+
+namespace tally {
+
+namespace {
+
+constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
+constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
+
+std::string attention(const Report& r, bool en) {
+  std::vector<size_t> which = attention_indicators(r);
+  if (which.empty()) return "";
+  Table t = indicator_table(r, which, {IndicatorColumns::Lead::kAll, false, false}, en, false);
+  return fmt::format("\n## {}\n\n{}", term(Term::kAttention, en), render_markdown_table(t));
+}
+
+}  // namespace
+
+std::string render_md(const Report& r, const RenderOptions& o) {
+  const bool en = o.en;
+  std::vector<std::string> header = report_header(r, en);
+  std::string out = fmt::format("# {} · {}\n\n", header[0], r.period.str());
+  for (size_t k = 1; k < header.size(); ++k) out += "- " + header[k] + "\n";
+  if (r.indicators.empty()) {
+    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n");
+  }
+  out += attention(r, en);
+  if (r.changes) {
+    out += fmt::format("\n## {}\n\n", changes_lines(r, en)[0]);
+    if (!r.changes->records.empty())
+      out += render_markdown_table(changed_records_table(*r.changes, en));
+    if (!r.changes->newly_overdue.empty())
+      out += fmt::format("\n{}:\n\n{}", term(Term::kNewlyOverdue, en),
+                         render_markdown_table(newly_overdue_table(*r.changes, en)));
+  }
+  switch (o.by) {
+    case GroupBy::kAction: {
+      out += fmt::format("\n## {}\n\n{}", term(Term::kByAction, en),
+                         render_markdown_table(action_table(r, en)));
+      for (const ActionRow& a : r.actions) {
+        out +=
+            fmt::format("\n## {}\n\n{} {} · {}\n\n", action_heading(a, en), term(Term::kLead, en),
+                        name_list(a.lead_names, en), group_line(a.rollup, en));
+        out += render_markdown_table(indicator_table(r, a.indicators, kAllColumns, en, false));
+      }
+      break;
+    }
+    case GroupBy::kBureau: {
+      out += fmt::format("\n## {}\n\n{}", term(Term::kByBureau, en),
+                         render_markdown_table(bureau_table(r, en)));
+      for (const BureauRow& b : r.bureaus) {
+        out +=
+            fmt::format("\n## {}. {}\n\n{} · {} {}\n\n", b.rank, b.name, group_line(b.rollup, en),
+                        term(Term::kOnTimeRate, en), rate_cell(b.on_time_rate));
+        out += render_markdown_table(indicator_table(r, b.indicators, kNoLead, en, false));
+      }
+      break;
+    }
+    case GroupBy::kIndicator: {
+      std::vector<size_t> all(r.indicators.size());
+      for (size_t k = 0; k < all.size(); ++k) all[k] = k;
+      out += fmt::format("\n## {}\n\n{}", term(Term::kByIndicator, en),
+                         render_markdown_table(indicator_table(r, all, kAllColumns, en, false)));
+      break;
+    }
+  }
+  return out;
+}
+
+std::string render_md(const OverdueReport& r, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out = en ? fmt::format(
+                             "# Reports overdue · {}\n\n- as of {}\n- due {} days after "
+                             "each period ends\n- {} actuals overdue\n",
+                             r.plan_title, format_date(r.as_of), r.timely_days, r.items.size())
+                       : fmt::format(
+                             "# 催报清单 · {}\n\n- 截至 {}\n- 期末后 {} 天内报送\n- "
+                             "未报送 {} 项\n",
+                             r.plan_title, format_date(r.as_of), r.timely_days, r.items.size());
+  for (const auto& run : overdue_groups(r)) {
+    out += fmt::format("\n## {} ({})\n\n", r.items[run.first].bureau_name, run.second - run.first);
+    out += render_markdown_table(overdue_table(r, run, en));
+  }
+  return out;
+}
+
+}  // namespace tally

@@ -1,0 +1,127 @@
+// What every report renderer takes besides the report (language, colour,
+// grouping, format details) and the cells, tables and lines they share, so
+// text, Markdown, CSV and HTML print the same figures under the same words
+// (render/words.h). Formatting only: every figure is computed in
+// compute/report.h.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/compute/report.h"
+#include "core/render/figures.h"
+#include "core/render/table.h"
+#include "core/render/words.h"
+
+namespace tally {
+
+/// How a report groups its indicators (`--by`).
+enum class GroupBy { kAction, kBureau, kIndicator };
+
+struct RenderOptions {
+  bool en = false;     ///< English labels (`--lang en`); zh otherwise
+  bool color = false;  ///< ANSI colours (text only; never for files or NO_COLOR)
+  GroupBy by = GroupBy::kAction;
+  bool bom = false;    ///< CSV: start with a UTF-8 byte-order mark
+  size_t width = 120;  ///< text: the terminal width tables are fitted to
+};
+
+/// An action's heading: "一、产业培塑行动" (zh), "1. Industry cultivation" (en,
+/// falling back to the Chinese name).
+std::string action_heading(const ActionRow& a, bool en);
+
+/// The cells of one indicator as text, Markdown and HTML print them; empty
+/// where there is nothing to show.
+struct IndicatorCells {
+  std::string name;            ///< the indicator's name
+  std::string lead;            ///< lead bureau names joined with "、"
+  std::string actual;          ///< 1.8, or a stage label ("推进中 60%")
+  std::string period;          ///< the period the actual covers: 2024-06
+  std::string target;          ///< 3.6亿元; milestones: the due date
+  std::string expected;        ///< 50.0%; milestones: the stage required by now
+  std::string expected_value;  ///< 1.8亿元
+  std::string completion;      ///< 47.2%
+  std::string gap;             ///< -2.8
+  std::string status;          ///< 欠序时
+  std::string pace;            ///< 0.32/月
+  std::string projection;      ///< 3.4亿元
+};
+
+/// A value as a report shows it: 1.8; a milestone's stage label, with its
+/// percent when one was given (推进中 60%).
+std::string value_cell(const ActualValue& v, bool en);
+
+/// Formats one indicator row.
+IndicatorCells indicator_cells(const IndicatorRow& row, bool en);
+
+/// A share for a roll-up cell: "45.0%", or "-" when unset.
+std::string rate_cell(const std::optional<double>& share);
+
+/// "已完成 3 · 达序时 12 · …" over every status, zero counts included.
+std::string status_summary(const StatusCounts& counts, bool en);
+
+/// Which columns an indicator table has besides the name, actual, period,
+/// target, completion, gap, status and pace.
+struct IndicatorColumns {
+  enum class Lead { kNone, kPrimary, kAll } lead = Lead::kPrimary;
+  bool expected = false;   ///< 序时进度 and 应完成
+  bool projection = true;  ///< 预计全年
+};
+
+/// The ANSI colour of a status: green met, yellow behind, red what needs
+/// action, cyan missing (never red), dim not due.
+std::string_view status_color(Status s);
+
+/// A table of the indicators `which` (indices into r.indicators). With
+/// `ansi` the status cells are coloured.
+Table indicator_table(const Report& r, const std::vector<size_t>& which,
+                      const IndicatorColumns& columns, bool en, bool ansi);
+
+/// One row per action: heading, indicator count, counts per status,
+/// 达序时率, mean completion.
+Table action_table(const Report& r, bool en);
+
+/// One row per lead bureau in rank order: rank, name, indicators led,
+/// on-time rate with on-time/due, counts per status, 达序时率.
+Table bureau_table(const Report& r, bool en);
+
+/// "指标数 40 · 达序时率 45.0% · 平均完成率 50.1%", under a group's heading.
+std::string group_line(const Rollup& g, bool en);
+
+/// What a bulletin puts first (需关注): the indicators (indices into
+/// r.indicators) whose limits are breached, then milestones overdue, then
+/// those far behind (off-track), then reports missing.
+std::vector<size_t> attention_indicators(const Report& r);
+
+/// The runs of the 催报 list that belong to one bureau: [begin, end) each.
+std::vector<std::pair<size_t, size_t>> overdue_groups(const OverdueReport& r);
+
+/// The table of one run of the 催报 list: indicator, period, due date, days
+/// late, periods missed in a row (and since when), last period reported,
+/// indicator id.
+Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool en);
+
+/// The report's header as plain lines: title and document; period, as-of
+/// date and expected share; the counts per status with 达序时率; and the
+/// selection when there is one.
+std::vector<std::string> report_header(const Report& r, bool en);
+
+/// The 序时进度 of the header: the share at the report period's end, or,
+/// when some cadence is compared elsewhere (a dekad brief's monthly
+/// indicators), each share with the period it is taken at.
+std::string expected_text(const Report& r, bool en);
+
+/// The one-line summary of a dekad brief's changes; empty when the report
+/// has none.
+std::vector<std::string> changes_lines(const Report& r, bool en);
+
+/// The records made since the last brief: indicator, period, value, by, when.
+Table changed_records_table(const Changes& c, bool en);
+
+/// The reports newly overdue since the last brief.
+Table newly_overdue_table(const Changes& c, bool en);
+
+}  // namespace tally

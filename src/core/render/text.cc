@@ -1,0 +1,304 @@
+#include "core/render/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "core/base/text.h"
+#include "core/render/table.h"
+
+namespace tally {
+
+namespace {
+
+std::string paint(std::string text, Status s, bool color) {
+  if (!color) return text;
+  return fmt::format("{}{}\x1b[0m", status_color(s), text);
+}
+
+std::string bold(std::string_view text, bool color) {
+  return color ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  return fmt::format("{}", fmt::join(items, sep));
+}
+
+// Names narrower than this (16 Chinese characters) are hard to tell apart.
+constexpr size_t kNameRoom = 32;
+
+// True when the table leaves too little of the terminal for the names.
+bool names_cramped(const Table& t, size_t width) {
+  if (width == 0) return false;
+  size_t name = display_width(t.header[0]);
+  for (const auto& row : t.rows) name = std::max(name, display_width(row[0]));
+  const size_t others = text_table_width(t) - name;
+  return others + std::min(name, kNameRoom) > width;
+}
+
+// An indicator table fitted to the terminal: when the names would be cut
+// short, the projection and then the lead give way first.
+std::string fitted_indicators(const Report& r, const std::vector<size_t>& which,
+                              IndicatorColumns columns, const RenderOptions& o) {
+  Table t = indicator_table(r, which, columns, o.en, o.color);
+  if (names_cramped(t, o.width) && columns.projection) {
+    columns.projection = false;
+    t = indicator_table(r, which, columns, o.en, o.color);
+  }
+  if (names_cramped(t, o.width) && columns.lead != IndicatorColumns::Lead::kNone) {
+    columns.lead = IndicatorColumns::Lead::kNone;
+    t = indicator_table(r, which, columns, o.en, o.color);
+  }
+  return render_text_table(t, o.width);
+}
+
+// A dekad brief's changes since the last one: a summary line, then the new
+// records and the newly overdue reports.
+std::string changes_text(const Report& r, const RenderOptions& o) {
+  if (!r.changes) return "";
+  const bool en = o.en;
+  std::string out = "\n" + bold(changes_lines(r, en)[0], o.color) + "\n";
+  if (!r.changes->records.empty())
+    out += render_text_table(changed_records_table(*r.changes, en), o.width);
+  if (!r.changes->newly_overdue.empty()) {
+    out += std::string(term(Term::kNewlyOverdue, en)) + "\n";
+    out += render_text_table(newly_overdue_table(*r.changes, en), o.width);
+  }
+  return out;
+}
+
+// One period of the path as a bar of kBarWidth columns for 0 … 100% of the
+// target: '#' up to the completion reported for that period, '|' where the
+// path expects it to be, '.' for the rest; beyond the target, '>' at the end.
+constexpr int kBarWidth = 20;
+
+std::string path_bar(std::optional<double> expected, std::optional<double> completion) {
+  auto cells = [](double share) {
+    return static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * kBarWidth));
+  };
+  std::string bar(kBarWidth, '.');
+  if (completion) bar.replace(0, cells(*completion), cells(*completion), '#');
+  if (completion && *completion > 1.0) bar.back() = '>';
+  if (expected) {
+    const int at = cells(*expected);
+    bar[at == 0 ? 0 : at - 1] = '|';
+  }
+  return bar;
+}
+
+}  // namespace
+
+std::string render_text(const Report& r, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out;
+  std::vector<std::string> header = report_header(r, en);
+  for (size_t k = 0; k < header.size(); ++k)
+    out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
+  if (r.indicators.empty()) {
+    return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
+                                          : "没有符合筛选条件的指标。");
+  }
+  out += changes_text(r, o);
+  switch (o.by) {
+    case GroupBy::kAction:
+      out += "\n" + bold(term(Term::kByAction, en), o.color) + "\n";
+      out += render_text_table(action_table(r, en), o.width);
+      for (const ActionRow& a : r.actions) {
+        out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
+                           term(Term::kLead, en), name_list(a.lead_names, en),
+                           group_line(a.rollup, en));
+        out += fitted_indicators(r, a.indicators, {}, o);
+      }
+      break;
+    case GroupBy::kBureau:
+      out += "\n" + bold(term(Term::kByBureau, en), o.color) + "\n";
+      out += render_text_table(bureau_table(r, en), o.width);
+      for (const BureauRow& b : r.bureaus) {
+        out += fmt::format("\n{} · {} {} · {} {} ({}/{})\n",
+                           bold(fmt::format("{}. {}", b.rank, b.name), o.color),
+                           term(Term::kLed, en), b.led, term(Term::kOnTimeRate, en),
+                           rate_cell(b.on_time_rate), b.actuals_on_time, b.actuals_due);
+        out += fitted_indicators(r, b.indicators, {IndicatorColumns::Lead::kNone}, o);
+      }
+      break;
+    case GroupBy::kIndicator: {
+      std::vector<size_t> all(r.indicators.size());
+      for (size_t k = 0; k < all.size(); ++k) all[k] = k;
+      out += "\n" + bold(term(Term::kByIndicator, en), o.color) + "\n";
+      out += fitted_indicators(r, all, {}, o);
+      break;
+    }
+  }
+  return out;
+}
+
+std::string render_text(const OverdueReport& r, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out = bold(en ? fmt::format("Reports overdue · {}", r.plan_title)
+                            : fmt::format("催报清单 · {}", r.plan_title),
+                         o.color) +
+                    "\n";
+  const auto runs = overdue_groups(r);
+  out += en ? fmt::format(
+                  "as of {} · due {} days after each period ends · {} actuals from {} "
+                  "bureaus\n",
+                  format_date(r.as_of), r.timely_days, r.items.size(), runs.size())
+            : fmt::format("截至 {} · 期末后 {} 天内报送 · 未报送 {} 项, 涉及 {} 个单位\n",
+                          format_date(r.as_of), r.timely_days, r.items.size(), runs.size());
+  for (const auto& run : runs) {
+    const OverdueItem& first = r.items[run.first];
+    const size_t n = run.second - run.first;
+    out += fmt::format("\n{} ({}) · {}\n", bold(first.bureau_name, o.color), first.bureau,
+                       en ? fmt::format("{} overdue", n) : fmt::format("{} 项", n));
+    out += render_text_table(overdue_table(r, run, en), o.width);
+  }
+  return out;
+}
+
+namespace {
+
+// A two-column table of named values; a row with an empty value is left out.
+struct Sheet {
+  Table table;
+  explicit Sheet(bool en) { table.header = headings({Term::kItem, Term::kContent}, en); }
+  void add(std::string_view name, std::string value) {
+    if (!value.empty()) table.rows.push_back({std::string(name), std::move(value)});
+  }
+};
+
+// The definition of `tally show`'s indicator.
+Table definition_table(const IndicatorDetail& d, const IndicatorCells& c, bool en) {
+  const Indicator& ind = d.definition;
+  Sheet def(en);
+  def.add(term(Term::kAction, en), fmt::format("{} ({})", d.action_name, d.current.action));
+  std::string kind(kind_name(ind.kind));
+  if (ind.kind != Kind::kMilestone) kind += fmt::format(" · {}", direction_name(ind.direction));
+  if (ind.kind == Kind::kCumulative) kind += fmt::format(" · basis {}", basis_name(ind.basis));
+  def.add(term(Term::kKind, en), kind);
+  def.add(term(ind.kind == Kind::kMilestone ? Term::kDue : Term::kTarget, en), c.target);
+  if (ind.baseline)
+    def.add(term(Term::kBaseline, en),
+            fmt::format("{}{} ({})", ind.baseline->value.str(), ind.unit, ind.baseline->year));
+  if (!ind.stages.empty()) {
+    std::vector<std::string> st;
+    for (const auto& s : ind.stages)
+      st.push_back(fmt::format("{} {}", format_date(s.date), stage_label(s.stage, en)));
+    def.add(term(Term::kStages, en), join(st, " · "));
+  }
+  def.add(term(Term::kLead, en), name_list(d.current.lead_names, en));
+  def.add(term(Term::kCo, en), name_list(d.co_names, en));
+  def.add(term(Term::kReporting, en),
+          en ? fmt::format("every {}, within {} days after it ends", cadence_label(d.cadence, en),
+                           d.timely_days)
+             : fmt::format("每{}, 期末后 {} 天内", cadence_label(d.cadence, en), d.timely_days));
+  if (ind.kind != Kind::kMilestone && ind.kind != Kind::kGrowth)
+    def.add(term(Term::kScheduleShown, en), d.schedule);
+  def.add(term(Term::kCited, en), ind.source);
+  def.add(term(Term::kNote, en), ind.note);
+  return def.table;
+}
+
+// Every record of the indicator, superseded and late ones marked.
+Table records_table(const IndicatorDetail& d, bool en) {
+  Table t;
+  for (Term c :
+       {Term::kPeriod, Term::kActual, Term::kRecordedAt, Term::kBy, Term::kSource, Term::kRemark})
+    t.header.emplace_back(term(c, en));
+  t.right = {false, true};
+  for (const DetailRecord& rec : d.records) {
+    const Actual& a = rec.actual;
+    std::vector<std::string> remarks;
+    if (rec.superseded) remarks.emplace_back(term(Term::kSuperseded, en));
+    if (!rec.on_time) remarks.emplace_back(term(Term::kLate, en));
+    if (!a.reason.empty()) remarks.push_back(a.reason);
+    if (!a.note.empty()) remarks.push_back(a.note);
+    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
+                      join(remarks, "; ")});
+  }
+  return t;
+}
+
+// The expected path: per period of the cadence, what is expected and, for
+// the periods due, the figure and status with a bar of the path.
+Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const Indicator& ind = d.definition;
+  // Milestones have a stage to reach instead of a share, value and completion.
+  const bool milestone = ind.kind == Kind::kMilestone;
+  const bool bar = !milestone && ind.kind != Kind::kGrowth;
+  Table p;
+  p.header = {std::string(term(Term::kPeriod, en)),
+              std::string(term(milestone ? Term::kRequiredStage : Term::kExpected, en))};
+  if (!milestone) p.header.emplace_back(term(Term::kExpectedValue, en));
+  p.header.emplace_back(term(Term::kActual, en));
+  if (!milestone) p.header.emplace_back(term(Term::kCompletion, en));
+  p.header.emplace_back(term(Term::kStatus, en));
+  if (bar) p.header.emplace_back(term(Term::kPathBar, en));
+  p.right = std::vector<bool>(p.header.size(), true);
+  p.right.front() = false;
+  p.right[p.header.size() - 1] = false;
+  if (p.header.size() > 2) p.right[p.header.size() - 2] = !bar;
+  for (const PathStep& step : d.path) {
+    IndicatorCells s = indicator_cells(step.row, en);
+    // The path shows what each period expects, whatever figure is in force.
+    if (!milestone) {
+      s.expected = step.expect.share ? format_share(*step.expect.share) : "";
+      s.expected_value = step.expect.value ? format_quantity(*step.expect.value) + ind.unit : "";
+    }
+    const bool own = step.row.actual_period && *step.row.actual_period == step.period;
+    std::string actual = s.actual;
+    if (!actual.empty() && step.row.actual_period && !own) actual += fmt::format(" ({})", s.period);
+    std::vector<std::string> row = {step.period.str(), s.expected};
+    if (!milestone) row.push_back(s.expected_value);
+    row.push_back(step.due ? actual : "");
+    if (!milestone) row.push_back(step.due ? s.completion : "");
+    row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    if (bar) {
+      const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
+      // A limit of zero has no share to draw.
+      const bool zero = ind.target && ind.target->to_double() == 0;
+      row.push_back(zero ? "" : path_bar(step.expect.share, done));
+    }
+    p.rows.push_back(std::move(row));
+  }
+  return p;
+}
+
+// Where the indicator stands now.
+Table now_table(const IndicatorDetail& d, const IndicatorCells& c, const RenderOptions& o) {
+  const bool en = o.en;
+  Sheet n(en);
+  n.add(term(Term::kAsOf, en), format_date(d.as_of));
+  n.add(term(Term::kStatus, en), paint(c.status, d.current.status, o.color));
+  n.add(term(Term::kActual, en),
+        c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
+  n.add(term(d.definition.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
+        c.expected);
+  n.add(term(Term::kExpectedValue, en), c.expected_value);
+  n.add(term(Term::kCompletion, en), c.completion);
+  n.add(term(Term::kGap, en), c.gap);
+  n.add(term(Term::kPace, en), c.pace);
+  n.add(term(Term::kProjection, en), c.projection);
+  return n.table;
+}
+
+}  // namespace
+
+std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const IndicatorCells c = indicator_cells(d.current, en);
+  std::string out = bold(fmt::format("{}  {}", d.definition.id, d.definition.name), o.color) + "\n";
+  out += render_text_table(definition_table(d, c, en), o.width);
+  out += "\n" + bold(term(Term::kRecords, en), o.color) + "\n";
+  out += d.records.empty() ? std::string(term(Term::kNoRecords, en)) + "\n"
+                           : render_text_table(records_table(d, en), o.width);
+  out += "\n" + bold(term(Term::kExpectedPath, en), o.color) + "\n";
+  out += render_text_table(path_table(d, o), o.width);
+  out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
+  out += render_text_table(now_table(d, c, o), o.width);
+  return out;
+}
+
+}  // namespace tally

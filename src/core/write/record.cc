@@ -1,0 +1,340 @@
+#include "core/write/record.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/base/text.h"
+#include "core/check/check.h"
+#include "core/read/actuals.h"
+#include "core/write/transaction.h"
+
+namespace tally {
+
+namespace {
+
+bool same_record(const Actual& a, const Actual& b) {
+  auto same_value = [](const ActualValue& x, const ActualValue& y) {
+    return x.number.has_value() == y.number.has_value() && (!x.number || *x.number == *y.number) &&
+           x.stage == y.stage && x.percent == y.percent;
+  };
+  return a.indicator == b.indicator && a.period == b.period && same_value(a.value, b.value) &&
+         a.recorded.epoch_seconds == b.recorded.epoch_seconds &&
+         a.recorded.text == b.recorded.text && a.by == b.by && a.source == b.source &&
+         a.note == b.note && a.reason == b.reason;
+}
+
+// The plan's definitions without any actuals.
+Plan definitions_of(const Plan& plan) {
+  Plan p;
+  p.dir = plan.dir;
+  p.actuals_dir = plan.actuals_dir;
+  p.header = plan.header;
+  p.bureaus = plan.bureaus;
+  p.actions = plan.actions;
+  p.indicators = plan.indicators;
+  return p;
+}
+
+// The actuals as one writer sees them: the records, the files their
+// locations index and, per file name in the actuals directory, its text,
+// its index in `files` and how many records were read from it.
+struct Snapshot {
+  const Plan* plan = nullptr;
+  const SourceFiles* files = nullptr;
+  std::map<std::string, std::string_view> texts;
+  std::map<std::string, uint32_t> index;
+  std::map<std::string, size_t> counts;
+};
+
+bool is_actuals_name(std::string_view name) {
+  return name.size() > 5 && name.substr(name.size() - 5) == ".toml";
+}
+
+Snapshot snapshot_of(const Plan& plan, const SourceFiles& files) {
+  Snapshot s;
+  s.plan = &plan;
+  s.files = &files;
+  std::unordered_map<uint32_t, std::string> name_of;
+  const std::string prefix = join_path(plan.actuals_dir, "");
+  for (uint32_t i = 1; i < files.size(); ++i) {
+    const std::string& path = files.path(i);
+    if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string name = path.substr(prefix.size());
+    if (!is_actuals_name(name) || name.find('/') != std::string::npos) continue;
+    s.texts[name] = files.text(i);
+    s.index[name] = i;
+    s.counts[name] = 0;
+    name_of[i] = name;
+  }
+  for (const Actual& a : plan.actuals) {
+    auto it = name_of.find(a.loc.file);
+    if (it != name_of.end()) ++s.counts[it->second];
+  }
+  return s;
+}
+
+// The actuals read again from disk, for a writer that found them changed.
+struct Reloaded {
+  Plan plan;
+  SourceFiles files;
+  Diagnostics diags;
+};
+
+// Reads the actuals files of the directory; true when they hold exactly
+// the bytes of `s`. `disk` receives name → text.
+bool unchanged(const Snapshot& s, const std::string& dir, std::map<std::string, std::string>& disk,
+               std::string* error) {
+  DiskFileSystem fs;
+  bool same = true;
+  for (const auto& name : fs.list(dir)) {
+    if (!is_actuals_name(name)) continue;
+    auto text = fs.read(join_path(dir, name), error);
+    if (!text) {
+      *error = fmt::format("cannot read {}: {}", join_path(dir, name), *error);
+      return false;
+    }
+    auto it = s.texts.find(name);
+    if (it == s.texts.end() || it->second != *text) same = false;
+    disk[name] = std::move(*text);
+  }
+  return same && disk.size() == s.texts.size();
+}
+
+struct Composed {
+  RecordOutcome outcome;
+  std::vector<FileReplacement> replacements;
+};
+
+// "Today" for a write stamped `recorded`.
+Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& recorded) {
+  return options.today.value_or(local_date(recorded.epoch_seconds, plan.header.utc_offset_minutes));
+}
+
+// Step 3: validation; false (and the refusals in `out`) when any row is refused.
+bool validate(const Ledger& ledger, std::span<const ProposedActual> rows,
+              const RecordOptions& options, const Timestamp& recorded, Prepared& prepared,
+              RecordOutcome& out) {
+  prepared = prepare_actuals(ledger, rows, options.names,
+                             today_for(options, ledger.plan(), recorded), recorded);
+  if (prepared.refusals.empty()) return true;
+  out.status = RecordOutcome::Status::kRefused;
+  out.refusals = std::move(prepared.refusals);
+  return false;
+}
+
+// Where the old records of a file are in RecordOutcome::files, by their
+// index in the snapshot's files.
+using FileIndex = std::unordered_map<uint32_t, uint32_t>;
+
+// Step 4 for one file: its new text (the old bytes, then `ks` of `actuals`
+// as text), read back, which must give the old records and then exactly
+// the new ones. False (with kFailed) when it does not.
+bool compose_file(const Snapshot& snap, const std::string& name, const std::vector<size_t>& ks,
+                  const std::vector<Actual>& actuals, Composed& c, FileIndex& in_out) {
+  const Plan& plan = *snap.plan;
+  RecordOutcome& out = c.outcome;
+  auto old_it = snap.texts.find(name);
+  const bool created = old_it == snap.texts.end();
+  std::string_view old = created ? std::string_view() : old_it->second;
+  std::string records;
+  if (created) records = actuals_file_header(*plan.find_bureau(actuals[ks.front()].by));
+  for (size_t k : ks) records += format_actual(actuals[k]);
+  AppendedFile file{join_path(plan.actuals_dir, name), append_after(old, records), ks.size(),
+                    created};
+  std::string text = std::string(old) + file.appended;
+
+  // Read the new text back: the old records, then exactly the new ones. A
+  // file this write appends to is in out.files under its new text, which
+  // starts with the old bytes, so its old records keep their lines and
+  // columns.
+  uint32_t idx = out.files.add(file.path, text);
+  if (!created) in_out[snap.index.at(name)] = idx;
+  std::vector<Actual> parsed;
+  Diagnostics diags;
+  load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
+  const size_t old_count = created ? 0 : snap.counts.at(name);
+  bool ok = !diags.has_errors() && parsed.size() == old_count + ks.size();
+  for (size_t j = 0; ok && j < ks.size(); ++j) {
+    ok = same_record(parsed[old_count + j], actuals[ks[j]]);
+    out.stored[ks[j]] = std::move(parsed[old_count + j]);
+  }
+  if (!ok) {
+    out.status = RecordOutcome::Status::kFailed;
+    out.error = fmt::format(
+        "the new text of {} does not read back as the records it should "
+        "hold; nothing was written",
+        file.path);
+    return false;
+  }
+  c.replacements.push_back({name, std::move(text)});
+  out.appended.push_back(std::move(file));
+  return true;
+}
+
+// The rules of `tally check`, for the new records among the old records of
+// the same indicators; what they find that they did not find without the
+// new records goes to out.diags. A finding may concern an old record (a
+// month back-filled before a later one makes the later running total
+// fall), and every finding is formatted against out.files: so the old
+// records are located in out.files too, in the new text of the file
+// written or else in a copy of the file they were read from.
+void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, RecordOutcome& out) {
+  const Plan& plan = *snap.plan;
+  auto relocate = [&](Location& loc) {
+    if (loc.file == 0) return;
+    auto [it, added] = in_out.try_emplace(loc.file, 0);
+    if (added) it->second = out.files.add(snap.files->path(loc.file), snap.files->text(loc.file));
+    loc.file = it->second;
+  };
+  std::set<std::string_view> affected;
+  for (const Actual& a : out.stored) affected.insert(a.indicator);
+  Plan sub = definitions_of(plan);
+  for (const Actual& a : plan.actuals) {
+    if (!affected.count(a.indicator)) continue;
+    Actual& old = sub.actuals.emplace_back(a);
+    for (Location* loc :
+         {&old.loc, &old.period_loc, &old.value_loc, &old.recorded_loc, &old.by_loc}) {
+      relocate(*loc);
+    }
+  }
+  CheckOptions check_options{today, nullptr};
+  auto check = [&](Diagnostics& found) {
+    check_actuals(sub, check_options, found);
+    check_ytd_series(sub, found);
+  };
+  // What the old records show already is not this write's doing.
+  Diagnostics before, after;
+  check(before);
+  // The new records are lent to the check and taken back.
+  const size_t first_new = sub.actuals.size();
+  std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
+  check(after);
+  std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
+            out.stored.begin());
+  auto key = [](const Diagnostic& d) {
+    return std::tuple(d.severity, d.loc.file, d.loc.line, d.loc.col, d.code, d.message);
+  };
+  std::multiset<decltype(key(Diagnostic{}))> old_findings;
+  for (const auto& d : before.items()) old_findings.insert(key(d));
+  for (const auto& d : after.items()) {
+    auto it = old_findings.find(key(d));
+    if (it != old_findings.end()) {
+      old_findings.erase(it);
+    } else {
+      out.diags.add(d);
+    }
+  }
+  out.diags.sort(out.files);
+}
+
+// Validates (against `ledger`, built over the snapshot's plan), composes
+// the new file texts and reads them back (steps 3–4).
+Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const ProposedActual> rows,
+                 const RecordOptions& options, const Timestamp& recorded) {
+  Composed c;
+  RecordOutcome& out = c.outcome;
+  Prepared prepared;
+  if (!validate(ledger, rows, options, recorded, prepared, out)) return c;
+
+  // Rows of each bureau go to <by>.toml, in the order given.
+  std::map<std::string, std::vector<size_t>> by_file;
+  for (size_t k = 0; k < prepared.actuals.size(); ++k) {
+    by_file[prepared.actuals[k].by + ".toml"].push_back(k);
+  }
+  out.stored.resize(prepared.actuals.size());
+  FileIndex in_out;
+  for (const auto& [name, ks] : by_file) {
+    if (!compose_file(snap, name, ks, prepared.actuals, c, in_out)) return c;
+  }
+  check_new_records(snap, today_for(options, *snap.plan, recorded), in_out, out);
+  if (out.diags.has_errors()) {
+    out.status = RecordOutcome::Status::kRefused;
+    c.replacements.clear();
+  }
+  return c;
+}
+
+}  // namespace
+
+RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
+                             const RecordOptions& options) {
+  const Plan& plan = loaded.plan;
+  const int offset = plan.header.utc_offset_minutes;
+  Snapshot snap = snapshot_of(plan, loaded.files);
+  Ledger loaded_ledger(plan);
+  if (options.dry_run) {
+    return compose(snap, loaded_ledger, rows, options, make_timestamp(options.clock(), offset))
+        .outcome;
+  }
+  // Refuse what is wrong already before taking the lock: a refusal touches
+  // no file and waits for no other writer.
+  {
+    Prepared prepared;
+    RecordOutcome out;
+    if (!validate(loaded_ledger, rows, options, make_timestamp(options.clock(), offset), prepared,
+                  out)) {
+      return out;
+    }
+  }
+  auto failed = [](std::string error) {
+    RecordOutcome out;
+    out.status = RecordOutcome::Status::kFailed;
+    out.error = std::move(error);
+    return out;
+  };
+
+  // 1. The lock, and whatever a crashed writer left.
+  const std::string& dir = plan.actuals_dir;
+  std::string error;
+  if (!ensure_dir(dir, &error)) return failed(error);
+  auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
+  if (!lock) return failed(error);
+  if (!recover_dir(dir, &error)) return failed(error);
+
+  // 2. What other writers added since the plan was loaded.
+  std::map<std::string, std::string> disk;
+  std::optional<Reloaded> fresh;
+  if (!unchanged(snap, dir, disk, &error)) {
+    if (!error.empty()) return failed(error);
+    fresh.emplace();
+    fresh->plan = definitions_of(plan);
+    snap = Snapshot{};
+    snap.plan = &fresh->plan;
+    snap.files = &fresh->files;
+    for (auto& [name, text] : disk) {
+      uint32_t idx = fresh->files.add(join_path(dir, name), std::move(text));
+      size_t before = fresh->plan.actuals.size();
+      load_actuals_text(fresh->files.text(idx), idx, fresh->plan, fresh->plan.actuals,
+                        fresh->diags);
+      snap.texts[name] = fresh->files.text(idx);
+      snap.index[name] = idx;
+      snap.counts[name] = fresh->plan.actuals.size() - before;
+    }
+    if (fresh->diags.has_errors()) {
+      RecordOutcome out;
+      out.status = RecordOutcome::Status::kRefused;
+      out.diags = std::move(fresh->diags);
+      out.diags.sort(fresh->files);
+      out.files = std::move(fresh->files);
+      return out;
+    }
+  }
+
+  // 3–4. Validate, compose and read back.
+  std::optional<Ledger> fresh_ledger;
+  if (fresh) fresh_ledger.emplace(fresh->plan);
+  Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
+                       make_timestamp(options.clock(), offset));
+  if (c.outcome.status != RecordOutcome::Status::kOk) return std::move(c.outcome);
+
+  // 5. Replace the files, all or none.
+  if (!replace_files(dir, c.replacements, &error)) return failed(error);
+  return std::move(c.outcome);
+}
+
+}  // namespace tally

@@ -1,0 +1,86 @@
+// Recording actuals: proposals, validated (compute/proposal.h), are
+// appended as text to their bureaus' files under the directory lock, all
+// or none (SPEC 2.4 and 5).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+#include "core/compute/proposal.h"
+#include "core/model/model.h"
+#include "core/read/load.h"
+
+namespace tally {
+
+/// How `record_actuals` runs.
+struct RecordOptions {
+  /// "Today" in the plan's zone; unset: the date of the moment `clock` gives.
+  std::optional<Date> today;
+  /// The moment (seconds since the epoch) to stamp new records with. The
+  /// stamp is taken after the lock is held, so stamps follow the order of
+  /// writes (an earlier call validates before the lock).
+  std::function<int64_t()> clock;
+  /// How refusals name the fields.
+  FieldNames names;
+  /// Validate and compose, but take no lock and write nothing.
+  bool dry_run = false;
+  /// How long to wait for another writer to release the lock.
+  int lock_timeout_ms = 30000;
+};
+
+/// One actuals file a write appends to.
+struct AppendedFile {
+  std::string path;
+  /// The exact bytes added at its end (for a new file, its whole text).
+  std::string appended;
+  size_t records = 0;
+  bool created = false;
+};
+
+/// What `record_actuals` did.
+struct RecordOutcome {
+  enum class Status { kOk, kRefused, kFailed };
+  Status status = Status::kOk;
+  /// The records appended (or, in a dry run, that would be), in proposal
+  /// order; their locations index `files`.
+  std::vector<Actual> stored;
+  /// The files appended to, ordered by name.
+  std::vector<AppendedFile> appended;
+  /// kRefused: why proposals were refused (may be empty when `diags` says).
+  std::vector<Refusal> refusals;
+  /// What the rules of `tally check` find with the new records that they
+  /// did not find before: warnings (e.g. a running total that falls, which
+  /// may be located on an old record when a month is back-filled), and with
+  /// kRefused the errors.
+  Diagnostics diags;
+  /// The files `stored` and `diags` point into: the new text of each file
+  /// appended to, and the text of any other file a finding is located in.
+  SourceFiles files;
+  /// kFailed: the lock or I/O failure, naming the file; nothing was changed.
+  std::string error;
+};
+
+/// Records proposals in the actuals files of their bureaus, all or none:
+///  0. refuses proposals that are wrong against `loaded`, touching nothing;
+///  1. takes the lock on the actuals directory (creating the directory if
+///     needed) and undoes any transaction a crash left behind;
+///  2. if any actuals file differs from what `loaded` read, reads them all
+///     again, so that validation sees what other writers added meanwhile;
+///  3. validates every proposal (`prepare_actuals`);
+///  4. composes each file's new text, the old bytes followed by the new
+///     records (`format_actual`), reads it back with `load_actuals_text`
+///     and requires exactly the old records followed by the new ones, and
+///     checks the new records with the rules of `tally check` among the old
+///     records of their indicators (findings the old records had already
+///     are not reported);
+///  5. replaces the files (`replace_files`).
+/// A dry run does 3 and 4 against `loaded`, without lock or write.
+RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
+                             const RecordOptions& options);
+
+}  // namespace tally
