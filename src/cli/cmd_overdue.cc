@@ -17,6 +17,7 @@ namespace {
 
 struct OverdueArgs {
   std::string as_of;
+  std::string bureau;
   std::string format = "table";
   std::string output;
   bool bom = false;
@@ -27,6 +28,11 @@ int run_overdue(const OverdueArgs& args, Context& ctx) {
   if (!as_of) return kExitUsage;
   Ledger ledger(ctx.plan());
   OverdueReport list = compute_overdue(ledger, *as_of);
+  if (!args.bureau.empty()) {
+    const std::string id = bureau_id(ctx, args.bureau);
+    if (id.empty()) return kExitUsage;
+    std::erase_if(list.items, [&](const OverdueItem& item) { return item.bureau != id; });
+  }
   RenderOptions o;
   o.en = ctx.en();
   o.color = ctx.color_out && args.output.empty();
@@ -45,6 +51,7 @@ Runner setup_overdue(CLI::App& app) {
   auto args = std::make_shared<OverdueArgs>();
   app.add_option("--as-of", args->as_of,
                  "List what was overdue on DATE (records made later are ignored)");
+  app.add_option("--bureau", args->bureau, "Only what this bureau owes (id, name or alias)");
   app.add_option("--format", args->format, "table, md, csv or json")
       ->check(CLI::IsMember({"table", "md", "csv", "json"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");

@@ -31,16 +31,6 @@ struct ReportArgs {
   bool bom = false;
 };
 
-// The bureau an id, name or alias names; empty after printing an error.
-std::string bureau_id(const Context& ctx, const std::string& given) {
-  const Plan& plan = ctx.plan();
-  if (plan.find_bureau(given)) return given;
-  if (const Bureau* b = plan.resolve_bureau_name(given)) return b->id;
-  ctx.error(with_suggestion(fmt::format("--bureau '{}' is not a bureau of the plan", given), given,
-                            plan.bureau_ids()));
-  return {};
-}
-
 // The text of the report in `format`.
 std::string render(const Report& r, const RenderOptions& o, const std::string& format) {
   if (format == "md") return render_md(r, o);

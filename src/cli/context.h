@@ -67,10 +67,11 @@ struct Command {
 /// The table of commands, in the order `tally --help` lists them.
 const std::vector<Command>& commands();
 
-/// The plan directory: `given` (--plan), else TALLY_PLAN, else the nearest
-/// plan.toml upward from the working directory, else the only plan under
-/// ./plans/. Returns it as the user would write it; nullopt with `*error`
-/// set when there is none or the choice is ambiguous.
+/// The plan directory: `given` (--plan), else TALLY_PLAN, else upward from
+/// the working directory the nearest directory that holds plan.toml or
+/// whose plans/ holds exactly one plan. Returns it as the user would write
+/// it; nullopt with `*error` set when there is none or the choice is
+/// ambiguous.
 std::optional<std::string> find_plan_dir(const std::string& given, std::string* error);
 
 }  // namespace tally

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "cli/context.h"
+#include "cli/manuals.h"
 #include "core/check/check.h"
 
 namespace tally {
@@ -41,29 +42,36 @@ std::optional<std::string> find_plan_dir(const std::string& given, std::string* 
     *error = fmt::format("TALLY_PLAN={}: no plan.toml there", e);
     return std::nullopt;
   }
+  // Upward from the working directory: a directory that is a plan, or one
+  // whose plans/ holds exactly one (the root of a repository of plans), so
+  // that every command works anywhere inside the repository.
   std::error_code ec;
   fs::path dir = fs::current_path(ec);
   std::string rel = ".";
   for (int depth = 0; !ec && depth < 64; ++depth) {
     if (has_plan_toml(dir.string())) return rel;
+    std::vector<std::string> found;
+    std::error_code list_ec;
+    for (const auto& entry : fs::directory_iterator(dir / "plans", list_ec)) {
+      if (entry.is_directory() && has_plan_toml(entry.path().string())) {
+        found.push_back((fs::path(rel) / "plans" / entry.path().filename()).lexically_normal());
+      }
+    }
+    if (found.size() == 1) return found[0];
+    if (found.size() > 1) {
+      std::sort(found.begin(), found.end());
+      *error = fmt::format("several plans under {} ({}); choose one with --plan",
+                           (fs::path(rel) / "plans").lexically_normal().string(),
+                           fmt::join(found, ", "));
+      return std::nullopt;
+    }
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
     rel = depth == 0 ? ".." : rel + "/..";
   }
-  std::vector<std::string> found;
-  for (const auto& entry : fs::directory_iterator("plans", ec)) {
-    if (entry.is_directory() && has_plan_toml(entry.path().string())) {
-      found.push_back(entry.path().string());
-    }
-  }
-  if (found.size() == 1) return found[0];
-  if (found.empty()) {
-    *error = "no plan found: pass --plan DIR, set TALLY_PLAN, or run inside a plan directory";
-  } else {
-    std::sort(found.begin(), found.end());
-    *error = fmt::format("several plans under ./plans ({}); choose one with --plan",
-                         fmt::join(found, ", "));
-  }
+  *error =
+      "no plan found: pass --plan DIR, set TALLY_PLAN, or run inside a plan directory or a "
+      "repository with one plan under plans/";
   return std::nullopt;
 }
 
@@ -141,13 +149,32 @@ int run(int argc, char** argv) {
   app.add_option("--today", g.today, "Fix today's date (also TALLY_TODAY)");
   app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for");
 
+  // Every command's --help lists the global options too: they are
+  // accepted before or after the command.
+  std::string globals = "Global options (before or after the command):\n";
+  for (const CLI::Option* opt : app.get_options()) {
+    const std::string name = opt->get_name();
+    if (name == "--help" || name == "--version") continue;
+    std::string label = opt->get_name(false, true);
+    if (opt->get_items_expected_max() > 0) label += " " + opt->get_type_name();
+    globals += label.size() < 28
+                   ? fmt::format("  {:<28}{}\n", label, opt->get_description())
+                   : fmt::format("  {}\n  {:<28}{}\n", label, "", opt->get_description());
+  }
+
   std::vector<std::pair<const Command*, CLI::App*>> subs;
   std::vector<Runner> runners;
   for (const auto& cmd : commands()) {
     CLI::App* sub = app.add_subcommand(cmd.name, cmd.help);
     sub->fallthrough();
+    sub->footer(globals);
     runners.push_back(cmd.setup(*sub));
     subs.emplace_back(&cmd, sub);
+  }
+  // The build writes the manual pages and completion with
+  // `tally --write-manuals DOCS_DIR OUT_DIR`; no user needs it.
+  if (argc == 4 && std::string(argv[1]) == "--write-manuals") {
+    return write_manuals(app, argv[2], argv[3], TALLY_VERSION);
   }
   try {
     app.parse(argc, argv);

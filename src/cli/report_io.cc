@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/diagnostic.h"
 #include "core/base/text.h"
 #include "core/render/words.h"
 #include "core/write/transaction.h"
@@ -56,6 +57,15 @@ std::optional<std::vector<Status>> status_list(const Context& ctx, const std::st
     if (std::find(out.begin(), out.end(), *s) == out.end()) out.push_back(*s);
   }
   return out;
+}
+
+std::string bureau_id(const Context& ctx, const std::string& given) {
+  const Plan& plan = ctx.plan();
+  if (plan.find_bureau(given)) return given;
+  if (const Bureau* b = plan.resolve_bureau_name(given)) return b->id;
+  ctx.error(with_suggestion(fmt::format("--bureau '{}' is not a bureau of the plan", given), given,
+                            plan.bureau_ids()));
+  return {};
 }
 
 }  // namespace tally

@@ -26,4 +26,8 @@ std::optional<Date> as_of_date(const Context& ctx, const std::string& text);
 std::optional<std::vector<Status>> status_list(const Context& ctx, const std::string& option,
                                                const std::string& text);
 
+/// The bureau `--bureau` names by id, name or alias; empty after printing
+/// an error that suggests the closest id.
+std::string bureau_id(const Context& ctx, const std::string& given);
+
 }  // namespace tally

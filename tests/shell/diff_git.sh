@@ -67,6 +67,10 @@ expect "one revision: v1 against the working tree" "$expected" \
 
 # The same from a subdirectory, and with --plan from outside the plan.
 expect "from a subdirectory" "$expected" "$(cd plans/demo/actions && "$TALLY" diff)"
+# and from a directory of the repository outside the plan: the plan is the
+# only one under the root's plans/.
+mkdir -p notes/2024
+expect "from outside the plan in the repository" "$expected" "$(cd notes/2024 && "$TALLY" diff)"
 expect "from the top with --plan" "$expected" "$(cd / && "$TALLY" diff --plan "$repo/plans/demo")"
 
 # Committed: v1 against the branch, and back again.

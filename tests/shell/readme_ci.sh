@@ -12,4 +12,14 @@ case "$readme_main" in
   *"tally check --plan plans/hongjiang-2024"*"tally report --plan plans/hongjiang-2024"*) ;;
   *) fail "the README's first command does not check and report on the shipped plan" ;;
 esac
+# The first command builds only what a user runs; the test command builds
+# the tests even in a build directory the first command configured.
+case "$readme_main" in
+  *"-DTALLY_TESTS=OFF"*) ;;
+  *) fail "the README's first command builds the tests (it should pass -DTALLY_TESTS=OFF)" ;;
+esac
+case "$readme_test" in
+  *"-B build -DCMAKE_BUILD_TYPE=Release -DTALLY_TESTS=ON "*) ;;
+  *) fail "the README's test command does not turn the tests back on (-DTALLY_TESTS=ON)" ;;
+esac
 (($(failure_count) == 0)) && echo "README and .ci/run agree"
