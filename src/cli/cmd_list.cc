@@ -1,4 +1,4 @@
-// tally list actions|bureaus|indicators: the plan's registry.
+// tally list actions|bureaus|indicators|tasks: the plan's registry.
 
 #include <fmt/format.h>
 
@@ -20,6 +20,7 @@ struct ListArgs {
 int run_list(const ListArgs& args, Context& ctx) {
   const Registry what = args.what == "actions"   ? Registry::kActions
                         : args.what == "bureaus" ? Registry::kBureaus
+                        : args.what == "tasks"   ? Registry::kTasks
                                                  : Registry::kIndicators;
   if (args.format == "json") {
     fmt::print(ctx.out, "{}", registry_json(ctx.plan(), what));
@@ -35,9 +36,9 @@ int run_list(const ListArgs& args, Context& ctx) {
 
 Runner setup_list(CLI::App& app) {
   auto args = std::make_shared<ListArgs>();
-  app.add_option("what", args->what, "actions, bureaus or indicators")
+  app.add_option("what", args->what, "actions, bureaus, indicators or tasks")
       ->required()
-      ->check(CLI::IsMember({"actions", "bureaus", "indicators"}));
+      ->check(CLI::IsMember({"actions", "bureaus", "indicators", "tasks"}));
   app.add_option("--format", args->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
