@@ -27,12 +27,12 @@ int run_check(const CheckArgs& args, Context& ctx) {
       std::fflush(ctx.out);  // keep the summary after the findings in a terminal
       const Plan& p = r.plan;
       fmt::print(ctx.err,
-                 "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} bureaus, {} "
-                 "actuals)\n",
+                 "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} tasks, {} bureaus, "
+                 "{} actuals)\n",
                  p.dir == "." && !p.header.id.empty() ? p.header.id : p.dir, r.diags.error_count(),
                  r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
                  r.diags.warning_count() == 1 ? "" : "s", p.actions.size(), p.indicators.size(),
-                 p.bureaus.size(), p.actuals.size());
+                 p.tasks.size(), p.bureaus.size(), p.actuals.size());
     }
   }
   if (r.diags.has_errors()) return kExitInvalid;

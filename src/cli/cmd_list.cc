@@ -1,4 +1,4 @@
-// tally list actions|bureaus|indicators: the plan's registry.
+// tally list actions|bureaus|indicators|tasks: the plan's registry.
 
 #include <fmt/format.h>
 
@@ -23,6 +23,7 @@ struct ListArgs {
 int run_list(const ListArgs& args, Context& ctx) {
   const Registry what = args.what == "actions"   ? Registry::kActions
                         : args.what == "bureaus" ? Registry::kBureaus
+                        : args.what == "tasks"   ? Registry::kTasks
                                                  : Registry::kIndicators;
   // --bureau: only the rows the bureau leads (or the bureau itself), from a
   // copy of the plan with the other rows of that registry left out.
@@ -37,6 +38,8 @@ int run_list(const ListArgs& args, Context& ctx) {
       std::erase_if(only.actions, [&](const Action& a) { return !leads(a.lead); });
     } else if (what == Registry::kIndicators) {
       std::erase_if(only.indicators, [&](const Indicator& i) { return !leads(i.lead); });
+    } else if (what == Registry::kTasks) {
+      std::erase_if(only.tasks, [&](const Task& t) { return !leads(t.lead); });
     } else {
       std::erase_if(only.bureaus, [&](const Bureau& b) { return b.id != id; });
     }
@@ -56,9 +59,9 @@ int run_list(const ListArgs& args, Context& ctx) {
 
 Runner setup_list(CLI::App& app) {
   auto args = std::make_shared<ListArgs>();
-  app.add_option("what", args->what, "actions, bureaus or indicators")
+  app.add_option("what", args->what, "actions, bureaus, indicators or tasks")
       ->required()
-      ->check(CLI::IsMember({"actions", "bureaus", "indicators"}));
+      ->check(CLI::IsMember({"actions", "bureaus", "indicators", "tasks"}));
   app.add_option("--bureau", args->bureau, "Only what this bureau leads (id, name or alias)");
   app.add_option("--format", args->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));

@@ -67,6 +67,11 @@ for what in actions bureaus indicators; do
   golden "list-$what-en" 0 "${mini[@]}" --lang en list "$what"
   golden "list-$what-csv-en" 0 "${mini[@]}" --lang en list "$what" --format csv
 done
+# Tasks: the shipped plan's 121, as the table, CSV (ids, co and source) and JSON.
+hj=(--plan plans/hongjiang-2024 --today 2024-07-01)
+golden list-tasks 0 "${hj[@]}" list tasks
+golden list-tasks-csv 0 "${hj[@]}" list tasks --format csv
+golden list-tasks-json 0 "${hj[@]}" list tasks --format json
 golden list-bureaus-csv-bom 0 "${mini[@]}" list bureaus --format csv --bom
 # list refuses a plan with errors: they go to stderr, and it exits 1.
 golden list-invalid-plan 1 --color never --plan tests/errors/bad-enum-kind list actions

@@ -95,7 +95,7 @@ reason = "统计局修订"
 '
 
 t check
-expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 5 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 5 actuals)
 '
 
 t log

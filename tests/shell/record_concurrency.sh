@@ -27,7 +27,7 @@ for p in 0 1 2 3 4 5 6 7; do
 done
 
 t check
-expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 3 bureaus, 201 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 201 actuals)
 '
 expected=$(for ((k = 0; k < 200; k++)); do
   p=$((k / 25)); by=gxj; [ $((p % 2)) = 1 ] && by=fgj

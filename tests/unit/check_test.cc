@@ -413,3 +413,59 @@ TEST_CASE("checks stay silent about what could not be read") {
     }
   }
 }
+
+TEST_CASE("check: the tables of tasks") {
+  // The base action with one task after its indicator; `extra` replaces its
+  // due line.
+  auto with_task = [](const std::string& id, const std::string& lead,
+                      const std::string& extra = "due = 2024-12-31") {
+    return std::string(kActionToml) +
+           fmt::format(
+               "\n[[task]]\nid = \"{}\"\nname = \"招商引资\"\ntext = \"加强产业链招商。\"\n"
+               "lead = [\"{}\"]\nco = [\"fgj\"]\nsource = \"附件1 二(一)1\"\n{}\n",
+               id, lead, extra);
+  };
+  SECTION("a task is read with its keys and checks clean") {
+    LoadResult r = loaded(TestPlan().put("actions/01-a.toml", with_task("a.invest", "gxj")));
+    REQUIRE(r.plan.tasks.size() == 1);
+    const Task& t = r.plan.tasks[0];
+    CHECK(t.id == "a.invest");
+    CHECK(t.name == "招商引资");
+    CHECK(t.text == "加强产业链招商。");
+    CHECK(t.lead == std::vector<std::string>{"gxj"});
+    CHECK(t.co == std::vector<std::string>{"fgj"});
+    CHECK(t.source == "附件1 二(一)1");
+    REQUIRE(t.due);
+    CHECK(format_date(*t.due) == "2024-12-31");
+    CHECK(r.plan.actions[t.action].id == "a");
+    Diagnostics diags;
+    check_plan(r.plan, CheckOptions{kToday, &r.files}, diags);
+    CHECK(lines(diags, r.files).empty());
+  }
+  SECTION("a task id that an indicator already has") {
+    LoadResult r = loaded(TestPlan().put("actions/01-a.toml", with_task("a.output", "gxj")));
+    CHECK(run_check(r, check_unique_ids) ==
+          Lines{"p/actions/01-a.toml:16:6: duplicate-id: task id 'a.output' is already an "
+                "indicator's id in actions/01-a.toml"});
+  }
+  SECTION("an unknown bureau leads a task") {
+    LoadResult r = loaded(TestPlan().put("actions/01-a.toml", with_task("a.invest", "gxjj")));
+    CHECK(run_check(r, check_references) ==
+          Lines{"p/actions/01-a.toml:19:8: unknown-bureau: unknown bureau 'gxjj' in the "
+                "task's lead (did you mean 'gxj'?)"});
+  }
+  SECTION("a task due outside the plan") {
+    LoadResult r = loaded(
+        TestPlan().put("actions/01-a.toml", with_task("a.invest", "gxj", "due = 2025-03-31")));
+    CHECK(run_check(r, check_dates) ==
+          Lines{"p/actions/01-a.toml:22:7: date-outside-plan: due date 2025-03-31 is outside the "
+                "plan (2024-01-01 to 2024-12-31)"});
+  }
+  SECTION("an unknown key in a task is reported with the task's name") {
+    TestPlan t;
+    t.put("actions/01-a.toml", with_task("a.invest", "gxj", "target = 3"));
+    LoadResult r = t.load();
+    CHECK(lines(r) == Lines{"p/actions/01-a.toml:22:1: unknown-key: unknown key 'target' in task "
+                            "'a.invest'"});
+  }
+}

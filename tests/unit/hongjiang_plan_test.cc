@@ -645,3 +645,39 @@ TEST_CASE("hongjiang plan: every name the document uses for a bureau resolves to
     }
   }
 }
+
+TEST_CASE("hongjiang plan: the tasks are tests/plans/hongjiang-tasks.txt, in file order") {
+  LoadResult r = load_hongjiang();
+  std::ifstream in(kSource + "/tests/plans/hongjiang-tasks.txt");
+  REQUIRE(in);
+  std::vector<std::string> want;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    want.push_back(line);
+  }
+  // 117 clauses of 附件1–8 and the overall plan's 4 (docs/plan-hongjiang-2024.md §11).
+  REQUIRE(want.size() == 121);
+  REQUIRE(r.plan.tasks.size() == 121);
+  std::map<std::string, int> per_action;
+  for (size_t i = 0; i < want.size(); ++i) {
+    const Task& t = r.plan.tasks[i];
+    std::string leads;
+    for (const auto& id : t.lead) leads += (leads.empty() ? "" : ",") + id;
+    CHECK(t.id + "\t" + t.source + "\t" + leads == want[i]);
+    CHECK_FALSE(t.name.empty());
+    CHECK_FALSE(t.text.empty());
+    CHECK(r.plan.find_task(t.id) == &t);
+    CHECK(r.plan.find_indicator(t.id) == nullptr);
+    ++per_action[r.plan.actions[t.action].id];
+  }
+  // The [[task]] tables counted per action file.
+  CHECK(per_action == std::map<std::string, int>{{"industry", 13},
+                                                 {"innovation", 12},
+                                                 {"demand", 11},
+                                                 {"reform", 16},
+                                                 {"market", 15},
+                                                 {"region", 19},
+                                                 {"safety", 29},
+                                                 {"livelihood", 6}});
+}

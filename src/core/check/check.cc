@@ -173,6 +173,23 @@ void check_unique_ids(const Plan& plan, Diagnostics& diags) {
                               plan.actions[it->second->action].file));
     }
   }
+  // A task's id is unique among the indicators' ids too: `record` takes either.
+  std::unordered_map<std::string_view, const Task*> tasks;
+  for (const auto& task : plan.tasks) {
+    if (task.id.empty()) continue;
+    if (auto it = indicators.find(task.id); it != indicators.end()) {
+      diags.error(task.at("id"), "duplicate-id",
+                  fmt::format("task id '{}' is already an indicator's id in {}", task.id,
+                              plan.actions[it->second->action].file));
+      continue;
+    }
+    auto [it, fresh] = tasks.emplace(task.id, &task);
+    if (!fresh) {
+      diags.error(task.at("id"), "duplicate-id",
+                  fmt::format("task id '{}' is already defined in {}", task.id,
+                              plan.actions[it->second->action].file));
+    }
+  }
 }
 
 void check_bureau_names(const Plan& plan, Diagnostics& diags) {
@@ -223,6 +240,12 @@ void check_references(const Plan& plan, Diagnostics& diags) {
     for (const auto& id : ind.lead) check_bureau_ref(plan, id, ind.at("lead"), "lead", diags);
     for (const auto& id : ind.co) check_bureau_ref(plan, id, ind.at("co"), "co", diags);
   }
+  for (const auto& task : plan.tasks) {
+    for (const auto& id : task.lead)
+      check_bureau_ref(plan, id, task.at("lead"), "the task's lead", diags);
+    for (const auto& id : task.co)
+      check_bureau_ref(plan, id, task.at("co"), "the task's co", diags);
+  }
 }
 
 void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
@@ -265,32 +288,45 @@ void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
   }
 }
 
-void check_dates(const Plan& plan, Diagnostics& diags) {
-  for (const auto& ind : plan.indicators) {
-    if (ind.due && !in_plan(plan, *ind.due)) {
-      diags.error(ind.at("due"), "date-outside-plan",
-                  fmt::format("due date {} is outside the plan ({})", format_date(*ind.due),
+namespace {
+
+// A due date and dated stages, of a milestone or a task: inside the plan, the
+// stages in date order and never going back.
+void check_due_and_stages(const Plan& plan, const std::optional<Date>& due, Location due_at,
+                          const std::vector<StagePoint>& stages, Diagnostics& diags) {
+  if (due && !in_plan(plan, *due)) {
+    diags.error(
+        due_at, "date-outside-plan",
+        fmt::format("due date {} is outside the plan ({})", format_date(*due), plan_span(plan)));
+  }
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const auto& s = stages[i];
+    if (!in_plan(plan, s.date)) {
+      diags.error(s.loc, "date-outside-plan",
+                  fmt::format("stage date {} is outside the plan ({})", format_date(s.date),
                               plan_span(plan)));
     }
-    for (size_t i = 0; i < ind.stages.size(); ++i) {
-      const auto& s = ind.stages[i];
-      if (!in_plan(plan, s.date)) {
-        diags.error(s.loc, "date-outside-plan",
-                    fmt::format("stage date {} is outside the plan ({})", format_date(s.date),
-                                plan_span(plan)));
-      }
-      if (i > 0 && (s.date <= ind.stages[i - 1].date || s.stage < ind.stages[i - 1].stage)) {
-        diags.error(s.loc, "bad-stages",
-                    "stages must be in date order and never go back (not-started, in-progress, "
-                    "done)");
-      }
+    if (i > 0 && (s.date <= stages[i - 1].date || s.stage < stages[i - 1].stage)) {
+      diags.error(s.loc, "bad-stages",
+                  "stages must be in date order and never go back (not-started, in-progress, "
+                  "done)");
     }
+  }
+}
+
+}  // namespace
+
+void check_dates(const Plan& plan, Diagnostics& diags) {
+  for (const auto& ind : plan.indicators) {
+    check_due_and_stages(plan, ind.due, ind.at("due"), ind.stages, diags);
     if (ind.baseline && !plan.unread.dates && ind.baseline->year >= plan.header.start.year) {
       diags.error(ind.at("baseline"), "bad-baseline",
                   fmt::format("baseline year {} must be before the plan starts ({})",
                               ind.baseline->year, plan.header.start.year));
     }
   }
+  for (const auto& task : plan.tasks)
+    check_due_and_stages(plan, task.due, task.at("due"), task.stages, diags);
 }
 
 namespace {

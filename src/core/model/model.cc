@@ -176,6 +176,9 @@ std::string schedule_name(const Schedule& s) {
 Location Indicator::at(std::string_view key) const {
   return find_key(key_locs, key, loc);
 }
+Location Task::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
 Location Action::at(std::string_view key) const {
   return find_key(key_locs, key, loc);
 }
@@ -212,6 +215,9 @@ const Indicator* Plan::find_indicator(std::string_view id) const {
 }
 const Action* Plan::find_action(std::string_view id) const {
   return find_by_id(actions, id);
+}
+const Task* Plan::find_task(std::string_view id) const {
+  return find_by_id(tasks, id);
 }
 const Profile* Plan::find_profile(std::string_view name) const {
   for (const auto& p : profiles)

@@ -138,6 +138,26 @@ struct Indicator {
   Location at(std::string_view key) const;
 };
 
+/// A 重点任务: work a responsibility clause assigns that no figure reports.
+/// Bureaus report its progress as a state with a note.
+struct Task {
+  std::string id;
+  std::string name;
+  std::string text;
+  std::vector<std::string> lead;  // first is the primary lead
+  std::vector<std::string> co;
+  std::optional<Cadence> cadence;  // unset: the plan's cadence
+  std::optional<Date> due;
+  std::vector<StagePoint> stages;
+  std::string source;
+  std::string note;
+  size_t action = 0;  // index into Plan::actions
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+};
+
 struct Action {
   std::string id;
   int number = 0;
@@ -232,6 +252,7 @@ struct Plan {
   std::vector<Bureau> bureaus;
   std::vector<Action> actions;
   std::vector<Indicator> indicators;
+  std::vector<Task> tasks;
   std::vector<Actual> actuals;
 
   /// Parts that could not be read (the loader reported why). The checks
@@ -246,6 +267,7 @@ struct Plan {
   const Bureau* find_bureau(std::string_view id) const;
   const Indicator* find_indicator(std::string_view id) const;
   const Action* find_action(std::string_view id) const;
+  const Task* find_task(std::string_view id) const;
   const Profile* find_profile(std::string_view name) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;

@@ -196,25 +196,27 @@ Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& 
   return read_shares(f, "schedule", *n);
 }
 
-// `id`: "<action>.<slug>", starting with its action's id.
-void read_indicator_id(Fields& f, const std::string& action_id, Indicator& ind,
-                       Diagnostics& diags) {
-  ind.id = f.string("id", true).value_or("");
-  if (ind.id.empty()) return;
-  f.rename(fmt::format("indicator '{}'", ind.id));
-  auto dot = ind.id.find('.');
-  std::string prefix = dot == std::string::npos ? "" : ind.id.substr(0, dot);
-  std::string slug = dot == std::string::npos ? ind.id : ind.id.substr(dot + 1);
+// `id`: "<action>.<slug>", starting with its action's id; `what` is
+// "indicator" or "task".
+std::string read_item_id(Fields& f, const std::string& action_id, std::string_view what,
+                         Diagnostics& diags) {
+  std::string id = f.string("id", true).value_or("");
+  if (id.empty()) return id;
+  f.rename(fmt::format("{} '{}'", what, id));
+  auto dot = id.find('.');
+  std::string prefix = dot == std::string::npos ? "" : id.substr(0, dot);
+  std::string slug = dot == std::string::npos ? id : id.substr(dot + 1);
   if (dot == std::string::npos || !is_slug(prefix) || !is_slug(slug)) {
     diags.error(f.at("id"), "bad-slug",
-                fmt::format("indicator id '{}' must be \"{}.<slug>\" with a slug of "
+                fmt::format("{} id '{}' must be \"{}.<slug>\" with a slug of "
                             "lower-case ASCII letters, digits and '-'",
-                            ind.id, action_id.empty() ? "<action>" : action_id));
+                            what, id, action_id.empty() ? "<action>" : action_id));
   } else if (!action_id.empty() && prefix != action_id) {
     diags.error(f.at("id"), "id-prefix",
-                fmt::format("indicator id '{}' must start with its action's id: '{}.{}'", ind.id,
+                fmt::format("{} id '{}' must start with its action's id: '{}.{}'", what, id,
                             action_id, slug));
   }
+  return id;
 }
 
 // `baseline = { value = 3.27, year = 2023 }`.
@@ -254,7 +256,7 @@ std::optional<StagePoint> read_stage_point(const toml::table& t, uint32_t file,
 }
 
 // `stages`: the dated stages of a milestone.
-void read_stages(Fields& f, uint32_t file, Indicator& ind, Diagnostics& diags) {
+void read_stages(Fields& f, uint32_t file, std::vector<StagePoint>& stages, Diagnostics& diags) {
   const toml::node* n = f.get("stages", false);
   if (!n) return;
   auto arr = n->as_array();
@@ -264,7 +266,7 @@ void read_stages(Fields& f, uint32_t file, Indicator& ind, Diagnostics& diags) {
   }
   for (const auto& item : *arr) {
     if (auto st = item.as_table()) {
-      if (auto sp = read_stage_point(*st, file, diags)) ind.stages.push_back(*sp);
+      if (auto sp = read_stage_point(*st, file, diags)) stages.push_back(*sp);
     } else {
       diags.error(loc_of(file, item.source()), "wrong-type",
                   "each stage must be a table such as { date = 2024-06-30, stage = "
@@ -280,7 +282,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   Fields f(t, file, diags, "[[indicator]]");
   ind.loc = f.where();
   f.key_locations(ind.key_locs);
-  read_indicator_id(f, action_id, ind, diags);
+  ind.id = read_item_id(f, action_id, "indicator", diags);
   ind.name = f.string("name", true).value_or("");
   if (auto v = f.word("kind", true, parse_kind, kind_names())) ind.kind = *v;
   const bool milestone = ind.kind == Kind::kMilestone;
@@ -297,10 +299,51 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   ind.source = f.string("source", false).value_or("");
   ind.note = f.string("note", false).value_or("");
   ind.due = f.date("due", false);
-  read_stages(f, file, ind, diags);
+  read_stages(f, file, ind.stages, diags);
   f.finish({"id", "name", "kind", "unit", "target", "direction", "lead", "co", "cadence",
             "schedule", "basis", "baseline", "metric", "source", "note", "due", "stages"});
   plan.indicators.push_back(std::move(ind));
+}
+
+void read_task(const toml::table& t, uint32_t file, size_t action_index,
+               const std::string& action_id, Plan& plan, Diagnostics& diags) {
+  Task task;
+  task.action = action_index;
+  Fields f(t, file, diags, "[[task]]");
+  task.loc = f.where();
+  f.key_locations(task.key_locs);
+  task.id = read_item_id(f, action_id, "task", diags);
+  task.name = f.string("name", true).value_or("");
+  task.text = f.string("text", true).value_or("");
+  task.lead = f.leads();
+  task.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
+  task.cadence = read_cadence(f);
+  task.due = f.date("due", false);
+  read_stages(f, file, task.stages, diags);
+  task.source = f.string("source", false).value_or("");
+  task.note = f.string("note", false).value_or("");
+  f.finish({"id", "name", "text", "lead", "co", "cadence", "due", "stages", "source", "note"});
+  plan.tasks.push_back(std::move(task));
+}
+
+// The [[indicator]] or [[task]] tables of an action file.
+template <typename ReadOne>
+void read_items(Fields& top, const toml::node* n, uint32_t file, std::string_view key,
+                Diagnostics& diags, ReadOne read_one) {
+  if (!n) return;
+  auto arr = n->as_array();
+  if (!arr) {
+    top.wrong_type(key, *n, fmt::format("an array of [[{}]] tables", key));
+    return;
+  }
+  for (const auto& item : *arr) {
+    if (auto t = item.as_table()) {
+      read_one(*t);
+    } else {
+      diags.error(loc_of(file, item.source()), "wrong-type",
+                  fmt::format("each {0} must be an [[{0}]] table", key));
+    }
+  }
 }
 
 // [action].
@@ -394,7 +437,8 @@ void read_action_toml(const toml::table& root, uint32_t file, const std::string&
   Fields top(root, file, diags, rel_path);
   const toml::node* an = top.get("action", true);
   const toml::node* inds = top.get("indicator", false);
-  top.finish({"action", "indicator"});
+  const toml::node* tasks = top.get("task", false);
+  top.finish({"action", "indicator", "task"});
   Action a;
   a.file = rel_path;
   a.loc = Location{file, 1, 1};
@@ -407,20 +451,10 @@ void read_action_toml(const toml::table& root, uint32_t file, const std::string&
   }
   size_t index = plan.actions.size();
   plan.actions.push_back(a);
-  if (!inds) return;
-  auto arr = inds->as_array();
-  if (!arr) {
-    top.wrong_type("indicator", *inds, "an array of [[indicator]] tables");
-    return;
-  }
-  for (const auto& item : *arr) {
-    if (auto t = item.as_table()) {
-      read_indicator(*t, file, index, a.id, plan, diags);
-    } else {
-      diags.error(loc_of(file, item.source()), "wrong-type",
-                  "each indicator must be an [[indicator]] table");
-    }
-  }
+  read_items(top, inds, file, "indicator", diags,
+             [&](const toml::table& t) { read_indicator(t, file, index, a.id, plan, diags); });
+  read_items(top, tasks, file, "task", diags,
+             [&](const toml::table& t) { read_task(t, file, index, a.id, plan, diags); });
 }
 
 }  // namespace tally

@@ -85,6 +85,45 @@ Table indicators_table(const Plan& p, bool en, bool full) {
   return t;
 }
 
+Table tasks_table(const Plan& p, bool en, bool full) {
+  Table t;
+  t.header = headings({Term::kId, Term::kName, Term::kAction, Term::kDue, Term::kLead}, en);
+  if (full) {
+    t.header.emplace_back(term(Term::kCo, en));
+    t.header.emplace_back(term(Term::kCited, en));
+  }
+  for (const auto& task : p.tasks) {
+    std::vector<std::string> row = {
+        task.id, task.name, p.actions[task.action].id, task.due ? format_date(*task.due) : "",
+        full ? fmt::format("{}", fmt::join(task.lead, ",")) : bureau_names(p, task.lead)};
+    if (full) {
+      row.push_back(fmt::format("{}", fmt::join(task.co, ",")));
+      row.push_back(task.source);
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string tasks_json(const Plan& p) {
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& task : p.tasks) {
+    w.begin_object()
+        .field("id", task.id)
+        .field("action", p.actions[task.action].id)
+        .field("name", task.name)
+        .field("text", task.text);
+    w.key("lead").strings(task.lead);
+    w.key("co").strings(task.co);
+    w.field("cadence", cadence_name(task.cadence.value_or(p.header.cadence)));
+    w.field("due", task.due ? format_date(*task.due) : "");
+    w.field("source", task.source).field("note", task.note).end_object();
+  }
+  w.end_array();
+  return w.str();
+}
+
 std::string actions_json(const Plan& p) {
   JsonWriter w;
   w.begin_array();
@@ -180,6 +219,8 @@ Table registry_table(const Plan& plan, Registry what, bool en, bool full) {
       return actions_table(plan, en);
     case Registry::kBureaus:
       return bureaus_table(plan, en);
+    case Registry::kTasks:
+      return tasks_table(plan, en, full);
     case Registry::kIndicators:
       break;
   }
@@ -192,6 +233,8 @@ std::string registry_json(const Plan& plan, Registry what) {
       return actions_json(plan);
     case Registry::kBureaus:
       return bureaus_json(plan);
+    case Registry::kTasks:
+      return tasks_json(plan);
     case Registry::kIndicators:
       break;
   }

@@ -10,13 +10,14 @@
 namespace tally {
 
 /// What `tally list` lists.
-enum class Registry { kActions, kBureaus, kIndicators };
+enum class Registry { kActions, kBureaus, kIndicators, kTasks };
 
 /// The table of one registry, labels in Chinese unless `en`. Actions: number,
 /// id, name, lead bureaus, office, indicators reported, annex. Bureaus: id,
 /// name, full name, kind, indicators led, aliases. Indicators: id, name,
 /// kind, target (a milestone's due date), unit, direction, lead bureaus
-/// (names; with `full` the ids, then co-bureaus and the source).
+/// (names; with `full` the ids, then co-bureaus and the source). Tasks: id,
+/// name, action, due date, lead bureaus (with `full` as for indicators).
 Table registry_table(const Plan& plan, Registry what, bool en, bool full);
 
 /// The registry as a JSON array, keys in English.
