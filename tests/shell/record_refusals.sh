@@ -32,6 +32,8 @@ refused "tally: error: VALUE: '1,200' has a thousands separator; write the numbe
   industry.jobs 1,200 --period 2024-06 --source 人社局
 refused "tally: error: VALUE: 'inf' is not a number; write a decimal such as 3.6, optionally with a unit such as 3.6亿元" \
   industry.jobs inf --period 2024-06 --source 人社局
+refused "tally: error: VALUE: '99999999999.99999亿元' is 99999999999.99999亿元, more digits than an actuals file keeps exactly (15 significant digits, 18 in a whole number); round it" \
+  industry.bio-output 99999999999.99999亿元 --period 2024-06 --source 统计局
 refused "tally: error: VALUE: '-5' is negative; a cumulative value cannot be below 0 (only growth rates can)" \
   industry.jobs -5 --period 2024-06 --source 人社局
 refused "tally: error: VALUE: 'finish' is not a stage of milestone 'industry.museum'; give not-started, in-progress, done or a percent such as 60%" \

@@ -260,3 +260,27 @@ TEST_CASE("render_diff: no changes") {
   DiffHeading h{"p", {"v1", "0123456789abcdef"}, {"v2", "fedcba9876543210"}, true, false};
   CHECK(render_diff_text(d, h) == "p: v1 (0123456) → v2 (fedcba9)\nno changes\n");
 }
+
+TEST_CASE("diff: a step and a profile are paths too; a profile's edit shows where it is used") {
+  PlanDiff d = diff_with("p/actions/01-industry.toml", "target = 3.6",
+                         "target = 3.6\nschedule = { step = 2024-07-01 }");
+  REQUIRE(d.indicators.size() == 1);
+  CHECK(d.indicators[0].fields[0].field == "schedule");
+  CHECK(d.indicators[0].fields[0].before == "even");
+  CHECK(d.indicators[0].fields[0].after == "step 2024-07-01");
+  // The same indicator on a profile, before and after the profile is edited.
+  Files before, after;
+  const std::string profile = "\n[profile.harvest]\nshares = [0, 0.2, 0.9, 1]\n";
+  for (Files* f : {&before, &after}) {
+    f->files["p/plan.toml"] += profile;
+    f->files["p/actions/01-industry.toml"] =
+        replaced(f->files["p/actions/01-industry.toml"], "target = 3.6",
+                 "target = 3.6\nschedule = \"harvest\"");
+  }
+  after.files["p/plan.toml"] =
+      replaced(after.files["p/plan.toml"], "[0, 0.2, 0.9, 1]", "[0, 0.3, 0.9, 1]");
+  d = diff_plans(load(before), load(after));
+  REQUIRE(d.indicators.size() == 1);
+  CHECK(d.indicators[0].fields[0].before == "harvest = [0, 0.2, 0.9, 1]");
+  CHECK(d.indicators[0].fields[0].after == "harvest = [0, 0.3, 0.9, 1]");
+}

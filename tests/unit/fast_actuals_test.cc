@@ -11,8 +11,10 @@
 
 #include "core/read/actuals.h"
 #include "core/read/load.h"
+#include "describe_actual.h"
 
 using namespace tally;
+using tally::testing::describe;
 
 namespace {
 
@@ -21,26 +23,6 @@ Plan test_plan() {
   plan.header.utc_offset_minutes = 8 * 60;
   plan.header.utc_offset = "+08:00";
   return plan;
-}
-
-std::string describe(const Location& l) {
-  return std::to_string(l.file) + ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
-}
-
-// Every field of a record, so two lists compare as text and a difference
-// shows where it is.
-std::string describe(const Actual& a) {
-  std::ostringstream o;
-  o << a.indicator << " | " << static_cast<int>(a.period.cadence) << "/" << a.period.year << "/"
-    << a.period.index << " " << a.period_text << " | ";
-  if (a.value.number) o << a.value.number->mantissa << "e-" << a.value.number->scale;
-  if (a.value.stage) o << " stage " << static_cast<int>(*a.value.stage);
-  if (a.value.percent) o << " percent " << *a.value.percent;
-  o << " | " << a.recorded.epoch_seconds << " " << a.recorded.offset_minutes << " "
-    << a.recorded.text << " | " << a.by << " | " << a.source << " | " << a.note << " | " << a.reason
-    << " | at " << describe(a.loc) << " " << describe(a.period_loc) << " " << describe(a.value_loc)
-    << " " << describe(a.recorded_loc) << " " << describe(a.by_loc) << " #" << a.file_order;
-  return o.str();
 }
 
 struct Read {
@@ -63,8 +45,7 @@ Read read_with(std::string_view text, bool reference) {
   }
   for (size_t i = 1; i < out.size(); ++i) r.records.push_back(describe(out[i]));
   for (const auto& d : diags.items()) {
-    r.diags.push_back(describe(d.loc) + (d.severity == Severity::kError ? " error " : " warning ") +
-                      d.message + " [" + d.code + "]");
+    r.diags.push_back(describe(d));
   }
   CHECK(diags.error_count() ==
         static_cast<size_t>(

@@ -158,6 +158,15 @@ TEST_CASE("record: every refusal says what is wrong") {
   CHECK(refusals(proposal("industry.jobs", "1,200")) ==
         V{"VALUE: '1,200' has a thousands separator; write the number without it, e.g. 1200"});
   CHECK(refusals(proposal("industry.jobs", "")) == V{"VALUE: empty; give the figure in 人"});
+  // What an actuals file cannot keep exactly (a TOML float is a double).
+  CHECK(refusals(proposal("industry.bio-output", "99999999999.99999亿元")) ==
+        V{"VALUE: '99999999999.99999亿元' is 99999999999.99999亿元, more digits than an actuals "
+          "file keeps exactly (15 significant digits, 18 in a whole number); round it"});
+  CHECK(refusals(proposal("industry.jobs", "900000000000000万人")) ==
+        V{"VALUE: '900000000000000万人' is 9000000000000000000人, more digits than an actuals "
+          "file keeps exactly (15 significant digits, 18 in a whole number); round it"});
+  CHECK(refusals(proposal("industry.bio-output", "9999999999.99999")).empty());
+  CHECK(refusals(proposal("industry.jobs", "999999999999999999")).empty());
   CHECK(refusals(proposal("industry.jobs", "-3")) ==
         V{"VALUE: '-3' is negative; a cumulative value cannot be below 0 (only growth rates "
           "can)"});
@@ -169,6 +178,10 @@ TEST_CASE("record: every refusal says what is wrong") {
           "in-progress, done or a percent such as 60% (did you mean 'done'?)"});
   CHECK(refusals(proposal("industry.museum", "120%")) ==
         V{"VALUE: '120%' is not a percent between 0% and 100%"});
+  CHECK(refusals(proposal("industry.museum", "0.123456723890123456%")) ==
+        V{"VALUE: '0.123456723890123456%' has more digits than an actuals file keeps exactly "
+          "(15 significant digits); round it"});
+  CHECK(refusals(proposal("industry.museum", "33.3333333333333%")).empty());
   CHECK(refusals(proposal("industry.jobs", "1", "2024-06", " ")) ==
         V{"--source: empty; say where the figure comes from, e.g. 统计局6月月报"});
   // The test plan already holds industry.bio-output 2024-05 = 1.5.

@@ -196,6 +196,27 @@ TEST_CASE("units: refusals name both units") {
   CHECK(refusal("99999999999999999亿元", "元") == "'99999999999999999亿元' is out of range in 元");
 }
 
+TEST_CASE("fits_toml_number: what a TOML integer or float keeps exactly") {
+  CHECK(fits_toml_number(*parse_decimal("999999999999999999")));
+  CHECK(fits_toml_number(*parse_decimal("-999999999999999999")));
+  CHECK_FALSE(fits_toml_number(Decimal{1000000000000000000, 0}));
+  CHECK_FALSE(fits_toml_number(Decimal{INT64_MIN, 0}));
+  CHECK(fits_toml_number(*parse_decimal("99999999999.9999")));
+  CHECK(fits_toml_number(*parse_decimal("-0.000000000000000001")));
+  CHECK(fits_toml_number(*parse_decimal("1.50000000000000000")));
+  CHECK_FALSE(fits_toml_number(*parse_decimal("99999999999.99999")));
+  CHECK_FALSE(fits_toml_number(*parse_decimal("0.1234567890123456")));
+  // Every number with a fraction it accepts reads back from a double as
+  // itself, as the actuals reader decodes it.
+  for (const char* s : {"99999999999.9999", "0.000123456789012345", "123456789.012345",
+                        "0.000000000000000001", "-5.55555555555555"}) {
+    INFO(s);
+    Decimal d = *parse_decimal(s);
+    REQUIRE(fits_toml_number(d));
+    CHECK(decimal_from_double(std::stod(s)) == d);
+  }
+}
+
 TEST_CASE("units: whole decimals") {
   CHECK(parse_decimal("30951")->is_integer());
   CHECK(parse_decimal("4.0")->is_integer());

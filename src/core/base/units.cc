@@ -153,6 +153,14 @@ std::optional<Decimal> parse_decimal(std::string_view s) {
   return normalized(Decimal{neg ? -m : m, scale});
 }
 
+bool fits_toml_number(const Decimal& d) {
+  const Decimal n = normalized(d);
+  const uint64_t m = n.mantissa < 0 ? static_cast<uint64_t>(-(n.mantissa + 1)) + 1
+                                    : static_cast<uint64_t>(n.mantissa);
+  if (n.scale == 0) return m <= 999999999999999999ULL;
+  return m <= 999999999999999ULL;
+}
+
 std::optional<Decimal> decimal_from_double(double v) {
   if (!std::isfinite(v)) return std::nullopt;
   std::string s = fmt::format("{}", v);

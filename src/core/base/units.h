@@ -39,6 +39,12 @@ std::optional<Decimal> add_decimals(const Decimal& a, const Decimal& b);
 /// finite plain decimal with at most 18 significant digits.
 std::optional<Decimal> parse_decimal(std::string_view s);
 
+/// True when `d`, written as d.str() in a TOML file, reads back as exactly
+/// `d`: a whole number of at most 18 digits (a TOML integer), or a number with
+/// a fraction of at most 15 significant digits (a TOML float is a double,
+/// which keeps 15).
+bool fits_toml_number(const Decimal& d);
+
 /// The exact decimal a double written in TOML stands for: its shortest
 /// round-trip notation (3.6 stays 3.6). nullopt for NaN or infinity.
 std::optional<Decimal> decimal_from_double(double v);

@@ -25,19 +25,28 @@ std::string target_text(const Indicator& ind) {
   return ind.target ? ind.target->str() + ind.unit : "";
 }
 
+// The path as text: its kind and figures, and the profile it comes from,
+// so an edit of a profile shows on every indicator that follows it.
 std::string schedule_text(const Schedule& s) {
+  std::string path;
   switch (s.type) {
     case Schedule::Type::kEven:
-      return "even";
+      path = "even";
+      break;
     case Schedule::Type::kEnd:
-      return "end";
+      path = "end";
+      break;
+    case Schedule::Type::kStep:
+      path = "step " + format_date(s.step);
+      break;
     case Schedule::Type::kShares: {
       std::vector<std::string> shares;
       for (double v : s.shares) shares.push_back(format_number(v, 6));
-      return "[" + join(shares) + "]";
+      path = "[" + join(shares) + "]";
+      break;
     }
   }
-  return "";
+  return s.profile.empty() ? path : s.profile + " = " + path;
 }
 
 std::string stages_text(const std::vector<StagePoint>& stages) {

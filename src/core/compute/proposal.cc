@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/text.h"
+#include "core/base/units.h"
 
 namespace tally {
 
@@ -272,7 +273,16 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
       }
     }
     if (text.size() > 1 && text.back() == '%') {
-      if (auto p = parse_percent(text)) return p;
+      if (auto p = parse_percent(text)) {
+        // Stored as text that must read back as the same percent.
+        if (!fits_toml_number(*parse_decimal(text.substr(0, text.size() - 1)))) {
+          return fail(
+              fmt::format("'{}' has more digits than an actuals file keeps exactly (15 "
+                          "significant digits); round it",
+                          text));
+        }
+        return p;
+      }
       return fail(fmt::format("'{}' is not a percent between 0% and 100%", text));
     }
     return fail(with_suggestion(fmt::format("'{}' is not a stage of milestone '{}'; give "
@@ -299,6 +309,14 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
         fmt::format("'{}' is negative; a {} value cannot be below 0 (only growth rates "
                     "can)",
                     text, kind_name(ind.kind)));
+  }
+  // The figure is stored as a TOML number; more digits than that keeps
+  // would read back as another figure.
+  if (!fits_toml_number(*d)) {
+    return fail(
+        fmt::format("'{}' is {}{}, more digits than an actuals file keeps exactly (15 "
+                    "significant digits, 18 in a whole number); round it",
+                    text, d->str(), ind.unit));
   }
   v.number = *d;
   return v;

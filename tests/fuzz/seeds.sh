@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Assembles the seed corpus of one fuzz target from files already in the
+# tree, so no corpus is kept in git:
+#   bash tests/fuzz/seeds.sh TARGET SOURCE_DIR OUT_DIR
+# TARGET is plan, actuals, csv or period. The reproducers in
+# tests/fuzz/regressions/TARGET are seeds too.
+set -euo pipefail
+target=$1 src=$2 out=$3
+mkdir -p "$out"
+put() {  # put < bytes: a seed file named by its SHA-1, as libFuzzer names them
+  local tmp
+  tmp=$(mktemp "$out/.seed.XXXXXX")
+  cat > "$tmp"
+  mv "$tmp" "$out/$(sha1sum < "$tmp" | cut -d' ' -f1)"
+}
+
+tomls_in() {  # the *.toml files of a directory that may not exist, sorted
+  if [ -d "$1" ]; then find "$1" -maxdepth 1 -name '*.toml' | sort; fi
+}
+
+case $target in
+  plan)
+    # plan.toml NUL bureaus.toml NUL one action file NUL one actuals file,
+    # as fuzz_plan.cc splits its input; once per action file of every plan
+    # in the tree (tests/errors/*, tests/plans/*, plans/*).
+    while IFS= read -r plan; do
+      dir=$(dirname "$plan")
+      actuals=$(tomls_in "$dir/actuals" | head -n 1)
+      actions=$(tomls_in "$dir/actions")
+      for action in ${actions:-none}; do
+        {
+          cat "$plan"
+          printf '\0'
+          [ -f "$dir/bureaus.toml" ] && cat "$dir/bureaus.toml"
+          printf '\0'
+          [ -f "$action" ] && cat "$action"
+          if [ -n "$actuals" ]; then
+            printf '\0'
+            cat "$actuals"
+          fi
+        } | put
+      done
+    done < <(find "$src/tests/errors" "$src/tests/plans" "$src/plans" -name plan.toml | sort)
+    ;;
+  actuals)
+    while IFS= read -r f; do put < "$f"; done < <(
+      find "$src/tests" "$src/plans" "$src/docs/examples" -path '*/actuals*/*.toml' | sort)
+    ;;
+  csv)
+    while IFS= read -r f; do put < "$f"; done < <(
+      find "$src/tests/golden" \( -name '*.csv' -o -name '*csv*.out' \) | sort)
+    ;;
+  period)
+    # Every string literal of the unit tests of periods, units and record.
+    while IFS= read -r s; do printf '%s' "$s" | put; done < <(
+      for f in period_test.cc units_test.cc record_test.cc; do
+        grep -o '"[^"\\]*"' "$src/tests/unit/$f" | sed 's/^"//; s/"$//'
+      done | sort -u)
+    ;;
+  *)
+    echo "seeds.sh: unknown target '$target'" >&2
+    exit 2
+    ;;
+esac
+if [ -d "$src/tests/fuzz/regressions/$target" ]; then
+  find "$src/tests/fuzz/regressions/$target" -type f -exec cp {} "$out/" \;
+fi
