@@ -46,7 +46,7 @@ std::vector<std::string> refusals(const ProposedActual& p,
   LoadResult r = load_rec();
   REQUIRE_FALSE(r.diags.has_errors());
   Ledger ledger(r.plan);
-  Prepared prepared = prepare_actuals(ledger, {&p, 1}, kNames, kToday, at(now));
+  Prepared prepared = prepare_actuals(ledger, {&p, 1}, kNames, kToday, at(now), &r.files);
   std::vector<std::string> out;
   for (const auto& x : prepared.refusals) out.push_back(x.message);
   return out;
@@ -192,10 +192,20 @@ TEST_CASE("record: every refusal says what is wrong") {
   p = proposal("industry.bio-output", "1.6", "2024-05");
   p.reason = "统计局修订";
   CHECK(refusals(p).empty());
-  CHECK(refusals(p, "2024-06-12T09:30:00+08:00") ==
+  CHECK(refusals(p, "2024-06-12T09:29:59+08:00") ==
         V{"--reason: the record in force for industry.bio-output 2024-05 was recorded "
-          "2024-06-12T09:30:00+08:00, not before this one (2024-06-12T09:30:00+08:00); a "
+          "2024-06-12T09:30:00+08:00, after this one (2024-06-12T09:29:59+08:00); a "
           "correction must be recorded after what it corrects"});
+  // The same second: appended after it in gxj.toml, the correction is later.
+  CHECK(refusals(p, "2024-06-12T09:30:00+08:00").empty());
+  // By another bureau, it would go to another file, which has no order
+  // against gxj.toml within one second.
+  p.by = "rsj";
+  CHECK(refusals(p, "2024-06-12T09:30:00+08:00") ==
+        V{"--reason: the record in force for industry.bio-output 2024-05 was recorded in the "
+          "same second (2024-06-12T09:30:00+08:00) by gxj in another file; a correction in the "
+          "same second must be recorded by the same bureau, or a second later"});
+  p.by.clear();
   // All problems of a proposal at once.
   p = proposal("industry.jobs", "x", "2025-01", "");
   p.by = "nobody";

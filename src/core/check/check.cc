@@ -459,8 +459,8 @@ void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
 }
 
 // Of the records in `order` (sorted: by indicator, period, recorded time,
-// then file order), a second one for an indicator and period needs a reason
-// and a later time than the one before it.
+// then file order), a second one for an indicator and period needs a reason,
+// and a later time than the one before it unless both are in one file.
 void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
                           Diagnostics& diags) {
   for (size_t k = 1; k < order.size(); ++k) {
@@ -468,10 +468,13 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
       continue;
     const Actual& prev = plan.actuals[order[k - 1].index];
     const Actual& cur = plan.actuals[order[k].index];
-    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds) {
+    // Within one file, a later position is a later record even in the same
+    // second; two files have no order between them.
+    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds &&
+        prev.loc.file != cur.loc.file) {
       diags.error(cur.recorded_loc, "duplicate-actual",
-                  fmt::format("'{}' {} is recorded twice at the same time ({}); which one is in "
-                              "force is ambiguous",
+                  fmt::format("'{}' {} is recorded at the same time ({}) in two files; which one "
+                              "is in force is ambiguous",
                               cur.indicator, cur.period_text, cur.recorded.text));
     } else if (cur.reason.empty()) {
       diags.error(cur.loc, "duplicate-actual",

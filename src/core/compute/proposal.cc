@@ -35,12 +35,13 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            std::vector<Refusal>& refusals)
+            const SourceFiles* files, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
         today_(today),
         recorded_(recorded),
+        files_(files),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -54,13 +55,15 @@ class Validator {
   std::optional<Period> period(const std::string& text, const Indicator* ind);
   const Bureau* bureau(const std::string& by, const Indicator* ind);
   void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
-                       const Period& period, const std::string& reason);
+                       const Period& period, const std::string& by, const std::string& reason);
+  bool in_file_of(const Actual& a, const std::string& by) const;
 
   const Ledger& ledger_;
   const Plan& plan_;
   const FieldNames& names_;
   const Date today_;
   const Timestamp& recorded_;
+  const SourceFiles* files_;
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -146,10 +149,23 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
   return nullptr;
 }
 
+// Whether `a` is in <by>.toml, the file a record by `by` is appended to.
+bool Validator::in_file_of(const Actual& a, const std::string& by) const {
+  if (!files_ || a.loc.file == 0) return false;
+  const std::string& path = files_->path(a.loc.file);
+  const std::string name = by + ".toml";
+  return path.size() >= name.size() &&
+         path.compare(path.size() - name.size(), name.size(), name) == 0 &&
+         (path.size() == name.size() || path[path.size() - name.size() - 1] == '/');
+}
+
 // One figure per indicator and period in a batch; a second record for a
-// period needs a reason and a later stamp than the record in force.
+// period needs a reason and a later place than the record in force: a later
+// stamp, or the same second and a later position in the same file (the
+// bureau's own, where it is appended).
 void Validator::against_records(std::span<const ProposedActual> rows, const Indicator& ind,
-                                size_t ind_index, const Period& period, const std::string& reason) {
+                                size_t ind_index, const Period& period, const std::string& by,
+                                const std::string& reason) {
   auto [it, fresh] = seen_.emplace(ind.id + '\x1f' + period.str(), row_);
   if (!fresh) {
     const ProposedActual& first = rows[it->second];
@@ -168,11 +184,17 @@ void Validator::against_records(std::span<const ProposedActual> rows, const Indi
                        "record must give a reason saying why it replaces that one",
                        ind.id, period.str(), value_with_unit(prev->value, ind.unit),
                        prev->recorded.text, prev->by, prev->source));
-  } else if (prev->recorded.epoch_seconds >= recorded_.epoch_seconds) {
+  } else if (prev->recorded.epoch_seconds > recorded_.epoch_seconds) {
     refuse(ActualKey::kReason,
-           fmt::format("the record in force for {} {} was recorded {}, not before this "
+           fmt::format("the record in force for {} {} was recorded {}, after this "
                        "one ({}); a correction must be recorded after what it corrects",
                        ind.id, period.str(), prev->recorded.text, recorded_.text));
+  } else if (prev->recorded.epoch_seconds == recorded_.epoch_seconds && !in_file_of(*prev, by)) {
+    refuse(ActualKey::kReason,
+           fmt::format("the record in force for {} {} was recorded in the same second ({}) "
+                       "by {} in another file; a correction in the same second must be "
+                       "recorded by the same bureau, or a second later",
+                       ind.id, period.str(), prev->recorded.text, prev->by));
   }
 }
 
@@ -199,7 +221,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
   std::string reason(trim(p.reason));
-  if (ind && when) against_records(rows, *ind, ind_index, *when, reason);
+  if (ind && when) against_records(rows, *ind, ind_index, *when, by ? by->id : "", reason);
   if (refusals_.size() != refusals_before) return std::nullopt;
   a.indicator = ind->id;
   a.period = *when;
@@ -301,9 +323,10 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
 }
 
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
-                         const FieldNames& names, Date today, const Timestamp& recorded) {
+                         const FieldNames& names, Date today, const Timestamp& recorded,
+                         const SourceFiles* files) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, out.refusals);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/diagnostic.h"
 #include "core/base/period.h"
 #include "core/ledger/ledger.h"
 #include "core/model/actual_fields.h"
@@ -62,12 +63,15 @@ struct Prepared {
 ///    in-progress, done (未启动, 推进中, 在建, 已完成) or a percent such as 60%;
 ///  - the source is empty;
 ///  - the indicator and period already have a record and no reason is given,
-///    or the record in force was stamped at or after `recorded`;
+///    or the record in force was stamped after `recorded`, or at the same
+///    second in another file than the bureau's own (`files` names the files
+///    of the ledger's records; without it, any record of the same second);
 ///  - another proposal of the same batch has the same indicator and period.
 /// Relative periods (last-month, due, …) resolve against `today`. With any
 /// refusal, `actuals` is empty.
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
-                         const FieldNames& names, Date today, const Timestamp& recorded);
+                         const FieldNames& names, Date today, const Timestamp& recorded,
+                         const SourceFiles* files = nullptr);
 
 /// The value a proposal gives for an indicator, converted to its unit; on
 /// failure nullopt and `*error` says what is wrong and what to write instead.

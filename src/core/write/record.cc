@@ -116,11 +116,11 @@ Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& 
 }
 
 // Step 3: validation; false (and the refusals in `out`) when any row is refused.
-bool validate(const Ledger& ledger, std::span<const ProposedActual> rows,
+bool validate(const Ledger& ledger, const SourceFiles& files, std::span<const ProposedActual> rows,
               const RecordOptions& options, const Timestamp& recorded, Prepared& prepared,
               RecordOutcome& out) {
   prepared = prepare_actuals(ledger, rows, options.names,
-                             today_for(options, ledger.plan(), recorded), recorded);
+                             today_for(options, ledger.plan(), recorded), recorded, &files);
   if (prepared.refusals.empty()) return true;
   out.status = RecordOutcome::Status::kRefused;
   out.refusals = std::move(prepared.refusals);
@@ -239,7 +239,7 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
   Composed c;
   RecordOutcome& out = c.outcome;
   Prepared prepared;
-  if (!validate(ledger, rows, options, recorded, prepared, out)) return c;
+  if (!validate(ledger, *snap.files, rows, options, recorded, prepared, out)) return c;
 
   // Rows of each bureau go to <by>.toml, in the order given.
   std::map<std::string, std::vector<size_t>> by_file;
@@ -276,8 +276,8 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   {
     Prepared prepared;
     RecordOutcome out;
-    if (!validate(loaded_ledger, rows, options, make_timestamp(options.clock(), offset), prepared,
-                  out)) {
+    if (!validate(loaded_ledger, loaded.files, rows, options,
+                  make_timestamp(options.clock(), offset), prepared, out)) {
       return out;
     }
   }
