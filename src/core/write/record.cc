@@ -34,9 +34,12 @@ Plan definitions_of(const Plan& plan) {
   p.dir = plan.dir;
   p.actuals_dir = plan.actuals_dir;
   p.header = plan.header;
+  p.profiles = plan.profiles;
   p.bureaus = plan.bureaus;
   p.actions = plan.actions;
   p.indicators = plan.indicators;
+  p.tasks = plan.tasks;
+  p.unread = plan.unread;
   return p;
 }
 
