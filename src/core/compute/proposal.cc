@@ -8,6 +8,7 @@
 
 #include "core/base/text.h"
 #include "core/base/units.h"
+#include "core/compute/plausibility.h"
 
 namespace tally {
 
@@ -35,13 +36,14 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            const SourceFiles* files, std::vector<Refusal>& refusals)
+            const SourceFiles* files, bool force, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
         today_(today),
         recorded_(recorded),
         files_(files),
+        force_(force),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -57,6 +59,7 @@ class Validator {
   void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
                        const Period& period, const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
+  void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
 
   const Ledger& ledger_;
   const Plan& plan_;
@@ -64,6 +67,7 @@ class Validator {
   const Date today_;
   const Timestamp& recorded_;
   const SourceFiles* files_;
+  const bool force_;
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -149,6 +153,14 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
   return nullptr;
 }
 
+// A figure far outside what the indicator has been is refused unless
+// --force: most often a slip of scale.
+void Validator::plausible(size_t ind_index, const ActualValue& v, std::string_view typed) {
+  if (force_ || !v.number) return;
+  std::string why = implausible_value(ledger_, ind_index, *v.number, typed);
+  if (!why.empty()) refuse(ActualKey::kValue, why + "; give --force if the figure is right");
+}
+
 // Whether `a` is in <by>.toml, the file a record by `by` is appended to.
 bool Validator::in_file_of(const Actual& a, const std::string& by) const {
   if (!files_ || a.loc.file == 0) return false;
@@ -212,6 +224,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
     std::string err;
     if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
       a.value = *v;
+      plausible(ind_index, a.value, trim(p.value));
     } else {
       refuse(ActualKey::kValue, err);
     }
@@ -324,9 +337,9 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
 
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files) {
+                         const SourceFiles* files, bool force) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, files, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, force, out.refusals);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }

@@ -150,8 +150,9 @@ void refuse_beside_excluded(std::span<const ProposedActual> rows,
 bool validate(const Ledger& ledger, const SourceFiles& files, std::span<const ProposedActual> rows,
               const RecordOptions& options, const Timestamp& recorded, Prepared& prepared,
               RecordOutcome& out) {
-  prepared = prepare_actuals(ledger, rows, options.names,
-                             today_for(options, ledger.plan(), recorded), recorded, &files);
+  prepared =
+      prepare_actuals(ledger, rows, options.names, today_for(options, ledger.plan(), recorded),
+                      recorded, &files, options.force);
   refuse_beside_excluded(rows, options.excluded, options.names, prepared.refusals);
   if (prepared.refusals.empty()) return true;
   prepared.actuals.clear();

@@ -30,6 +30,8 @@ struct RecordOptions {
   FieldNames names;
   /// Validate and compose, but take no lock and write nothing.
   bool dry_run = false;
+  /// Record values that are not plausible (compute/plausibility.h).
+  bool force = false;
   /// How long to wait for another writer to release the lock.
   int lock_timeout_ms = 30000;
   /// The records that break a rule, left out of the loaded plan
