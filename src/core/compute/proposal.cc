@@ -9,6 +9,7 @@
 #include "core/base/text.h"
 #include "core/base/units.h"
 #include "core/compute/plausibility.h"
+#include "core/compute/reporters.h"
 
 namespace tally {
 
@@ -60,6 +61,7 @@ class Validator {
                        const Period& period, const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
   void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
+  void reporter(const Indicator& ind, const Bureau& by);
 
   const Ledger& ledger_;
   const Plan& plan_;
@@ -153,6 +155,16 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
   return nullptr;
 }
 
+// A bureau that neither leads nor works on the indicator, and is not its
+// action's office, is refused unless --force.
+void Validator::reporter(const Indicator& ind, const Bureau& by) {
+  if (force_) return;
+  std::string why = not_a_reporter(plan_, ind, by.id);
+  if (!why.empty()) {
+    refuse(ActualKey::kBy, why + "; name one of them, or give --force if it reports this figure");
+  }
+}
+
 // A figure far outside what the indicator has been is refused unless
 // --force: most often a slip of scale.
 void Validator::plausible(size_t ind_index, const ActualValue& v, std::string_view typed) {
@@ -218,6 +230,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
   const std::optional<Period> when = period(std::string(trim(p.period)), ind);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
+  if (ind && by) reporter(*ind, *by);
   Actual a;
   a.recorded = recorded_;
   if (ind) {

@@ -67,7 +67,8 @@ struct Prepared {
 ///    second in another file than the bureau's own (`files` names the files
 ///    of the ledger's records; without it, any record of the same second);
 ///  - another proposal of the same batch has the same indicator and period;
-///  - unless `force`, the value is not plausible (compute/plausibility.h).
+///  - unless `force`, the value is not plausible (compute/plausibility.h),
+///    or the bureau may not report the indicator (compute/reporters.h).
 /// Relative periods (last-month, due, …) resolve against `today`. With any
 /// refusal, `actuals` is empty.
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
