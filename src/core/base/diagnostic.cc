@@ -76,7 +76,7 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
   }
   if (!where.empty()) out += fmt::format("{}{}:{} ", bold, where, reset);
   out += fmt::format("{}{}:{} {} [{}]\n", sev_color, is_error ? "error" : "warning", reset,
-                     d.message, d.code);
+                     inert(d.message), d.code);
   // The excerpt is re-encoded from its code points, so a line that is not
   // UTF-8 (the `not-utf8` finding) shows U+FFFD for each bad byte and the
   // output stays valid UTF-8.

@@ -86,7 +86,8 @@ class Diagnostics {
 inline constexpr size_t kMaxPrintedDiagnostics = 200;
 
 /// Renders one diagnostic as `path:line:col: error: message [code]`, then the
-/// source line and a caret under the column (when the line is known).
+/// source line and a caret under the column (when the line is known). Text
+/// from the files in the message shows its control characters (inert()).
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, bool color);
 
 /// Renders all diagnostics as a JSON array (stable field order).

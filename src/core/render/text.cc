@@ -13,13 +13,9 @@ namespace tally {
 
 namespace {
 
-std::string paint(std::string text, Status s, bool color) {
-  if (!color) return text;
-  return fmt::format("{}{}\x1b[0m", status_color(s), text);
-}
-
+// Headings carry names from the plan: shown inert(), then made bold.
 std::string bold(std::string_view text, bool color) {
-  return color ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+  return color ? fmt::format("\x1b[1m{}\x1b[0m", inert(text)) : inert(text);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
@@ -107,7 +103,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       out += render_text_table(action_table(r, en), o.width);
       for (const ActionRow& a : r.actions) {
         out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
-                           term(Term::kLead, en), name_list(a.lead_names, en),
+                           term(Term::kLead, en), inert(name_list(a.lead_names, en)),
                            group_line(a.rollup, en));
         out += fitted_indicators(r, a.indicators, {}, o);
       }
@@ -254,7 +250,9 @@ Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
     if (!milestone) row.push_back(s.expected_value);
     row.push_back(step.due ? actual : "");
     if (!milestone) row.push_back(step.due ? s.completion : "");
-    row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    if (step.due && o.color)
+      p.style(p.rows.size(), row.size(), std::string(status_color(step.row.status)));
+    row.push_back(step.due ? s.status : "");
     if (bar) {
       const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
       // A limit of zero has no share to draw.
@@ -271,7 +269,9 @@ Table now_table(const IndicatorDetail& d, const IndicatorCells& c, const RenderO
   const bool en = o.en;
   Sheet n(en);
   n.add(term(Term::kAsOf, en), format_date(d.as_of));
-  n.add(term(Term::kStatus, en), paint(c.status, d.current.status, o.color));
+  n.add(term(Term::kStatus, en), c.status);
+  if (o.color && !c.status.empty())
+    n.table.style(n.table.rows.size() - 1, 1, std::string(status_color(d.current.status)));
   n.add(term(Term::kActual, en),
         c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
   n.add(term(d.definition.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
