@@ -51,6 +51,7 @@ class Validator {
   void refuse(ActualKey key, std::string message) {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
+  void text(ActualKey key, std::string_view s);
   const Indicator* indicator(const std::string& id, size_t* index);
   std::optional<Period> period(const std::string& text, const Indicator* ind);
   const Bureau* bureau(const std::string& by, const Indicator* ind);
@@ -198,6 +199,37 @@ void Validator::against_records(std::span<const ProposedActual> rows, const Indi
   }
 }
 
+// The longest source, note or reason, in bytes: a sentence or two (about
+// 660 Chinese characters), not a document pasted in.
+constexpr size_t kMaxTextBytes = 2000;
+
+// A text field is UTF-8 on one line, without control characters (an escape
+// sequence would act on the terminal of whoever reads the log; a line end
+// would print a fake row), and of a sane length.
+void Validator::text(ActualKey key, std::string_view s) {
+  if (auto bad = find_invalid_utf8(s)) {
+    refuse(key, fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1));
+    return;
+  }
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      std::string one;
+      append_utf8(one, c);
+      refuse(key, fmt::format("character {} is the control character {}; write the text on one "
+                              "line, without control characters",
+                              i + 1, inert(one)));
+      return;
+    }
+  }
+  if (s.size() > kMaxTextBytes) {
+    refuse(key, fmt::format("{} bytes long, at most {} are kept; give the gist and cite the "
+                            "document it comes from",
+                            s.size(), kMaxTextBytes));
+  }
+}
+
 std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, size_t r) {
   row_ = r;
   const ProposedActual& p = rows[r];
@@ -220,6 +252,9 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
+  text(ActualKey::kSource, source);
+  text(ActualKey::kNote, trim(p.note));
+  text(ActualKey::kReason, trim(p.reason));
   std::string reason(trim(p.reason));
   if (ind && when) against_records(rows, *ind, ind_index, *when, by ? by->id : "", reason);
   if (refusals_.size() != refusals_before) return std::nullopt;
