@@ -19,6 +19,7 @@ struct RecordArgs {
   bool dry_run = false;
   bool commit = false;
   bool by_given = false;  // --by was on the command line, even as ''
+  bool force = false;
 };
 
 // What the command line typed is UTF-8, and `--by ''` names no bureau
@@ -68,6 +69,7 @@ int run_record(const RecordArgs& args, Context& ctx) {
   auto options = write_options(ctx, FieldNames::options({ActualKey::kIndicator, ActualKey::kValue}),
                                args.dry_run);
   if (!options) return kExitUsage;
+  options->force = args.force;
   RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
   if (outcome.status != RecordOutcome::Status::kOk) {
     return report_not_written(ctx, outcome, [&](const Refusal& r) { ctx.error(r.message); });
@@ -111,6 +113,9 @@ Runner setup_record(CLI::App& app) {
   app.add_option("--reason", p.reason,
                  "Why this record replaces an earlier one for the same indicator and period");
   app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
+  app.add_flag("--force", args->force,
+               "Record a figure far outside the indicator's range (10× its target or largest "
+               "figure; a growth rate beyond ±100%)");
   app.add_flag("--commit", args->commit,
                "After appending, git add and commit the actuals file alone");
   return [args, by](Context& ctx) {

@@ -21,6 +21,7 @@ struct ShowArgs {
   std::string as_of;
   std::string format = "table";
   std::string output;
+  bool strict = false;
 };
 
 int run_show(const ShowArgs& args, Context& ctx) {
@@ -38,13 +39,16 @@ int run_show(const ShowArgs& args, Context& ctx) {
   o.en = ctx.en();
   o.color = ctx.color_out;
   o.width = ctx.width;
-  const IndicatorDetail detail = compute_detail(ledger, i, *as_of);
-  if (args.format == "html") {
-    o.color = false;
-    return emit(ctx, render_html(detail, o), args.output);
+  // Only the records left out that concern this indicator.
+  for (const ExcludedRecord* r : excluded_for(ctx.excluded, args.indicator)) {
+    o.excluded.push_back(*r);
   }
+  const IndicatorDetail detail = compute_detail(ledger, i, *as_of);
+  if (args.format == "html") o.color = false;
   if (!args.output.empty()) o.color = false;
-  return emit(ctx, render_text(detail, o), args.output);
+  const std::string text = args.format == "html" ? render_html(detail, o) : render_text(detail, o);
+  if (int rc = emit(ctx, text, args.output); rc != kExitOk) return rc;
+  return after_excluded(ctx, o.excluded.size(), args.strict, kExitOk);
 }
 
 }  // namespace
@@ -57,6 +61,8 @@ Runner setup_show(CLI::App& app) {
   app.add_option("--format", args->format, "table or html (with a chart of the path)")
       ->check(CLI::IsMember({"table", "html"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
+  app.add_flag("--strict", args->strict,
+               "Exit 1 when a record of it breaks a rule (it is left out either way)");
   return [args](Context& ctx) { return run_show(*args, ctx); };
 }
 

@@ -8,6 +8,8 @@
 
 #include "core/base/text.h"
 #include "core/base/units.h"
+#include "core/compute/plausibility.h"
+#include "core/compute/reporters.h"
 
 namespace tally {
 
@@ -35,13 +37,14 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            const SourceFiles* files, std::vector<Refusal>& refusals)
+            const SourceFiles* files, bool force, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
         today_(today),
         recorded_(recorded),
         files_(files),
+        force_(force),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -58,6 +61,8 @@ class Validator {
   void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
                        const Period& period, const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
+  void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
+  void reporter(const Indicator& ind, const Bureau& by);
 
   const Ledger& ledger_;
   const Plan& plan_;
@@ -65,6 +70,7 @@ class Validator {
   const Date today_;
   const Timestamp& recorded_;
   const SourceFiles* files_;
+  const bool force_;
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -148,6 +154,24 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
          with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names_) +
              "; `tally list bureaus` shows ids, names and aliases");
   return nullptr;
+}
+
+// A bureau that neither leads nor works on the indicator, and is not its
+// action's office, is refused unless --force.
+void Validator::reporter(const Indicator& ind, const Bureau& by) {
+  if (force_) return;
+  std::string why = not_a_reporter(plan_, ind, by.id);
+  if (!why.empty()) {
+    refuse(ActualKey::kBy, why + "; name one of them, or give --force if it reports this figure");
+  }
+}
+
+// A figure far outside what the indicator has been is refused unless
+// --force: most often a slip of scale.
+void Validator::plausible(size_t ind_index, const ActualValue& v, std::string_view typed) {
+  if (force_ || !v.number) return;
+  std::string why = implausible_value(ledger_, ind_index, *v.number, typed);
+  if (!why.empty()) refuse(ActualKey::kValue, why + "; give --force if the figure is right");
 }
 
 // Whether `a` is in <by>.toml, the file a record by `by` is appended to.
@@ -238,12 +262,14 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
   const std::optional<Period> when = period(std::string(trim(p.period)), ind);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
+  if (ind && by) reporter(*ind, *by);
   Actual a;
   a.recorded = recorded_;
   if (ind) {
     std::string err;
     if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
       a.value = *v;
+      plausible(ind_index, a.value, trim(p.value));
     } else {
       refuse(ActualKey::kValue, err);
     }
@@ -359,9 +385,9 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
 
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files) {
+                         const SourceFiles* files, bool force) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, files, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, force, out.refusals);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }

@@ -66,12 +66,14 @@ struct Prepared {
 ///    or the record in force was stamped after `recorded`, or at the same
 ///    second in another file than the bureau's own (`files` names the files
 ///    of the ledger's records; without it, any record of the same second);
-///  - another proposal of the same batch has the same indicator and period.
+///  - another proposal of the same batch has the same indicator and period;
+///  - unless `force`, the value is not plausible (compute/plausibility.h),
+///    or the bureau may not report the indicator (compute/reporters.h).
 /// Relative periods (last-month, due, …) resolve against `today`. With any
 /// refusal, `actuals` is empty.
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files = nullptr);
+                         const SourceFiles* files = nullptr, bool force = false);
 
 /// The value a proposal gives for an indicator, converted to its unit; on
 /// failure nullopt and `*error` says what is wrong and what to write instead.

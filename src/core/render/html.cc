@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.h"
+#include "core/render/problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -321,7 +322,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   if (r.indicators.empty()) {
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
                                              : "没有符合筛选条件的指标。"));
-    return out + "</body>\n</html>\n";
+    return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 
   if (std::vector<size_t> which = attention_indicators(r); !which.empty()) {
@@ -373,6 +374,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
   }
   out += "</section>\n";
+  out += problems_html(o.excluded, en);
   out += fmt::format("<footer>{} · {} {}</footer>\n", esc(r.plan_id), esc(term(Term::kAsOf, en)),
                      format_date(r.as_of));
   out += "</body>\n</html>\n";
@@ -487,7 +489,7 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
         if (col != 4 || text.empty()) return text;
         return fmt::format("<span class=\"pill {}\">{}</span>", status_class(statuses[row]), text);
       });
-  return out + "</body>\n</html>\n";
+  return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
 }
 
 }  // namespace tally

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/base/text.h"
+#include "core/render/problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -93,8 +94,10 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   for (size_t k = 0; k < header.size(); ++k)
     out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
   if (r.indicators.empty()) {
-    return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
-                                          : "没有符合筛选条件的指标。");
+    return out +
+           fmt::format("\n{}\n",
+                       en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
+           problems_text(o.excluded, en, o.width);
   }
   out += changes_text(r, o);
   switch (o.by) {
@@ -127,7 +130,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       break;
     }
   }
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
@@ -150,7 +153,7 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o) {
                        en ? fmt::format("{} overdue", n) : fmt::format("{} 项", n));
     out += render_text_table(overdue_table(r, run, en), o.width);
   }
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 namespace {
@@ -298,7 +301,7 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   out += render_text_table(path_table(d, o), o.width);
   out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
   out += render_text_table(now_table(d, c, o), o.width);
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 }  // namespace tally
