@@ -7,7 +7,7 @@
 #include "cli/context.h"
 #include "cli/report_io.h"
 #include "core/render/log.h"
-#include "core/render/problems.h"
+#include "core/render/data_problems.h"
 
 namespace tally {
 

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.h"
-#include "core/render/problems.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {

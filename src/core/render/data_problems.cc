@@ -1,4 +1,4 @@
-#include "core/render/problems.h"
+#include "core/render/data_problems.h"
 
 #include <fmt/format.h>
 
