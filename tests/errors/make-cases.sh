@@ -398,3 +398,34 @@ second_actual $'period = "2024-06"\nvalue = 1.2\nrecorded = 2024-07-01T09:00:00+
 
 new by-file-mismatch
 sub actuals/gxj.toml 'by = "gxj"' 'by = "fgj"'
+
+# ---- tasks -------------------------------------------------------------------
+
+# A task appended to the action, and a progress report of it.
+task_report() {
+  add actions/01-industry.toml <<EOF
+
+[[task]]
+id = "industry.bio-chain"
+name = "生物基产业链"
+text = "推进“以竹代塑”产业体系构建。"
+lead = ["gxj"]
+EOF
+  add actuals/gxj.toml <<EOF
+
+[[actual]]
+indicator = "industry.bio-chain"
+period = "2024-05"
+$1
+recorded = 2024-06-10T10:00:00+08:00
+by = "gxj"
+source = "工信局5月台账"
+$2
+EOF
+}
+
+new bad-value-task
+task_report 'value = "not-started"' 'note = "园区道路已招标"'
+
+new missing-note
+task_report 'value = "in-progress"' ''

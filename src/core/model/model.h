@@ -18,7 +18,9 @@ namespace tally {
 enum class Kind { kCumulative, kLevel, kGrowth, kMilestone };
 enum class Direction { kUp, kDown };
 enum class Basis { kYtd, kPeriod };
-enum class Stage { kNotStarted, kInProgress, kDone };
+/// A milestone's stage, or a task's state: a task reports in-progress, done
+/// or stalled (滞后); a milestone not-started, in-progress or done.
+enum class Stage { kNotStarted, kInProgress, kDone, kStalled };
 
 std::string_view kind_name(Kind k);
 std::optional<Kind> parse_kind(std::string_view s);
@@ -27,7 +29,10 @@ std::optional<Direction> parse_direction(std::string_view s);
 std::string_view basis_name(Basis b);
 std::optional<Basis> parse_basis(std::string_view s);
 std::string_view stage_name(Stage s);
+/// A milestone's stage: not-started, in-progress or done (not stalled).
 std::optional<Stage> parse_stage(std::string_view s);
+/// A task's state: in-progress, done or stalled.
+std::optional<Stage> parse_task_state(std::string_view s);
 
 /// The words of each enum, in declaration order, for "did you mean" and for
 /// messages that list them: cumulative, level, growth, milestone; up, down;
@@ -36,6 +41,8 @@ std::vector<std::string> kind_names();
 std::vector<std::string> direction_names();
 std::vector<std::string> basis_names();
 std::vector<std::string> stage_names();
+/// in-progress, done, stalled: the states a task reports.
+std::vector<std::string> task_state_names();
 
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
@@ -268,6 +275,7 @@ struct Plan {
   const Indicator* find_indicator(std::string_view id) const;
   const Action* find_action(std::string_view id) const;
   const Task* find_task(std::string_view id) const;
+  std::vector<std::string> task_ids() const;
   const Profile* find_profile(std::string_view name) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;
@@ -279,6 +287,7 @@ struct Plan {
   std::vector<std::string> indicator_ids() const;
   std::vector<std::string> action_ids() const;
   Cadence cadence_of(const Indicator& ind) const { return ind.cadence.value_or(header.cadence); }
+  Cadence cadence_of(const Task& t) const { return t.cadence.value_or(header.cadence); }
 };
 
 }  // namespace tally

@@ -87,6 +87,9 @@ constexpr Word kWords[] = {
     {Term::kExpectedPath, "序时路径", "Expected path"},
     {Term::kPathBar, "路径图", "path"},
     {Term::kNow, "当前", "Now"},
+    {Term::kTaskText, "任务内容", "task"},
+    {Term::kTaskState, "进展状态", "state"},
+    {Term::kProgressNote, "进展情况", "progress"},
     {Term::kLoggedAt, "登记时间", "recorded"},
     {Term::kLogPeriod, "期间", "period"},
     {Term::kLogValue, "数值", "value"},
@@ -133,6 +136,7 @@ constexpr Word kWords[] = {
     {Term::kNotStarted, "未开始", "not started"},
     {Term::kInProgress, "推进中", "in progress"},
     {Term::kStageDone, "已完成", "done"},
+    {Term::kStalled, "滞后", "stalled"},
     {Term::kYear, "年", "year"},
     {Term::kHalf, "半年", "half"},
     {Term::kQuarter, "季", "quarter"},
@@ -155,7 +159,7 @@ Term nth(Term first, E e) {
 }
 static_assert(static_cast<size_t>(Term::kNotDue) - static_cast<size_t>(Term::kDone) + 1 ==
               kStatusCount);
-static_assert(static_cast<int>(Stage::kDone) == 2 && static_cast<int>(Cadence::kDekad) == 4);
+static_assert(static_cast<int>(Stage::kStalled) == 3 && static_cast<int>(Cadence::kDekad) == 4);
 
 // The keys of the TOML files as a Chinese report names them.
 constexpr std::pair<std::string_view, std::string_view> kKeysZh[] = {

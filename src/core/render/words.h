@@ -99,6 +99,9 @@ enum class Term {
   kExpectedPath,   ///< 序时路径
   kPathBar,        ///< 路径图
   kNow,            ///< 当前
+  kTaskText,       ///< 任务内容 (the clause a task carries out)
+  kTaskState,      ///< 进展状态 (a task's state)
+  kProgressNote,   ///< 进展情况 (the note of a task's progress report)
   // `tally log`.
   kLoggedAt,   ///< 登记时间
   kLogPeriod,  ///< 期间
@@ -146,10 +149,11 @@ enum class Term {
   kOverdue,   ///< 逾期
   kMissing,   ///< 未报送
   kNotDue,    ///< 未到期
-  // Stages, in Stage order.
+  // Stages, in Stage order (the last a task's state only).
   kNotStarted,  ///< 未开始
   kInProgress,  ///< 推进中
   kStageDone,   ///< 已完成
+  kStalled,     ///< 滞后
   // What one period of a cadence is called, in Cadence order.
   kYear,     ///< 年
   kHalf,     ///< 半年
