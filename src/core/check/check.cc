@@ -596,6 +596,57 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  const int64_t tomorrow = end_of_day(options.today, plan.header.utc_offset_minutes);
+  const int offset = plan.header.utc_offset_minutes;
+  for (const Problem& p : plan.problems) {
+    check_bureau_ref(plan, p.bureau, p.at("bureau"), "the problem's bureau", diags);
+    if (!p.indicator.empty() && !plan.unread.indicators && !plan.find_indicator(p.indicator)) {
+      diags.error(p.at("indicator"), "unknown-indicator",
+                  with_suggestion(fmt::format("unknown indicator '{}'", p.indicator), p.indicator,
+                                  plan.indicator_ids()));
+    }
+    if (!p.task.empty() && !plan.unread.indicators && !plan.find_task(p.task)) {
+      diags.error(
+          p.at("task"), "unknown-task",
+          with_suggestion(fmt::format("unknown task '{}'", p.task), p.task, plan.task_ids()));
+    }
+    if (p.opened.epoch_seconds >= tomorrow) {
+      diags.error(p.at("opened"), "recorded-future",
+                  fmt::format("problem {} is opened {}, in the future", p.id, p.opened.text));
+    }
+    const Date opened_on = local_date(p.opened.epoch_seconds, offset);
+    if (p.due < opened_on) {
+      diags.error(p.at("due"), "problem-due",
+                  fmt::format("problem {} is due {}, before it was opened ({})", p.id,
+                              format_date(p.due), format_date(opened_on)));
+    }
+    bool closed = false;
+    for (const ProblemEvent& e : p.events) {
+      const bool close = e.kind == ProblemEvent::Kind::kClose;
+      if (e.at.epoch_seconds >= tomorrow) {
+        diags.error(e.at_loc, "recorded-future",
+                    fmt::format("{} of problem {} at {} is in the future",
+                                close ? "the close" : "the reopen", p.id, e.at.text));
+      }
+      if (e.at.epoch_seconds < p.opened.epoch_seconds) {
+        diags.error(e.at_loc, "problem-state",
+                    fmt::format("problem {} is {} at {}, before it was opened ({})", p.id,
+                                close ? "closed" : "reopened", e.at.text, p.opened.text));
+      } else if (close && closed) {
+        diags.error(e.loc, "problem-state",
+                    fmt::format("problem {} is closed again at {}; it was already closed "
+                                "(reopen it first)",
+                                p.id, e.at.text));
+      } else if (!close && !closed) {
+        diags.error(e.loc, "problem-state",
+                    fmt::format("problem {} is reopened at {}, but it is open", p.id, e.at.text));
+      }
+      closed = close;
+    }
+  }
+}
+
 void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
   check_unique_ids(plan, diags);
   check_bureau_names(plan, diags);
@@ -604,6 +655,7 @@ void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diag
   check_dates(plan, diags);
   check_schedules(plan, diags);
   check_metrics(plan, diags);
+  check_problems(plan, options, diags);
   // The two rules over the actuals cost most on large files; they only
   // read the plan, so they run side by side.
   Diagnostics ytd;

@@ -227,6 +227,25 @@ const Action* Plan::find_action(std::string_view id) const {
 const Task* Plan::find_task(std::string_view id) const {
   return find_by_id(tasks, id);
 }
+const Problem* Plan::find_problem(std::string_view id) const {
+  return find_by_id(problems, id);
+}
+
+Location Problem::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+
+const ProblemEvent* Problem::close_before(int64_t cutoff) const {
+  const ProblemEvent* last = nullptr;
+  for (const auto& e : events)
+    if (e.at.epoch_seconds < cutoff) last = &e;
+  return last && last->kind == ProblemEvent::Kind::kClose ? last : nullptr;
+}
+
+bool Problem::closed_before(int64_t cutoff) const {
+  return close_before(cutoff) != nullptr;
+}
+
 std::vector<std::string> Plan::task_ids() const {
   return ids_of(tasks);
 }

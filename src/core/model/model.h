@@ -250,6 +250,43 @@ struct ProposedActual {
   uint32_t line = 0;
 };
 
+/// A step in a problem's life after it was opened: closed with evidence
+/// (销号) or reopened with a reason.
+struct ProblemEvent {
+  enum class Kind { kClose, kReopen } kind = Kind::kClose;
+  Timestamp at;
+  std::string by;    ///< who closed or reopened it
+  std::string text;  ///< the evidence (close) or the reason (reopen)
+  Location loc;
+  Location at_loc;
+};
+
+/// A problem handed to a bureau (问题交办), as read from
+/// problems/<id>.toml: what was found, by when it must be put right, and its
+/// closes and reopens in the order they were written.
+struct Problem {
+  std::string id;  ///< Q<year>-<NNNN>, the file's name
+  int year = 0;
+  int seq = 0;
+  std::string bureau;
+  Date due;
+  std::string text;
+  std::string indicator;  ///< the indicator it concerns, or empty
+  std::string task;       ///< the task it concerns, or empty
+  std::string source;     ///< how it was found: 督查, 暗访, 群众反映, …
+  Timestamp opened;
+  std::string by;  ///< who opened it
+  std::vector<ProblemEvent> events;
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+  /// Closed by the events recorded before the moment `cutoff`.
+  bool closed_before(int64_t cutoff) const;
+  /// The close in force before `cutoff` (the last event then, if a close).
+  const ProblemEvent* close_before(int64_t cutoff) const;
+};
+
 /// A loaded plan: the definitions and every actual, as read.
 struct Plan {
   std::string dir;
@@ -261,6 +298,7 @@ struct Plan {
   std::vector<Indicator> indicators;
   std::vector<Task> tasks;
   std::vector<Actual> actuals;
+  std::vector<Problem> problems;  ///< by id
 
   /// Parts that could not be read (the loader reported why). The checks
   /// that depend on them stay silent, so one defect is reported once and
@@ -277,6 +315,7 @@ struct Plan {
   const Task* find_task(std::string_view id) const;
   std::vector<std::string> task_ids() const;
   const Profile* find_profile(std::string_view name) const;
+  const Problem* find_problem(std::string_view id) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;
   /// The short name of a bureau (市发改局), or `id` itself when unknown.

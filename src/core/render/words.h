@@ -140,6 +140,20 @@ enum class Term {
   kTargetChange,  ///< 调标
   kWorkingTree,   ///< 工作区
   kUnset,         ///< （无）
+  // Problems (问题交办).
+  kProblemId,       ///< 问题编号
+  kProblem,         ///< 问题
+  kConcerns,        ///< 涉及 (the indicator or task a problem concerns)
+  kFoundBy,         ///< 发现途径
+  kOpenedOn,        ///< 交办日期
+  kDueBy,           ///< 整改时限
+  kProblemState,    ///< 销号状态
+  kProblemOpen,     ///< 未销号
+  kProblemOverdue,  ///< 逾期未销号
+  kProblemClosed,   ///< 已销号
+  kClosedOn,        ///< 销号日期
+  kEvidence,        ///< 销号依据
+  kProblemList,     ///< 问题清单
   // Statuses, in Status order.
   kDone,      ///< 已完成
   kOnTrack,   ///< 达序时
