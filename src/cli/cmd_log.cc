@@ -6,8 +6,8 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
+#include "core/render/data_problems.h"
 #include "core/render/log.h"
-#include "core/render/problems.h"
 
 namespace tally {
 
@@ -27,13 +27,20 @@ int run_log(const LogArgs& args, Context& ctx) {
   LogFilter filter;
   if (!args.indicator.empty()) {
     size_t i = ledger.indicator_index(args.indicator);
-    if (i == Ledger::npos) {
+    size_t t = ledger.task_index(args.indicator);
+    if (i == Ledger::npos && t == Ledger::npos) {
+      std::vector<std::string> ids = plan.indicator_ids();
+      for (const auto& task : plan.tasks) ids.push_back(task.id);
       ctx.error(with_suggestion(fmt::format("unknown indicator '{}'", args.indicator),
-                                args.indicator, plan.indicator_ids()) +
+                                args.indicator, ids) +
                 "; `tally list indicators` lists them");
       return kExitUsage;
     }
-    filter.indicator = i;
+    if (i != Ledger::npos) {
+      filter.indicator = i;
+    } else {
+      filter.task = t;
+    }
   }
   if (!args.since.empty()) {
     // A date, or a period (or relative word) meaning its first day.
@@ -81,7 +88,8 @@ int run_log(const LogArgs& args, Context& ctx) {
 
 Runner setup_log(CLI::App& app) {
   auto args = std::make_shared<LogArgs>();
-  app.add_option("INDICATOR", args->indicator, "Only the records of this indicator");
+  app.add_option("INDICATOR", args->indicator,
+                 "Only the records of this indicator, or the progress reports of this task");
   app.add_option("--since", args->since,
                  "Only records recorded on or after DATE (or the start of a period)");
   app.add_option("--format", args->format, "table, json or csv")

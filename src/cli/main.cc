@@ -135,12 +135,15 @@ std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, 
       return std::nullopt;
     }
   }
+  const size_t n = loaded.diags.error_count();
+  size_t printed = 0;
   for (const auto& d : loaded.diags.items()) {
-    if (d.severity == Severity::kError) {
+    if (d.severity == Severity::kError && printed++ < kMaxPrintedDiagnostics) {
       fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
     }
   }
-  const size_t n = loaded.diags.error_count();
+  if (n > kMaxPrintedDiagnostics)
+    fmt::print(ctx.err, "… {} more errors not shown\n", n - kMaxPrintedDiagnostics);
   ctx.error(
       fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
                   "finding)",

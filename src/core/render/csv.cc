@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/base/json.h"
-#include "core/render/problems.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {

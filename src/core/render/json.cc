@@ -1,7 +1,7 @@
 #include "core/render/json.h"
 
 #include "core/base/json.h"
-#include "core/render/problems.h"
+#include "core/render/data_problems.h"
 
 namespace tally {
 

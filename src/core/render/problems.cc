@@ -1,78 +1,77 @@
 #include "core/render/problems.h"
 
-#include <fmt/format.h>
-
-#include "core/base/text.h"
-#include "core/render/table.h"
+#include "core/base/json.h"
 #include "core/render/words.h"
 
 namespace tally {
 
-namespace {
-
-// "1 条记录不符合规则，未计入" / "1 record breaks a rule and is left out".
-std::string sentence(size_t n, bool en) {
-  return en ? fmt::format("{} record{} break{} a rule and {} left out", n, n == 1 ? "" : "s",
-                          n == 1 ? "s" : "", n == 1 ? "is" : "are")
-            : fmt::format("{} 条记录不符合规则，未计入", n);
+std::string_view problem_state_label(ProblemState s, bool en) {
+  switch (s) {
+    case ProblemState::kOpen:
+      return term(Term::kProblemOpen, en);
+    case ProblemState::kOverdue:
+      return term(Term::kProblemOverdue, en);
+    case ProblemState::kClosed:
+      return term(Term::kProblemClosed, en);
+  }
+  return term(Term::kProblemOpen, en);
 }
 
-Table problems_table(const std::vector<ExcludedRecord>& excluded, bool en) {
+Table problems_table(const ProblemList& list, bool en, bool full) {
   Table t;
-  t.header = headings({Term::kRecordAt, Term::kIndicatorId, Term::kProblem}, en);
-  for (const ExcludedRecord& r : excluded) t.rows.push_back({r.where(), r.indicator, r.reason()});
+  for (Term c : {Term::kProblemId, Term::kBureau, Term::kProblemState, Term::kOpenedOn,
+                 Term::kDueBy, Term::kDaysLate, Term::kClosedOn, Term::kConcerns, Term::kFoundBy,
+                 Term::kProblem, Term::kEvidence})
+    t.header.emplace_back(term(c, en));
+  t.right = {false, false, false, false, false, true};
+  for (const ProblemRow& r : list.rows) {
+    const Problem& p = *r.problem;
+    const std::string opened = full ? p.opened.text : p.opened.text.substr(0, 10);
+    std::string closed, evidence;
+    if (r.close) {
+      closed = full ? r.close->at.text : r.close->at.text.substr(0, 10);
+      evidence = r.close->text;
+    }
+    t.rows.push_back({p.id, full ? p.bureau : r.bureau_name,
+                      std::string(problem_state_label(r.state, en)), opened, format_date(p.due),
+                      r.days_late ? std::to_string(r.days_late) : "", closed,
+                      p.indicator.empty() ? p.task : p.indicator, p.source, p.text, evidence});
+  }
   return t;
 }
 
-}  // namespace
-
-std::string problems_text(const std::vector<ExcludedRecord>& excluded, bool en, size_t width) {
-  if (excluded.empty()) return "";
-  return fmt::format("\n{} · {}\n{}", term(Term::kDataProblems, en), sentence(excluded.size(), en),
-                     render_text_table(problems_table(excluded, en), width));
-}
-
-std::string problems_md(const std::vector<ExcludedRecord>& excluded, bool en) {
-  if (excluded.empty()) return "";
-  return fmt::format("\n## {}\n\n{}{}\n\n{}", term(Term::kDataProblems, en),
-                     sentence(excluded.size(), en), en ? "." : "。",
-                     render_markdown_table(problems_table(excluded, en)));
-}
-
-std::string problems_csv(const std::vector<ExcludedRecord>& excluded, bool en) {
-  if (excluded.empty()) return "";
-  Table t = problems_table(excluded, en);
-  t.header[0] = std::string(term(Term::kDataProblems, en));
-  return "\n" + render_csv_table(t, false);
-}
-
-std::string problems_html(const std::vector<ExcludedRecord>& excluded, bool en) {
-  if (excluded.empty()) return "";
-  const Table t = problems_table(excluded, en);
-  std::string out = fmt::format("<section class=\"problems\">\n<h2>{}</h2>\n<p>{}{}</p>\n<table>\n",
-                                html_escape(term(Term::kDataProblems, en)),
-                                html_escape(sentence(excluded.size(), en)), en ? "." : "。");
-  out += "<thead><tr>";
-  for (const auto& h : t.header) out += fmt::format("<th>{}</th>", html_escape(h));
-  out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : t.rows) {
-    out += "<tr>";
-    for (const auto& cell : row) out += fmt::format("<td>{}</td>", html_escape(cell));
-    out += "</tr>\n";
-  }
-  return out + "</tbody>\n</table>\n</section>\n";
-}
-
-void problems_json(JsonWriter& w, const std::vector<ExcludedRecord>& excluded) {
-  w.key("data_problems").begin_array();
-  for (const ExcludedRecord& r : excluded) {
-    w.begin_object().field("file", r.file).field("line", static_cast<int64_t>(r.line));
-    w.field("indicator", r.indicator);
-    w.key("codes").strings(r.codes);
-    w.key("reasons").strings(r.reasons);
+std::string problems_json(const ProblemList& list) {
+  JsonWriter w;
+  w.begin_object().field("schema", "tally.problems").field("version", 1);
+  w.field("as_of", format_date(list.as_of));
+  w.key("problems").begin_array();
+  for (const ProblemRow& r : list.rows) {
+    const Problem& p = *r.problem;
+    w.begin_object()
+        .field("id", p.id)
+        .field("bureau", p.bureau)
+        .field("bureau_name", r.bureau_name)
+        .field("state", problem_state_name(r.state))
+        .field("opened", p.opened.text)
+        .field("due", format_date(p.due))
+        .field("days_late", r.days_late)
+        .field("indicator", p.indicator)
+        .field("task", p.task)
+        .field("source", p.source)
+        .field("text", p.text)
+        .field("by", p.by)
+        .field("reopened", r.reopened);
+    if (r.close) {
+      w.field("closed", r.close->at.text)
+          .field("closed_by", r.close->by)
+          .field("evidence", r.close->text);
+    } else {
+      w.key("closed").null().key("closed_by").null().key("evidence").null();
+    }
     w.end_object();
   }
-  w.end_array();
+  w.end_array().end_object();
+  return w.str();
 }
 
 }  // namespace tally

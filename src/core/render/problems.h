@@ -1,28 +1,26 @@
-// The 数据问题 section: the actuals records a bulletin left out because they
-// break a rule (check/isolate.h), in every format a bulletin is written in.
-// Each renderer of report, overdue, show and log appends it; with no record
-// left out every function returns nothing, so the output is as before.
+// `tally problem list`: the problems as a table (text, CSV, Markdown) and
+// as JSON. No arithmetic: compute/problems.h made the rows.
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "core/base/json.h"
-#include "core/check/isolate.h"
+#include "core/compute/problems.h"
+#include "core/render/table.h"
 
 namespace tally {
 
-/// A blank line, "数据问题 · 1 条记录不符合规则，未计入" and a table of
-/// 记录位置 (file:line), 指标编号 and 问题; `width` as render_text_table.
-std::string problems_text(const std::vector<ExcludedRecord>& excluded, bool en, size_t width);
-/// "## 数据问题", the sentence and the table in Markdown.
-std::string problems_md(const std::vector<ExcludedRecord>& excluded, bool en);
-/// A blank line, then a CSV table headed 数据问题 (the record), 指标编号, 问题.
-std::string problems_csv(const std::vector<ExcludedRecord>& excluded, bool en);
-/// `<section class="problems">` with a heading, the sentence and a table.
-std::string problems_html(const std::vector<ExcludedRecord>& excluded, bool en);
-/// The key "data_problems": an array of {file, line, indicator, codes,
-/// reasons}, empty when no record was left out.
-void problems_json(JsonWriter& w, const std::vector<ExcludedRecord>& excluded);
+/// One row per problem: id, bureau, state, opened, due, days late, closed,
+/// what it concerns, how it was found, the problem and the evidence of its
+/// close. `full` (CSV): bureau ids and dates as written, no truncation.
+Table problems_table(const ProblemList& list, bool en, bool full);
+
+/// The list as JSON: {"schema": "tally.problems", "version": 1, "as_of",
+/// "problems": [{id, bureau, bureau_name, state, opened, due, days_late,
+/// indicator, task, source, text, by, reopened, closed, closed_by,
+/// evidence}]}; closed, closed_by and evidence are null while open.
+std::string problems_json(const ProblemList& list);
+
+/// The label of a state: 未销号, 逾期未销号, 已销号 (open, overdue, closed).
+std::string_view problem_state_label(ProblemState s, bool en);
 
 }  // namespace tally

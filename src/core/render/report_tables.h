@@ -29,7 +29,7 @@ struct RenderOptions {
   bool bom = false;    ///< CSV: start with a UTF-8 byte-order mark
   size_t width = 120;  ///< text: the terminal width tables are fitted to
   /// The records left out because they break a rule: every format ends
-  /// with a 数据问题 section naming them (render/problems.h).
+  /// with a 数据问题 section naming them (render/data_problems.h).
   std::vector<ExcludedRecord> excluded;
 };
 
