@@ -199,6 +199,7 @@ int run_import(const ImportArgs& args, Context& ctx) {
   if (outcome.status == RecordOutcome::Status::kFailed || errors.empty()) {
     return report_not_written(ctx, outcome, [](const Refusal&) {});
   }
+  report_recovered(ctx, outcome);
   return report_lines(ctx, path, std::move(errors));
 }
 
