@@ -1,13 +1,17 @@
 // tally import: record the rows of a CSV file, all or nothing.
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/base/fs.h"
 #include "core/base/text.h"
 #include "core/model/actual_fields.h"
 #include "core/read/csv.h"
@@ -127,7 +131,8 @@ int report_imported(const Context& ctx, const ImportArgs& args, const RecordOutc
   }
   ctx.note(fmt::format("{} {} record{} from {}",
                        args.dry_run ? "dry run: nothing was written; would import" : "imported",
-                       total, total == 1 ? "" : "s", args.file));
+                       total, total == 1 ? "" : "s",
+                       args.file == "-" ? "standard input" : args.file));
   report_warnings(ctx, outcome);
   return kExitOk;
 }
@@ -147,19 +152,49 @@ int report_lines(const Context& ctx, const std::string& path, std::vector<LineEr
   return kExitInvalid;
 }
 
+// The whole of FILE: `-` is standard input, and a pipe (`/dev/stdin`,
+// `<(…)`) is read to its end like a file. nullopt after saying why not,
+// with the exit code in `*rc`.
+std::optional<std::string> read_input(const Context& ctx, const std::string& path, int* rc) {
+  const int fd = path == "-" ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const bool missing = errno == ENOENT;
+    ctx.error(missing ? fmt::format("{}: no such file", path)
+                      : fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    *rc = missing ? kExitUsage : kExitEnvironment;
+    return std::nullopt;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    ctx.error(fmt::format("{}: is a directory; give the CSV file", path));
+    *rc = kExitUsage;
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ctx.error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+      ::close(fd);
+      *rc = kExitEnvironment;
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
 int run_import(const ImportArgs& args, Context& ctx) {
-  const std::string& path = args.file;
-  DiskFileSystem fs;
-  if (!fs.is_file(path)) {
-    ctx.error(fmt::format("{}: no such file", path));
-    return kExitUsage;
-  }
+  const std::string path = args.file == "-" ? "<stdin>" : args.file;
+  int rc = kExitOk;
+  auto text = read_input(ctx, args.file, &rc);
+  if (!text) return rc;
   std::string error;
-  auto text = fs.read(path, &error);
-  if (!text) {
-    ctx.error(fmt::format("cannot read {}: {}", path, error));
-    return kExitEnvironment;
-  }
   auto fail = [&](uint32_t line, const std::string& message) {
     fmt::print(ctx.err, "{}:{}: {}\n", path, line, message);
     ctx.error(fmt::format("{}: nothing was imported", path));
@@ -208,7 +243,8 @@ int run_import(const ImportArgs& args, Context& ctx) {
 Runner setup_import(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
   app.add_option("FILE", args->file,
-                 fmt::format("CSV file with the columns {}", fmt::join(typed_keys(), ",")))
+                 fmt::format("CSV file with the columns {} (- for standard input)",
+                             fmt::join(typed_keys(), ",")))
       ->required();
   app.add_flag("--dry-run", args->dry_run,
                "Validate and print what would be appended; write nothing");
