@@ -1,4 +1,5 @@
-// tally record: validate one actual and append it to its bureau's file.
+// tally record: validate one actual, or one progress report of a task, and
+// append it to its bureau's file.
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ struct RecordArgs {
   bool dry_run = false;
   bool commit = false;
   bool by_given = false;  // --by was on the command line, even as ''
+  bool force = false;
 };
 
 // What the command line typed is UTF-8, and `--by ''` names no bureau
@@ -68,6 +70,7 @@ int run_record(const RecordArgs& args, Context& ctx) {
   auto options = write_options(ctx, FieldNames::options({ActualKey::kIndicator, ActualKey::kValue}),
                                args.dry_run);
   if (!options) return kExitUsage;
+  options->force = args.force;
   RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
   if (outcome.status != RecordOutcome::Status::kOk) {
     return report_not_written(ctx, outcome, [&](const Refusal& r) { ctx.error(r.message); });
@@ -95,10 +98,13 @@ int run_record(const RecordArgs& args, Context& ctx) {
 Runner setup_record(CLI::App& app) {
   auto args = std::make_shared<RecordArgs>();
   ProposedActual& p = args->proposed;
-  app.add_option("INDICATOR", p.indicator, "Indicator id, e.g. industry.bio-output")->required();
+  app.add_option("INDICATOR", p.indicator,
+                 "Indicator id, e.g. industry.bio-output, or a task's id (tally list tasks)")
+      ->required();
   app.add_option("VALUE", p.value,
                  "The figure in the indicator's unit, or with a scale (3.6亿元, 36000万元); "
-                 "milestones: not-started, in-progress, done or a percent")
+                 "milestones: not-started, in-progress, done or a percent; tasks: "
+                 "in-progress, done or stalled (推进中, 已完成, 滞后)")
       ->required();
   app.add_option("--period", p.period,
                  "The period the figure covers: 2024-06, 2024-Q2, last-month…")
@@ -107,10 +113,15 @@ Runner setup_record(CLI::App& app) {
       ->required();
   CLI::Option* by = app.add_option(
       "--by", p.by, "Reporting bureau: id, name or alias (default: the indicator's lead)");
-  app.add_option("--note", p.note, "A note kept with the record, e.g. 1-6月累计");
+  app.add_option("--note", p.note,
+                 "A note kept with the record, e.g. 1-6月累计; for a task, what was done "
+                 "(required)");
   app.add_option("--reason", p.reason,
                  "Why this record replaces an earlier one for the same indicator and period");
   app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
+  app.add_flag("--force", args->force,
+               "Record a figure far outside the indicator's range (10× its target or largest "
+               "figure; a growth rate beyond ±100%)");
   app.add_flag("--commit", args->commit,
                "After appending, git add and commit the actuals file alone");
   return [args, by](Context& ctx) {

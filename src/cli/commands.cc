@@ -13,6 +13,7 @@ Runner setup_report(CLI::App& app);
 Runner setup_overdue(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
+Runner setup_problem(CLI::App& app);
 
 void Context::error(const std::string& message) const {
   fmt::print(err, "{}tally: error:{} {}\n", color_err ? "\x1b[1;31m" : "",
@@ -37,6 +38,8 @@ const std::vector<Command>& commands() {
        setup_overdue},
       {"show", "One indicator: definition, records, expected path", Needs::kEverything, true,
        setup_show},
+      {"problem", "Problems handed to bureaus: open, close (销号), reopen, list",
+       Needs::kEverything, true, setup_problem},
       {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,
        setup_diff},
   };

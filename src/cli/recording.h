@@ -27,7 +27,8 @@ void report_recovered(const Context& ctx, const RecordOutcome& outcome);
 int report_not_written(const Context& ctx, const RecordOutcome& outcome,
                        const std::function<void(const Refusal&)>& print_refusal);
 
-/// Prints the warnings a write found about the new records (to stderr).
+/// Prints the warnings a write found about the new records, and how many
+/// records of other indicators are left out (Context::excluded), to stderr.
 void report_warnings(const Context& ctx, const RecordOutcome& outcome);
 
 }  // namespace tally

@@ -26,6 +26,9 @@ refused "tally: error: --period: 2024-08 has not started yet (it starts 2024-08-
   industry.jobs 1200 --period 2024-08 --source 人社局
 refused "tally: error: --by: unknown bureau '工信' (did you mean '工信局'?); \`tally list bureaus\` shows ids, names and aliases" \
   industry.jobs 1200 --period 2024-06 --source 人社局 --by 工信
+# industry.jobs: lead rsj; its action's office fgj may record it, gxj may not.
+refused "tally: error: --by: 市工信局 (gxj) neither leads nor works on 'industry.jobs' (lead 市人社局; office 市发改局); name one of them, or give --force if it reports this figure" \
+  industry.jobs 1200 --period 2024-06 --source 人社局 --by 工信局
 refused "tally: error: VALUE: '3.6亿美元' is in 亿美元, which does not convert to the indicator's unit 亿元" \
   industry.bio-output 3.6亿美元 --period 2024-06 --source 统计局
 refused "tally: error: VALUE: '1,200' has a thousands separator; write the number without it, e.g. 1200" \

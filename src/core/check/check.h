@@ -43,6 +43,12 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
 /// A running total (basis = "ytd") that goes down (warning).
 void check_ytd_series(const Plan& plan, Diagnostics& diags);
 
+/// Problems (问题交办) name known bureaus, indicators and tasks; are due
+/// on or after the day they were opened; are not opened, closed or reopened
+/// in the future; and are closed only while open, reopened only while
+/// closed, never before they were opened.
+void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& diags);
+
 /// Runs every rule above.
 void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags);
 

@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+
 #include "core/base/parallel.h"
 #include "core/read/actuals.h"
 #include "core/read/definitions.h"
+#include "core/read/problems.h"
 #include "core/read/toml_fields.h"
 
 namespace tally {
@@ -96,6 +99,24 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
 
 }  // namespace
 
+void load_problems(const FileSystem& fs, const std::string& dir, LoadResult& r) {
+  std::vector<std::string> names;
+  for (auto& name : fs.list(dir))
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".toml") names.push_back(name);
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    const std::string path = join_path(dir, name);
+    std::string error;
+    auto text = fs.read(path, &error);
+    const uint32_t file = r.files.add(path, text ? *text : std::string());
+    if (!text) {
+      r.diags.error(Location{file, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));
+      continue;
+    }
+    load_problem_text(*text, file, name, r.plan, r.plan.problems, r.diags);
+  }
+}
+
 LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   LoadResult r;
   Plan& plan = r.plan;
@@ -155,6 +176,7 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   }
   // Actuals live inside the plan, or inside the directory --actuals names.
   load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
+  load_problems(fs, join_path(options.plan_dir, std::string(kProblemsDir)), r);
   return r;
 }
 

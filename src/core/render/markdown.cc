@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -26,7 +27,8 @@ std::string render_md(const Report& r, const RenderOptions& o) {
   std::string out = fmt::format("# {} · {}\n\n", markdown_text(header[0]), r.period.str());
   for (size_t k = 1; k < header.size(); ++k) out += "- " + markdown_text(header[k]) + "\n";
   if (r.indicators.empty()) {
-    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n");
+    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n") +
+           problems_md(o.excluded, en);
   }
   out += attention(r, en);
   if (r.changes) {
@@ -68,7 +70,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
       break;
     }
   }
-  return out;
+  return out + problems_md(o.excluded, en);
 }
 
 std::string render_md(const OverdueReport& r, const RenderOptions& o) {
@@ -87,7 +89,7 @@ std::string render_md(const OverdueReport& r, const RenderOptions& o) {
                        run.second - run.first);
     out += render_markdown_table(overdue_table(r, run, en));
   }
-  return out;
+  return out + problems_md(o.excluded, en);
 }
 
 }  // namespace tally
