@@ -6,8 +6,8 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
-#include "core/render/log.h"
 #include "core/render/data_problems.h"
+#include "core/render/log.h"
 
 namespace tally {
 

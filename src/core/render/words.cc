@@ -129,7 +129,6 @@ constexpr Word kWords[] = {
     {Term::kWorkingTree, "工作区", "working tree"},
     {Term::kUnset, "（无）", "(none)"},
     {Term::kProblemId, "问题编号", "problem"},
-    {Term::kProblem, "问题", "problem"},
     {Term::kConcerns, "涉及", "concerns"},
     {Term::kFoundBy, "发现途径", "found by"},
     {Term::kOpenedOn, "交办日期", "opened"},

@@ -145,7 +145,6 @@ enum class Term {
   kUnset,         ///< （无）
   // Problems (问题交办).
   kProblemId,       ///< 问题编号
-  kProblem,         ///< 问题
   kConcerns,        ///< 涉及 (the indicator or task a problem concerns)
   kFoundBy,         ///< 发现途径
   kOpenedOn,        ///< 交办日期
