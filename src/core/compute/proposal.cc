@@ -61,6 +61,12 @@ class Validator {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
   void text(ActualKey key, std::string_view s);
+  /// text() for source, note and reason: of an indicator's record or a task's.
+  void texts(const ProposedActual& p) {
+    text(ActualKey::kSource, trim(p.source));
+    text(ActualKey::kNote, trim(p.note));
+    text(ActualKey::kReason, trim(p.reason));
+  }
   const Indicator* indicator(const std::string& id, size_t* index);
   std::optional<Actual> check_task(std::span<const ProposedActual> rows, const Task& task,
                                    size_t task_index);
@@ -292,9 +298,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
-  text(ActualKey::kSource, source);
-  text(ActualKey::kNote, trim(p.note));
-  text(ActualKey::kReason, trim(p.reason));
+  texts(p);
   std::string reason(trim(p.reason));
   if (ind && when) {
     against_records(rows, ind->id, ind->unit, ledger_.in_force(ind_index, *when), *when,
@@ -343,6 +347,7 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
            "empty; a task's progress report says what was done in the period (进展情况), "
            "e.g. 完成园区道路招标");
   }
+  texts(p);
   std::string reason(trim(p.reason));
   if (when) {
     const Actual* prev = nullptr;
