@@ -399,6 +399,10 @@ second_actual $'period = "2024-05"\nvalue = 1.6\nrecorded = 2024-06-20T09:00:00+
 new recorded-future
 sub actuals/gxj.toml 'recorded = 2024-06-10T10:00:00+08:00' 'recorded = 2099-06-10T10:00:00+08:00'
 
+# Recorded in 万吨 for an indicator whose unit is now 亿元: no conversion.
+new unit-mismatch
+sub actuals/gxj.toml 'value = 1.5' $'value = 1.5\nunit = "万吨"'
+
 new ytd-decrease
 second_actual $'period = "2024-06"\nvalue = 1.2\nrecorded = 2024-07-01T09:00:00+08:00'
 

@@ -51,6 +51,7 @@ done
 
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 201 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 expected=$(for ((k = 0; k < 200; k++)); do
   p=$((k / 25)); by=gxj; [ $((p % 2)) = 1 ] && by=fgj

@@ -76,6 +76,7 @@ expect_run 0 '[[actual]]
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
+unit = "人"
 recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局"

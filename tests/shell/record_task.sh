@@ -144,4 +144,5 @@ expect "show --as-of before the reports" '当前
 
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 1 tasks, 3 bureaus, 3 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '

@@ -312,6 +312,9 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   a.source = std::move(source);
   a.note = std::string(trim(p.note));
   a.reason = std::move(reason);
+  // The unit travels with the figure: a later change of the plan's unit
+  // converts it when read instead of rescaling it.
+  if (a.value.number) a.unit = ind->unit;
   return a;
 }
 

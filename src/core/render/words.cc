@@ -73,7 +73,6 @@ constexpr Word kWords[] = {
     {Term::kByBureauList, "各牵头单位指标", "Indicators by lead bureau"},
     {Term::kDataProblems, "数据问题", "Data problems"},
     {Term::kRecordAt, "记录位置", "record"},
-    {Term::kProblem, "问题", "problem"},
     {Term::kItem, "项目", "field"},
     {Term::kContent, "内容", "value"},
     {Term::kStages, "阶段", "stages"},

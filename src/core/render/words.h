@@ -84,7 +84,6 @@ enum class Term {
   kByBureauList,     ///< 各牵头单位指标
   kDataProblems,     ///< 数据问题 (records left out because they break a rule)
   kRecordAt,         ///< 记录位置 (file:line of a record)
-  kProblem,          ///< 问题
   // `tally show`.
   kItem,           ///< 项目 (the left column of a definition)
   kContent,        ///< 内容

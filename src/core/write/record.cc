@@ -26,7 +26,7 @@ bool same_record(const Actual& a, const Actual& b) {
   return a.indicator == b.indicator && a.period == b.period && same_value(a.value, b.value) &&
          a.recorded.epoch_seconds == b.recorded.epoch_seconds &&
          a.recorded.text == b.recorded.text && a.by == b.by && a.source == b.source &&
-         a.note == b.note && a.reason == b.reason;
+         a.note == b.note && a.reason == b.reason && a.unit == b.unit;
 }
 
 // The plan's definitions without any actuals.
