@@ -71,6 +71,7 @@ constexpr Word kWords[] = {
     {Term::kStatusChart, "指标状态分布", "Indicators by status"},
     {Term::kByActionList, "各行动指标", "Indicators by action"},
     {Term::kByBureauList, "各牵头单位指标", "Indicators by lead bureau"},
+    {Term::kOverdueList, "催报清单", "Overdue"},
     {Term::kItem, "项目", "field"},
     {Term::kContent, "内容", "value"},
     {Term::kStages, "阶段", "stages"},

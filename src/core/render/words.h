@@ -82,6 +82,7 @@ enum class Term {
   kStatusChart,      ///< 指标状态分布
   kByActionList,     ///< 各行动指标
   kByBureauList,     ///< 各牵头单位指标
+  kOverdueList,      ///< 催报清单 (the 催报 list, as a sheet's name)
   // `tally show`.
   kItem,           ///< 项目 (the left column of a definition)
   kContent,        ///< 内容
