@@ -8,6 +8,7 @@ Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
 Runner setup_import(CLI::App& app);
+Runner setup_template(CLI::App& app);
 Runner setup_log(CLI::App& app);
 Runner setup_report(CLI::App& app);
 Runner setup_overdue(CLI::App& app);
@@ -30,6 +31,8 @@ const std::vector<Command>& commands() {
       {"record", "Record one actual value", Needs::kEverything, true, setup_record},
       {"import", "Record many actuals from a CSV file, all or nothing", Needs::kEverything, true,
        setup_import},
+      {"template", "The sheet a bureau fills for a period (xlsx or CSV), for import",
+       Needs::kEverything, true, setup_template},
       {"log", "Records in the order they were recorded", Needs::kEverything, true, setup_log},
       {"report", "Variance report: actual against target and 序时进度", Needs::kEverything, true,
        setup_report},

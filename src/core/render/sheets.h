@@ -38,9 +38,14 @@ struct Sheet {
   /// for the bureau to fill (unlocked while the sheet is protected); empty
   /// for a bulletin, which is not protected.
   std::vector<bool> input;
-  /// Per column: the words a cell may hold (a drop-down list); empty for
-  /// a free column.
-  std::vector<std::vector<std::string>> choices;
+  /// Cells that take one of a few words (a drop-down list): a row of
+  /// `table.rows` and a column.
+  struct Choice {
+    size_t row = 0;
+    size_t column = 0;
+    std::vector<std::string> words;
+  };
+  std::vector<Choice> choices;
   /// Columns kept in view when scrolling right (ids and names).
   size_t frozen_columns = 0;
 };

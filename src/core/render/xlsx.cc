@@ -158,8 +158,11 @@ double column_width(const Sheet& s, size_t c) {
     if (s.kinds[c] == CellKind::kShare && as_number(row[c])) w = 6;  // 100.0%
     widest = std::max(widest, w);
   }
-  for (const auto& word : c < s.choices.size() ? s.choices[c] : std::vector<std::string>{})
-    widest = std::max(widest, display_width(word) + 3);  // the drop-down arrow
+  for (const Sheet::Choice& choice : s.choices) {
+    if (choice.column != c) continue;
+    for (const auto& word : choice.words)
+      widest = std::max(widest, display_width(word) + 3);  // the drop-down arrow
+  }
   return static_cast<double>(std::min<size_t>(widest, 80) + 2);
 }
 
@@ -201,22 +204,18 @@ lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s,
     }
   }
 
-  // Drop-down lists on the input columns, for as many rows as there are.
-  if (!t.rows.empty()) {
-    for (size_t c = 0; c < s.choices.size(); ++c) {
-      if (s.choices[c].empty()) continue;
-      std::vector<const char*> list;
-      for (const auto& word : s.choices[c]) list.push_back(word.c_str());
-      list.push_back(nullptr);
-      lxw_data_validation v{};
-      v.validate = LXW_VALIDATION_TYPE_LIST;
-      v.value_list = const_cast<char**>(list.data());
-      v.ignore_blank = LXW_VALIDATION_ON;
-      const auto col = static_cast<lxw_col_t>(c);
-      lxw_error e = worksheet_data_validation_range(ws, 1, col,
-                                                    static_cast<lxw_row_t>(t.rows.size()), col, &v);
-      if (e != LXW_NO_ERROR) return e;
-    }
+  // Drop-down lists on the cells that take one of a few words.
+  for (const Sheet::Choice& choice : s.choices) {
+    std::vector<const char*> list;
+    for (const auto& word : choice.words) list.push_back(word.c_str());
+    list.push_back(nullptr);
+    lxw_data_validation v{};
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = const_cast<char**>(list.data());
+    v.ignore_blank = LXW_VALIDATION_ON;
+    lxw_error e = worksheet_data_validation_cell(ws, static_cast<lxw_row_t>(choice.row + 1),
+                                                 static_cast<lxw_col_t>(choice.column), &v);
+    if (e != LXW_NO_ERROR) return e;
   }
 
   worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(s.frozen_columns));
