@@ -8,6 +8,7 @@
 
 #include "core/base/text.h"
 #include "core/base/units.h"
+#include "core/read/spreadsheet_dates.h"
 
 namespace tally {
 
@@ -52,7 +53,7 @@ class Validator {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
   const Indicator* indicator(const std::string& id, size_t* index);
-  std::optional<Period> period(const std::string& text, const Indicator* ind);
+  std::optional<Period> period(const std::string& text, const Indicator* ind, bool from_file);
   const Bureau* bureau(const std::string& by, const Indicator* ind);
   void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
                        const Period& period, const std::string& by, const std::string& reason);
@@ -98,18 +99,21 @@ const Indicator* Validator::indicator(const std::string& id, size_t* index) {
 }
 
 // The period a notation or a relative word names, in the plan and begun by
-// today; nullopt after refusing it.
-std::optional<Period> Validator::period(const std::string& text, const Indicator* ind) {
+// today; nullopt after refusing it. A period read from a file (`import`)
+// that a spreadsheet turned into a date is explained as such.
+std::optional<Period> Validator::period(const std::string& text, const Indicator* ind,
+                                        bool from_file) {
   if (text.empty()) {
     refuse(ActualKey::kPeriod, "empty; give the period the figure covers, e.g. 2024-06");
     return std::nullopt;
   }
   const PlanHeader& h = plan_.header;
   std::string err;
-  auto p =
-      resolve_period(text, today_, ind ? plan_.cadence_of(*ind) : h.cadence, h.timely_days, &err);
+  const Cadence cadence = ind ? plan_.cadence_of(*ind) : h.cadence;
+  auto p = resolve_period(text, today_, cadence, h.timely_days, &err);
   if (!p) {
-    refuse(ActualKey::kPeriod, err);
+    auto hint = from_file ? spreadsheet_period_hint(text, cadence) : std::nullopt;
+    refuse(ActualKey::kPeriod, hint.value_or(err));
   } else if (p->start() < h.start || p->end() > h.end) {
     refuse(ActualKey::kPeriod, fmt::format("{} is outside the plan ({} to {})", p->str(),
                                            format_date(h.start), format_date(h.end)));
@@ -204,7 +208,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   const size_t refusals_before = refusals_.size();
   size_t ind_index = Ledger::npos;
   const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
-  const std::optional<Period> when = period(std::string(trim(p.period)), ind);
+  const std::optional<Period> when = period(std::string(trim(p.period)), ind, p.line != 0);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
   Actual a;
   a.recorded = recorded_;

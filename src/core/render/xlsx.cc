@@ -19,17 +19,7 @@
 
 namespace tally {
 
-std::string xlsx_missing() {
-  return "this tally was built without .xlsx support (-DTALLY_XLSX=OFF); install the Debian "
-         "packages libxlsxwriter-dev, libzip-dev and libexpat1-dev and rebuild with "
-         "-DTALLY_XLSX=ON, or use --format csv";
-}
-
 #ifndef TALLY_HAVE_XLSX
-
-bool xlsx_supported() {
-  return false;
-}
 
 std::optional<std::string> render_xlsx(const std::vector<Sheet>&, const WorkbookInfo&,
                                        std::string* error) {
@@ -38,10 +28,6 @@ std::optional<std::string> render_xlsx(const std::vector<Sheet>&, const Workbook
 }
 
 #else
-
-bool xlsx_supported() {
-  return true;
-}
 
 namespace {
 

@@ -11,16 +11,10 @@
 #include <vector>
 
 #include "core/base/period.h"
+#include "core/read/xlsx.h"
 #include "core/render/sheets.h"
 
 namespace tally {
-
-/// Whether this build writes and reads .xlsx workbooks.
-bool xlsx_supported();
-
-/// Why a build without workbooks cannot: the Debian packages it needs and
-/// how to rebuild.
-std::string xlsx_missing();
 
 /// What a workbook says about itself: the page header and the document's
 /// properties.
