@@ -12,6 +12,7 @@ Runner setup_template(CLI::App& app);
 Runner setup_log(CLI::App& app);
 Runner setup_report(CLI::App& app);
 Runner setup_overdue(CLI::App& app);
+Runner setup_remind(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 
@@ -38,6 +39,8 @@ const std::vector<Command>& commands() {
        setup_report},
       {"overdue", "Actuals that are due and not recorded (催报)", Needs::kEverything, true,
        setup_overdue},
+      {"remind", "One 催报通知 per bureau: what is late and what is due next", Needs::kEverything,
+       true, setup_remind},
       {"show", "One indicator: definition, records, expected path", Needs::kEverything, true,
        setup_show},
       {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,

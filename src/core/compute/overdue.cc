@@ -6,7 +6,7 @@
 
 namespace tally {
 
-OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
+OverdueReport compute_overdue(const Ledger& ledger, Date as_of, std::optional<Date> due_by) {
   const Plan& plan = ledger.plan();
   const PlanHeader& h = plan.header;
   OverdueReport out;
@@ -21,7 +21,8 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
     std::optional<Period> last_period;
     for (const Actual* a : recs)
       if (!last_period || a->period.end() >= last_period->end()) last_period = a->period;
-    for (const Owed& o : owed_reports(plan, ind, recs, h.end, as_of)) {
+    for (const Owed& o :
+         owed_reports(plan, ind, recs, h.end, std::max(as_of, due_by.value_or(as_of)))) {
       OverdueItem item;
       item.bureau = ind.lead.empty() ? std::string() : ind.lead[0];
       item.bureau_name = plan.bureau_name(item.bureau);

@@ -48,6 +48,12 @@ struct OverdueReport {
 /// after the last record are one item: the latest due period, with how many
 /// were missed since when. For basis = "period" each unrecorded period is an
 /// item of its own. Milestones recorded done owe nothing more.
-OverdueReport compute_overdue(const Ledger& ledger, Date as_of);
+///
+/// With `due_by` after `as_of`, the list also holds what falls due by then
+/// (the 催报通知 of `tally remind`: what is owed by the 23rd), judged from
+/// the records made by the end of `as_of`; those items have a negative
+/// days_late (due in so many days).
+OverdueReport compute_overdue(const Ledger& ledger, Date as_of,
+                              std::optional<Date> due_by = std::nullopt);
 
 }  // namespace tally
