@@ -84,7 +84,7 @@ TEST_CASE("xlsx: a sheet that cannot be read is refused") {
 
 TEST_CASE("xlsx: a workbook tally writes reads back as its table") {
   if (!xlsx_supported()) return;
-  Sheet s;
+  Worksheet s;
   s.name = "填报表";
   s.table.header = {"指标编号", "期别", "本期实绩/状态"};
   s.table.rows = {{"economy.output", "2024-06", "1.8"}, {"economy.park", "2024-06", ""}};

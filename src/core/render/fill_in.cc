@@ -56,8 +56,8 @@ const std::vector<std::string>& fill_in_informative_headings() {
   return kInformative;
 }
 
-Sheet fill_in_sheet(const FillIn& f, bool en) {
-  Sheet s;
+Worksheet fill_in_sheet(const FillIn& f, bool en) {
+  Worksheet s;
   s.name = term(Term::kFillIn, en);
   for (const Heading& h : kHeadings) {
     s.table.header.emplace_back(en ? h.en : h.zh);
@@ -88,8 +88,8 @@ Sheet fill_in_sheet(const FillIn& f, bool en) {
   return s;
 }
 
-Sheet fill_in_instructions(const FillIn& f, bool en) {
-  Sheet s;
+Worksheet fill_in_instructions(const FillIn& f, bool en) {
+  Worksheet s;
   s.name = term(Term::kInstructions, en);
   s.table.header.emplace_back(term(Term::kInstructions, en));
   s.kinds.push_back(CellKind::kText);

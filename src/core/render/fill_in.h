@@ -17,11 +17,11 @@ namespace tally {
 /// four input columns unlocked, a milestone's value a drop-down of stages.
 /// Headings in Chinese, or in English as the import keys (`indicator`,
 /// `period`, `value`, …).
-Sheet fill_in_sheet(const FillIn& f, bool en);
+Worksheet fill_in_sheet(const FillIn& f, bool en);
 
 /// The instructions: who fills what for which period by when, and how the
 /// sheet comes back.
-Sheet fill_in_instructions(const FillIn& f, bool en);
+Worksheet fill_in_instructions(const FillIn& f, bool en);
 
 /// The headings of fill_in_sheet that `tally import` reads past: the
 /// columns that only inform the bureau, in both languages.

@@ -27,14 +27,14 @@ std::string id_heading(Term t, bool en) {
 }
 
 // Appends columns to a sheet: their headings and kinds.
-void add_columns(Sheet& s, std::initializer_list<std::pair<Term, CellKind>> columns, bool en) {
+void add_columns(Worksheet& s, std::initializer_list<std::pair<Term, CellKind>> columns, bool en) {
   for (const auto& [t, kind] : columns) {
     s.table.header.emplace_back(term(t, en));
     s.kinds.push_back(kind);
   }
 }
 
-void add_rollup_columns(Sheet& s, bool en) {
+void add_rollup_columns(Worksheet& s, bool en) {
   for (Status st : kAllStatuses) {
     s.table.header.emplace_back(status_label(st, en));
     s.kinds.push_back(CellKind::kNumber);
@@ -55,15 +55,15 @@ void add_rollup(std::vector<std::string>& row, const Rollup& g) {
 
 // Marks the eight status count columns, which add_rollup_columns put at
 // `first`.
-void mark_status_columns(Sheet& s, size_t first) {
+void mark_status_columns(Worksheet& s, size_t first) {
   s.column_status.assign(s.table.header.size(), std::nullopt);
   for (size_t i = 0; i < kStatusCount; ++i) s.column_status[first + i] = kAllStatuses[i];
 }
 
 }  // namespace
 
-Sheet indicator_sheet(const Report& r, bool en) {
-  Sheet s;
+Worksheet indicator_sheet(const Report& r, bool en) {
+  Worksheet s;
   s.name = term(Term::kByIndicator, en);
   using K = CellKind;
   add_columns(s,
@@ -126,8 +126,8 @@ Sheet indicator_sheet(const Report& r, bool en) {
   return s;
 }
 
-Sheet action_sheet(const Report& r, bool en) {
-  Sheet s;
+Worksheet action_sheet(const Report& r, bool en) {
+  Worksheet s;
   s.name = term(Term::kByAction, en);
   using K = CellKind;
   add_columns(s,
@@ -156,8 +156,8 @@ Sheet action_sheet(const Report& r, bool en) {
   return s;
 }
 
-Sheet bureau_sheet(const Report& r, bool en) {
-  Sheet s;
+Worksheet bureau_sheet(const Report& r, bool en) {
+  Worksheet s;
   s.name = term(Term::kByBureau, en);
   using K = CellKind;
   add_columns(s,
@@ -187,8 +187,8 @@ Sheet bureau_sheet(const Report& r, bool en) {
   return s;
 }
 
-Sheet overdue_sheet(const OverdueReport& r, bool en) {
-  Sheet s;
+Worksheet overdue_sheet(const OverdueReport& r, bool en) {
+  Worksheet s;
   s.name = term(Term::kOverdueList, en);
   using K = CellKind;
   s.table.header.push_back(id_heading(Term::kBureau, en));

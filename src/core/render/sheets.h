@@ -22,8 +22,9 @@ enum class CellKind {
   kShare,   ///< a fraction shown as a percentage (0.472222 as 47.2%)
 };
 
-/// One view of a report as a table of raw values.
-struct Sheet {
+/// One view of a report as a table of raw values (named Worksheet, not
+/// Sheet: render/text.cc has a Sheet of its own, a two-column table).
+struct Worksheet {
   std::string name;  ///< the sheet's name: 按行动, 按牵头单位, 全部指标, 催报清单
   Table table;       ///< heading row and raw values (csv.h prints them as they are)
   std::vector<CellKind> kinds;  ///< per column
@@ -52,15 +53,15 @@ struct Sheet {
 
 /// One row per indicator: id, name, action, lead names, lead ids, kind, …
 /// (docs/commands/report.md, "csv").
-Sheet indicator_sheet(const Report& r, bool en);
+Worksheet indicator_sheet(const Report& r, bool en);
 
 /// One row per action with its status counts and rates.
-Sheet action_sheet(const Report& r, bool en);
+Worksheet action_sheet(const Report& r, bool en);
 
 /// One row per lead bureau in rank order with its counts and rates.
-Sheet bureau_sheet(const Report& r, bool en);
+Worksheet bureau_sheet(const Report& r, bool en);
 
 /// One row per overdue actual.
-Sheet overdue_sheet(const OverdueReport& r, bool en);
+Worksheet overdue_sheet(const OverdueReport& r, bool en);
 
 }  // namespace tally

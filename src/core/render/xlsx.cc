@@ -21,7 +21,7 @@ namespace tally {
 
 #ifndef TALLY_HAVE_XLSX
 
-std::optional<std::string> render_xlsx(const std::vector<Sheet>&, const WorkbookInfo&,
+std::optional<std::string> render_xlsx(const std::vector<Worksheet>&, const WorkbookInfo&,
                                        std::string* error) {
   *error = xlsx_missing();
   return std::nullopt;
@@ -136,7 +136,7 @@ std::optional<double> as_number(const std::string& text) {
 
 // The width of a column in Excel's units (the width of a digit): its widest
 // cell by display width (a Chinese character is two), with a margin.
-double column_width(const Sheet& s, size_t c) {
+double column_width(const Worksheet& s, size_t c) {
   size_t widest = display_width(s.table.header[c]) / 2 + 2;  // headings wrap to two lines
   for (const auto& row : s.table.rows) {
     if (c >= row.size()) continue;
@@ -144,7 +144,7 @@ double column_width(const Sheet& s, size_t c) {
     if (s.kinds[c] == CellKind::kShare && as_number(row[c])) w = 6;  // 100.0%
     widest = std::max(widest, w);
   }
-  for (const Sheet::Choice& choice : s.choices) {
+  for (const Worksheet::Choice& choice : s.choices) {
     if (choice.column != c) continue;
     for (const auto& word : choice.words)
       widest = std::max(widest, display_width(word) + 3);  // the drop-down arrow
@@ -152,7 +152,7 @@ double column_width(const Sheet& s, size_t c) {
   return static_cast<double>(std::min<size_t>(widest, 80) + 2);
 }
 
-lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s,
+lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Worksheet& s,
                       const WorkbookInfo& info) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
   if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;
@@ -191,7 +191,7 @@ lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s,
   }
 
   // Drop-down lists on the cells that take one of a few words.
-  for (const Sheet::Choice& choice : s.choices) {
+  for (const Worksheet::Choice& choice : s.choices) {
     std::vector<const char*> list;
     for (const auto& word : choice.words) list.push_back(word.c_str());
     list.push_back(nullptr);
@@ -235,8 +235,8 @@ struct TempDir {
 
 }  // namespace
 
-std::optional<std::string> render_xlsx(const std::vector<Sheet>& sheets, const WorkbookInfo& info,
-                                       std::string* error) {
+std::optional<std::string> render_xlsx(const std::vector<Worksheet>& sheets,
+                                       const WorkbookInfo& info, std::string* error) {
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/tally-xlsx-XXXXXX";
   TempDir dir;
@@ -261,7 +261,7 @@ std::optional<std::string> render_xlsx(const std::vector<Sheet>& sheets, const W
 
   Formats formats(wb);
   lxw_error failed = LXW_NO_ERROR;
-  for (const Sheet& s : sheets) {
+  for (const Worksheet& s : sheets) {
     failed = write_sheet(wb, formats, s, info);
     if (failed != LXW_NO_ERROR) break;
   }

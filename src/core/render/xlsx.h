@@ -29,7 +29,7 @@ struct WorkbookInfo {
 /// workbook is built in a temporary directory (libxlsxwriter writes files)
 /// that is removed before returning. nullopt with `*error` set when the
 /// build has no workbooks or the temporary files cannot be written.
-std::optional<std::string> render_xlsx(const std::vector<Sheet>& sheets, const WorkbookInfo& info,
-                                       std::string* error);
+std::optional<std::string> render_xlsx(const std::vector<Worksheet>& sheets,
+                                       const WorkbookInfo& info, std::string* error);
 
 }  // namespace tally
