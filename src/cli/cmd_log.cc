@@ -56,7 +56,8 @@ int run_log(const LogArgs& args, Context& ctx) {
   } else if (entries.empty()) {
     ctx.note("no records");
   } else {
-    fmt::print(ctx.out, "{}", render_text_table(log_table(ledger, entries, ctx.en(), false)));
+    fmt::print(ctx.out, "{}",
+               render_text_table(log_table(ledger, entries, ctx.en(), false), ctx.width));
   }
   return kExitOk;
 }

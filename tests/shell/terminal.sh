@@ -33,15 +33,36 @@ rm -f paged.txt
 in_terminal 'PAGER=cat > paged.txt' -- check
 [ -e paged.txt ] && fail "check was paged"
 
-# --width fits tables to N columns (the 催报 table of 县住建局 needs 93 at
-# full width: its indicator names are cut with … to fit 80); --wide and a
-# pipe cut nothing.
+# --width fits tables to N columns by cutting names with …, never ids,
+# periods, dates or figures. The 催报 list of tests/plans/report needs 93
+# columns piped. At 80, 县发改局's table fits exactly (10 + 7 + 10 + 8 + 8
+# + 8 + 17 + 6 × 2 = 80); 县应急局's cannot: with its names cut to their
+# floor of 8 columns, safety.pollution-days (21) and the dekad periods
+# (10) kept whole, it is 8 + 10 + 10 + 8 + 8 + 10 + 21 + 12 = 87 wide.
+# --wide and a pipe cut nothing.
 widest() { python3 -c '
 import sys, unicodedata
 print(max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))'; }
 expect "overdue piped: full width" 93 "$(t overdue | widest)"
-expect "overdue --width 80" 80 "$(t --width 80 overdue | widest)"
+expect "overdue --width 80" '催报清单 · 示例县“三大行动”方案
+截至 2024-07-25 · 期末后 23 天内报送 · 未报送 3 项, 涉及 2 个单位
+
+县发改局 (fgj) · 1 项
+指标        期别     应报日期    逾期天数  连续未报  最近报送  指标编号
+----------  -------  ----------  --------  --------  --------  -----------------
+新增规模…   2024-Q2  2024-07-23         2  1         2024-Q1   economy.new-firms
+
+县应急局 (yjj) · 2 项
+指标      期别        应报日期    逾期天数  连续未报  最近报送    指标编号
+--------  ----------  ----------  --------  --------  ----------  ---------------------
+应急演练  2024-06-D3  2024-07-23         2  1         2024-06-D2  safety.drills
+重污染…   2024-06     2024-07-23         2  1         2024-05     safety.pollution-days' \
+  "$(t --width 80 overdue)"
 expect "overdue --width 80 --wide" "$piped" "$(t --width 80 --wide overdue)"
+# The record log is fitted too; its times are not cut.
+expect "log --width 80: the first record" \
+  "2024-04-10 09:00  safety.fires             2024-Q1          1起  yjj       消防救…   3月12日…            现行" \
+  "$(t --width 80 log | sed -n 3p)"
 err=$(t --width 20 overdue 2>&1 >/dev/null)
 expect "--width 20: exit" 2 $?
 expect "--width 20: message" "--width: Value 20 not in range 40 to 1000
