@@ -77,3 +77,14 @@ expect "overdue after the plan's year" \
 expect "with --today: no note" "" "$(t overdue 2>&1 >/dev/null)"
 expect "with TALLY_TODAY: no note" "" "$(TALLY_TODAY=2024-07-25 "$TALLY" --plan "$plan" overdue 2>&1 >/dev/null)"
 expect "with --quiet: no note" "" "$("$TALLY" --plan "$plan" -q overdue 2>&1 >/dev/null)"
+
+# A column that gives way in a narrow terminal is named under its table.
+# At 80 columns the indicators of 一、经济发展行动 lose 预计全年, then 牵头,
+# before their names are cut below 16 characters.
+expect "report --width 80: the columns left out are named" \
+  '（为适应 80 列宽省略：预计全年、牵头；--wide 显示全部）' \
+  "$(t --width 80 report | sed -n 23p)"
+expect "report --width 80 --lang en" \
+  '(left out to fit 80 columns: projection, lead; --wide shows them)' \
+  "$(t --width 80 --lang en report | grep -m1 'left out')"
+expect "report --width 120: nothing left out" "" "$(t --width 120 report | grep '省略')"

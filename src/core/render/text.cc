@@ -43,15 +43,25 @@ bool names_cramped(const Table& t, size_t width) {
 std::string fitted_indicators(const Report& r, const std::vector<size_t>& which,
                               IndicatorColumns columns, const RenderOptions& o) {
   Table t = indicator_table(r, which, columns, o.en, o.color);
+  std::vector<std::string> left_out;  // said under the table: no column is lost unsaid
   if (names_cramped(t, o.width) && columns.projection) {
     columns.projection = false;
+    left_out.emplace_back(term(Term::kProjection, o.en));
     t = indicator_table(r, which, columns, o.en, o.color);
   }
   if (names_cramped(t, o.width) && columns.lead != IndicatorColumns::Lead::kNone) {
     columns.lead = IndicatorColumns::Lead::kNone;
+    left_out.emplace_back(term(Term::kLead, o.en));
     t = indicator_table(r, which, columns, o.en, o.color);
   }
-  return render_text_table(t, o.width);
+  std::string out = render_text_table(t, o.width);
+  if (!left_out.empty()) {
+    out += o.en ? fmt::format("(left out to fit {} columns: {}; --wide shows them)\n", o.width,
+                              join(left_out, ", "))
+                : fmt::format("（为适应 {} 列宽省略：{}；--wide 显示全部）\n", o.width,
+                              join(left_out, "、"));
+  }
+  return out;
 }
 
 // A dekad brief's changes since the last one: a summary line, then the new
