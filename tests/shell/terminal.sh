@@ -34,12 +34,12 @@ in_terminal 'PAGER=cat > paged.txt' -- check
 [ -e paged.txt ] && fail "check was paged"
 
 # --width fits tables to N columns by cutting names with …, never ids,
-# periods, dates or figures. The 催报 list of tests/plans/report needs 93
-# columns piped. At 80, 县发改局's table fits exactly (10 + 7 + 10 + 8 + 8
-# + 8 + 17 + 6 × 2 = 80); 县应急局's cannot: with its names cut to their
-# floor of 8 columns, safety.pollution-days (21) and the dekad periods
-# (10) kept whole, it is 8 + 10 + 10 + 8 + 8 + 10 + 21 + 12 = 87 wide.
-# --wide and a pipe cut nothing.
+# periods, dates or figures; when the names would be cut short, 连续未报 and
+# then 最近报送 give way, named under the table. The 催报 list of
+# tests/plans/report needs 93 columns piped. At 80, 县发改局's table without
+# 连续未报 is 16 + 7 + 10 + 8 + 8 + 17 + 5 × 2 = 76 wide; 县应急局's needs
+# both left out: 14 + 10 + 10 + 8 + 21 + 4 × 2 = 71. --wide and a pipe cut
+# nothing.
 widest() { python3 -c '
 import sys, unicodedata
 print(max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))'; }
@@ -48,15 +48,17 @@ expect "overdue --width 80" '催报清单 · 示例县“三大行动”方案
 截至 2024-07-25 · 期末后 23 天内报送 · 未报送 3 项, 涉及 2 个单位
 
 县发改局 (fgj) · 1 项
-指标        期别     应报日期    逾期天数  连续未报  最近报送  指标编号
-----------  -------  ----------  --------  --------  --------  -----------------
-新增规模…   2024-Q2  2024-07-23         2  1         2024-Q1   economy.new-firms
+指标              期别     应报日期    逾期天数  最近报送  指标编号
+----------------  -------  ----------  --------  --------  -----------------
+新增规模工业企业  2024-Q2  2024-07-23         2  2024-Q1   economy.new-firms
+（为适应 80 列宽省略：连续未报；--wide 显示全部）
 
 县应急局 (yjj) · 2 项
-指标      期别        应报日期    逾期天数  连续未报  最近报送    指标编号
---------  ----------  ----------  --------  --------  ----------  ---------------------
-应急演练  2024-06-D3  2024-07-23         2  1         2024-06-D2  safety.drills
-重污染…   2024-06     2024-07-23         2  1         2024-05     safety.pollution-days' \
+指标            期别        应报日期    逾期天数  指标编号
+--------------  ----------  ----------  --------  ---------------------
+应急演练        2024-06-D3  2024-07-23         2  safety.drills
+重污染天数同比  2024-06     2024-07-23         2  safety.pollution-days
+（为适应 80 列宽省略：连续未报、最近报送；--wide 显示全部）' \
   "$(t --width 80 overdue)"
 expect "overdue --width 80 --wide" "$piped" "$(t --width 80 --wide overdue)"
 # The record log is fitted too; its times are not cut.
@@ -83,8 +85,29 @@ expect "with --quiet: no note" "" "$("$TALLY" --plan "$plan" -q overdue 2>&1 >/d
 # before their names are cut below 16 characters.
 expect "report --width 80: the columns left out are named" \
   '（为适应 80 列宽省略：预计全年、牵头；--wide 显示全部）' \
-  "$(t --width 80 report | sed -n 23p)"
+  "$(t --width 80 report | grep -m1 '省略')"
 expect "report --width 80 --lang en" \
   '(left out to fit 80 columns: projection, lead; --wide shows them)' \
   "$(t --width 80 --lang en report | grep -m1 'left out')"
 expect "report --width 120: nothing left out" "" "$(t --width 120 report | grep '省略')"
+
+# The shipped plan's June bulletin and 催报 list at 80, 100 and 120 columns:
+# no line wider, no indicator id cut (each id of the CSV is whole in the
+# text), and the roll-up tables split in two rather than cut.
+hj=("$TALLY" --plan "$SRC/plans/hongjiang-2024" --actuals "$SRC/docs/examples/hongjiang-2024-h1/actuals"
+  --today 2024-07-25 --color never)
+ids=$("${hj[@]}" report --format csv | tr -d '\r' | sed 1d | cut -d, -f1 | sort)
+for w in 80 100 120; do
+  for view in "report" "report --by bureau" "report --by indicator" "overdue"; do
+    # shellcheck disable=SC2086
+    text=$("${hj[@]}" --width $w $view)
+    n=$(widest <<<"$text")
+    [ "$n" -le "$w" ] || fail "$view at $w columns: a line $n columns wide"
+  done
+  text=$("${hj[@]}" --width $w overdue)
+  missing=$(comm -23 <("${hj[@]}" overdue --format csv | tr -d '\r' | sed 1d | cut -d, -f3 | sort -u) \
+    <(grep -oE '[a-z]+\.[a-z0-9.-]+' <<<"$text" | sort -u))
+  expect "overdue at $w columns: every id whole" "" "$missing"
+done
+expect "report --width 80: the action table in two" 2 \
+  "$("${hj[@]}" --width 80 report | grep -c '^行动  ')"
