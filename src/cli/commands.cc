@@ -15,6 +15,7 @@ Runner setup_overdue(CLI::App& app);
 Runner setup_remind(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
+Runner setup_problem(CLI::App& app);
 
 void Context::error(const std::string& message) const {
   fmt::print(err, "{}tally: error:{} {}\n", color_err ? "\x1b[1;31m" : "",
@@ -43,6 +44,8 @@ const std::vector<Command>& commands() {
        true, setup_remind},
       {"show", "One indicator: definition, records, expected path", Needs::kEverything, true,
        setup_show},
+      {"problem", "Problems handed to bureaus: open, close (销号), reopen, list",
+       Needs::kEverything, true, setup_problem},
       {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,
        setup_diff},
   };

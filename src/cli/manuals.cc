@@ -144,6 +144,16 @@ void write_command_page(const CLI::App& root, const CLI::App& sub, const std::st
   }
   out << ".SH OPTIONS\n";
   option_list(out, named_options(sub));
+  // A command with commands of its own (`problem open|close|…`): each with
+  // its arguments and options.
+  for (const CLI::App* cmd : sub.get_subcommands({})) {
+    out << ".SS " << roff(name + " " + cmd->get_name()) << "\n"
+        << roff(cmd->get_description()) << "\n";
+    for (const CLI::Option* opt : positionals(*cmd)) {
+      out << ".TP\n.B " << roff(opt->get_name()) << "\n" << roff(opt->get_description()) << "\n";
+    }
+    option_list(out, named_options(*cmd));
+  }
   out << ".SH GLOBAL OPTIONS\nThese may be given before or after the command.\n";
   option_list(out, named_options(root));
   auto codes = exit_codes(docs_dir + "/commands/" + name + ".md");
@@ -216,8 +226,11 @@ void write_completion(const CLI::App& root, std::ostream& out) {
       << "    '') words=\"" << fmt::format("{}", fmt::join(names, " ")) << " " << globals
       << " --help --version\" ;;\n";
   for (const CLI::App* sub : root.get_subcommands({})) {
-    out << "    " << sub->get_name() << ") words=\"" << words(named_options(*sub)) << " " << globals
-        << " --help\" ;;\n";
+    // The commands of a command, and all their options, complete after it.
+    std::string own = words(named_options(*sub));
+    for (const CLI::App* cmd : sub->get_subcommands({}))
+      own += " " + cmd->get_name() + " " + words(named_options(*cmd));
+    out << "    " << sub->get_name() << ") words=\"" << own << " " << globals << " --help\" ;;\n";
   }
   out << "  esac\n"
          "  if [[ -z $cmd || $cur == -* ]]; then\n"

@@ -260,6 +260,9 @@ name = "创新驱动行动"
 lead = "gxj"
 EOF
 
+new control-character
+sub bureaus.toml 'name = "市工信局"' 'name = "市工信\u001b]0;pwned\u0007局"'
+
 new duplicate-name
 sub bureaus.toml 'name = "市工信局"' $'name = "市工信局"\naliases = ["发改局"]'
 
@@ -398,3 +401,81 @@ second_actual $'period = "2024-06"\nvalue = 1.2\nrecorded = 2024-07-01T09:00:00+
 
 new by-file-mismatch
 sub actuals/gxj.toml 'by = "gxj"' 'by = "fgj"'
+
+# ---- tasks -------------------------------------------------------------------
+
+# A task appended to the action, and a progress report of it.
+task_report() {
+  add actions/01-industry.toml <<EOF
+
+[[task]]
+id = "industry.bio-chain"
+name = "生物基产业链"
+text = "推进“以竹代塑”产业体系构建。"
+lead = ["gxj"]
+EOF
+  add actuals/gxj.toml <<EOF
+
+[[actual]]
+indicator = "industry.bio-chain"
+period = "2024-05"
+$1
+recorded = 2024-06-10T10:00:00+08:00
+by = "gxj"
+source = "工信局5月台账"
+$2
+EOF
+}
+
+new bad-value-task
+task_report 'value = "not-started"' 'note = "园区道路已招标"'
+
+new missing-note
+task_report 'value = "in-progress"' ''
+
+# ---- problems ------------------------------------------------------------------
+
+# A problem file, problems/Q2024-0001.toml, with $1 in place of its due date
+# line and $2 appended (closes and reopens).
+problem() {
+  put problems/Q2024-0001.toml <<EOF
+[problem]
+id = "Q2024-0001"
+bureau = "gxj"
+opened = 2024-06-12T09:00:00+08:00
+$1
+text = "园区道路施工围挡破损未修复"
+source = "暗访"
+by = "督查室"
+$2
+EOF
+}
+
+new problem-due
+problem 'due = 2024-06-01' ''
+
+new problem-state
+problem 'due = 2024-07-15' $'\n[[close]]\nat = 2024-06-20T10:00:00+08:00\nby = "督查室"\nevidence = "已修复"\n\n[[close]]\nat = 2024-06-21T10:00:00+08:00\nby = "督查室"\nevidence = "复查已修复"'
+
+new problem-state-reopen
+problem 'due = 2024-07-15' $'\n[[reopen]]\nat = 2024-06-20T10:00:00+08:00\nby = "督查室"\nreason = "复查未修复"'
+
+new problem-id
+problem 'due = 2024-07-15' ''
+mv "$dir/problems/Q2024-0001.toml" "$dir/problems/Q2024-1.toml"
+
+new unknown-task
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'source = "暗访"' $'task = "industry.bio-chian"\nsource = "暗访"'
+add actions/01-industry.toml <<'EOF'
+
+[[task]]
+id = "industry.bio-chain"
+name = "生物基产业链"
+text = "推进“以竹代塑”产业体系构建。"
+lead = ["gxj"]
+EOF
+
+new recorded-future-problem
+problem 'due = 2099-07-15' ''
+sub problems/Q2024-0001.toml 'opened = 2024-06-12T09:00:00+08:00' 'opened = 2099-06-12T09:00:00+08:00'

@@ -143,7 +143,7 @@ expect "bad --as-of" "2:tally: error: --as-of '2024-07-32' is not a date such as
 run overdue --as-of tomorrow
 expect "bad overdue --as-of" "2:tally: error: --as-of 'tomorrow' is not a date such as 2024-07-25" "$rc:$err"
 run show economy.outptu
-expect "unknown indicator" "2:tally: error: 'economy.outptu' is not an indicator of the plan (did you mean 'economy.output'?)" "$rc:$err"
+expect "unknown indicator" "2:tally: error: 'economy.outptu' is not an indicator or a task of the plan (did you mean 'economy.output'?)" "$rc:$err"
 
 # Chinese text is aligned by display width: in every table of the text
 # report, each column starts at the same terminal column on every line.

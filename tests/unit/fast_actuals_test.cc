@@ -113,7 +113,8 @@ TEST_CASE("fast actuals: what record writes is read back by the canonical reader
   const char* const texts[] = {
       "统计局6月月报", "say \"hi\"", "back\\slash", "two\nlines", "tab\there",
       "bell\x07",      "del\x7f",    "😀 emoji",     "",           "#not a comment"};
-  const char* const values[] = {"1.8", "0", "-12.5", "30951", "done", "in-progress", "60%"};
+  const char* const values[] = {"1.8",  "0",           "-12.5", "30951",
+                                "done", "in-progress", "60%",   "stalled"};
   for (size_t k = 0; k < 30; ++k) {
     Actual a = sample_actual();
     a.source = std::string("source ") + texts[k % std::size(texts)];
@@ -124,7 +125,7 @@ TEST_CASE("fast actuals: what record writes is read back by the canonical reader
       a.value.number = d;
     } else {
       a.value = ActualValue{};
-      if (auto st = parse_stage(v))
+      if (auto st = parse_task_state(v))
         a.value.stage = st;
       else
         a.value = ActualValue{std::nullopt, Stage::kInProgress, 60.0};
@@ -168,6 +169,8 @@ TEST_CASE("fast actuals: every value type and period notation") {
                             "\"done\"",
                             "\"in-progress\"",
                             "\"not-started\"",
+                            "\"stalled\"",
+                            "\"stall\"",
                             "\"60%\"",
                             "\"0%\"",
                             "\"100%\"",

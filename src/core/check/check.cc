@@ -10,6 +10,8 @@
 
 #include "core/base/fs.h"
 #include "core/base/parallel.h"
+#include "core/base/text.h"
+#include "core/read/actuals.h"
 
 namespace tally {
 
@@ -34,16 +36,22 @@ std::unordered_map<std::string_view, size_t> indicator_index(const Plan& plan) {
 
 // Each indicator id with its index in plan.indicators (the first, if an id
 // is defined twice) and its position among the ids in sorted order, so
-// records can be ordered by indicator without comparing strings.
+// records can be ordered by indicator without comparing strings. With
+// `tasks`, the tasks' ids too, indexed after the indicators (a task's index
+// is indicators.size() + its place in plan.tasks).
 struct IndicatorKey {
   size_t index;
   uint32_t rank;
 };
-std::unordered_map<std::string_view, IndicatorKey> indicator_keys(const Plan& plan) {
+std::unordered_map<std::string_view, IndicatorKey> indicator_keys(const Plan& plan,
+                                                                  bool tasks = false) {
   std::unordered_map<std::string_view, IndicatorKey> out;
-  out.reserve(plan.indicators.size());
+  out.reserve(plan.indicators.size() + (tasks ? plan.tasks.size() : 0));
   for (size_t i = 0; i < plan.indicators.size(); ++i) {
     out.emplace(plan.indicators[i].id, IndicatorKey{i, 0});
+  }
+  for (size_t t = 0; tasks && t < plan.tasks.size(); ++t) {
+    out.emplace(plan.tasks[t].id, IndicatorKey{plan.indicators.size() + t, 0});
   }
   std::vector<std::string_view> ids;
   ids.reserve(out.size());
@@ -209,6 +217,72 @@ void check_bureau_names(const Plan& plan, Diagnostics& diags) {
                                 n, it->second->id, b.id));
       }
     }
+  }
+}
+
+namespace {
+
+// The first control character of `s` (C0, DEL or C1), as an index of its
+// code points; line ends count only when `one_line`.
+std::optional<size_t> control_at(std::string_view s, bool one_line) {
+  if (find_invalid_utf8(s)) return std::nullopt;  // not-utf8 says so
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (!one_line && (c == U'\n' || c == U'\r' || c == U'\t')) continue;
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return i;
+  }
+  return std::nullopt;
+}
+
+void control_text(std::string_view what, std::string_view key, std::string_view s, Location at,
+                  bool one_line, Diagnostics& diags) {
+  auto i = control_at(s, one_line);
+  if (!i) return;
+  const char32_t c = decode_utf8(s)[*i];
+  std::string one;
+  append_utf8(one, c);
+  std::string message = fmt::format(
+      "{} {} '{}' has the control character {} at character {}; it would act on the "
+      "terminal of whoever reads a bulletin, write the text {}without it",
+      what, key, inert(s), inert(one), *i + 1, one_line ? "on one line and " : "");
+  diags.error(at, "control-character", std::move(message));
+}
+
+}  // namespace
+
+void check_text(const Plan& plan, Diagnostics& diags) {
+  const PlanHeader& h = plan.header;
+  control_text("[plan]", "title", h.title, h.loc, true, diags);
+  control_text("[plan]", "document", h.document, h.loc, false, diags);
+  for (const auto& b : plan.bureaus) {
+    const std::string what = fmt::format("bureau '{}'", inert(b.id));
+    control_text(what, "id", b.id, b.loc, true, diags);
+    control_text(what, "name", b.name, b.loc, true, diags);
+    control_text(what, "full_name", b.full_name, b.loc, true, diags);
+    for (const auto& a : b.aliases) control_text(what, "alias", a, b.loc, true, diags);
+    control_text(what, "kind", b.kind, b.loc, true, diags);
+  }
+  for (const auto& a : plan.actions) {
+    const std::string what = fmt::format("action '{}'", inert(a.id));
+    control_text(what, "name", a.name, a.at("name"), true, diags);
+    control_text(what, "name_en", a.name_en, a.at("name_en"), true, diags);
+    control_text(what, "annex", a.annex, a.at("annex"), false, diags);
+  }
+  for (const auto& ind : plan.indicators) {
+    const std::string what = fmt::format("indicator '{}'", inert(ind.id));
+    control_text(what, "name", ind.name, ind.at("name"), true, diags);
+    control_text(what, "unit", ind.unit, ind.at("unit"), true, diags);
+    control_text(what, "metric", ind.metric, ind.at("metric"), true, diags);
+    control_text(what, "source", ind.source, ind.at("source"), false, diags);
+    control_text(what, "note", ind.note, ind.at("note"), false, diags);
+  }
+  for (const auto& t : plan.tasks) {
+    const std::string what = fmt::format("task '{}'", inert(t.id));
+    control_text(what, "name", t.name, t.at("name"), true, diags);
+    control_text(what, "text", t.text, t.at("text"), false, diags);
+    control_text(what, "source", t.source, t.at("source"), false, diags);
+    control_text(what, "note", t.note, t.at("note"), false, diags);
   }
 }
 
@@ -417,12 +491,12 @@ void check_metrics(const Plan& plan, Diagnostics& diags) {
 
 namespace {
 
-// The rules about one record of indicator `ind` on its own: its bureau and
-// file, its period, its value and when it was recorded. `tomorrow` is the
-// first second after today in the plan's zone.
-void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
-                  const std::unordered_set<std::string_view>& bureaus, const CheckOptions& options,
-                  int64_t tomorrow, Diagnostics& diags) {
+// The rules every record meets, of an indicator or of a task: its bureau
+// and file, its period and when it was recorded. `tomorrow` is the first
+// second after today in the plan's zone.
+void check_record_common(const Plan& plan, const Actual& a,
+                         const std::unordered_set<std::string_view>& bureaus,
+                         const CheckOptions& options, int64_t tomorrow, Diagnostics& diags) {
   if (!bureaus.count(a.by)) {
     check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
   } else if (options.files) {
@@ -438,7 +512,16 @@ void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
     diags.error(a.period_loc, "period-outside-plan",
                 fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
   }
-  if (ind.kind == Kind::kMilestone && !a.value.stage) {
+  if (a.recorded.epoch_seconds >= tomorrow) {
+    diags.error(a.recorded_loc, "recorded-future",
+                fmt::format("recorded {} is in the future", a.recorded.text));
+  }
+}
+
+// The value of a record of indicator `ind`: a stage or percent for a
+// milestone, else a number, not negative unless a growth rate.
+void check_record_value(const Actual& a, const Indicator& ind, Diagnostics& diags) {
+  if (ind.kind == Kind::kMilestone && (!a.value.stage || a.value.stage == Stage::kStalled)) {
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is a milestone; value must be \"not-started\", "
                             "\"in-progress\", \"done\" or a percent such as \"60%\"",
@@ -452,9 +535,24 @@ void check_record(const Plan& plan, const Actual& a, const Indicator& ind,
                 fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
                             kind_name(ind.kind), a.value.number->str()));
   }
-  if (a.recorded.epoch_seconds >= tomorrow) {
-    diags.error(a.recorded_loc, "recorded-future",
-                fmt::format("recorded {} is in the future", a.recorded.text));
+}
+
+// A progress report of task `task`: its state is in-progress, done or
+// stalled, and its note says what was done (进展情况).
+void check_task_record(const Actual& a, const Task& task, Diagnostics& diags) {
+  const bool state =
+      a.value.stage && !a.value.percent && !a.value.number && a.value.stage != Stage::kNotStarted;
+  if (!state) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is a task; value must be \"in-progress\", \"done\" or "
+                            "\"stalled\", not {}",
+                            task.id, format_actual_value(a.value)));
+  }
+  if (a.note.empty()) {
+    diags.error(a.loc, "missing-note",
+                fmt::format("the progress report of task '{}' {} needs note = \"…\" saying what "
+                            "was done (进展情况)",
+                            task.id, a.period_text));
   }
 }
 
@@ -488,7 +586,7 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
 }  // namespace
 
 void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
-  const auto keys = indicator_keys(plan);
+  const auto keys = indicator_keys(plan, true);
   const auto periods = period_ranks(plan, false);
   std::unordered_set<std::string_view> bureaus;
   for (const auto& b : plan.bureaus) bureaus.insert(b.id);
@@ -504,18 +602,27 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
     auto it = keys.find(a.indicator);
     if (it == keys.end()) {
       if (plan.unread.indicators) continue;
-      if (indicator_ids.empty()) indicator_ids = plan.indicator_ids();
+      if (indicator_ids.empty()) {
+        indicator_ids = plan.indicator_ids();
+        for (const auto& t : plan.tasks) indicator_ids.push_back(t.id);
+      }
       diags.error(a.loc, "unknown-indicator",
                   with_suggestion(fmt::format("unknown indicator '{}'", a.indicator), a.indicator,
                                   indicator_ids));
       continue;
     }
-    check_record(plan, a, plan.indicators[it->second.index], bureaus, options, tomorrow, diags);
+    check_record_common(plan, a, bureaus, options, tomorrow, diags);
+    const size_t index = it->second.index;
+    if (index < plan.indicators.size()) {
+      check_record_value(a, plan.indicators[index], diags);
+    } else {
+      check_task_record(a, plan.tasks[index - plan.indicators.size()], diags);
+    }
     order.push_back(
         RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
   }
-  // Group by (indicator, period), ordered by recorded time then file order.
-  sort_records(order, plan.indicators.size());
+  // Group by (indicator or task, period), ordered by recorded time then file order.
+  sort_records(order, plan.indicators.size() + plan.tasks.size());
   check_second_records(plan, order, diags);
 }
 
@@ -556,14 +663,67 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  const int64_t tomorrow = end_of_day(options.today, plan.header.utc_offset_minutes);
+  const int offset = plan.header.utc_offset_minutes;
+  for (const Problem& p : plan.problems) {
+    check_bureau_ref(plan, p.bureau, p.at("bureau"), "the problem's bureau", diags);
+    if (!p.indicator.empty() && !plan.unread.indicators && !plan.find_indicator(p.indicator)) {
+      diags.error(p.at("indicator"), "unknown-indicator",
+                  with_suggestion(fmt::format("unknown indicator '{}'", p.indicator), p.indicator,
+                                  plan.indicator_ids()));
+    }
+    if (!p.task.empty() && !plan.unread.indicators && !plan.find_task(p.task)) {
+      diags.error(
+          p.at("task"), "unknown-task",
+          with_suggestion(fmt::format("unknown task '{}'", p.task), p.task, plan.task_ids()));
+    }
+    if (p.opened.epoch_seconds >= tomorrow) {
+      diags.error(p.at("opened"), "recorded-future",
+                  fmt::format("problem {} is opened {}, in the future", p.id, p.opened.text));
+    }
+    const Date opened_on = local_date(p.opened.epoch_seconds, offset);
+    if (p.due < opened_on) {
+      diags.error(p.at("due"), "problem-due",
+                  fmt::format("problem {} is due {}, before it was opened ({})", p.id,
+                              format_date(p.due), format_date(opened_on)));
+    }
+    bool closed = false;
+    for (const ProblemEvent& e : p.events) {
+      const bool close = e.kind == ProblemEvent::Kind::kClose;
+      if (e.at.epoch_seconds >= tomorrow) {
+        diags.error(e.at_loc, "recorded-future",
+                    fmt::format("{} of problem {} at {} is in the future",
+                                close ? "the close" : "the reopen", p.id, e.at.text));
+      }
+      if (e.at.epoch_seconds < p.opened.epoch_seconds) {
+        diags.error(e.at_loc, "problem-state",
+                    fmt::format("problem {} is {} at {}, before it was opened ({})", p.id,
+                                close ? "closed" : "reopened", e.at.text, p.opened.text));
+      } else if (close && closed) {
+        diags.error(e.loc, "problem-state",
+                    fmt::format("problem {} is closed again at {}; it was already closed "
+                                "(reopen it first)",
+                                p.id, e.at.text));
+      } else if (!close && !closed) {
+        diags.error(e.loc, "problem-state",
+                    fmt::format("problem {} is reopened at {}, but it is open", p.id, e.at.text));
+      }
+      closed = close;
+    }
+  }
+}
+
 void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
   check_unique_ids(plan, diags);
   check_bureau_names(plan, diags);
+  check_text(plan, diags);
   check_references(plan, diags);
   check_indicator_kinds(plan, diags);
   check_dates(plan, diags);
   check_schedules(plan, diags);
   check_metrics(plan, diags);
+  check_problems(plan, options, diags);
   // The two rules over the actuals cost most on large files; they only
   // read the plan, so they run side by side.
   Diagnostics ytd;

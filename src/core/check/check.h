@@ -20,6 +20,10 @@ struct CheckOptions {
 void check_unique_ids(const Plan& plan, Diagnostics& diags);
 /// No name, full name or alias belongs to two bureaus.
 void check_bureau_names(const Plan& plan, Diagnostics& diags);
+/// `control-character`: a name, unit or other text of the definitions holds
+/// a control character (an escape sequence, a line end in a name), which
+/// would act on the terminal of whoever reads a bulletin or `tally check`.
+void check_text(const Plan& plan, Diagnostics& diags);
 /// Every bureau in lead/co/office exists; every `also` names another
 /// action's indicator.
 void check_references(const Plan& plan, Diagnostics& diags);
@@ -38,6 +42,12 @@ void check_metrics(const Plan& plan, Diagnostics& diags);
 void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags);
 /// A running total (basis = "ytd") that goes down (warning).
 void check_ytd_series(const Plan& plan, Diagnostics& diags);
+
+/// Problems (问题交办) name known bureaus, indicators and tasks; are due
+/// on or after the day they were opened; are not opened, closed or reopened
+/// in the future; and are closed only while open, reopened only while
+/// closed, never before they were opened.
+void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& diags);
 
 /// Runs every rule above.
 void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags);

@@ -1,10 +1,12 @@
 // What `tally show` prints about one indicator, as a value: its definition,
-// every record, the expected path period by period, and where it stands.
+// every record, the expected path period by period, and where it stands;
+// and about one task: its definition, its progress reports and what it owes.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/compute/owed.h"
 #include "core/compute/report.h"
 #include "core/compute/schedule.h"
 #include "core/ledger/ledger.h"
@@ -51,5 +53,28 @@ struct IndicatorDetail {
 
 /// Computes the detail of one indicator as of a date.
 IndicatorDetail compute_detail(const Ledger& ledger, size_t indicator, Date as_of);
+
+/// Everything `tally show` prints about one task (重点任务).
+struct TaskDetail {
+  Task definition;
+  std::string action_id;
+  std::string action_name;
+  std::vector<std::string> lead_names;  ///< the lead bureaus' short names
+  std::vector<std::string> co_names;
+  Cadence cadence = Cadence::kMonth;
+  int timely_days = 0;
+  Date as_of;
+  std::vector<DetailRecord> records;  ///< by period, then recorded time
+  /// The report in force of the latest period reported by `as_of`, if any.
+  std::optional<Actual> latest;
+  /// The end of the period it was reported done in.
+  std::optional<Date> done;
+  /// The progress reports it owes on `as_of` (compute/owed.h).
+  std::vector<Owed> owed;
+};
+
+/// Computes the detail of task `task` (an index into the plan's tasks) as
+/// of a date: only reports recorded by the end of `as_of` count.
+TaskDetail compute_task_detail(const Ledger& ledger, size_t task, Date as_of);
 
 }  // namespace tally

@@ -10,6 +10,7 @@ std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter) {
   std::vector<LogEntry> out;
   for (const Actual& a : plan.actuals) {
     if (filter.indicator && ledger.indicator_index(a.indicator) != *filter.indicator) continue;
+    if (filter.task && ledger.task_index(a.indicator) != *filter.task) continue;
     if (filter.since && local_date(a.recorded.epoch_seconds, offset) < *filter.since) continue;
     out.push_back({&a, ledger.is_superseded(a)});
   }

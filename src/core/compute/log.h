@@ -16,6 +16,8 @@ struct LogFilter {
   std::optional<size_t> indicator;
   /// Only records recorded on or after this date, in the plan's zone.
   std::optional<Date> since;
+  /// Only this task's progress reports (an index into the plan's tasks).
+  std::optional<size_t> task;
 };
 
 /// One record of the log.

@@ -13,13 +13,15 @@
 
 namespace tally {
 
-/// One actual that is due and not recorded (the 催报 list).
+/// One actual or progress report that is due and not recorded (the 催报 list).
 struct OverdueItem {
   std::string bureau;  ///< the indicator's primary lead
   std::string bureau_name;
   std::string indicator;
   std::string indicator_name;
   std::string action;
+  /// `indicator` names a task (重点任务): a progress report is owed.
+  bool task = false;
   Period period;          ///< the period whose actual is owed
   Date due;               ///< its due date
   int64_t days_late = 0;  ///< as_of − due (0 on the due date itself)
@@ -47,7 +49,9 @@ struct OverdueReport {
 /// milestones) a later figure replaces the earlier ones, so the periods owed
 /// after the last record are one item: the latest due period, with how many
 /// were missed since when. For basis = "period" each unrecorded period is an
-/// item of its own. Milestones recorded done owe nothing more.
+/// item of its own. Milestones recorded done owe nothing more. Tasks owe a
+/// progress report each period of their cadence until one says done, by
+/// the same rule as a latest figure.
 ///
 /// With `due_by` after `as_of`, the list also holds what falls due by then
 /// (the 催报通知 of `tally remind`: what is owed by the 23rd), judged from

@@ -12,10 +12,12 @@ bool inside_plan(const PlanHeader& h, const Period& p) {
 
 }  // namespace
 
-std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int64_t cutoff) {
+namespace {
+
+std::vector<const Actual*> visible(const PlanHeader& h, std::span<const Actual* const> records,
+                                   int64_t cutoff) {
   std::vector<const Actual*> out;
-  const PlanHeader& h = ledger.plan().header;
-  for (const Actual* a : ledger.records(i)) {
+  for (const Actual* a : records) {
     if (a->recorded.epoch_seconds >= cutoff || !inside_plan(h, a->period)) continue;
     if (!out.empty() && out.back()->period == a->period) {
       out.back() = a;  // records() orders a period's records by recorded time
@@ -24,6 +26,24 @@ std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int6
     }
   }
   return out;
+}
+
+// The one rule of what is owed, for an indicator or a task: the periods of
+// `cadence` due by `as_of` up to `last`, none after `stop`; `amounts` owe
+// each period on its own, anything else the periods after its last record
+// as one item.
+std::vector<Owed> owed_in(const PlanHeader& h, Cadence cadence, std::optional<Date> stop,
+                          bool amounts, const std::vector<const Actual*>& recs, Date last,
+                          Date as_of);
+
+}  // namespace
+
+std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int64_t cutoff) {
+  return visible(ledger.plan().header, ledger.records(i), cutoff);
+}
+
+std::vector<const Actual*> visible_task_in_force(const Ledger& ledger, size_t t, int64_t cutoff) {
+  return visible(ledger.plan().header, ledger.task_records(t), cutoff);
 }
 
 std::optional<Period> latest_due(const PlanHeader& h, Cadence c, Date last, Date as_of,
@@ -92,17 +112,35 @@ std::optional<Date> finished_at(const Indicator& ind, const std::vector<const Ac
   return std::nullopt;
 }
 
+std::optional<Date> task_finished_at(const std::vector<const Actual*>& recs) {
+  for (const Actual* a : recs)
+    if (a->value.stage == Stage::kDone) return a->period.end();
+  return std::nullopt;
+}
+
 std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
                                const std::vector<const Actual*>& recs, Date last, Date as_of) {
-  const PlanHeader& h = plan.header;
-  const std::optional<Date> stop = finished_at(ind, recs);
-  const bool amounts = ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod;
+  return owed_in(plan.header, plan.cadence_of(ind), finished_at(ind, recs),
+                 ind.kind == Kind::kCumulative && ind.basis == Basis::kPeriod, recs, last, as_of);
+}
+
+std::vector<Owed> owed_task_reports(const Plan& plan, const Task& task,
+                                    const std::vector<const Actual*>& recs, Date last, Date as_of) {
+  return owed_in(plan.header, plan.cadence_of(task), task_finished_at(recs), false, recs, last,
+                 as_of);
+}
+
+namespace {
+
+std::vector<Owed> owed_in(const PlanHeader& h, Cadence cadence, std::optional<Date> stop,
+                          bool amounts, const std::vector<const Actual*>& recs, Date last,
+                          Date as_of) {
   std::optional<Date> last_end;
   for (const Actual* a : recs)
     if (!last_end || a->period.end() > *last_end) last_end = a->period.end();
   std::vector<Owed> out;
   std::optional<Owed> run;
-  for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
+  for (const Period& d : due_periods(h, cadence, last, as_of, h.timely_days)) {
     if (stop && d.end() > *stop) break;
     if (amounts) {
       // An amount is on record when a record covers the period or ends with it.
@@ -118,5 +156,7 @@ std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
   if (run) out.push_back(*run);
   return out;
 }
+
+}  // namespace
 
 }  // namespace tally

@@ -1,6 +1,7 @@
-// What an indicator owes: the records in force as of a date, the periods
-// whose actuals are due, when an indicator is finished, and the one rule
-// behind both the report's 未报送 and the 催报 list of `tally overdue`.
+// What an indicator or a task owes: the records in force as of a date, the
+// periods whose actuals are due, when an indicator or task is finished, and
+// the one rule behind both the report's 未报送 and the 催报 list of `tally
+// overdue`.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +19,9 @@ namespace tally {
 /// period inside the plan, in period order: per period the latest record
 /// recorded by then.
 std::vector<const Actual*> visible_in_force(const Ledger& ledger, size_t i, int64_t cutoff);
+
+/// The same for task `t` (an index into plan().tasks): its progress reports.
+std::vector<const Actual*> visible_task_in_force(const Ledger& ledger, size_t t, int64_t cutoff);
 
 /// The latest period of cadence `c` ending on or before `last` (and inside
 /// the plan) whose actual is due on `as_of`.
@@ -40,6 +44,10 @@ std::vector<const Actual*> period_amounts(std::vector<const Actual*> recs);
 /// reports and is never chased again.
 std::optional<Date> finished_at(const Indicator& ind, const std::vector<const Actual*>& recs);
 
+/// The end of the period in which a task was reported done, as of its
+/// reports given (in force, in period order).
+std::optional<Date> task_finished_at(const std::vector<const Actual*>& recs);
+
 /// A report an indicator owes: `period` and, for a run of latest-value
 /// periods settled by one figure, how many and since when.
 struct Owed {
@@ -57,5 +65,13 @@ struct Owed {
 ///   periods after its last figure are one item: the latest, with the count.
 std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
                                const std::vector<const Actual*>& recs, Date last, Date as_of);
+
+/// The progress reports a task owes on `as_of`, by the same rule: each
+/// period of its cadence (default: the plan's) that ends by `last` and is
+/// due, none after the period it was reported done in; a report replaces
+/// the earlier ones, so the periods after the last report are one item, the
+/// latest, with the count.
+std::vector<Owed> owed_task_reports(const Plan& plan, const Task& task,
+                                    const std::vector<const Actual*>& recs, Date last, Date as_of);
 
 }  // namespace tally

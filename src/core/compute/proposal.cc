@@ -8,6 +8,8 @@
 
 #include "core/base/text.h"
 #include "core/base/units.h"
+#include "core/compute/plausibility.h"
+#include "core/compute/reporters.h"
 #include "core/read/spreadsheet_dates.h"
 
 namespace tally {
@@ -25,6 +27,12 @@ constexpr StageWord kStageWords[] = {
     {"完成", Stage::kDone},
 };
 
+// A task's state as an office writes it in Chinese.
+constexpr StageWord kTaskStateWords[] = {
+    {"推进中", Stage::kInProgress}, {"进行中", Stage::kInProgress}, {"已完成", Stage::kDone},
+    {"完成", Stage::kDone},         {"滞后", Stage::kStalled},      {"停滞", Stage::kStalled},
+};
+
 std::string example_indicator(const Plan& plan) {
   return plan.indicators.empty() ? "industry.bio-output" : plan.indicators.front().id;
 }
@@ -36,13 +44,14 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            const SourceFiles* files, std::vector<Refusal>& refusals)
+            const SourceFiles* files, bool force, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
         today_(today),
         recorded_(recorded),
         files_(files),
+        force_(force),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -52,12 +61,18 @@ class Validator {
   void refuse(ActualKey key, std::string message) {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
+  void text(ActualKey key, std::string_view s);
   const Indicator* indicator(const std::string& id, size_t* index);
-  std::optional<Period> period(const std::string& text, const Indicator* ind, bool from_file);
+  std::optional<Actual> check_task(std::span<const ProposedActual> rows, const Task& task,
+                                   size_t task_index);
+  std::optional<Period> period(const std::string& text, Cadence cadence, bool from_file);
   const Bureau* bureau(const std::string& by, const Indicator* ind);
-  void against_records(std::span<const ProposedActual> rows, const Indicator& ind, size_t ind_index,
-                       const Period& period, const std::string& by, const std::string& reason);
+  void against_records(std::span<const ProposedActual> rows, const std::string& id,
+                       std::string_view unit, const Actual* prev, const Period& period,
+                       const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
+  void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
+  void reporter(const Indicator& ind, const Bureau& by);
 
   const Ledger& ledger_;
   const Plan& plan_;
@@ -65,6 +80,7 @@ class Validator {
   const Date today_;
   const Timestamp& recorded_;
   const SourceFiles* files_;
+  const bool force_;
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -90,7 +106,11 @@ const Indicator* Validator::indicator(const std::string& id, size_t* index) {
     refuse(ActualKey::kIndicator,
            fmt::format("'{}' is the name of '{}'; give its id", id, named->id));
   } else {
-    if (indicator_ids_.empty()) indicator_ids_ = plan_.indicator_ids();
+    if (indicator_ids_.empty()) {
+      // A task's id is recorded the same way, so suggest those too.
+      indicator_ids_ = plan_.indicator_ids();
+      for (const auto& t : plan_.tasks) indicator_ids_.push_back(t.id);
+    }
     refuse(ActualKey::kIndicator,
            with_suggestion(fmt::format("unknown indicator '{}'", id), id, indicator_ids_) +
                "; `tally list indicators` lists them");
@@ -101,15 +121,13 @@ const Indicator* Validator::indicator(const std::string& id, size_t* index) {
 // The period a notation or a relative word names, in the plan and begun by
 // today; nullopt after refusing it. A period read from a file (`import`)
 // that a spreadsheet turned into a date is explained as such.
-std::optional<Period> Validator::period(const std::string& text, const Indicator* ind,
-                                        bool from_file) {
+std::optional<Period> Validator::period(const std::string& text, Cadence cadence, bool from_file) {
   if (text.empty()) {
     refuse(ActualKey::kPeriod, "empty; give the period the figure covers, e.g. 2024-06");
     return std::nullopt;
   }
   const PlanHeader& h = plan_.header;
   std::string err;
-  const Cadence cadence = ind ? plan_.cadence_of(*ind) : h.cadence;
   auto p = resolve_period(text, today_, cadence, h.timely_days, &err);
   if (!p) {
     auto hint = from_file ? spreadsheet_period_hint(text, cadence) : std::nullopt;
@@ -153,6 +171,24 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
   return nullptr;
 }
 
+// A bureau that neither leads nor works on the indicator, and is not its
+// action's office, is refused unless --force.
+void Validator::reporter(const Indicator& ind, const Bureau& by) {
+  if (force_) return;
+  std::string why = not_a_reporter(plan_, ind, by.id);
+  if (!why.empty()) {
+    refuse(ActualKey::kBy, why + "; name one of them, or give --force if it reports this figure");
+  }
+}
+
+// A figure far outside what the indicator has been is refused unless
+// --force: most often a slip of scale.
+void Validator::plausible(size_t ind_index, const ActualValue& v, std::string_view typed) {
+  if (force_ || !v.number) return;
+  std::string why = implausible_value(ledger_, ind_index, *v.number, typed);
+  if (!why.empty()) refuse(ActualKey::kValue, why + "; give --force if the figure is right");
+}
+
 // Whether `a` is in <by>.toml, the file a record by `by` is appended to.
 bool Validator::in_file_of(const Actual& a, const std::string& by) const {
   if (!files_ || a.loc.file == 0) return false;
@@ -167,55 +203,91 @@ bool Validator::in_file_of(const Actual& a, const std::string& by) const {
 // period needs a reason and a later place than the record in force: a later
 // stamp, or the same second and a later position in the same file (the
 // bureau's own, where it is appended).
-void Validator::against_records(std::span<const ProposedActual> rows, const Indicator& ind,
-                                size_t ind_index, const Period& period, const std::string& by,
-                                const std::string& reason) {
-  auto [it, fresh] = seen_.emplace(ind.id + '\x1f' + period.str(), row_);
+void Validator::against_records(std::span<const ProposedActual> rows, const std::string& id,
+                                std::string_view unit, const Actual* prev, const Period& period,
+                                const std::string& by, const std::string& reason) {
+  auto [it, fresh] = seen_.emplace(id + '\x1f' + period.str(), row_);
   if (!fresh) {
     const ProposedActual& first = rows[it->second];
     refuse(ActualKey::kPeriod,
            fmt::format("{} {} is also on {} {}; one batch records one figure per "
                        "indicator and period",
-                       ind.id, period.str(), first.line ? "line" : "row",
+                       id, period.str(), first.line ? "line" : "row",
                        first.line ? first.line : it->second + 1));
     return;
   }
-  const Actual* prev = ledger_.in_force(ind_index, period);
   if (!prev) return;
   if (reason.empty()) {
     refuse(ActualKey::kReason,
            fmt::format("{} {} already has {} (recorded {} by {}, source {}); a second "
                        "record must give a reason saying why it replaces that one",
-                       ind.id, period.str(), value_with_unit(prev->value, ind.unit),
-                       prev->recorded.text, prev->by, prev->source));
+                       id, period.str(), value_with_unit(prev->value, unit), prev->recorded.text,
+                       prev->by, prev->source));
   } else if (prev->recorded.epoch_seconds > recorded_.epoch_seconds) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded {}, after this "
                        "one ({}); a correction must be recorded after what it corrects",
-                       ind.id, period.str(), prev->recorded.text, recorded_.text));
+                       id, period.str(), prev->recorded.text, recorded_.text));
   } else if (prev->recorded.epoch_seconds == recorded_.epoch_seconds && !in_file_of(*prev, by)) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded in the same second ({}) "
                        "by {} in another file; a correction in the same second must be "
                        "recorded by the same bureau, or a second later",
-                       ind.id, period.str(), prev->recorded.text, prev->by));
+                       id, period.str(), prev->recorded.text, prev->by));
+  }
+}
+
+// The longest source, note or reason, in bytes: a sentence or two (about
+// 660 Chinese characters), not a document pasted in.
+constexpr size_t kMaxTextBytes = 2000;
+
+// A text field is UTF-8 on one line, without control characters (an escape
+// sequence would act on the terminal of whoever reads the log; a line end
+// would print a fake row), and of a sane length.
+void Validator::text(ActualKey key, std::string_view s) {
+  if (auto bad = find_invalid_utf8(s)) {
+    refuse(key, fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1));
+    return;
+  }
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      std::string one;
+      append_utf8(one, c);
+      refuse(key, fmt::format("character {} is the control character {}; write the text on one "
+                              "line, without control characters",
+                              i + 1, inert(one)));
+      return;
+    }
+  }
+  if (s.size() > kMaxTextBytes) {
+    refuse(key, fmt::format("{} bytes long, at most {} are kept; give the gist and cite the "
+                            "document it comes from",
+                            s.size(), kMaxTextBytes));
   }
 }
 
 std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, size_t r) {
   row_ = r;
   const ProposedActual& p = rows[r];
+  if (size_t t = ledger_.task_index(trim(p.indicator)); t != Ledger::npos)
+    return check_task(rows, plan_.tasks[t], t);
   const size_t refusals_before = refusals_.size();
   size_t ind_index = Ledger::npos;
   const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
-  const std::optional<Period> when = period(std::string(trim(p.period)), ind, p.line != 0);
+  const std::optional<Period> when =
+      period(std::string(trim(p.period)), ind ? plan_.cadence_of(*ind) : plan_.header.cadence,
+             p.line != 0);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
+  if (ind && by) reporter(*ind, *by);
   Actual a;
   a.recorded = recorded_;
   if (ind) {
     std::string err;
     if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
       a.value = *v;
+      plausible(ind_index, a.value, trim(p.value));
     } else {
       refuse(ActualKey::kValue, err);
     }
@@ -224,8 +296,14 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
+  text(ActualKey::kSource, source);
+  text(ActualKey::kNote, trim(p.note));
+  text(ActualKey::kReason, trim(p.reason));
   std::string reason(trim(p.reason));
-  if (ind && when) against_records(rows, *ind, ind_index, *when, by ? by->id : "", reason);
+  if (ind && when) {
+    against_records(rows, ind->id, ind->unit, ledger_.in_force(ind_index, *when), *when,
+                    by ? by->id : "", reason);
+  }
   if (refusals_.size() != refusals_before) return std::nullopt;
   a.indicator = ind->id;
   a.period = *when;
@@ -237,7 +315,82 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   return a;
 }
 
+// A progress report of a task: its state, and a note saying what was done.
+std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows, const Task& task,
+                                            size_t task_index) {
+  const ProposedActual& p = rows[row_];
+  const size_t refusals_before = refusals_.size();
+  const std::optional<Period> when =
+      period(std::string(trim(p.period)), plan_.cadence_of(task), p.line != 0);
+  const Bureau* by = nullptr;
+  if (!trim(p.by).empty()) {
+    by = bureau(std::string(trim(p.by)), nullptr);
+  } else if (task.lead.empty()) {
+    refuse(ActualKey::kBy, fmt::format("'{}' has no lead; name the reporting bureau", task.id));
+  } else {
+    by = plan_.find_bureau(task.lead.front());
+  }
+  Actual a;
+  a.recorded = recorded_;
+  std::string err;
+  if (auto v = parse_task_state_for(task, trim(p.value), &err)) {
+    a.value = *v;
+  } else {
+    refuse(ActualKey::kValue, err);
+  }
+  std::string source(trim(p.source));
+  if (source.empty()) {
+    refuse(ActualKey::kSource, "empty; say where the report comes from, e.g. 工信局6月工作台账");
+  }
+  std::string note(trim(p.note));
+  if (note.empty()) {
+    refuse(ActualKey::kNote,
+           "empty; a task's progress report says what was done in the period (进展情况), "
+           "e.g. 完成园区道路招标");
+  }
+  std::string reason(trim(p.reason));
+  if (when) {
+    const Actual* prev = nullptr;
+    for (const Actual* r : ledger_.task_in_force(task_index))
+      if (r->period == *when) prev = r;
+    against_records(rows, task.id, "", prev, *when, by ? by->id : "", reason);
+  }
+  if (refusals_.size() != refusals_before) return std::nullopt;
+  a.indicator = task.id;
+  a.period = *when;
+  a.period_text = when->str();
+  a.by = by->id;
+  a.source = std::move(source);
+  a.note = std::move(note);
+  a.reason = std::move(reason);
+  return a;
+}
+
 }  // namespace
+
+std::optional<ActualValue> parse_task_state_for(const Task& task, std::string_view text,
+                                                std::string* error) {
+  ActualValue v;
+  if (auto s = parse_task_state(text)) {
+    v.stage = *s;
+    return v;
+  }
+  for (const auto& w : kTaskStateWords) {
+    if (text == w.word) {
+      v.stage = w.stage;
+      return v;
+    }
+  }
+  std::vector<std::string> words = task_state_names();
+  for (const auto& w : kTaskStateWords) words.emplace_back(w.word);
+  if (error) {
+    *error = with_suggestion(fmt::format("'{}' is not a state of task '{}'; give in-progress, "
+                                         "done or stalled (推进中, 已完成, 滞后)",
+                                         text, task.id),
+                             text, words);
+  }
+  return std::nullopt;
+}
 
 FieldNames FieldNames::columns() {
   FieldNames n;
@@ -328,9 +481,9 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
 
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files) {
+                         const SourceFiles* files, bool force) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, files, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, force, out.refusals);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }

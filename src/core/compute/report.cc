@@ -376,6 +376,7 @@ Changes changes_since(const Ledger& ledger, const ReportRequest& request) {
   for (auto& m : made) c.records.push_back(std::move(m.second));
   const OverdueReport before = compute_overdue(ledger, c.since);
   for (const OverdueItem& item : compute_overdue(ledger, request.as_of).items) {
+    if (item.task) continue;  // the brief's changes are the indicators'
     const bool known = std::any_of(before.items.begin(), before.items.end(), [&](const auto& b) {
       return b.indicator == item.indicator && b.period == item.period;
     });

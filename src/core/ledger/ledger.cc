@@ -35,16 +35,22 @@ RecordOrder order_of(const Actual& a) {
 }  // namespace
 
 Ledger::Ledger(const Plan& plan) : plan_(plan) {
-  const size_t n = plan.indicators.size();
-  ids_.reserve(n);
-  for (size_t i = 0; i < n; ++i) ids_.emplace(plan.indicators[i].id, i);
+  const size_t indicators = plan.indicators.size();
+  const size_t n = indicators + plan.tasks.size();
+  ids_.reserve(indicators);
+  for (size_t i = 0; i < indicators; ++i) ids_.emplace(plan.indicators[i].id, i);
+  task_ids_.reserve(plan.tasks.size());
+  for (size_t t = 0; t < plan.tasks.size(); ++t) task_ids_.emplace(plan.tasks[t].id, t);
   records_.resize(n);
   in_force_.resize(n);
   superseded_.resize(plan.actuals.size());
   std::vector<std::vector<RecordOrder>> orders(n);
   for (const auto& a : plan.actuals) {
-    auto it = ids_.find(a.indicator);
-    if (it != ids_.end()) orders[it->second].push_back(order_of(a));
+    if (auto it = ids_.find(a.indicator); it != ids_.end()) {
+      orders[it->second].push_back(order_of(a));
+    } else if (auto t = task_ids_.find(a.indicator); t != task_ids_.end()) {
+      orders[indicators + t->second].push_back(order_of(a));
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     auto& order = orders[i];
@@ -67,6 +73,19 @@ Ledger::Ledger(const Plan& plan) : plan_(plan) {
 size_t Ledger::indicator_index(std::string_view id) const {
   auto it = ids_.find(id);
   return it == ids_.end() ? npos : it->second;
+}
+
+size_t Ledger::task_index(std::string_view id) const {
+  auto it = task_ids_.find(id);
+  return it == task_ids_.end() ? npos : it->second;
+}
+
+std::span<const Actual* const> Ledger::task_records(size_t task) const {
+  return records_[plan_.indicators.size() + task];
+}
+
+std::span<const Actual* const> Ledger::task_in_force(size_t task) const {
+  return in_force_[plan_.indicators.size() + task];
 }
 
 std::span<const Actual* const> Ledger::records(size_t indicator) const {

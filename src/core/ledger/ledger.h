@@ -1,5 +1,5 @@
 // The checked plan with its actuals indexed: which records each indicator
-// has, and which record is in force for each period.
+// and each task has, and which record is in force for each period.
 #pragma once
 
 #include <span>
@@ -31,12 +31,20 @@ class Ledger {
   const Actual* in_force(size_t indicator, const Period& p) const;
   /// True when a later record for the same indicator and period replaces it.
   bool is_superseded(const Actual& a) const;
+  /// The index of a task id in plan().tasks, or npos.
+  size_t task_index(std::string_view id) const;
+  /// Every progress report of a task, ordered by period, then recorded time.
+  std::span<const Actual* const> task_records(size_t task) const;
+  /// The reports in force of a task, one per period, ordered by period.
+  std::span<const Actual* const> task_in_force(size_t task) const;
   /// Indices of the indicators an action reports: its own, then `also`.
   std::vector<size_t> action_indicators(size_t action) const;
 
  private:
   const Plan& plan_;
   std::unordered_map<std::string_view, size_t> ids_;
+  // Tasks' records follow the indicators' in records_ and in_force_.
+  std::unordered_map<std::string_view, size_t> task_ids_;
   std::vector<std::vector<const Actual*>> records_;
   std::vector<std::vector<const Actual*>> in_force_;
   std::vector<bool> superseded_;  // by position in plan().actuals

@@ -31,6 +31,8 @@ constexpr std::pair<Basis, std::string_view> kBases[] = {{Basis::kYtd, "ytd"},
 constexpr std::pair<Stage, std::string_view> kStages[] = {{Stage::kNotStarted, "not-started"},
                                                           {Stage::kInProgress, "in-progress"},
                                                           {Stage::kDone, "done"}};
+constexpr std::pair<Stage, std::string_view> kTaskStates[] = {
+    {Stage::kInProgress, "in-progress"}, {Stage::kDone, "done"}, {Stage::kStalled, "stalled"}};
 
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {
@@ -81,10 +83,13 @@ std::optional<Basis> parse_basis(std::string_view s) {
   return parse_enum(s, kBases);
 }
 std::string_view stage_name(Stage s) {
-  return enum_name(s, kStages);
+  return s == Stage::kStalled ? "stalled" : enum_name(s, kStages);
 }
 std::optional<Stage> parse_stage(std::string_view s) {
   return parse_enum(s, kStages);
+}
+std::optional<Stage> parse_task_state(std::string_view s) {
+  return parse_enum(s, kTaskStates);
 }
 
 std::vector<std::string> kind_names() {
@@ -98,6 +103,9 @@ std::vector<std::string> basis_names() {
 }
 std::vector<std::string> stage_names() {
   return enum_names(kStages);
+}
+std::vector<std::string> task_state_names() {
+  return enum_names(kTaskStates);
 }
 
 std::string value_text(const ActualValue& v) {
@@ -218,6 +226,28 @@ const Action* Plan::find_action(std::string_view id) const {
 }
 const Task* Plan::find_task(std::string_view id) const {
   return find_by_id(tasks, id);
+}
+const Problem* Plan::find_problem(std::string_view id) const {
+  return find_by_id(problems, id);
+}
+
+Location Problem::at(std::string_view key) const {
+  return find_key(key_locs, key, loc);
+}
+
+const ProblemEvent* Problem::close_before(int64_t cutoff) const {
+  const ProblemEvent* last = nullptr;
+  for (const auto& e : events)
+    if (e.at.epoch_seconds < cutoff) last = &e;
+  return last && last->kind == ProblemEvent::Kind::kClose ? last : nullptr;
+}
+
+bool Problem::closed_before(int64_t cutoff) const {
+  return close_before(cutoff) != nullptr;
+}
+
+std::vector<std::string> Plan::task_ids() const {
+  return ids_of(tasks);
 }
 const Profile* Plan::find_profile(std::string_view name) const {
   for (const auto& p : profiles)

@@ -18,7 +18,9 @@ namespace tally {
 enum class Kind { kCumulative, kLevel, kGrowth, kMilestone };
 enum class Direction { kUp, kDown };
 enum class Basis { kYtd, kPeriod };
-enum class Stage { kNotStarted, kInProgress, kDone };
+/// A milestone's stage, or a task's state: a task reports in-progress, done
+/// or stalled (滞后); a milestone not-started, in-progress or done.
+enum class Stage { kNotStarted, kInProgress, kDone, kStalled };
 
 std::string_view kind_name(Kind k);
 std::optional<Kind> parse_kind(std::string_view s);
@@ -27,7 +29,10 @@ std::optional<Direction> parse_direction(std::string_view s);
 std::string_view basis_name(Basis b);
 std::optional<Basis> parse_basis(std::string_view s);
 std::string_view stage_name(Stage s);
+/// A milestone's stage: not-started, in-progress or done (not stalled).
 std::optional<Stage> parse_stage(std::string_view s);
+/// A task's state: in-progress, done or stalled.
+std::optional<Stage> parse_task_state(std::string_view s);
 
 /// The words of each enum, in declaration order, for "did you mean" and for
 /// messages that list them: cumulative, level, growth, milestone; up, down;
@@ -36,6 +41,8 @@ std::vector<std::string> kind_names();
 std::vector<std::string> direction_names();
 std::vector<std::string> basis_names();
 std::vector<std::string> stage_names();
+/// in-progress, done, stalled: the states a task reports.
+std::vector<std::string> task_state_names();
 
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
@@ -243,6 +250,43 @@ struct ProposedActual {
   uint32_t line = 0;
 };
 
+/// A step in a problem's life after it was opened: closed with evidence
+/// (销号) or reopened with a reason.
+struct ProblemEvent {
+  enum class Kind { kClose, kReopen } kind = Kind::kClose;
+  Timestamp at;
+  std::string by;    ///< who closed or reopened it
+  std::string text;  ///< the evidence (close) or the reason (reopen)
+  Location loc;
+  Location at_loc;
+};
+
+/// A problem handed to a bureau (问题交办), as read from
+/// problems/<id>.toml: what was found, by when it must be put right, and its
+/// closes and reopens in the order they were written.
+struct Problem {
+  std::string id;  ///< Q<year>-<NNNN>, the file's name
+  int year = 0;
+  int seq = 0;
+  std::string bureau;
+  Date due;
+  std::string text;
+  std::string indicator;  ///< the indicator it concerns, or empty
+  std::string task;       ///< the task it concerns, or empty
+  std::string source;     ///< how it was found: 督查, 暗访, 群众反映, …
+  Timestamp opened;
+  std::string by;  ///< who opened it
+  std::vector<ProblemEvent> events;
+  Location loc;
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+  /// Closed by the events recorded before the moment `cutoff`.
+  bool closed_before(int64_t cutoff) const;
+  /// The close in force before `cutoff` (the last event then, if a close).
+  const ProblemEvent* close_before(int64_t cutoff) const;
+};
+
 /// A loaded plan: the definitions and every actual, as read.
 struct Plan {
   std::string dir;
@@ -254,6 +298,7 @@ struct Plan {
   std::vector<Indicator> indicators;
   std::vector<Task> tasks;
   std::vector<Actual> actuals;
+  std::vector<Problem> problems;  ///< by id
 
   /// Parts that could not be read (the loader reported why). The checks
   /// that depend on them stay silent, so one defect is reported once and
@@ -268,7 +313,9 @@ struct Plan {
   const Indicator* find_indicator(std::string_view id) const;
   const Action* find_action(std::string_view id) const;
   const Task* find_task(std::string_view id) const;
+  std::vector<std::string> task_ids() const;
   const Profile* find_profile(std::string_view name) const;
+  const Problem* find_problem(std::string_view id) const;
   /// The bureau a name, full name, alias or id refers to, or nullptr.
   const Bureau* resolve_bureau_name(std::string_view name) const;
   /// The short name of a bureau (市发改局), or `id` itself when unknown.
@@ -279,6 +326,7 @@ struct Plan {
   std::vector<std::string> indicator_ids() const;
   std::vector<std::string> action_ids() const;
   Cadence cadence_of(const Indicator& ind) const { return ind.cadence.value_or(header.cadence); }
+  Cadence cadence_of(const Task& t) const { return t.cadence.value_or(header.cadence); }
 };
 
 }  // namespace tally

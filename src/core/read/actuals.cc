@@ -40,9 +40,14 @@ bool read_period(const std::string& text, Actual& a, Diagnostics& diags) {
   return true;
 }
 
-// A string `value`: a stage or a percent; false after reporting it.
+// A string `value`: a stage, a task's state or a percent; false after
+// reporting it. Which fits the record's indicator or task is check's rule.
 bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
   if (auto st = parse_stage(text)) {
+    a.value.stage = *st;
+    return true;
+  }
+  if (auto st = parse_task_state(text)) {
     a.value.stage = *st;
     return true;
   }
@@ -56,11 +61,11 @@ bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
     return false;
   }
   diags.error(a.value_loc, "bad-value",
-              with_suggestion(fmt::format("value \"{}\" is not a number or a stage "
+              with_suggestion(fmt::format("value \"{}\" is not a number, a stage "
                                           "(not-started, in-progress, done, or a percent "
-                                          "such as \"60%\")",
+                                          "such as \"60%\") or a task's state (stalled)",
                                           text),
-                              text, stage_names()));
+                              text, {"not-started", "in-progress", "done", "stalled"}));
   return false;
 }
 

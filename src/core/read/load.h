@@ -30,7 +30,12 @@ struct LoadOptions {
   bool skip_actuals = false;
 };
 
-/// Loads plan.toml, bureaus.toml, actions/*.toml and the actuals.
+/// Loads plan.toml, bureaus.toml, actions/*.toml, the actuals and the
+/// problems (problems/*.toml of the plan directory, when it exists).
 LoadResult load_plan(const FileSystem& fs, const LoadOptions& options);
+
+/// Reads the problem files of `dir` (Q2024-0007.toml, …) in name order into
+/// r.plan.problems, adding each file to r.files and what is wrong to r.diags.
+void load_problems(const FileSystem& fs, const std::string& dir, LoadResult& r);
 
 }  // namespace tally

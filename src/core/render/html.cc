@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -321,7 +322,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   if (r.indicators.empty()) {
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
                                              : "没有符合筛选条件的指标。"));
-    return out + "</body>\n</html>\n";
+    return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 
   if (std::vector<size_t> which = attention_indicators(r); !which.empty()) {
@@ -373,6 +374,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
   }
   out += "</section>\n";
+  out += problems_html(o.excluded, en);
   out += fmt::format("<footer>{} · {} {}</footer>\n", esc(r.plan_id), esc(term(Term::kAsOf, en)),
                      format_date(r.as_of));
   out += "</body>\n</html>\n";
@@ -446,22 +448,30 @@ std::string path_chart(const IndicatorDetail& d, bool en) {
   return out + "</svg>\n";
 }
 
+// The page of `tally show` up to its header's first lines: the title, the
+// style (the reports' and `style`), the name, id and action.
+std::string detail_page_head(std::string_view id, std::string_view name,
+                             std::string_view action_name, std::string_view style) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += fmt::format("<title>{} · {}</title>\n", esc(id), esc(name));
+  out += fmt::format("<style>{}{}</style>\n</head>\n<body>\n", kStyle, style);
+  out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"doc\">{} · {}</p>\n",
+                     esc(name), esc(id), esc(action_name));
+  return out;
+}
+
 }  // namespace
 
 std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
   const bool en = o.en;
   const Indicator& ind = d.definition;
   std::string out =
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>{} · {}</title>\n", esc(ind.id), esc(ind.name));
-  out += fmt::format(
-      "<style>{}svg.path .path-line {{ fill: none; stroke: #444; stroke-width: 2; }}"
-      "svg.path .target {{ stroke: #999; stroke-dasharray: 6 4; }}"
-      "svg.path .axis {{ stroke: #333; }}</style>\n</head>\n<body>\n",
-      kStyle);
-  out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"doc\">{} · {}</p>\n",
-                     esc(ind.name), esc(ind.id), esc(d.action_name));
+      detail_page_head(ind.id, ind.name, d.action_name,
+                       "svg.path .path-line { fill: none; stroke: #444; stroke-width: 2; }"
+                       "svg.path .target { stroke: #999; stroke-dasharray: 6 4; }"
+                       "svg.path .axis { stroke: #333; }");
   const IndicatorCells c = indicator_cells(d.current, en);
   out += fmt::format("<p class=\"meta\">{} {} · {} {} · {} {} · {} {}</p>\n</header>\n",
                      esc(term(Term::kTarget, en)), esc(c.target), esc(term(Term::kLead, en)),
@@ -487,6 +497,33 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
         if (col != 4 || text.empty()) return text;
         return fmt::format("<span class=\"pill {}\">{}</span>", status_class(statuses[row]), text);
       });
+  return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
+}
+
+std::string render_html(const TaskDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  const Task& task = d.definition;
+  std::string out = detail_page_head(task.id, task.name, d.action_name, "");
+  const std::string state =
+      d.latest ? fmt::format("{} ({})", value_cell(d.latest->value, en), d.latest->period.str())
+               : std::string(term(Term::kMissing, en));
+  out += fmt::format("<p class=\"meta\">{} {} · {} {} · {} {}</p>\n</header>\n",
+                     esc(term(Term::kLead, en)), esc(name_list(d.lead_names, en)),
+                     esc(term(Term::kAsOf, en)), esc(format_date(d.as_of)),
+                     esc(term(Term::kTaskState, en)), esc(state));
+  out += fmt::format("<p>{}</p>\n", esc(task.text));
+  Table t;
+  t.header = headings({Term::kPeriod, Term::kTaskState, Term::kRecordedAt, Term::kBy, Term::kSource,
+                       Term::kProgressNote},
+                      en);
+  for (const DetailRecord& rec : d.records) {
+    const Actual& a = rec.actual;
+    t.rows.push_back(
+        {a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source, a.note});
+  }
+  out += html_table(
+      t, [](size_t, size_t) { return std::string(); },
+      [](size_t, size_t, std::string text) { return text; });
   return out + "</body>\n</html>\n";
 }
 

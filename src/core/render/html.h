@@ -25,4 +25,8 @@ std::string render_html(const Report& r, const RenderOptions& o);
 /// and the table of the path. Milestones have no chart.
 std::string render_html(const IndicatorDetail& d, const RenderOptions& o);
 
+/// `tally show TASK --format html`: the task, its lead and state, its
+/// clause, and every progress report with its note.
+std::string render_html(const TaskDetail& d, const RenderOptions& o);
+
 }  // namespace tally

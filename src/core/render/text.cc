@@ -7,19 +7,16 @@
 #include <optional>
 
 #include "core/base/text.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
 
 namespace {
 
-std::string paint(std::string text, Status s, bool color) {
-  if (!color) return text;
-  return fmt::format("{}{}\x1b[0m", status_color(s), text);
-}
-
+// Headings carry names from the plan: shown inert(), then made bold.
 std::string bold(std::string_view text, bool color) {
-  return color ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+  return color ? fmt::format("\x1b[1m{}\x1b[0m", inert(text)) : inert(text);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
@@ -176,8 +173,10 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   for (size_t k = 0; k < header.size(); ++k)
     out += (k == 0 ? bold(header[k], o.color) : wrapped(header[k], o.width)) + "\n";
   if (r.indicators.empty()) {
-    return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
-                                          : "没有符合筛选条件的指标。");
+    return out +
+           fmt::format("\n{}\n",
+                       en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
+           problems_text(o.excluded, en, o.width);
   }
   out += changes_text(r, o);
   switch (o.by) {
@@ -188,7 +187,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
         const std::string heading = action_heading(a, en);
         const std::string line =
             wrapped(fmt::format("{} · {} {} · {}", heading, term(Term::kLead, en),
-                                name_list(a.lead_names, en), group_line(a.rollup, en)),
+                                inert(name_list(a.lead_names, en)), group_line(a.rollup, en)),
                     o.width);
         out += "\n" + bold(heading, o.color) + line.substr(heading.size()) + "\n";
         out += fitted_indicators(r, a.indicators, {}, o);
@@ -213,7 +212,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       break;
     }
   }
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
@@ -236,7 +235,7 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o) {
                        en ? fmt::format("{} overdue", n) : fmt::format("{} 项", n));
     out += fitted_overdue(overdue_table(r, run, en), o);
   }
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 namespace {
@@ -282,6 +281,16 @@ Table definition_table(const IndicatorDetail& d, const IndicatorCells& c, bool e
   return def.table;
 }
 
+// What `tally show` says of a record besides its note: superseded, late,
+// the reason of a correction.
+std::vector<std::string> record_remarks(const DetailRecord& rec, bool en) {
+  std::vector<std::string> remarks;
+  if (rec.superseded) remarks.emplace_back(term(Term::kSuperseded, en));
+  if (!rec.on_time) remarks.emplace_back(term(Term::kLate, en));
+  if (!rec.actual.reason.empty()) remarks.push_back(rec.actual.reason);
+  return remarks;
+}
+
 // Every record of the indicator, superseded and late ones marked.
 Table records_table(const IndicatorDetail& d, bool en) {
   Table t;
@@ -291,10 +300,7 @@ Table records_table(const IndicatorDetail& d, bool en) {
   t.right = {false, true};
   for (const DetailRecord& rec : d.records) {
     const Actual& a = rec.actual;
-    std::vector<std::string> remarks;
-    if (rec.superseded) remarks.emplace_back(term(Term::kSuperseded, en));
-    if (!rec.on_time) remarks.emplace_back(term(Term::kLate, en));
-    if (!a.reason.empty()) remarks.push_back(a.reason);
+    std::vector<std::string> remarks = record_remarks(rec, en);
     if (!a.note.empty()) remarks.push_back(a.note);
     t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
                       join(remarks, "; ")});
@@ -336,7 +342,9 @@ Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
     if (!milestone) row.push_back(s.expected_value);
     row.push_back(step.due ? actual : "");
     if (!milestone) row.push_back(step.due ? s.completion : "");
-    row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    if (step.due && o.color)
+      p.style(p.rows.size(), row.size(), std::string(status_color(step.row.status)));
+    row.push_back(step.due ? s.status : "");
     if (bar) {
       const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
       // A limit of zero has no share to draw.
@@ -353,7 +361,9 @@ Table now_table(const IndicatorDetail& d, const IndicatorCells& c, const RenderO
   const bool en = o.en;
   Sheet n(en);
   n.add(term(Term::kAsOf, en), format_date(d.as_of));
-  n.add(term(Term::kStatus, en), paint(c.status, d.current.status, o.color));
+  n.add(term(Term::kStatus, en), c.status);
+  if (o.color && !c.status.empty())
+    n.table.style(n.table.rows.size() - 1, 1, std::string(status_color(d.current.status)));
   n.add(term(Term::kActual, en),
         c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
   n.add(term(d.definition.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
@@ -380,6 +390,85 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   out += render_text_table(path_table(d, o), o.width);
   out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
   out += render_text_table(now_table(d, c, o), o.width);
+  return out + problems_text(o.excluded, en, o.width);
+}
+
+namespace {
+
+std::string reporting_line(Cadence cadence, int timely_days, bool en) {
+  return en ? fmt::format("every {}, within {} days after it ends", cadence_label(cadence, en),
+                          timely_days)
+            : fmt::format("每{}, 期末后 {} 天内", cadence_label(cadence, en), timely_days);
+}
+
+Table task_definition_table(const TaskDetail& d, bool en) {
+  const Task& t = d.definition;
+  Sheet def(en);
+  def.add(term(Term::kAction, en), fmt::format("{} ({})", d.action_name, d.action_id));
+  def.add(term(Term::kTaskText, en), t.text);
+  if (t.due) def.add(term(Term::kDue, en), format_date(*t.due));
+  if (!t.stages.empty()) {
+    std::vector<std::string> st;
+    for (const auto& s : t.stages)
+      st.push_back(fmt::format("{} {}", format_date(s.date), stage_label(s.stage, en)));
+    def.add(term(Term::kStages, en), join(st, " · "));
+  }
+  def.add(term(Term::kLead, en), name_list(d.lead_names, en));
+  def.add(term(Term::kCo, en), name_list(d.co_names, en));
+  def.add(term(Term::kReporting, en), reporting_line(d.cadence, d.timely_days, en));
+  def.add(term(Term::kCited, en), t.source);
+  def.add(term(Term::kNote, en), t.note);
+  return def.table;
+}
+
+Table task_records_table(const TaskDetail& d, bool en) {
+  Table t;
+  for (Term c : {Term::kPeriod, Term::kTaskState, Term::kRecordedAt, Term::kBy, Term::kSource,
+                 Term::kProgressNote, Term::kRemark})
+    t.header.emplace_back(term(c, en));
+  for (const DetailRecord& rec : d.records) {
+    const Actual& a = rec.actual;
+    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
+                      a.note, join(record_remarks(rec, en), "; ")});
+  }
+  return t;
+}
+
+Table task_now_table(const TaskDetail& d, bool en) {
+  Sheet n(en);
+  n.add(term(Term::kAsOf, en), format_date(d.as_of));
+  if (d.latest) {
+    n.add(term(Term::kTaskState, en),
+          fmt::format("{} ({})", value_cell(d.latest->value, en), d.latest->period.str()));
+    n.add(term(Term::kProgressNote, en), d.latest->note);
+  } else {
+    n.add(term(Term::kTaskState, en), std::string(term(Term::kMissing, en)));
+  }
+  for (const Owed& o : d.owed) {
+    std::string missed = std::to_string(o.missed);
+    if (o.missed > 1) {
+      missed +=
+          en ? fmt::format(" (since {})", o.first.str()) : fmt::format(" ({}起)", o.first.str());
+    }
+    n.add(term(Term::kDuePeriod, en),
+          fmt::format("{} · {} {}", o.period.str(), term(Term::kDueDate, en),
+                      format_date(due_date(o.period, d.timely_days))));
+    n.add(term(Term::kMissed, en), missed);
+  }
+  return n.table;
+}
+
+}  // namespace
+
+std::string render_text(const TaskDetail& d, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out = bold(fmt::format("{}  {}", d.definition.id, d.definition.name), o.color) + "\n";
+  out += render_text_table(task_definition_table(d, en), o.width);
+  out += "\n" + bold(term(Term::kRecords, en), o.color) + "\n";
+  out += d.records.empty() ? std::string(term(Term::kNoRecords, en)) + "\n"
+                           : render_text_table(task_records_table(d, en), o.width);
+  out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
+  out += render_text_table(task_now_table(d, en), o.width);
   return out;
 }
 

@@ -24,4 +24,9 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o);
 /// expected path by period, and where the indicator stands now.
 std::string render_text(const IndicatorDetail& d, const RenderOptions& o);
 
+/// `tally show TASK`: the definition, every progress report (superseded
+/// ones marked), and where the task stands now: its state, its latest note
+/// and the reports it owes.
+std::string render_text(const TaskDetail& d, const RenderOptions& o);
+
 }  // namespace tally

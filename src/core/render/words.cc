@@ -77,6 +77,9 @@ constexpr Word kWords[] = {
     {Term::kLastValue, "最近实绩", "last value"},
     {Term::kLastValueAt, "最近期别", "last period"},
     {Term::kValueToFill, "本期实绩/状态", "value"},
+    {Term::kDataProblems, "数据问题", "Data problems"},
+    {Term::kRecordAt, "记录位置", "record"},
+    {Term::kProblem, "问题", "problem"},
     {Term::kItem, "项目", "field"},
     {Term::kContent, "内容", "value"},
     {Term::kStages, "阶段", "stages"},
@@ -93,6 +96,9 @@ constexpr Word kWords[] = {
     {Term::kExpectedPath, "序时路径", "Expected path"},
     {Term::kPathBar, "路径图", "path"},
     {Term::kNow, "当前", "Now"},
+    {Term::kTaskText, "任务内容", "task"},
+    {Term::kTaskState, "进展状态", "state"},
+    {Term::kProgressNote, "进展情况", "progress"},
     {Term::kLoggedAt, "登记时间", "recorded"},
     {Term::kLogPeriod, "期间", "period"},
     {Term::kLogValue, "数值", "value"},
@@ -128,6 +134,18 @@ constexpr Word kWords[] = {
     {Term::kTargetChange, "调标", "TARGET"},
     {Term::kWorkingTree, "工作区", "working tree"},
     {Term::kUnset, "（无）", "(none)"},
+    {Term::kProblemId, "问题编号", "problem"},
+    {Term::kConcerns, "涉及", "concerns"},
+    {Term::kFoundBy, "发现途径", "found by"},
+    {Term::kOpenedOn, "交办日期", "opened"},
+    {Term::kDueBy, "整改时限", "due"},
+    {Term::kProblemState, "销号状态", "state"},
+    {Term::kProblemOpen, "未销号", "open"},
+    {Term::kProblemOverdue, "逾期未销号", "overdue"},
+    {Term::kProblemClosed, "已销号", "closed"},
+    {Term::kClosedOn, "销号日期", "closed"},
+    {Term::kEvidence, "销号依据", "evidence"},
+    {Term::kProblemList, "问题清单", "Problems"},
     {Term::kDone, "已完成", "done"},
     {Term::kOnTrack, "达序时", "on track"},
     {Term::kBehind, "欠序时", "behind"},
@@ -139,6 +157,7 @@ constexpr Word kWords[] = {
     {Term::kNotStarted, "未开始", "not started"},
     {Term::kInProgress, "推进中", "in progress"},
     {Term::kStageDone, "已完成", "done"},
+    {Term::kStalled, "滞后", "stalled"},
     {Term::kYear, "年", "year"},
     {Term::kHalf, "半年", "half"},
     {Term::kQuarter, "季", "quarter"},
@@ -161,7 +180,7 @@ Term nth(Term first, E e) {
 }
 static_assert(static_cast<size_t>(Term::kNotDue) - static_cast<size_t>(Term::kDone) + 1 ==
               kStatusCount);
-static_assert(static_cast<int>(Stage::kDone) == 2 && static_cast<int>(Cadence::kDekad) == 4);
+static_assert(static_cast<int>(Stage::kStalled) == 3 && static_cast<int>(Cadence::kDekad) == 4);
 
 // The keys of the TOML files as a Chinese report names them.
 constexpr std::pair<std::string_view, std::string_view> kKeysZh[] = {

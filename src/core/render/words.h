@@ -89,6 +89,9 @@ enum class Term {
   kLastValue,     ///< 最近实绩 (the latest figure on record)
   kLastValueAt,   ///< 最近期别 (the period of that figure)
   kValueToFill,   ///< 本期实绩/状态 (the figure or stage to report)
+  kDataProblems,  ///< 数据问题 (records left out because they break a rule)
+  kRecordAt,      ///< 记录位置 (file:line of a record)
+  kProblem,       ///< 问题
   // `tally show`.
   kItem,           ///< 项目 (the left column of a definition)
   kContent,        ///< 内容
@@ -106,6 +109,9 @@ enum class Term {
   kExpectedPath,   ///< 序时路径
   kPathBar,        ///< 路径图
   kNow,            ///< 当前
+  kTaskText,       ///< 任务内容 (the clause a task carries out)
+  kTaskState,      ///< 进展状态 (a task's state)
+  kProgressNote,   ///< 进展情况 (the note of a task's progress report)
   // `tally log`.
   kLoggedAt,   ///< 登记时间
   kLogPeriod,  ///< 期间
@@ -144,6 +150,19 @@ enum class Term {
   kTargetChange,  ///< 调标
   kWorkingTree,   ///< 工作区
   kUnset,         ///< （无）
+  // Problems (问题交办).
+  kProblemId,       ///< 问题编号
+  kConcerns,        ///< 涉及 (the indicator or task a problem concerns)
+  kFoundBy,         ///< 发现途径
+  kOpenedOn,        ///< 交办日期
+  kDueBy,           ///< 整改时限
+  kProblemState,    ///< 销号状态
+  kProblemOpen,     ///< 未销号
+  kProblemOverdue,  ///< 逾期未销号
+  kProblemClosed,   ///< 已销号
+  kClosedOn,        ///< 销号日期
+  kEvidence,        ///< 销号依据
+  kProblemList,     ///< 问题清单
   // Statuses, in Status order.
   kDone,      ///< 已完成
   kOnTrack,   ///< 达序时
@@ -153,10 +172,11 @@ enum class Term {
   kOverdue,   ///< 逾期
   kMissing,   ///< 未报送
   kNotDue,    ///< 未到期
-  // Stages, in Stage order.
+  // Stages, in Stage order (the last a task's state only).
   kNotStarted,  ///< 未开始
   kInProgress,  ///< 推进中
   kStageDone,   ///< 已完成
+  kStalled,     ///< 滞后
   // What one period of a cadence is called, in Cadence order.
   kYear,     ///< 年
   kHalf,     ///< 半年
