@@ -239,6 +239,9 @@ EOF
 new plan-dates
 sub plan.toml 'end = 2024-12-31' 'end = 2023-12-31'
 
+new plan-dates-long
+sub plan.toml 'end = 2024-12-31' 'end = 4000-12-31'
+
 new duplicate-id
 add actions/01-industry.toml <<'EOF'
 

@@ -115,7 +115,7 @@ tally: error: semi.csv: nothing was imported
 "
 printf 'indicator,period,vlue,source\n' >col.csv
 t import col.csv
-expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason
+expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason (or 指标编号, 期别, 本期实绩/状态, 报送单位, 来源, 备注, 更正原因)
 tally: error: col.csv: nothing was imported
 "
 printf 'indicator,period,value\n' >nosrc.csv
@@ -130,7 +130,7 @@ tally: error: quote.csv: nothing was imported
 "
 printf 'indicator,period,value,source\nindustry.jobs,2024-06,1,\xcd\xb3\xbc\xc6\xbe\xd6\n' >gbk.csv
 t import gbk.csv
-expect_run 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK, save as \"CSV UTF-8 (逗号分隔)\"
+expect_run 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK: import it with --encoding gbk, or save as \"CSV UTF-8 (逗号分隔)\"
 tally: error: gbk.csv: nothing was imported
 "
 printf 'indicator,period,value,source\n' >empty.csv

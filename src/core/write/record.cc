@@ -349,13 +349,19 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   if (!ensure_dir(dir, &error)) return failed(error);
   auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
   if (!lock) return failed(error);
-  if (!recover_dir(dir, &error)) return failed(error);
+  std::vector<std::string> recovered;
+  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  // Whatever happens next, what recovery restored is said.
+  auto said = [&recovered](RecordOutcome out) {
+    out.recovered = std::move(recovered);
+    return out;
+  };
 
   // 2. What other writers added since the plan was loaded.
   std::map<std::string, std::string> disk;
   std::optional<Reloaded> fresh;
   if (!unchanged(snap, dir, disk, &error)) {
-    if (!error.empty()) return failed(error);
+    if (!error.empty()) return said(failed(error));
     fresh.emplace();
     fresh->plan = definitions_of(plan);
     snap = Snapshot{};
@@ -381,7 +387,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
       RecordOutcome out;
       out.status = RecordOutcome::Status::kRefused;
       out.refusals = std::move(refusals);
-      return out;
+      return said(std::move(out));
     }
     if (fresh->diags.has_errors()) {
       RecordOutcome out;
@@ -389,7 +395,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
       out.diags = std::move(fresh->diags);
       out.diags.sort(fresh->files);
       out.files = std::move(fresh->files);
-      return out;
+      return said(std::move(out));
     }
   }
 
@@ -398,11 +404,11 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   if (fresh) fresh_ledger.emplace(fresh->plan);
   Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
                        stamp(*snap.plan, options.clock()));
-  if (c.outcome.status != RecordOutcome::Status::kOk) return std::move(c.outcome);
+  if (c.outcome.status != RecordOutcome::Status::kOk) return said(std::move(c.outcome));
 
   // 5. Replace the files, all or none.
-  if (!replace_files(dir, c.replacements, &error)) return failed(error);
-  return std::move(c.outcome);
+  if (!replace_files(dir, c.replacements, &error)) return said(failed(error));
+  return said(std::move(c.outcome));
 }
 
 }  // namespace tally
