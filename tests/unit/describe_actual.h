@@ -25,8 +25,9 @@ inline std::string describe(const Actual& a) {
   if (a.value.percent) o << " percent " << *a.value.percent;
   o << " | " << a.recorded.epoch_seconds << " " << a.recorded.offset_minutes << " "
     << a.recorded.text << " | " << a.by << " | " << a.source << " | " << a.note << " | " << a.reason
-    << " | at " << describe(a.loc) << " " << describe(a.period_loc) << " " << describe(a.value_loc)
-    << " " << describe(a.recorded_loc) << " " << describe(a.by_loc) << " #" << a.file_order;
+    << (a.highlight ? " | highlight" : "") << " | at " << describe(a.loc) << " "
+    << describe(a.period_loc) << " " << describe(a.value_loc) << " " << describe(a.recorded_loc)
+    << " " << describe(a.by_loc) << " #" << a.file_order;
   return o.str();
 }
 

@@ -227,6 +227,8 @@ struct Actual {
   std::string source;
   std::string note;
   std::string reason;
+  /// The note is an example worth spreading (特色亮点, 经验推广).
+  bool highlight = false;
   Location loc;
   Location period_loc;
   Location value_loc;
@@ -247,6 +249,8 @@ struct ProposedActual {
   std::string source;
   std::string note;
   std::string reason;
+  /// "true" (or 是, yes, 1) to mark the note a highlight; empty or "false".
+  std::string highlight;
   uint32_t line = 0;
 };
 
