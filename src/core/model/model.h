@@ -295,6 +295,7 @@ struct Problem {
 struct Plan {
   std::string dir;
   std::string actuals_dir;
+  std::string problems_dir;
   PlanHeader header;
   std::vector<Profile> profiles;
   std::vector<Bureau> bureaus;

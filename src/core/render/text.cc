@@ -90,6 +90,38 @@ std::string path_bar(std::optional<double> expected, std::optional<double> compl
 
 }  // namespace
 
+namespace {
+
+// A table, or （无） when it has no rows.
+std::string table_or_none(const Table& t, const RenderOptions& o) {
+  return t.rows.empty() ? std::string(term(Term::kUnset, o.en)) + "\n"
+                        : render_text_table(t, o.width);
+}
+
+// The 工作月报's sections after the indicators: 重点任务, 突出问题, 特色亮点.
+std::string bulletin_text(const Bulletin& b, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out = "\n" + bold(term(Term::kSectionTasks, en), o.color) + "\n";
+  out += task_counts_line(b.tasks, en) + "\n";
+  out += fmt::format("\n{}\n", term(Term::kStalledTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), o);
+  out += fmt::format("\n{}\n", term(Term::kUnreportedTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), o);
+  out += "\n" + bold(term(Term::kSectionProblems, en), o.color) + "\n";
+  out += problem_counts_line(b.problems, en) + "\n";
+  out += fmt::format("\n{}\n", term(Term::kOpenedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.opened, en), o);
+  out += fmt::format("\n{}\n", term(Term::kOpenByBureau, en));
+  out += table_or_none(problems_by_bureau_table(b.problems, en), o);
+  out += fmt::format("\n{}\n", term(Term::kClosedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.closed, en), o);
+  out += "\n" + bold(term(Term::kSectionHighlights, en), o.color) + "\n";
+  out += table_or_none(highlights_table(b.highlights, en), o);
+  return out;
+}
+
+}  // namespace
+
 std::string render_text(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out;
@@ -100,6 +132,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
                                           : "没有符合筛选条件的指标。");
   }
+  if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
   switch (o.by) {
     case GroupBy::kAction:
@@ -131,6 +164,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       break;
     }
   }
+  if (r.bulletin) out += bulletin_text(*r.bulletin, o);
   return out;
 }
 
