@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "cli/context.h"
 
@@ -20,8 +21,14 @@ int run_check(const CheckArgs& args, Context& ctx) {
   if (args.format == "json") {
     fmt::print(ctx.out, "{}", format_diagnostics_json(r.diags, r.files));
   } else {
-    for (const auto& d : r.diags.items()) {
-      fmt::print(ctx.out, "{}", format_diagnostic(d, r.files, ctx.color_out));
+    const auto& items = r.diags.items();
+    const size_t shown = std::min(items.size(), kMaxPrintedDiagnostics);
+    for (size_t i = 0; i < shown; ++i) {
+      fmt::print(ctx.out, "{}", format_diagnostic(items[i], r.files, ctx.color_out));
+    }
+    if (shown < items.size()) {
+      fmt::print(ctx.out, "… {} more finding{} not shown; `tally check --format json` lists all\n",
+                 items.size() - shown, items.size() - shown == 1 ? "" : "s");
     }
     if (!ctx.options.quiet) {
       std::fflush(ctx.out);  // keep the summary after the findings in a terminal

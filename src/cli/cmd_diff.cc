@@ -48,7 +48,9 @@ int load_side(const std::string& rev, const GitRepo& repo, const std::string& pl
     std::vector<std::string> paths;
     for (const char* name : {"plan.toml", "bureaus.toml", "actions"})
       paths.push_back(repo.prefix.empty() ? name : repo.prefix + "/" + name);
-    auto fs = GitTreeFileSystem::open(repo, *commit, rev, paths, &error);
+    // Links may lead anywhere inside the plan, as on disk.
+    auto fs = GitTreeFileSystem::open(repo, *commit, rev, paths, &error,
+                                      repo.prefix.empty() ? "." : repo.prefix);
     if (!fs) {
       ctx.error(error);
       return kExitEnvironment;

@@ -19,6 +19,7 @@ namespace {
 struct ImportArgs {
   std::string file;
   bool dry_run = false;
+  bool force = false;
 };
 
 // A problem with one line of the CSV file.
@@ -191,6 +192,7 @@ int run_import(const ImportArgs& args, Context& ctx) {
   }
   auto options = write_options(ctx, FieldNames::columns(), args.dry_run || !errors.empty());
   if (!options) return kExitUsage;
+  options->force = args.force;
   RecordOutcome outcome = record_actuals(*ctx.loaded, rows, *options);
   for (const auto& r : outcome.refusals) errors.push_back({rows[r.row].line, r.message});
   if (outcome.status == RecordOutcome::Status::kOk && errors.empty()) {
@@ -211,6 +213,9 @@ Runner setup_import(CLI::App& app) {
       ->required();
   app.add_flag("--dry-run", args->dry_run,
                "Validate and print what would be appended; write nothing");
+  app.add_flag("--force", args->force,
+               "Record figures far outside their indicator's range (10× its target or "
+               "largest figure; a growth rate beyond ±100%)");
   return [args](Context& ctx) { return run_import(*args, ctx); };
 }
 

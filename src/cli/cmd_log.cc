@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
+#include "cli/report_io.h"
+#include "core/render/data_problems.h"
 #include "core/render/log.h"
 
 namespace tally {
@@ -16,6 +18,7 @@ struct LogArgs {
   std::string since;
   std::string format = "table";
   bool bom = false;
+  bool strict = false;
 };
 
 int run_log(const LogArgs& args, Context& ctx) {
@@ -55,17 +58,30 @@ int run_log(const LogArgs& args, Context& ctx) {
     }
   }
   std::vector<LogEntry> entries = build_log(ledger, filter);
+  // The records left out (of this indicator, with one given): after the
+  // table and CSV; JSON stays an array of records, and stderr counts them.
+  std::vector<ExcludedRecord> excluded = ctx.excluded;
+  if (!args.indicator.empty()) {
+    excluded.clear();
+    for (const ExcludedRecord* r : excluded_for(ctx.excluded, args.indicator)) {
+      excluded.push_back(*r);
+    }
+  }
   if (args.format == "json") {
     fmt::print(ctx.out, "{}", render_log_json(ledger, entries, ctx.loaded->files));
   } else if (args.format == "csv") {
-    fmt::print(ctx.out, "{}",
-               render_csv_table(log_table(ledger, entries, ctx.en(), true), args.bom));
-  } else if (entries.empty()) {
-    ctx.note("no records");
+    fmt::print(ctx.out, "{}{}",
+               render_csv_table(log_table(ledger, entries, ctx.en(), true), args.bom),
+               problems_csv(excluded, ctx.en()));
   } else {
-    fmt::print(ctx.out, "{}", render_text_table(log_table(ledger, entries, ctx.en(), false)));
+    if (entries.empty()) {
+      ctx.note("no records");
+    } else {
+      fmt::print(ctx.out, "{}", render_text_table(log_table(ledger, entries, ctx.en(), false)));
+    }
+    fmt::print(ctx.out, "{}", problems_text(excluded, ctx.en(), 0));
   }
-  return kExitOk;
+  return after_excluded(ctx, excluded.size(), args.strict, kExitOk);
 }
 
 }  // namespace
@@ -79,6 +95,8 @@ Runner setup_log(CLI::App& app) {
   app.add_option("--format", args->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  app.add_flag("--strict", args->strict,
+               "Exit 1 when an actuals record breaks a rule (it is left out either way)");
   return [args](Context& ctx) { return run_log(*args, ctx); };
 }
 

@@ -21,6 +21,7 @@ struct OverdueArgs {
   std::string format = "table";
   std::string output;
   bool bom = false;
+  bool strict = false;
 };
 
 int run_overdue(const OverdueArgs& args, Context& ctx) {
@@ -38,11 +39,13 @@ int run_overdue(const OverdueArgs& args, Context& ctx) {
   o.color = ctx.color_out && args.output.empty();
   o.bom = args.bom;
   o.width = args.output.empty() ? ctx.width : 0;
+  o.excluded = ctx.excluded;
   std::string text = args.format == "md"     ? render_md(list, o)
                      : args.format == "csv"  ? render_csv(list, o)
-                     : args.format == "json" ? render_json(list)
+                     : args.format == "json" ? render_json(list, o.excluded)
                                              : render_text(list, o);
-  return emit(ctx, text, args.output);
+  if (int rc = emit(ctx, text, args.output); rc != kExitOk) return rc;
+  return after_excluded(ctx, o.excluded.size(), args.strict, kExitOk);
 }
 
 }  // namespace
@@ -56,6 +59,8 @@ Runner setup_overdue(CLI::App& app) {
       ->check(CLI::IsMember({"table", "md", "csv", "json"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  app.add_flag("--strict", args->strict,
+               "Exit 1 when an actuals record breaks a rule (it is left out either way)");
   return [args](Context& ctx) { return run_overdue(*args, ctx); };
 }
 

@@ -8,6 +8,7 @@
 #include "cli/context.h"
 #include "cli/recording.h"
 #include "core/base/git.h"
+#include "core/base/text.h"
 #include "core/read/actuals.h"
 
 namespace tally {
@@ -18,7 +19,36 @@ struct RecordArgs {
   ProposedActual proposed;
   bool dry_run = false;
   bool commit = false;
+  bool by_given = false;  // --by was on the command line, even as ''
+  bool force = false;
 };
+
+// What the command line typed is UTF-8, and `--by ''` names no bureau
+// (leaving --by out is how to say "the lead"). false after saying what is
+// wrong.
+bool arguments_ok(const RecordArgs& args, const Context& ctx) {
+  const ProposedActual& p = args.proposed;
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"INDICATOR", &p.indicator}, {"VALUE", &p.value}, {"--period", &p.period},
+      {"--source", &p.source},     {"--by", &p.by},     {"--note", &p.note},
+      {"--reason", &p.reason}};
+  for (const auto& [name, text] : texts) {
+    if (auto bad = find_invalid_utf8(*text)) {
+      ctx.error(
+          fmt::format("{}: byte {} is not UTF-8; type the text in UTF-8 (a terminal set to "
+                      "GBK sends GBK)",
+                      name, *bad + 1));
+      return false;
+    }
+  }
+  if (args.by_given && trim(p.by).empty()) {
+    ctx.error(
+        "--by: empty; name the reporting bureau (`tally list bureaus`), or leave --by out "
+        "for the indicator's lead");
+    return false;
+  }
+  return true;
+}
 
 // git add and commit the file the record went to, with a message naming the
 // record: "industry.bio-output 2024-06 = 1.8亿元 (gxj)".
@@ -36,9 +66,11 @@ int commit_record(Context& ctx, const std::string& path, const Actual& a) {
 }
 
 int run_record(const RecordArgs& args, Context& ctx) {
+  if (!arguments_ok(args, ctx)) return kExitUsage;
   auto options = write_options(ctx, FieldNames::options({ActualKey::kIndicator, ActualKey::kValue}),
                                args.dry_run);
   if (!options) return kExitUsage;
+  options->force = args.force;
   RecordOutcome outcome = record_actuals(*ctx.loaded, {&args.proposed, 1}, *options);
   if (outcome.status != RecordOutcome::Status::kOk) {
     return report_not_written(ctx, outcome, [&](const Refusal& r) { ctx.error(r.message); });
@@ -79,8 +111,8 @@ Runner setup_record(CLI::App& app) {
       ->required();
   app.add_option("--source", p.source, "Where the figure comes from, e.g. 统计局6月月报")
       ->required();
-  app.add_option("--by", p.by,
-                 "Reporting bureau: id, name or alias (default: the indicator's lead)");
+  CLI::Option* by = app.add_option(
+      "--by", p.by, "Reporting bureau: id, name or alias (default: the indicator's lead)");
   app.add_option("--note", p.note,
                  "A note kept with the record, e.g. 1-6月累计; for a task, what was done "
                  "(required)");
@@ -90,9 +122,15 @@ Runner setup_record(CLI::App& app) {
       "--highlight", [args](int64_t) { args->proposed.highlight = "true"; },
       "Mark the note an example worth spreading (特色亮点); the bulletin collects them");
   app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
+  app.add_flag("--force", args->force,
+               "Record a figure far outside the indicator's range (10× its target or largest "
+               "figure; a growth rate beyond ±100%)");
   app.add_flag("--commit", args->commit,
                "After appending, git add and commit the actuals file alone");
-  return [args](Context& ctx) { return run_record(*args, ctx); };
+  return [args, by](Context& ctx) {
+    args->by_given = by->count() > 0;
+    return run_record(*args, ctx);
+  };
 }
 
 }  // namespace tally

@@ -29,13 +29,14 @@ struct ReportArgs {
   std::string output;
   std::string fail_on;
   bool bom = false;
+  bool strict = false;
 };
 
 // The text of the report in `format`.
 std::string render(const Report& r, const RenderOptions& o, const std::string& format) {
   if (format == "md") return render_md(r, o);
   if (format == "csv") return render_csv(r, o);
-  if (format == "json") return render_json(r);
+  if (format == "json") return render_json(r, o.excluded);
   if (format == "html") return render_html(r, o);
   return render_text(r, o);
 }
@@ -88,14 +89,17 @@ int run_report(const ReportArgs& args, Context& ctx) {
                                   : GroupBy::kAction;
   o.bom = args.bom;
   o.width = args.output.empty() ? ctx.width : 0;
+  o.excluded = ctx.excluded;
   if (int rc = emit(ctx, render(report, o, args.format), args.output); rc != kExitOk) return rc;
 
-  // 4. --fail-on: exit 1 when a reported indicator is in one of the statuses.
+  // 4. --fail-on: exit 1 when a reported indicator is in one of the statuses;
+  //    --strict: exit 1 when a record was left out.
+  int rc = kExitOk;
   for (const IndicatorRow& row : report.indicators) {
     if (std::find(fail_on->begin(), fail_on->end(), row.status) != fail_on->end())
-      return kExitInvalid;
+      rc = kExitInvalid;
   }
-  return kExitOk;
+  return after_excluded(ctx, o.excluded.size(), args.strict, rc);
 }
 
 }  // namespace
@@ -119,6 +123,8 @@ Runner setup_report(CLI::App& app) {
   app.add_option("--fail-on", args->fail_on,
                  "Exit 1 when an indicator has one of these statuses (comma-separated)");
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
+  app.add_flag("--strict", args->strict,
+               "Exit 1 when an actuals record breaks a rule (it is left out either way)");
   return [args](Context& ctx) { return run_report(*args, ctx); };
 }
 

@@ -22,6 +22,7 @@ struct ShowArgs {
   std::string as_of;
   std::string format = "table";
   std::string output;
+  bool strict = false;
 };
 
 int run_show(const ShowArgs& args, Context& ctx) {
@@ -43,22 +44,21 @@ int run_show(const ShowArgs& args, Context& ctx) {
   o.en = ctx.en();
   o.color = ctx.color_out;
   o.width = ctx.width;
+  // Only the records left out that concern this indicator or task.
+  for (const ExcludedRecord* r : excluded_for(ctx.excluded, args.indicator)) {
+    o.excluded.push_back(*r);
+  }
+  if (args.format == "html" || !args.output.empty()) o.color = false;
+  std::string text;
   if (t != Ledger::npos) {
     const TaskDetail detail = compute_task_detail(ledger, t, *as_of);
-    if (args.format == "html") {
-      o.color = false;
-      return emit(ctx, render_html(detail, o), args.output);
-    }
-    if (!args.output.empty()) o.color = false;
-    return emit(ctx, render_text(detail, o), args.output);
+    text = args.format == "html" ? render_html(detail, o) : render_text(detail, o);
+  } else {
+    const IndicatorDetail detail = compute_detail(ledger, i, *as_of);
+    text = args.format == "html" ? render_html(detail, o) : render_text(detail, o);
   }
-  const IndicatorDetail detail = compute_detail(ledger, i, *as_of);
-  if (args.format == "html") {
-    o.color = false;
-    return emit(ctx, render_html(detail, o), args.output);
-  }
-  if (!args.output.empty()) o.color = false;
-  return emit(ctx, render_text(detail, o), args.output);
+  if (int rc = emit(ctx, text, args.output); rc != kExitOk) return rc;
+  return after_excluded(ctx, o.excluded.size(), args.strict, kExitOk);
 }
 
 }  // namespace
@@ -72,6 +72,8 @@ Runner setup_show(CLI::App& app) {
   app.add_option("--format", args->format, "table or html (with a chart of the path)")
       ->check(CLI::IsMember({"table", "html"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
+  app.add_flag("--strict", args->strict,
+               "Exit 1 when a record of it breaks a rule (it is left out either way)");
   return [args](Context& ctx) { return run_show(*args, ctx); };
 }
 

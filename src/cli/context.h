@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/base/period.h"
+#include "core/check/isolate.h"
 #include "core/read/load.h"
 
 namespace CLI {
@@ -31,6 +32,9 @@ struct GlobalOptions {
 struct Context {
   GlobalOptions options;
   LoadResult* loaded = nullptr;  // set for commands that need the plan
+  /// The actuals records that break a rule, left out of loaded->plan: a
+  /// bulletin names them under 数据问题 (check/isolate.h).
+  std::vector<ExcludedRecord> excluded;
   Date today;
   std::FILE* out = stdout;
   std::FILE* err = stderr;
@@ -59,7 +63,9 @@ struct Command {
   const char* name;
   const char* help;
   Needs needs;
-  /// Whether the plan must load without errors (false for `check`).
+  /// Whether the plan must load without errors (false for `check`). With
+  /// Needs::kEverything, an actuals record that breaks a rule does not stop
+  /// the command: it is left out (Context::excluded) and the command says so.
   bool needs_valid_plan;
   /// Registers the command's options on its subcommand; returns its runner.
   Runner (*setup)(CLI::App& app);

@@ -123,12 +123,28 @@ std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, 
   }
   loaded.diags.sort(loaded.files);
   if (!cmd.needs_valid_plan || !loaded.diags.has_errors()) return std::nullopt;
-  for (const auto& d : loaded.diags.items()) {
-    if (d.severity == Severity::kError) {
-      fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
+  // A record that breaks a rule is left out, not fatal, when every error
+  // is in such records; otherwise every error is printed below.
+  if (cmd.needs == Needs::kEverything) {
+    Diagnostics rest = loaded.diags;
+    Plan plan = loaded.plan;
+    auto excluded = isolate_bad_records(plan, loaded.files, rest);
+    if (!rest.has_errors()) {
+      loaded.plan = std::move(plan);
+      loaded.diags = std::move(rest);
+      ctx.excluded = std::move(excluded);
+      return std::nullopt;
     }
   }
   const size_t n = loaded.diags.error_count();
+  size_t printed = 0;
+  for (const auto& d : loaded.diags.items()) {
+    if (d.severity == Severity::kError && printed++ < kMaxPrintedDiagnostics) {
+      fmt::print(ctx.err, "{}", format_diagnostic(d, loaded.files, ctx.color_err));
+    }
+  }
+  if (n > kMaxPrintedDiagnostics)
+    fmt::print(ctx.err, "… {} more errors not shown\n", n - kMaxPrintedDiagnostics);
   ctx.error(
       fmt::format("the plan has {} error{}; fix {} first (`tally check` lists every "
                   "finding)",

@@ -15,6 +15,7 @@ std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names,
   RecordOptions o;
   o.names = std::move(names);
   o.dry_run = dry_run;
+  o.excluded = ctx.excluded;
   const char* today_env = std::getenv("TALLY_TODAY");
   const bool today_fixed = !ctx.options.today.empty() || (today_env && *today_env);
   if (today_fixed) o.today = ctx.today;
@@ -64,6 +65,15 @@ int report_not_written(const Context& ctx, const RecordOutcome& outcome,
 void report_warnings(const Context& ctx, const RecordOutcome& outcome) {
   for (const auto& d : outcome.diags.items()) {
     fmt::print(ctx.err, "{}", format_diagnostic(d, outcome.files, ctx.color_err));
+  }
+  // Records of other indicators that break a rule did not stop this write.
+  if (const size_t n = ctx.excluded.size(); n > 0) {
+    fmt::print(ctx.err,
+               "{}tally: warning:{} {} other record{} of the actuals break{} a rule ({}{}); "
+               "{} left out of bulletins until fixed (`tally check` shows the finding{})\n",
+               ctx.color_err ? "\x1b[1;33m" : "", ctx.color_err ? "\x1b[0m" : "", n,
+               n == 1 ? "" : "s", n == 1 ? "s" : "", ctx.excluded.front().where(),
+               n == 1 ? "" : ", …", n == 1 ? "it is" : "they are", n == 1 ? "" : "s");
   }
 }
 

@@ -23,7 +23,8 @@ std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names,
 int report_not_written(const Context& ctx, const RecordOutcome& outcome,
                        const std::function<void(const Refusal&)>& print_refusal);
 
-/// Prints the warnings a write found about the new records (to stderr).
+/// Prints the warnings a write found about the new records, and how many
+/// records of other indicators are left out (Context::excluded), to stderr.
 void report_warnings(const Context& ctx, const RecordOutcome& outcome);
 
 }  // namespace tally

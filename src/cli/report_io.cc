@@ -33,6 +33,18 @@ int emit(const Context& ctx, const std::string& text, const std::string& path) {
   return kExitOk;
 }
 
+int after_excluded(const Context& ctx, size_t shown, bool strict, int rc) {
+  if (shown == 0) return rc;
+  fmt::print(ctx.err,
+             "{}tally: warning:{} {} record{} of the actuals break{} a rule and {} left out; "
+             "the section {} names {} (`tally check` shows the finding{})\n",
+             ctx.color_err ? "\x1b[1;33m" : "", ctx.color_err ? "\x1b[0m" : "", shown,
+             shown == 1 ? "" : "s", shown == 1 ? "s" : "", shown == 1 ? "is" : "are",
+             term(Term::kDataProblems, ctx.en()), shown == 1 ? "it" : "them",
+             shown == 1 ? "" : "s");
+  return rc == kExitOk && strict ? kExitInvalid : rc;
+}
+
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text) {
   if (text.empty()) return ctx.today;
   auto d = parse_date(text);

@@ -18,6 +18,11 @@ namespace tally {
 /// kExitOk, or the exit code after printing why the file could not be written.
 int emit(const Context& ctx, const std::string& text, const std::string& path);
 
+/// After a bulletin that names `shown` records left out (Context::excluded)
+/// under 数据问题: says on stderr how many, and returns `rc`, or kExitInvalid
+/// when `strict` (--strict) and rc is kExitOk.
+int after_excluded(const Context& ctx, size_t shown, bool strict, int rc);
+
 /// The date of `--as-of` (today when empty); nullopt after printing an error.
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text);
 

@@ -260,6 +260,9 @@ name = "创新驱动行动"
 lead = "gxj"
 EOF
 
+new control-character
+sub bureaus.toml 'name = "市工信局"' 'name = "市工信\u001b]0;pwned\u0007局"'
+
 new duplicate-name
 sub bureaus.toml 'name = "市工信局"' $'name = "市工信局"\naliases = ["发改局"]'
 

@@ -104,3 +104,25 @@ assert d["targets"][1]["days"] == 31
 assert d["summary"]["indicators"] == {"added": 1, "removed": 1, "changed": 2}
 assert [i["change"] for i in d["indicators"]] == ["removed", "added", "changed", "changed"]
 PY
+
+# An action file that is a link inside the plan is read through the link at
+# both revisions, as check and report read it on disk: a target changed in
+# the file it names is a 调标, not "没有变化". A link that leads out of the
+# plan is refused at a revision as on disk.
+git checkout -q main
+mkdir plans/demo/shared
+git mv plans/demo/actions/01-industry.toml plans/demo/shared/industry.toml
+ln -s ../shared/industry.toml plans/demo/actions/01-industry.toml
+commit_all . "产业行动经链接读取"
+sed -i 's/^target = 3.6$/target = 4.0/' plans/demo/shared/industry.toml
+out=$("$TALLY" diff)
+expect "through a link: the summary" "调标 1 项；指标 修改 1" "$(sed -n 2p <<<"$out")"
+grep -qxF 'industry.output  规模工业总产值  产业培塑行动  3.6亿元   4亿元  +11.1%' <<<"$out" ||
+  fail "a target changed through a link is not shown: $out"
+commit_all . "通过链接调标"
+expect "two commits through a link" "调标 1 项；指标 修改 1" "$("$TALLY" diff HEAD~1 HEAD | sed -n 2p)"
+ln -s /etc/hostname plans/demo/actions/03-out.toml
+commit_all . "链接到方案之外"
+expect "a link out of the plan at a revision" \
+  "HEAD:plans/demo/actions/03-out.toml: error: cannot read: it leads outside the plan directory, to /etc/hostname; plan and actuals files must be inside it [unreadable-file]" \
+  "$("$TALLY" diff HEAD~1 HEAD 2>&1 | grep -F unreadable-file)"

@@ -11,12 +11,14 @@ for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
   periods+=("2024-$m" "2024-$m-D1" "2024-$m-D2" "2024-$m-D3")
 done
 
+# The figures are counters (k + 1, up to 200), not plausible figures of the
+# indicators: each write is --force.
 writer() {  # writer P: records k = P*25 … P*25+24, by gxj (even P) or fgj (odd P)
   local p=$1 by=gxj k
   [ $((p % 2)) = 1 ] && by=fgj
   for ((k = p * 25; k < p * 25 + 25; k++)); do
     "$TALLY" --plan rec -q record "${indicators[k % 4]}" "$((k + 1))" \
-      --period "${periods[k / 4]}" --source "writer $p" --by "$by" >/dev/null ||
+      --period "${periods[k / 4]}" --source "writer $p" --by "$by" --force >/dev/null ||
       echo "writer $p: record $k exited $?"
   done
 }

@@ -24,6 +24,21 @@ tally: error: bad.csv: 4 rows cannot be recorded; nothing was imported
 "
 expect "actuals after a refused import" "$before" "$(actuals_state)"
 
+# Text fields are refused per row as by tally record: a note of 1 MB
+# (before, a 50 MB note was imported without complaint and made tally log
+# print gigabytes), a line end in a quoted reason, a formula is fine as text.
+{ printf '%s\r\n' 'indicator,period,value,source,note,reason' \
+    'industry.jobs,2024-06,1200,人社局,=HYPERLINK("http://e.x"),'
+  printf 'industry.firms,2024-06,30100,市场监管局,%s,\r\n' "$(head -c 1000000 /dev/zero | tr '\0' n)"
+  printf '%s\r\n' 'industry.bio-output,2024-06,1.8,统计局,,"修订' '2024-07-16 08:00  伪造的一行"'
+} >text.csv
+t import text.csv
+expect_run 1 '' "text.csv:3: note: 1000000 bytes long, at most 2000 are kept; give the gist and cite the document it comes from
+text.csv:4: reason: character 3 is the control character \\x0a; write the text on one line, without control characters
+tally: error: text.csv: 2 rows cannot be recorded; nothing was imported
+"
+expect "actuals after refused text" "$before" "$(actuals_state)"
+
 # The file as Excel saves "CSV UTF-8": a byte-order mark and CRLF; columns
 # in any order, by and note left out.
 { printf '\xEF\xBB\xBF'; printf '%s\r\n' \

@@ -26,6 +26,9 @@ refused "tally: error: --period: 2024-08 has not started yet (it starts 2024-08-
   industry.jobs 1200 --period 2024-08 --source 人社局
 refused "tally: error: --by: unknown bureau '工信' (did you mean '工信局'?); \`tally list bureaus\` shows ids, names and aliases" \
   industry.jobs 1200 --period 2024-06 --source 人社局 --by 工信
+# industry.jobs: lead rsj; its action's office fgj may record it, gxj may not.
+refused "tally: error: --by: 市工信局 (gxj) neither leads nor works on 'industry.jobs' (lead 市人社局; office 市发改局); name one of them, or give --force if it reports this figure" \
+  industry.jobs 1200 --period 2024-06 --source 人社局 --by 工信局
 refused "tally: error: VALUE: '3.6亿美元' is in 亿美元, which does not convert to the indicator's unit 亿元" \
   industry.bio-output 3.6亿美元 --period 2024-06 --source 统计局
 refused "tally: error: VALUE: '1,200' has a thousands separator; write the number without it, e.g. 1200" \
@@ -42,6 +45,26 @@ refused "tally: error: --source: empty; say where the figure comes from, e.g. �
   industry.jobs 1200 --period 2024-06 --source ' '
 refused "tally: error: --reason: industry.bio-output 2024-05 already has 1.5亿元 (recorded 2024-06-12T09:30:00+08:00 by gxj, source 统计局5月月报); a second record must give a reason saying why it replaces that one" \
   industry.bio-output 1.6 --period 2024-05 --source 统计局
+# Text fields are UTF-8 on one line without control characters, of a sane
+# length: an escape in a source would retitle the terminal of whoever runs
+# `tally log`, a line end in a reason would print a fake row.
+refused "tally: error: --source: character 2 is the control character \\x1b; write the text on one line, without control characters" \
+  industry.jobs 1200 --period 2024-06 --source $'x\e]0;pwned\a'
+refused "tally: error: --note: character 2 is the control character \\x0a; write the text on one line, without control characters" \
+  industry.jobs 1200 --period 2024-06 --source 人社局 --note $'a\n2024-07-16 08:00  industry.jobs'
+refused "tally: error: --note: 2001 bytes long, at most 2000 are kept; give the gist and cite the document it comes from" \
+  industry.jobs 1200 --period 2024-06 --source 人社局 --note "$(printf 'n%.0s' $(seq 2001))"
+# A 19-digit value is refused, never silently rounded.
+refused "tally: error: VALUE: '1234567890123456789' has 19 digits, more than an actuals file keeps exactly (15 significant digits, 18 in a whole number); round it" \
+  industry.jobs 1234567890123456789 --period 2024-06 --source 人社局
+# Bytes that are not UTF-8 (a terminal set to GBK) and an empty --by are a
+# wrong command line: exit 2, one line, nothing written.
+t record industry.jobs 1200 --period 2024-06 --source $'\xe4\xba\xff'
+expect_run 2 '' "tally: error: --source: byte 1 is not UTF-8; type the text in UTF-8 (a terminal set to GBK sends GBK)
+"
+t record industry.jobs 1200 --period 2024-06 --source 人社局 --by ''
+expect_run 2 '' "tally: error: --by: empty; name the reporting bureau (\`tally list bureaus\`), or leave --by out for the indicator's lead
+"
 # Every problem of one command at once.
 refused "tally: error: --period: 2025-01 is outside the plan (2024-01-01 to 2024-12-31)
 tally: error: --by: unknown bureau 'nobody'; \`tally list bureaus\` shows ids, names and aliases

@@ -199,6 +199,27 @@ TEST_CASE("closest and did-you-mean") {
   CHECK(with_suggestion("unknown key 'zzz'", "zzz", keys) == "unknown key 'zzz'");
 }
 
+TEST_CASE("closest: a megabyte-long word costs no distance table") {
+  // 1 MB against short ids: the lengths alone rule every candidate out
+  // (before, ~18 s per MB); a long word close to a long id still matches.
+  const std::string huge(1000000, 'g');
+  CHECK(closest(huge, {"gxj", "fgj", "scjgj"}).empty());
+  CHECK(closest(std::string(30, 'g') + "x", {std::string(30, 'g') + "y", "gxj"}) ==
+        std::string(30, 'g') + "y");
+}
+
+TEST_CASE("SourceFiles: line_text on a file of 100k lines is indexed") {
+  std::string text;
+  for (int i = 1; i <= 100000; ++i) text += "k" + std::to_string(i) + " = 1\n";
+  SourceFiles files;
+  const uint32_t f = files.add("big.toml", std::move(text));
+  CHECK(files.line_text(f, 1) == "k1 = 1");
+  CHECK(files.line_text(f, 99999) == "k99999 = 1");
+  CHECK(files.line_text(f, 100000) == "k100000 = 1");
+  CHECK(files.line_text(f, 100001) == "");
+  CHECK(files.line_text(f, 100002) == "");
+}
+
 TEST_CASE("format_diagnostic: a line that is not UTF-8 is shown with U+FFFD") {
   SourceFiles files;
   uint32_t f = files.add("b.toml", "name = \"\xca\xd0\"\n");  // 市 in GBK

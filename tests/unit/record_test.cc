@@ -42,11 +42,12 @@ ProposedActual proposal(std::string indicator, std::string value, std::string pe
 
 // The messages of refusing one proposal against the shipped test plan.
 std::vector<std::string> refusals(const ProposedActual& p,
-                                  const char* now = "2024-07-15T10:02:00+08:00") {
+                                  const char* now = "2024-07-15T10:02:00+08:00",
+                                  bool force = false) {
   LoadResult r = load_rec();
   REQUIRE_FALSE(r.diags.has_errors());
   Ledger ledger(r.plan);
-  Prepared prepared = prepare_actuals(ledger, {&p, 1}, kNames, kToday, at(now), &r.files);
+  Prepared prepared = prepare_actuals(ledger, {&p, 1}, kNames, kToday, at(now), &r.files, force);
   std::vector<std::string> out;
   for (const auto& x : prepared.refusals) out.push_back(x.message);
   return out;
@@ -109,6 +110,8 @@ TEST_CASE("record: defaults and names") {
   a = accepted(p);
   CHECK(a.by == "fgj");
   CHECK(a.period_text == "2024-06");
+  p.indicator = "industry.jobs";
+  p.value = "120";
   p.by = "市人社局";
   p.period = "2024-07上旬";
   CHECK(accepted(p).by == "rsj");
@@ -116,6 +119,25 @@ TEST_CASE("record: defaults and names") {
   // A period under way may be recorded.
   p.period = "2024-07";
   CHECK(accepted(p).period_text == "2024-07");
+}
+
+TEST_CASE("record: who may report an indicator") {
+  using V = std::vector<std::string>;
+  // industry.jobs: lead rsj, no co; its action's office is fgj.
+  ProposedActual p = proposal("industry.jobs", "1200");
+  p.by = "rsj";
+  CHECK(refusals(p).empty());
+  p.by = "fgj";  // the office records for anyone
+  CHECK(refusals(p).empty());
+  p.by = "gxj";
+  CHECK(refusals(p) ==
+        V{"--by: 市工信局 (gxj) neither leads nor works on 'industry.jobs' (lead 市人社局; "
+          "office 市发改局); name one of them, or give --force if it reports this figure"});
+  CHECK(refusals(p, "2024-07-15T10:02:00+08:00", true).empty());
+  // The second lead of industry.bio-output reports it too.
+  p = proposal("industry.bio-output", "1.8");
+  p.by = "fgj";
+  CHECK(refusals(p).empty());
 }
 
 TEST_CASE("record: every refusal says what is wrong") {
@@ -165,8 +187,10 @@ TEST_CASE("record: every refusal says what is wrong") {
   CHECK(refusals(proposal("industry.jobs", "900000000000000万人")) ==
         V{"VALUE: '900000000000000万人' is 9000000000000000000人, more digits than an actuals "
           "file keeps exactly (15 significant digits, 18 in a whole number); round it"});
-  CHECK(refusals(proposal("industry.bio-output", "9999999999.99999")).empty());
-  CHECK(refusals(proposal("industry.jobs", "999999999999999999")).empty());
+  // The most an actuals file keeps (far beyond any target: --force).
+  const char* now = "2024-07-15T10:02:00+08:00";
+  CHECK(refusals(proposal("industry.bio-output", "9999999999.99999"), now, true).empty());
+  CHECK(refusals(proposal("industry.jobs", "999999999999999999"), now, true).empty());
   CHECK(refusals(proposal("industry.jobs", "-3")) ==
         V{"VALUE: '-3' is negative; a cumulative value cannot be below 0 (only growth rates "
           "can)"});
@@ -200,7 +224,7 @@ TEST_CASE("record: every refusal says what is wrong") {
   CHECK(refusals(p, "2024-06-12T09:30:00+08:00").empty());
   // By another bureau, it would go to another file, which has no order
   // against gxj.toml within one second.
-  p.by = "rsj";
+  p.by = "fgj";
   CHECK(refusals(p, "2024-06-12T09:30:00+08:00") ==
         V{"--reason: the record in force for industry.bio-output 2024-05 was recorded in the "
           "same second (2024-06-12T09:30:00+08:00) by gxj in another file; a correction in the "

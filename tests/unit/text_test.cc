@@ -122,3 +122,36 @@ TEST_CASE("display_width: colour escapes take no columns") {
   CHECK(display_width("\x1b[1;32mok\x1b[0m") == 2);
   CHECK(pad("\x1b[36m未报送\x1b[0m", 8) == "\x1b[36m未报送\x1b[0m  ");
 }
+
+TEST_CASE("inert: control characters from data show, never act") {
+  CHECK(inert("统计局6月月报") == "统计局6月月报");
+  // A source that would retitle the terminal: ESC ] 0 ; pwned BEL.
+  CHECK(inert("x\x1b]0;pwned\a") == "x\\x1b]0;pwned\\x07");
+  // A line end in a reason would print a fake row of its own.
+  CHECK(inert("a\nb\r\tc\x7f") == "a\\x0ab\\x0d\\x09c\\x7f");
+  CHECK(inert("a\nb\r", true) == "a\nb\r");
+  // C1 controls (U+009B is CSI on some terminals) and bytes not UTF-8.
+  CHECK(inert("a\xc2\x9b"
+              "2J") == "a\\u009b2J");
+  CHECK(inert("a\xff"
+              "b") ==
+        "a\xef\xbf\xbd"
+        "b");
+  CHECK(inert("\xc2\xa0é") == "\xc2\xa0é");  // U+00A0 and é are text
+}
+
+TEST_CASE("csv_cell: no formula from data reaches a spreadsheet live") {
+  CHECK(csv_cell("=HYPERLINK(\"http://x\",\"点击\")") == "'=HYPERLINK(\"http://x\",\"点击\")");
+  CHECK(csv_cell("+1+cmd") == "'+1+cmd");
+  CHECK(csv_cell("-2+3") == "'-2+3");
+  CHECK(csv_cell("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_cell("\rx") == "'\rx");
+  CHECK(csv_cell("\t=1") == "\\x09=1");  // a tab is shown, so nothing runs
+  // Numbers the program writes stay numbers.
+  CHECK(csv_cell("-0.05") == "-0.05");
+  CHECK(csv_cell("-3%") == "-3%");
+  CHECK(csv_cell("1.5e-07") == "1.5e-07");
+  CHECK(csv_cell("2024-07-15T10:02:00+08:00") == "2024-07-15T10:02:00+08:00");
+  CHECK(csv_cell("-") == "'-");
+  CHECK(csv_cell("月报") == "月报");
+}

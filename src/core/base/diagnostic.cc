@@ -18,23 +18,25 @@ constexpr size_t kExcerptChars = 100;
 SourceFiles::SourceFiles() {
   paths_.emplace_back();
   texts_.emplace_back();
+  line_starts_.emplace_back();
 }
 
 uint32_t SourceFiles::add(std::string path, std::string text) {
   paths_.push_back(std::move(path));
+  std::vector<size_t> starts{0};
+  for (size_t p = text.find('\n'); p != text.npos; p = text.find('\n', p + 1))
+    starts.push_back(p + 1);
   texts_.push_back(std::move(text));
+  line_starts_.push_back(std::move(starts));
   return static_cast<uint32_t>(paths_.size() - 1);
 }
 
 std::string_view SourceFiles::line_text(uint32_t file, uint32_t line) const {
   if (file == 0 || file >= texts_.size() || line == 0) return {};
   std::string_view t = texts_[file];
-  size_t pos = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    pos = t.find('\n', pos);
-    if (pos == t.npos) return {};
-    ++pos;
-  }
+  const std::vector<size_t>& starts = line_starts_[file];
+  if (line > starts.size()) return {};
+  const size_t pos = starts[line - 1];
   size_t end = t.find('\n', pos);
   std::string_view s = t.substr(pos, end == t.npos ? t.npos : end - pos);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
@@ -74,7 +76,7 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, boo
   }
   if (!where.empty()) out += fmt::format("{}{}:{} ", bold, where, reset);
   out += fmt::format("{}{}:{} {} [{}]\n", sev_color, is_error ? "error" : "warning", reset,
-                     d.message, d.code);
+                     inert(d.message), d.code);
   // The excerpt is re-encoded from its code points, so a line that is not
   // UTF-8 (the `not-utf8` finding) shows U+FFFD for each bad byte and the
   // output stays valid UTF-8.
@@ -144,18 +146,23 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  // A likely typo: about a third of the word may differ, at least one edit.
+  const size_t len = decode_utf8(word).size();
+  const size_t limit = std::max<size_t>(1, (len + 2) / 3);
   std::string best;
   size_t best_d = SIZE_MAX;
   for (const auto& c : candidates) {
+    // A candidate whose length differs by more than the limit cannot be
+    // close enough; skipping it keeps a megabyte-long unknown id from
+    // costing a megabyte-by-id distance table per candidate.
+    const size_t clen = decode_utf8(c).size();
+    if ((clen > len ? clen - len : len - clen) > limit) continue;
     size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;
       best = c;
     }
   }
-  // A likely typo: about a third of the word may differ, at least one edit.
-  size_t len = decode_utf8(word).size();
-  size_t limit = std::max<size_t>(1, (len + 2) / 3);
   if (best_d == 0 || best_d > limit) return {};
   return best;
 }

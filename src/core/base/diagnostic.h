@@ -44,6 +44,9 @@ class SourceFiles {
  private:
   std::vector<std::string> paths_;
   std::vector<std::string> texts_;
+  /// Per file, the offset where each line starts, so a file with many
+  /// findings costs one scan, not one per finding.
+  std::vector<std::vector<size_t>> line_starts_;
 };
 
 /// Collects the diagnostics of a pass; they are reported together.
@@ -78,8 +81,13 @@ class Diagnostics {
   size_t errors_ = 0;
 };
 
+/// At most this many diagnostics are printed as text in one run; a count
+/// says how many more there are (`--format json` lists them all).
+inline constexpr size_t kMaxPrintedDiagnostics = 200;
+
 /// Renders one diagnostic as `path:line:col: error: message [code]`, then the
-/// source line and a caret under the column (when the line is known).
+/// source line and a caret under the column (when the line is known). Text
+/// from the files in the message shows its control characters (inert()).
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files, bool color);
 
 /// Renders all diagnostics as a JSON array (stable field order).

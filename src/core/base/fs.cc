@@ -17,16 +17,31 @@ std::string join_path(const std::string& a, const std::string& b) {
   return a + "/" + b;
 }
 
+namespace {
+
+// What a file that is not a regular one is, for a message.
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a file";
+  if (S_ISSOCK(mode)) return "is a socket, not a file";
+  return "is not a regular file";
+}
+
+}  // namespace
+
 std::optional<std::string> DiskFileSystem::read(const std::string& path, std::string* error) const {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO with no writer would wait for one forever.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const int saved = errno;
     ::close(fd);
-    if (error) *error = "is a directory";
+    if (error) *error = S_ISREG(st.st_mode) ? std::strerror(saved) : file_kind(st.st_mode);
     return std::nullopt;
   }
   // Straight into the string, sized by fstat: actuals files run to hundreds
@@ -58,7 +73,7 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     std::error_code ec2;
-    if (entry.is_regular_file(ec2)) out.push_back(entry.path().filename().string());
+    if (!entry.is_directory(ec2)) out.push_back(entry.path().filename().string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -67,6 +82,19 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
 bool DiskFileSystem::is_dir(const std::string& path) const {
   std::error_code ec;
   return std::filesystem::is_directory(path, ec);
+}
+
+bool DiskFileSystem::inside(const std::string& path, const std::string& dir,
+                            std::string* target) const {
+  std::error_code ec;
+  const std::filesystem::path real = std::filesystem::canonical(path, ec);
+  if (ec) return true;
+  const std::filesystem::path root = std::filesystem::canonical(dir.empty() ? "." : dir, ec);
+  if (ec) return true;
+  auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  if (r == root.end()) return true;
+  if (target) *target = real.string();
+  return false;
 }
 
 bool DiskFileSystem::is_file(const std::string& path) const {

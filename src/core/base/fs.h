@@ -12,10 +12,21 @@ namespace tally {
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  /// The whole file, or nullopt when it cannot be read (then `*error` says why).
+  /// The whole file, or nullopt when it cannot be read (then `*error` says
+  /// why). Only a regular file is read: a FIFO, a device or a directory is
+  /// refused without waiting on it.
   virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
-  /// Names (not paths) of the regular files in `dir`, sorted; empty if none.
+  /// Names (not paths) of the entries of `dir` that are not directories
+  /// (files, links to files, FIFOs, devices), sorted; empty if none. read()
+  /// says why one that is not a regular file cannot be read.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  /// Whether `path`, with every symbolic link followed, is inside `dir`.
+  /// When it is not, `*target` is where it leads. A file that does not
+  /// exist counts as inside (read() will say it is missing).
+  virtual bool inside(const std::string& path, const std::string& dir, std::string* target) const {
+    (void)path, (void)dir, (void)target;
+    return true;
+  }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
 };
@@ -27,6 +38,7 @@ class DiskFileSystem : public FileSystem {
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  bool inside(const std::string& path, const std::string& dir, std::string* target) const override;
 };
 
 /// An in-memory file system for tests: path → contents.

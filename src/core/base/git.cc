@@ -234,30 +234,17 @@ std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string
   return std::nullopt;
 }
 
-std::optional<GitTreeFileSystem> GitTreeFileSystem::open(const GitRepo& repo,
-                                                         const std::string& commit,
-                                                         const std::string& label,
-                                                         const std::vector<std::string>& paths,
-                                                         std::string* error) {
-  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z",
-                                   "--full-tree",         commit,    "--"};
-  args.insert(args.end(), paths.begin(), paths.end());
-  auto listing = run_git(repo.top, args, {}, error);
-  if (!listing) return std::nullopt;
-  if (!listing->ok()) {
-    *error = fmt::format("git ls-tree {}: {}", label, listing->message());
-    return std::nullopt;
-  }
-  std::vector<TreeEntry> entries;
-  for (auto& e : parse_ls_tree(listing->out)) {
-    // Regular files only: symbolic links and submodules are not plan files.
-    if (e.type == "blob" && (e.mode == "100644" || e.mode == "100755")) entries.push_back(e);
-  }
+namespace {
 
-  GitTreeFileSystem fs;
-  fs.label_ = label;
+// The blobs of `oids` in one `git cat-file --batch`, in order; nullopt with
+// `*error` set when git fails or an answer is cut short.
+std::optional<std::vector<std::string>> cat_blobs(const GitRepo& repo,
+                                                  const std::vector<const TreeEntry*>& entries,
+                                                  const std::string& label, std::string* error) {
+  std::vector<std::string> texts;
+  if (entries.empty()) return texts;
   std::string request;
-  for (const auto& e : entries) request += e.oid + "\n";
+  for (const TreeEntry* e : entries) request += e->oid + "\n";
   auto batch = run_git(repo.top, {"cat-file", "--batch"}, request, error);
   if (!batch) return std::nullopt;
   if (!batch->ok()) {
@@ -267,23 +254,166 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(const GitRepo& repo,
   // Each answer is "<oid> blob <size>\n<size bytes>\n", in request order.
   std::string_view out = batch->out;
   size_t pos = 0;
-  for (const auto& e : entries) {
+  for (const TreeEntry* e : entries) {
     size_t eol = out.find('\n', pos);
     std::vector<std::string> head =
         split(out.substr(pos, eol == std::string_view::npos ? 0 : eol - pos), ' ');
     if (eol == std::string_view::npos || head.size() != 3 || head[1] != "blob") {
-      *error = fmt::format("git cat-file {}: cannot read {}", label, e.path);
+      *error = fmt::format("git cat-file {}: cannot read {}", label, e->path);
       return std::nullopt;
     }
     size_t size = std::strtoull(head[2].c_str(), nullptr, 10);
     if (eol + 1 + size > out.size()) {
-      *error = fmt::format("git cat-file {}: {} is cut short", label, e.path);
+      *error = fmt::format("git cat-file {}: {} is cut short", label, e->path);
       return std::nullopt;
     }
-    fs.files_.put(e.path, std::string(out.substr(eol + 1, size)));
+    texts.emplace_back(out.substr(eol + 1, size));
     pos = eol + 1 + size + 1;
   }
+  return texts;
+}
+
+// Whether `path` is `dir` or below it ("" is the whole tree).
+bool below(std::string_view path, std::string_view dir) {
+  if (dir.empty() || dir == "." || path == dir) return true;
+  return path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/';
+}
+
+}  // namespace
+
+std::optional<GitTreeFileSystem> GitTreeFileSystem::open(
+    const GitRepo& repo, const std::string& commit, const std::string& label,
+    const std::vector<std::string>& paths, std::string* error, const std::string& root) {
+  // The names below `root` (cheap), so that a link below `paths` may lead
+  // to any file of the plan; only what is read is fetched.
+  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z",
+                                   "--full-tree",         commit,    "--"};
+  if (root.empty()) {
+    args.insert(args.end(), paths.begin(), paths.end());
+  } else {
+    args.push_back(root);
+  }
+  auto listing = run_git(repo.top, args, {}, error);
+  if (!listing) return std::nullopt;
+  if (!listing->ok()) {
+    *error = fmt::format("git ls-tree {}: {}", label, listing->message());
+    return std::nullopt;
+  }
+  auto wanted = [&](const std::string& p) {
+    if (paths.empty()) return true;
+    for (const auto& dir : paths)
+      if (below(p, dir)) return true;
+    return false;
+  };
+  // Regular files and symbolic links (a link's blob is its target);
+  // submodules are not plan files.
+  std::map<std::string, TreeEntry> regular, link_entries;
+  for (auto& e : parse_ls_tree(listing->out)) {
+    if (e.type != "blob") continue;
+    if (e.mode == "120000") {
+      link_entries[e.path] = e;
+    } else if (e.mode == "100644" || e.mode == "100755") {
+      regular[e.path] = e;
+    }
+  }
+
+  GitTreeFileSystem fs;
+  fs.label_ = label;
+  // First the files asked for and every link; then the files links lead to.
+  std::vector<const TreeEntry*> first;
+  for (const auto& [path, e] : regular)
+    if (wanted(path)) first.push_back(&e);
+  const size_t files = first.size();
+  for (const auto& [path, e] : link_entries) first.push_back(&e);
+  auto texts = cat_blobs(repo, first, label, error);
+  if (!texts) return std::nullopt;
+  std::map<std::string, std::string> links;  // path → target as written
+  for (size_t i = 0; i < first.size(); ++i) {
+    if (i < files) {
+      fs.files_.put(first[i]->path, std::move((*texts)[i]));
+    } else {
+      links[first[i]->path] = std::move((*texts)[i]);
+    }
+  }
+  std::vector<const TreeEntry*> targets;
+  for (const auto& [path, e] : regular)
+    if (!wanted(path)) targets.push_back(&e);
+  // Only those some link names: a plan's actuals are not read for nothing.
+  std::erase_if(targets, [&](const TreeEntry* e) {
+    for (const auto& [path, target] : links) {
+      const size_t slash = path.rfind('/');
+      std::filesystem::path p =
+          std::filesystem::path(slash == std::string::npos ? "" : path.substr(0, slash)) / target;
+      if (p.lexically_normal().generic_string() == e->path) return false;
+    }
+    return true;
+  });
+  auto target_texts = cat_blobs(repo, targets, label, error);
+  if (!target_texts) return std::nullopt;
+  for (size_t i = 0; i < targets.size(); ++i)
+    fs.files_.put(targets[i]->path, std::move((*target_texts)[i]));
+
+  // Links below `paths` are entries like any other; links elsewhere were
+  // fetched only to follow a chain.
+  fs.resolve_links(links, root.empty() ? paths : std::vector<std::string>{root});
+  for (const auto& [path, e] : regular)
+    if (!wanted(path)) fs.hidden_.insert(path);
+  for (const auto& [path, target] : links)
+    if (!wanted(path)) fs.hidden_.insert(path);
   return fs;
+}
+
+void GitTreeFileSystem::resolve_links(const std::map<std::string, std::string>& links,
+                                      const std::vector<std::string>& paths) {
+  // Inside when below one of `paths` (or anywhere when none was given).
+  auto inside = [&](const std::string& p) {
+    if (paths.empty()) return true;
+    for (const auto& root : paths)
+      if (below(p, root)) return true;
+    return false;
+  };
+  for (const auto& [path, target] : links) {
+    // Follow the chain as the kernel would, a few links at most.
+    std::string at = path;
+    std::string to = target;
+    std::string why;
+    for (int hops = 0;; ++hops) {
+      if (to.empty() || to[0] == '/') {
+        why = fmt::format(
+            "it leads outside the plan directory, to {}; plan and actuals files "
+            "must be inside it",
+            to);
+        break;
+      }
+      const size_t slash = at.rfind('/');
+      std::filesystem::path p =
+          std::filesystem::path(slash == std::string::npos ? "" : at.substr(0, slash)) / to;
+      std::string norm = p.lexically_normal().generic_string();
+      if (norm.rfind("../", 0) == 0 || norm == ".." || !inside(norm)) {
+        why = fmt::format(
+            "it leads outside the plan directory, to {}; plan and actuals files "
+            "must be inside it",
+            norm);
+        break;
+      }
+      if (files_.is_file(norm)) {
+        std::string text = files_.read(norm, nullptr).value_or("");
+        files_.put(path, std::move(text));
+        break;
+      }
+      auto next = links.find(norm);
+      if (next == links.end() || hops == 8) {
+        why = fmt::format("it is a link to {}, which is not a file at {}", norm, label_);
+        break;
+      }
+      at = norm;
+      to = next->second;
+    }
+    if (!why.empty()) {
+      refused_[path] = why;
+      files_.put(path, "");  // listed like any entry; read() refuses it
+    }
+  }
 }
 
 std::string GitTreeFileSystem::path_of(const std::string& subdir) const {
@@ -309,12 +439,19 @@ std::optional<std::string> GitTreeFileSystem::read(const std::string& path,
     if (error) *error = fmt::format("no such file at {}", label_);
     return std::nullopt;
   }
+  if (auto it = refused_.find(*rel); it != refused_.end()) {
+    if (error) *error = it->second;
+    return std::nullopt;
+  }
   return files_.read(*rel, error);
 }
 
 std::vector<std::string> GitTreeFileSystem::list(const std::string& dir) const {
   auto rel = relative(dir);
-  return rel ? files_.list(*rel) : std::vector<std::string>();
+  if (!rel) return {};
+  std::vector<std::string> names = files_.list(*rel);
+  std::erase_if(names, [&](const std::string& n) { return hidden_.count(join_path(*rel, n)) > 0; });
+  return names;
 }
 
 bool GitTreeFileSystem::is_dir(const std::string& path) const {
@@ -332,7 +469,7 @@ bool commit_file(const std::string& file, const std::string& message, std::strin
   size_t slash = file.rfind('/');
   std::string dir = slash == std::string::npos ? "." : file.substr(0, slash);
   std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
-  if (dir.empty()) dir = "/";
+  if (dir.empty()) dir.assign(1, '/');  // GCC 12 warns (-Wrestrict) on = "/" here
   auto add = run_git(dir, {"--literal-pathspecs", "add", "--", name}, {}, error);
   if (!add) return false;
   if (!add->ok()) {

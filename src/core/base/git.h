@@ -2,7 +2,9 @@
 // directly with an argument vector (posix_spawnp), never through a shell.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,13 +56,16 @@ std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string
 class GitTreeFileSystem : public FileSystem {
  public:
   /// Reads every regular file of `commit` at or below `paths` (relative
-  /// to the top; none means the whole tree). `label` is what paths start
+  /// to the top; none means the whole tree). A symbolic link to a regular
+  /// file below `paths` reads as that file, as on disk; any other link is
+  /// listed but refused by read(). With `root` (the plan directory), a
+  /// link may lead anywhere below it, outside `paths` too. `label` is what paths start
   /// with (usually the revision as the user typed it). nullopt with
   /// `*error` set when git fails.
   static std::optional<GitTreeFileSystem> open(const GitRepo& repo, const std::string& commit,
                                                const std::string& label,
                                                const std::vector<std::string>& paths,
-                                               std::string* error);
+                                               std::string* error, const std::string& root = {});
 
   /// `<label>:<subdir>`, the directory to hand to load_plan.
   std::string path_of(const std::string& subdir) const;
@@ -71,11 +76,20 @@ class GitTreeFileSystem : public FileSystem {
   bool is_file(const std::string& path) const override;
 
  private:
+  /// Reads each symbolic link as the file it leads to, when that is a
+  /// regular file below `paths`; refuses the others (refused_).
+  void resolve_links(const std::map<std::string, std::string>& links,
+                     const std::vector<std::string>& paths);
   /// The path relative to the top, or nullopt when it does not carry the label.
   std::optional<std::string> relative(const std::string& path) const;
 
   std::string label_;
   MemoryFileSystem files_;  // keyed by the path from the top
+  /// Links that lead outside the paths read, or nowhere: path → why
+  /// read() refuses them (they are listed, as on disk).
+  std::map<std::string, std::string> refused_;
+  /// Files fetched only because a link leads to them: not listed.
+  std::set<std::string> hidden_;
 };
 
 /// Stages `file` and commits it alone (`git add`, then `git commit -m

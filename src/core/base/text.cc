@@ -189,6 +189,62 @@ std::string truncate_to_width(std::string_view s, size_t width) {
   return out + "…";
 }
 
+std::string inert(std::string_view s, bool keep_line_ends) {
+  // The common case, printable UTF-8, is returned as it is.
+  bool plain = !find_invalid_utf8(s).has_value();
+  for (size_t i = 0; plain && i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0x7F) plain = keep_line_ends && (b == '\n' || b == '\r');
+    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) plain = false;
+  }
+  if (plain) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : decode_utf8(s)) {
+    if (keep_line_ends && (c == U'\n' || c == U'\r')) {
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+    } else if (c >= 0x80 && c <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
+      append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A number as the program writes one: -0.05, 12, 1.5e-07, -3%.
+bool plain_number(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  const size_t digits = i;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+  if (i == digits) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    const size_t exp = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == exp) return false;
+  }
+  if (i < s.size() && s[i] == '%') ++i;
+  return i == s.size();
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view s) {
+  std::string cell = inert(s, true);
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
+      !plain_number(cell))
+    cell.insert(0, 1, '\'');
+  return cell;
+}
+
 std::string html_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

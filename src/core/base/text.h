@@ -30,6 +30,19 @@ std::string pad(std::string_view s, size_t width, bool right_align = false);
 /// Cuts `s` to at most `width` display columns, ending with "…" if cut.
 std::string truncate_to_width(std::string_view s, size_t width);
 
+/// Text from data made inert for a terminal: each C0 control character,
+/// DEL and each C1 control shows as a visible escape (`\x1b`, `\u009b`), so
+/// no sequence in a name or note can retitle, clear or rewrite the screen;
+/// bytes that are not UTF-8 show as U+FFFD. With `keep_line_ends`, `\n` and
+/// `\r` stay (for a quoted CSV field, which may span lines).
+std::string inert(std::string_view s, bool keep_line_ends = false);
+
+/// A CSV cell no spreadsheet will run as a formula: text that starts with
+/// `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (the OWASP rule), unless
+/// it is a plain number such as -0.05 or -3%, which a spreadsheet reads as
+/// a number. The cell is also made inert, line ends kept.
+std::string csv_cell(std::string_view s);
+
 /// Escapes text for HTML element content and attribute values.
 std::string html_escape(std::string_view s);
 

@@ -207,6 +207,17 @@ std::optional<Decimal> convert_value(std::string_view text, std::string_view tar
   auto value = parse_decimal(number);
   const auto first = unit.empty() ? 'a' : static_cast<unsigned char>(unit[0]);
   const bool stray = first != '%' && (std::isdigit(first) || std::ispunct(first));
+  if (!value && !stray) {
+    // Well-formed but too long for an exact decimal (a 19-digit figure):
+    // say so rather than "not a number", and never round it silently.
+    size_t digits = 0;
+    for (char c : number) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    if (digits > 18 && std::count(number.begin(), number.end(), '.') <= 1)
+      return fail(
+          fmt::format("'{}' has {} digits, more than an actuals file keeps exactly (15 "
+                      "significant digits, 18 in a whole number); round it",
+                      text, digits));
+  }
   if (!value || stray) {
     return fail(
         fmt::format("'{}' is not a number; write a decimal such as 3.6, optionally with "

@@ -10,6 +10,7 @@
 
 #include "core/base/fs.h"
 #include "core/base/parallel.h"
+#include "core/base/text.h"
 #include "core/read/actuals.h"
 
 namespace tally {
@@ -216,6 +217,72 @@ void check_bureau_names(const Plan& plan, Diagnostics& diags) {
                                 n, it->second->id, b.id));
       }
     }
+  }
+}
+
+namespace {
+
+// The first control character of `s` (C0, DEL or C1), as an index of its
+// code points; line ends count only when `one_line`.
+std::optional<size_t> control_at(std::string_view s, bool one_line) {
+  if (find_invalid_utf8(s)) return std::nullopt;  // not-utf8 says so
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (!one_line && (c == U'\n' || c == U'\r' || c == U'\t')) continue;
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return i;
+  }
+  return std::nullopt;
+}
+
+void control_text(std::string_view what, std::string_view key, std::string_view s, Location at,
+                  bool one_line, Diagnostics& diags) {
+  auto i = control_at(s, one_line);
+  if (!i) return;
+  const char32_t c = decode_utf8(s)[*i];
+  std::string one;
+  append_utf8(one, c);
+  std::string message = fmt::format(
+      "{} {} '{}' has the control character {} at character {}; it would act on the "
+      "terminal of whoever reads a bulletin, write the text {}without it",
+      what, key, inert(s), inert(one), *i + 1, one_line ? "on one line and " : "");
+  diags.error(at, "control-character", std::move(message));
+}
+
+}  // namespace
+
+void check_text(const Plan& plan, Diagnostics& diags) {
+  const PlanHeader& h = plan.header;
+  control_text("[plan]", "title", h.title, h.loc, true, diags);
+  control_text("[plan]", "document", h.document, h.loc, false, diags);
+  for (const auto& b : plan.bureaus) {
+    const std::string what = fmt::format("bureau '{}'", inert(b.id));
+    control_text(what, "id", b.id, b.loc, true, diags);
+    control_text(what, "name", b.name, b.loc, true, diags);
+    control_text(what, "full_name", b.full_name, b.loc, true, diags);
+    for (const auto& a : b.aliases) control_text(what, "alias", a, b.loc, true, diags);
+    control_text(what, "kind", b.kind, b.loc, true, diags);
+  }
+  for (const auto& a : plan.actions) {
+    const std::string what = fmt::format("action '{}'", inert(a.id));
+    control_text(what, "name", a.name, a.at("name"), true, diags);
+    control_text(what, "name_en", a.name_en, a.at("name_en"), true, diags);
+    control_text(what, "annex", a.annex, a.at("annex"), false, diags);
+  }
+  for (const auto& ind : plan.indicators) {
+    const std::string what = fmt::format("indicator '{}'", inert(ind.id));
+    control_text(what, "name", ind.name, ind.at("name"), true, diags);
+    control_text(what, "unit", ind.unit, ind.at("unit"), true, diags);
+    control_text(what, "metric", ind.metric, ind.at("metric"), true, diags);
+    control_text(what, "source", ind.source, ind.at("source"), false, diags);
+    control_text(what, "note", ind.note, ind.at("note"), false, diags);
+  }
+  for (const auto& t : plan.tasks) {
+    const std::string what = fmt::format("task '{}'", inert(t.id));
+    control_text(what, "name", t.name, t.at("name"), true, diags);
+    control_text(what, "text", t.text, t.at("text"), false, diags);
+    control_text(what, "source", t.source, t.at("source"), false, diags);
+    control_text(what, "note", t.note, t.at("note"), false, diags);
   }
 }
 
@@ -650,6 +717,7 @@ void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& 
 void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
   check_unique_ids(plan, diags);
   check_bureau_names(plan, diags);
+  check_text(plan, diags);
   check_references(plan, diags);
   check_indicator_kinds(plan, diags);
   check_dates(plan, diags);

@@ -20,6 +20,10 @@ struct CheckOptions {
 void check_unique_ids(const Plan& plan, Diagnostics& diags);
 /// No name, full name or alias belongs to two bureaus.
 void check_bureau_names(const Plan& plan, Diagnostics& diags);
+/// `control-character`: a name, unit or other text of the definitions holds
+/// a control character (an escape sequence, a line end in a name), which
+/// would act on the terminal of whoever reads a bulletin or `tally check`.
+void check_text(const Plan& plan, Diagnostics& diags);
 /// Every bureau in lead/co/office exists; every `also` names another
 /// action's indicator.
 void check_references(const Plan& plan, Diagnostics& diags);

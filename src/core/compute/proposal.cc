@@ -8,6 +8,8 @@
 
 #include "core/base/text.h"
 #include "core/base/units.h"
+#include "core/compute/plausibility.h"
+#include "core/compute/reporters.h"
 
 namespace tally {
 
@@ -41,13 +43,14 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            const SourceFiles* files, std::vector<Refusal>& refusals)
+            const SourceFiles* files, bool force, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
         today_(today),
         recorded_(recorded),
         files_(files),
+        force_(force),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -57,6 +60,7 @@ class Validator {
   void refuse(ActualKey key, std::string message) {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
+  void text(ActualKey key, std::string_view s);
   const Indicator* indicator(const std::string& id, size_t* index);
   std::optional<Actual> check_task(std::span<const ProposedActual> rows, const Task& task,
                                    size_t task_index);
@@ -67,6 +71,8 @@ class Validator {
                        const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
   bool highlight(const ProposedActual& p, std::string_view note);
+  void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
+  void reporter(const Indicator& ind, const Bureau& by);
 
   const Ledger& ledger_;
   const Plan& plan_;
@@ -74,6 +80,7 @@ class Validator {
   const Date today_;
   const Timestamp& recorded_;
   const SourceFiles* files_;
+  const bool force_;
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -183,6 +190,24 @@ bool Validator::highlight(const ProposedActual& p, std::string_view note) {
   return on;
 }
 
+// A bureau that neither leads nor works on the indicator, and is not its
+// action's office, is refused unless --force.
+void Validator::reporter(const Indicator& ind, const Bureau& by) {
+  if (force_) return;
+  std::string why = not_a_reporter(plan_, ind, by.id);
+  if (!why.empty()) {
+    refuse(ActualKey::kBy, why + "; name one of them, or give --force if it reports this figure");
+  }
+}
+
+// A figure far outside what the indicator has been is refused unless
+// --force: most often a slip of scale.
+void Validator::plausible(size_t ind_index, const ActualValue& v, std::string_view typed) {
+  if (force_ || !v.number) return;
+  std::string why = implausible_value(ledger_, ind_index, *v.number, typed);
+  if (!why.empty()) refuse(ActualKey::kValue, why + "; give --force if the figure is right");
+}
+
 // Whether `a` is in <by>.toml, the file a record by `by` is appended to.
 bool Validator::in_file_of(const Actual& a, const std::string& by) const {
   if (!files_ || a.loc.file == 0) return false;
@@ -231,6 +256,37 @@ void Validator::against_records(std::span<const ProposedActual> rows, const std:
   }
 }
 
+// The longest source, note or reason, in bytes: a sentence or two (about
+// 660 Chinese characters), not a document pasted in.
+constexpr size_t kMaxTextBytes = 2000;
+
+// A text field is UTF-8 on one line, without control characters (an escape
+// sequence would act on the terminal of whoever reads the log; a line end
+// would print a fake row), and of a sane length.
+void Validator::text(ActualKey key, std::string_view s) {
+  if (auto bad = find_invalid_utf8(s)) {
+    refuse(key, fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1));
+    return;
+  }
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      std::string one;
+      append_utf8(one, c);
+      refuse(key, fmt::format("character {} is the control character {}; write the text on one "
+                              "line, without control characters",
+                              i + 1, inert(one)));
+      return;
+    }
+  }
+  if (s.size() > kMaxTextBytes) {
+    refuse(key, fmt::format("{} bytes long, at most {} are kept; give the gist and cite the "
+                            "document it comes from",
+                            s.size(), kMaxTextBytes));
+  }
+}
+
 std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, size_t r) {
   row_ = r;
   const ProposedActual& p = rows[r];
@@ -242,12 +298,14 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   const std::optional<Period> when =
       period(std::string(trim(p.period)), ind ? plan_.cadence_of(*ind) : plan_.header.cadence);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
+  if (ind && by) reporter(*ind, *by);
   Actual a;
   a.recorded = recorded_;
   if (ind) {
     std::string err;
     if (auto v = parse_value_for(*ind, trim(p.value), &err)) {
       a.value = *v;
+      plausible(ind_index, a.value, trim(p.value));
     } else {
       refuse(ActualKey::kValue, err);
     }
@@ -256,6 +314,9 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
+  text(ActualKey::kSource, source);
+  text(ActualKey::kNote, trim(p.note));
+  text(ActualKey::kReason, trim(p.reason));
   std::string reason(trim(p.reason));
   const bool marked = highlight(p, trim(p.note));
   if (ind && when) {
@@ -306,6 +367,9 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
            "empty; a task's progress report says what was done in the period (进展情况), "
            "e.g. 完成园区道路招标");
   }
+  text(ActualKey::kSource, source);
+  text(ActualKey::kNote, note);
+  text(ActualKey::kReason, trim(p.reason));
   std::string reason(trim(p.reason));
   const bool marked = !note.empty() && highlight(p, note);
   if (when) {
@@ -441,9 +505,9 @@ std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_vie
 
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files) {
+                         const SourceFiles* files, bool force) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, files, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, force, out.refusals);
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }

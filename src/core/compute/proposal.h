@@ -66,7 +66,9 @@ struct Prepared {
 ///    or the record in force was stamped after `recorded`, or at the same
 ///    second in another file than the bureau's own (`files` names the files
 ///    of the ledger's records; without it, any record of the same second);
-///  - another proposal of the same batch has the same indicator and period.
+///  - another proposal of the same batch has the same indicator and period;
+///  - unless `force`, the value is not plausible (compute/plausibility.h),
+///    or the bureau may not report the indicator (compute/reporters.h).
 /// A proposal whose id names a task (重点任务) is a progress report: its
 /// value is a task's state (parse_task_state_for), its bureau defaults to
 /// the task's first lead, its period follows the task's cadence, and its
@@ -76,7 +78,7 @@ struct Prepared {
 /// refusal, `actuals` is empty.
 Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> rows,
                          const FieldNames& names, Date today, const Timestamp& recorded,
-                         const SourceFiles* files = nullptr);
+                         const SourceFiles* files = nullptr, bool force = false);
 
 /// The state a progress report gives for a task: in-progress, done or
 /// stalled, or 推进中 (进行中), 已完成 (完成), 滞后 (停滞); on failure nullopt

@@ -15,12 +15,29 @@ namespace tally {
 
 namespace {
 
+// The file, if it is inside `root` once its links are followed; otherwise
+// nullopt and `*error` says where it leads. A link that stays inside the
+// plan is read like the file it names; one that leads out (to
+// /proc/self/environ, say) is never read.
+std::optional<std::string> read_inside(const FileSystem& fs, const std::string& path,
+                                       const std::string& root, std::string* error) {
+  std::string target;
+  if (!fs.inside(path, root, &target)) {
+    *error = fmt::format(
+        "it leads outside the plan directory, to {}; plan and actuals files "
+        "must be inside it",
+        target);
+    return std::nullopt;
+  }
+  return fs.read(path, error);
+}
+
 // Reads a file, checks its encoding and parses it; nullopt when unusable.
 std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& path,
                                       const std::string& shown_path, LoadResult& r,
                                       uint32_t* file_out) {
   std::string error;
-  auto text = fs.read(path, &error);
+  auto text = read_inside(fs, path, r.plan.dir, &error);
   uint32_t file = r.files.add(shown_path, text ? *text : std::string());
   if (file_out) *file_out = file;
   if (!text) {
@@ -48,12 +65,12 @@ struct ActualsFile {
 // (each file on one thread), then adds them to `r` in the order of `paths`,
 // so the result is the same as reading them one after another.
 void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
-                        LoadResult& r) {
+                        const std::string& root, LoadResult& r) {
   std::vector<ActualsFile> files(paths.size());
   const auto first = static_cast<uint32_t>(r.files.size());
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
-    f.text = fs.read(paths[i], &f.error);
+    f.text = read_inside(fs, paths[i], root, &f.error);
     if (f.text) {
       load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags);
     }
@@ -160,7 +177,8 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".toml") continue;
     paths.push_back(join_path(plan.actuals_dir, name));
   }
-  load_actuals_files(fs, paths, r);
+  // Actuals live inside the plan, or inside the directory --actuals names.
+  load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
   load_problems(fs, plan.problems_dir, r);
   return r;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/base/json.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -117,15 +118,16 @@ Table bureaus(const Report& r, bool en) {
 }  // namespace
 
 std::string render_csv(const Report& r, const RenderOptions& o) {
+  const std::string problems = problems_csv(o.excluded, o.en);
   switch (o.by) {
     case GroupBy::kAction:
-      return render_csv_table(actions(r, o.en), o.bom);
+      return render_csv_table(actions(r, o.en), o.bom) + problems;
     case GroupBy::kBureau:
-      return render_csv_table(bureaus(r, o.en), o.bom);
+      return render_csv_table(bureaus(r, o.en), o.bom) + problems;
     case GroupBy::kIndicator:
       break;
   }
-  return render_csv_table(indicators(r, o.en), o.bom);
+  return render_csv_table(indicators(r, o.en), o.bom) + problems;
 }
 
 std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
@@ -142,7 +144,7 @@ std::string render_csv(const OverdueReport& r, const RenderOptions& o) {
                       std::to_string(it.missed), it.first_missed.str(),
                       it.last_period ? it.last_period->str() : ""});
   }
-  return render_csv_table(t, o.bom);
+  return render_csv_table(t, o.bom) + problems_csv(o.excluded, en);
 }
 
 }  // namespace tally

@@ -101,6 +101,19 @@ struct Section {
   std::string title;
   bool alert = false;  // the 调标 section
   Table table;
+
+  /// Marks cell `col` of the last row as a target change: bold in
+  /// Markdown, red through the table's styles in a colour terminal (a
+  /// cell's text is data and never carries an escape of its own).
+  void alert_cell(size_t col, Labels L) {
+    std::string& cell = table.rows.back()[col];
+    if (cell.empty() || L.mark == Labels::Mark::kPlain) return;
+    if (L.mark == Labels::Mark::kMarkdown) {
+      cell = "**" + cell + "**";
+    } else {
+      table.style(table.rows.size() - 1, col, "\x1b[1;31m");
+    }
+  }
 };
 
 Section targets_section(const PlanDiff& d, Labels L) {
@@ -114,7 +127,8 @@ Section targets_section(const PlanDiff& d, Labels L) {
   s.table.right = {false, false, false, true, true, true};
   for (const auto& t : d.targets) {
     s.table.rows.push_back({t.indicator, t.name, t.action_name.empty() ? t.action : t.action_name,
-                            shown(t.before, L.en), L.alert(shown(t.after, L.en)), movement(t, L)});
+                            shown(t.before, L.en), shown(t.after, L.en), movement(t, L)});
+    s.alert_cell(4, L);
   }
   return s;
 }
@@ -141,7 +155,8 @@ Section items_section(const std::vector<ItemChange>& items, Term title, Labels L
     bool first = true;
     auto row = [&](const FieldChange* f) {
       std::string change = first ? change_label(item.change, L) : "";
-      if (f && f->is_target) change = L.alert(std::string(L(Term::kTargetChange)));
+      const bool target = f && f->is_target;
+      if (target) change = L(Term::kTargetChange);
       std::vector<std::string> cells = {change, first ? item.id : "", first ? item.name : ""};
       if (with_action) cells.push_back(first ? item.action_name : "");
       cells.push_back(f ? key_label(f->field, L.en) : "");
@@ -151,6 +166,7 @@ Section items_section(const std::vector<ItemChange>& items, Term title, Labels L
       cells.push_back(f && (changed || item.change == ChangeKind::kAdded) ? shown(f->after, L.en)
                                                                           : "");
       s.table.rows.push_back(std::move(cells));
+      if (target) s.alert_cell(0, L);
       first = false;
     };
     if (item.fields.empty()) row(nullptr);

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -351,7 +352,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   if (r.indicators.empty()) {
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
                                              : "没有符合筛选条件的指标。"));
-    return out + "</body>\n</html>\n";
+    return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 
   if (r.bulletin)
@@ -406,6 +407,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   }
   out += "</section>\n";
   if (r.bulletin) out += bulletin_html(*r.bulletin, en);
+  out += problems_html(o.excluded, en);
   out += fmt::format("<footer>{} · {} {}</footer>\n", esc(r.plan_id), esc(term(Term::kAsOf, en)),
                      format_date(r.as_of));
   out += "</body>\n</html>\n";
@@ -528,7 +530,7 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o) {
         if (col != 4 || text.empty()) return text;
         return fmt::format("<span class=\"pill {}\">{}</span>", status_class(statuses[row]), text);
       });
-  return out + "</body>\n</html>\n";
+  return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
 }
 
 std::string render_html(const TaskDetail& d, const RenderOptions& o) {

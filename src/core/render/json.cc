@@ -1,6 +1,7 @@
 #include "core/render/json.h"
 
 #include "core/base/json.h"
+#include "core/render/data_problems.h"
 #include "core/render/problems.h"
 
 namespace tally {
@@ -194,7 +195,7 @@ void bulletin(JsonWriter& w, const Bulletin& b) {
 
 }  // namespace
 
-std::string render_json(const Report& r) {
+std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excluded) {
   JsonWriter w;
   w.begin_object();
   w.field("schema", "tally.report").field("version", kReportSchemaVersion);
@@ -258,6 +259,7 @@ std::string render_json(const Report& r) {
   w.key("indicators").begin_array();
   for (const IndicatorRow& row : r.indicators) indicator(w, row);
   w.end_array();
+  problems_json(w, excluded);
   w.key("bulletin");
   if (r.bulletin) {
     bulletin(w, *r.bulletin);
@@ -268,7 +270,7 @@ std::string render_json(const Report& r) {
   return w.str();
 }
 
-std::string render_json(const OverdueReport& r) {
+std::string render_json(const OverdueReport& r, const std::vector<ExcludedRecord>& excluded) {
   JsonWriter w;
   w.begin_object();
   w.field("schema", "tally.overdue").field("version", kOverdueSchemaVersion);
@@ -284,7 +286,9 @@ std::string render_json(const OverdueReport& r) {
     period(w, "last_period", it.last_period);
     w.end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  problems_json(w, excluded);
+  w.end_object();
   return w.str();
 }
 

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "core/check/isolate.h"
 #include "core/compute/report.h"
 
 namespace tally {
@@ -14,10 +16,11 @@ inline constexpr int kReportSchemaVersion = 3;
 /// The version of the tally.overdue JSON schema (docs/report-json.md).
 inline constexpr int kOverdueSchemaVersion = 1;
 
-/// The whole report: plan, period, totals, actions, bureaus, indicators.
-std::string render_json(const Report& r);
+/// The whole report: plan, period, totals, actions, bureaus, indicators,
+/// and the records left out (`data_problems`).
+std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excluded = {});
 
-/// The 催报 list.
-std::string render_json(const OverdueReport& r);
+/// The 催报 list, and the records left out (`data_problems`).
+std::string render_json(const OverdueReport& r, const std::vector<ExcludedRecord>& excluded = {});
 
 }  // namespace tally

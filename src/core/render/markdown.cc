@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -48,10 +49,11 @@ std::string bulletin_md(const Bulletin& b, bool en) {
 std::string render_md(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::vector<std::string> header = report_header(r, en);
-  std::string out = fmt::format("# {} · {}\n\n", header[0], r.period.str());
-  for (size_t k = 1; k < header.size(); ++k) out += "- " + header[k] + "\n";
+  std::string out = fmt::format("# {} · {}\n\n", markdown_text(header[0]), r.period.str());
+  for (size_t k = 1; k < header.size(); ++k) out += "- " + markdown_text(header[k]) + "\n";
   if (r.indicators.empty()) {
-    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n");
+    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n") +
+           problems_md(o.excluded, en);
   }
   if (r.bulletin) out += fmt::format("\n## {}\n", term(Term::kSectionIndicators, en));
   out += attention(r, en);
@@ -68,9 +70,9 @@ std::string render_md(const Report& r, const RenderOptions& o) {
       out += fmt::format("\n## {}\n\n{}", term(Term::kByAction, en),
                          render_markdown_table(action_table(r, en)));
       for (const ActionRow& a : r.actions) {
-        out +=
-            fmt::format("\n## {}\n\n{} {} · {}\n\n", action_heading(a, en), term(Term::kLead, en),
-                        name_list(a.lead_names, en), group_line(a.rollup, en));
+        out += fmt::format("\n## {}\n\n{} {} · {}\n\n", markdown_text(action_heading(a, en)),
+                           term(Term::kLead, en), markdown_text(name_list(a.lead_names, en)),
+                           group_line(a.rollup, en));
         out += render_markdown_table(indicator_table(r, a.indicators, kAllColumns, en, false));
       }
       break;
@@ -79,9 +81,9 @@ std::string render_md(const Report& r, const RenderOptions& o) {
       out += fmt::format("\n## {}\n\n{}", term(Term::kByBureau, en),
                          render_markdown_table(bureau_table(r, en)));
       for (const BureauRow& b : r.bureaus) {
-        out +=
-            fmt::format("\n## {}. {}\n\n{} · {} {}\n\n", b.rank, b.name, group_line(b.rollup, en),
-                        term(Term::kOnTimeRate, en), rate_cell(b.on_time_rate));
+        out += fmt::format("\n## {}. {}\n\n{} · {} {}\n\n", b.rank, markdown_text(b.name),
+                           group_line(b.rollup, en), term(Term::kOnTimeRate, en),
+                           rate_cell(b.on_time_rate));
         out += render_markdown_table(indicator_table(r, b.indicators, kNoLead, en, false));
       }
       break;
@@ -95,24 +97,26 @@ std::string render_md(const Report& r, const RenderOptions& o) {
     }
   }
   if (r.bulletin) out += bulletin_md(*r.bulletin, en);
-  return out;
+  return out + problems_md(o.excluded, en);
 }
 
 std::string render_md(const OverdueReport& r, const RenderOptions& o) {
   const bool en = o.en;
-  std::string out = en ? fmt::format(
-                             "# Reports overdue · {}\n\n- as of {}\n- due {} days after "
-                             "each period ends\n- {} actuals overdue\n",
-                             r.plan_title, format_date(r.as_of), r.timely_days, r.items.size())
-                       : fmt::format(
-                             "# 催报清单 · {}\n\n- 截至 {}\n- 期末后 {} 天内报送\n- "
-                             "未报送 {} 项\n",
-                             r.plan_title, format_date(r.as_of), r.timely_days, r.items.size());
+  std::string out =
+      en ? fmt::format(
+               "# Reports overdue · {}\n\n- as of {}\n- due {} days after "
+               "each period ends\n- {} actuals overdue\n",
+               markdown_text(r.plan_title), format_date(r.as_of), r.timely_days, r.items.size())
+         : fmt::format(
+               "# 催报清单 · {}\n\n- 截至 {}\n- 期末后 {} 天内报送\n- "
+               "未报送 {} 项\n",
+               markdown_text(r.plan_title), format_date(r.as_of), r.timely_days, r.items.size());
   for (const auto& run : overdue_groups(r)) {
-    out += fmt::format("\n## {} ({})\n\n", r.items[run.first].bureau_name, run.second - run.first);
+    out += fmt::format("\n## {} ({})\n\n", markdown_text(r.items[run.first].bureau_name),
+                       run.second - run.first);
     out += render_markdown_table(overdue_table(r, run, en));
   }
-  return out;
+  return out + problems_md(o.excluded, en);
 }
 
 }  // namespace tally

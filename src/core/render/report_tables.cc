@@ -235,7 +235,6 @@ Table indicator_table(const Report& r, const std::vector<size_t>& which,
   for (size_t k : which) {
     const IndicatorRow& row = r.indicators[k];
     IndicatorCells c = indicator_cells(row, en);
-    if (ansi) c.status = fmt::format("{}{}\x1b[0m", status_color(row.status), c.status);
     std::vector<std::string> cells;
     for (Term col : terms) {
       if (col == Term::kLead) {
@@ -246,6 +245,11 @@ Table indicator_table(const Report& r, const std::vector<size_t>& which,
       }
     }
     t.rows.push_back(std::move(cells));
+    if (ansi) {
+      const auto status = std::find(terms.begin(), terms.end(), Term::kStatus) - terms.begin();
+      t.style(t.rows.size() - 1, static_cast<size_t>(status),
+              std::string(status_color(row.status)));
+    }
   }
   return t;
 }

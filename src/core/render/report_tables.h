@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/check/isolate.h"
 #include "core/compute/report.h"
 #include "core/render/figures.h"
 #include "core/render/table.h"
@@ -27,6 +28,9 @@ struct RenderOptions {
   GroupBy by = GroupBy::kAction;
   bool bom = false;    ///< CSV: start with a UTF-8 byte-order mark
   size_t width = 120;  ///< text: the terminal width tables are fitted to
+  /// The records left out because they break a rule: every format ends
+  /// with a 数据问题 section naming them (render/data_problems.h).
+  std::vector<ExcludedRecord> excluded;
 };
 
 /// An action's heading: "一、产业培塑行动" (zh), "1. Industry cultivation" (en,

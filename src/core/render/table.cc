@@ -8,6 +8,28 @@ namespace tally {
 
 namespace {
 
+// The cells as a terminal shows them: control characters visible, each
+// cut to kMaxCellWidth, so one huge note cannot widen every row.
+Table shown(const Table& t) {
+  auto cell = [](const std::string& s) {
+    std::string v = inert(s);
+    // A cell has at most two columns a byte, so a short one needs no width.
+    return v.size() <= kMaxCellWidth ? v : truncate_to_width(v, kMaxCellWidth);
+  };
+  Table out;
+  out.right = t.right;
+  out.styles = t.styles;
+  for (const auto& h : t.header) out.header.push_back(cell(h));
+  out.rows.reserve(t.rows.size());
+  for (const auto& row : t.rows) {
+    std::vector<std::string> r;
+    r.reserve(row.size());
+    for (const auto& c : row) r.push_back(cell(c));
+    out.rows.push_back(std::move(r));
+  }
+  return out;
+}
+
 // The display width of each column: its widest cell.
 std::vector<size_t> column_widths(const Table& t) {
   const size_t n = t.header.size();
@@ -21,13 +43,20 @@ std::vector<size_t> column_widths(const Table& t) {
 
 }  // namespace
 
+void Table::style(size_t row, size_t col, std::string escape) {
+  if (styles.size() <= row) styles.resize(row + 1);
+  if (styles[row].size() <= col) styles[row].resize(col + 1);
+  styles[row][col] = std::move(escape);
+}
+
 size_t text_table_width(const Table& t) {
   size_t total = t.header.empty() ? 0 : 2 * (t.header.size() - 1);
-  for (size_t w : column_widths(t)) total += w;
+  for (size_t w : column_widths(shown(t))) total += w;
   return total;
 }
 
-std::string render_text_table(const Table& t, size_t max_width) {
+std::string render_text_table(const Table& table, size_t max_width) {
+  const Table t = shown(table);
   const size_t n = t.header.size();
   std::vector<size_t> width = column_widths(t);
   if (max_width > 0) {
@@ -43,11 +72,13 @@ std::string render_text_table(const Table& t, size_t max_width) {
       --*it;
     }
   }
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string>& cells, const std::vector<std::string>* styles) {
     std::string out;
     for (size_t c = 0; c < n; ++c) {
       std::string cell = c < cells.size() ? cells[c] : std::string();
       if (display_width(cell) > width[c]) cell = truncate_to_width(cell, width[c]);
+      if (styles && c < styles->size() && !(*styles)[c].empty() && !cell.empty())
+        cell = (*styles)[c] + cell + "\x1b[0m";
       bool right = c < t.right.size() && t.right[c];
       bool last = c + 1 == n;
       out += last && !right ? cell : pad(cell, width[c], right);
@@ -56,11 +87,12 @@ std::string render_text_table(const Table& t, size_t max_width) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
   };
-  std::string out = line(t.header);
+  std::string out = line(t.header, nullptr);
   std::vector<std::string> rule;
   for (size_t w : width) rule.emplace_back(w, '-');
-  out += line(rule);
-  for (const auto& row : t.rows) out += line(row);
+  out += line(rule, nullptr);
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    out += line(t.rows[r], r < t.styles.size() ? &t.styles[r] : nullptr);
   return out;
 }
 
@@ -69,7 +101,7 @@ std::string render_csv_table(const Table& t, bool bom) {
   auto line = [&](const std::vector<std::string>& cells) {
     for (size_t c = 0; c < cells.size(); ++c) {
       if (c) out += ',';
-      out += csv_field(cells[c]);
+      out += csv_field(csv_cell(cells[c]));
     }
     out += "\r\n";
   };
@@ -78,20 +110,37 @@ std::string render_csv_table(const Table& t, bool bom) {
   return out;
 }
 
-std::string render_markdown_table(const Table& t) {
-  auto cell = [](std::string_view s) {
-    std::string out;
-    for (char c : s) {
-      if (c == '|') {
-        out += "\\|";
-      } else if (c == '\n') {
-        out += "<br>";
-      } else if (c != '\r') {
-        out += c;
-      }
+namespace {
+
+// Text from data for Markdown: control characters shown, HTML escaped so
+// none is rendered; in a table cell `|` is escaped and a line end is <br>,
+// elsewhere a line end is a space.
+std::string markdown_escaped(std::string_view s, bool in_cell) {
+  std::string out;
+  for (char c : inert(s, true)) {
+    if (c == '|' && in_cell) {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += in_cell ? "<br>" : " ";
+    } else if (c == '\r') {
+      if (!in_cell) out += ' ';
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += c;
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown_table(const Table& t) {
+  auto cell = [](std::string_view s) { return markdown_escaped(s, true); };
   auto line = [&](const std::vector<std::string>& cells) {
     std::string out = "|";
     for (size_t c = 0; c < t.header.size(); ++c) {
@@ -106,6 +155,10 @@ std::string render_markdown_table(const Table& t) {
   out += "\n";
   for (const auto& row : t.rows) out += line(row);
   return out;
+}
+
+std::string markdown_text(std::string_view s) {
+  return markdown_escaped(s, false);
 }
 
 }  // namespace tally

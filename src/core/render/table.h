@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tally {
@@ -12,9 +13,20 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   /// Per column: align right (numbers). Missing entries mean left.
   std::vector<bool> right;
+  /// Per row, per cell: a colour (an ANSI escape such as "\x1b[31m") the
+  /// text form puts around the cell. Cells are data and never carry escapes
+  /// themselves: the renderers show their control characters (see inert()).
+  std::vector<std::vector<std::string>> styles;
+  /// Sets the colour of one cell of `rows`.
+  void style(size_t row, size_t col, std::string escape);
 };
 
+/// The widest a text-table cell is shown, in display columns: a longer
+/// value (a megabyte-long note) is cut with "…".
+inline constexpr size_t kMaxCellWidth = 500;
+
 /// Columns separated by two spaces, the header underlined with dashes.
+/// Cells are shown inert() and cut to kMaxCellWidth; `styles` colour them.
 /// `max_width` cuts the widest text columns (with "…") until the table fits;
 /// 0 means no limit.
 std::string render_text_table(const Table& t, size_t max_width = 0);
@@ -23,11 +35,18 @@ std::string render_text_table(const Table& t, size_t max_width = 0);
 size_t text_table_width(const Table& t);
 
 /// RFC 4180 CSV with a header row; `bom` prefixes a UTF-8 byte-order mark
-/// so spreadsheet programs detect the encoding.
+/// so spreadsheet programs detect the encoding. Each cell goes through
+/// csv_cell(), so no text from data opens in a spreadsheet as a formula.
 std::string render_csv_table(const Table& t, bool bom);
 
-/// A GitHub-flavoured Markdown table: `|` and line ends inside cells are
-/// escaped, right-aligned columns get `--:`.
+/// A GitHub-flavoured Markdown table: `|`, line ends and HTML (`<`, `>`,
+/// `&`) inside cells are escaped, control characters shown (inert()),
+/// right-aligned columns get `--:`.
 std::string render_markdown_table(const Table& t);
+
+/// Text from data for Markdown outside a table (a heading, a list item):
+/// control characters shown (inert()), a line end as a space, `<`, `>` and
+/// `&` escaped so no HTML from a name or note is rendered.
+std::string markdown_text(std::string_view s);
 
 }  // namespace tally

@@ -7,19 +7,16 @@
 #include <optional>
 
 #include "core/base/text.h"
+#include "core/render/data_problems.h"
 #include "core/render/table.h"
 
 namespace tally {
 
 namespace {
 
-std::string paint(std::string text, Status s, bool color) {
-  if (!color) return text;
-  return fmt::format("{}{}\x1b[0m", status_color(s), text);
-}
-
+// Headings carry names from the plan: shown inert(), then made bold.
 std::string bold(std::string_view text, bool color) {
-  return color ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+  return color ? fmt::format("\x1b[1m{}\x1b[0m", inert(text)) : inert(text);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
@@ -129,8 +126,10 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   for (size_t k = 0; k < header.size(); ++k)
     out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
   if (r.indicators.empty()) {
-    return out + fmt::format("\n{}\n", en ? "No indicator matches the selection."
-                                          : "没有符合筛选条件的指标。");
+    return out +
+           fmt::format("\n{}\n",
+                       en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
+           problems_text(o.excluded, en, o.width);
   }
   if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
@@ -140,7 +139,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       out += render_text_table(action_table(r, en), o.width);
       for (const ActionRow& a : r.actions) {
         out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
-                           term(Term::kLead, en), name_list(a.lead_names, en),
+                           term(Term::kLead, en), inert(name_list(a.lead_names, en)),
                            group_line(a.rollup, en));
         out += fitted_indicators(r, a.indicators, {}, o);
       }
@@ -165,7 +164,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     }
   }
   if (r.bulletin) out += bulletin_text(*r.bulletin, o);
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
@@ -188,7 +187,7 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o) {
                        en ? fmt::format("{} overdue", n) : fmt::format("{} 项", n));
     out += render_text_table(overdue_table(r, run, en), o.width);
   }
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 namespace {
@@ -295,7 +294,9 @@ Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
     if (!milestone) row.push_back(s.expected_value);
     row.push_back(step.due ? actual : "");
     if (!milestone) row.push_back(step.due ? s.completion : "");
-    row.push_back(step.due ? paint(s.status, step.row.status, o.color) : "");
+    if (step.due && o.color)
+      p.style(p.rows.size(), row.size(), std::string(status_color(step.row.status)));
+    row.push_back(step.due ? s.status : "");
     if (bar) {
       const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
       // A limit of zero has no share to draw.
@@ -312,7 +313,9 @@ Table now_table(const IndicatorDetail& d, const IndicatorCells& c, const RenderO
   const bool en = o.en;
   Sheet n(en);
   n.add(term(Term::kAsOf, en), format_date(d.as_of));
-  n.add(term(Term::kStatus, en), paint(c.status, d.current.status, o.color));
+  n.add(term(Term::kStatus, en), c.status);
+  if (o.color && !c.status.empty())
+    n.table.style(n.table.rows.size() - 1, 1, std::string(status_color(d.current.status)));
   n.add(term(Term::kActual, en),
         c.period.empty() ? c.actual : fmt::format("{} ({})", c.actual, c.period));
   n.add(term(d.definition.kind == Kind::kMilestone ? Term::kRequiredStage : Term::kExpected, en),
@@ -339,7 +342,7 @@ std::string render_text(const IndicatorDetail& d, const RenderOptions& o) {
   out += render_text_table(path_table(d, o), o.width);
   out += "\n" + bold(term(Term::kNow, en), o.color) + "\n";
   out += render_text_table(now_table(d, c, o), o.width);
-  return out;
+  return out + problems_text(o.excluded, en, o.width);
 }
 
 namespace {

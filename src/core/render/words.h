@@ -82,6 +82,9 @@ enum class Term {
   kStatusChart,      ///< 指标状态分布
   kByActionList,     ///< 各行动指标
   kByBureauList,     ///< 各牵头单位指标
+  kDataProblems,     ///< 数据问题 (records left out because they break a rule)
+  kRecordAt,         ///< 记录位置 (file:line of a record)
+  kProblem,          ///< 问题
   // `tally show`.
   kItem,           ///< 项目 (the left column of a definition)
   kContent,        ///< 内容
@@ -142,7 +145,6 @@ enum class Term {
   kUnset,         ///< （无）
   // Problems (问题交办).
   kProblemId,       ///< 问题编号
-  kProblem,         ///< 问题
   kConcerns,        ///< 涉及 (the indicator or task a problem concerns)
   kFoundBy,         ///< 发现途径
   kOpenedOn,        ///< 交办日期

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 #include <map>
 #include <set>
@@ -58,7 +59,8 @@ bool is_actuals_name(std::string_view name) {
   return name.size() > 5 && name.substr(name.size() - 5) == ".toml";
 }
 
-Snapshot snapshot_of(const Plan& plan, const SourceFiles& files) {
+Snapshot snapshot_of(const Plan& plan, const SourceFiles& files,
+                     const std::vector<ExcludedRecord>& excluded) {
   Snapshot s;
   s.plan = &plan;
   s.files = &files;
@@ -77,6 +79,12 @@ Snapshot snapshot_of(const Plan& plan, const SourceFiles& files) {
   for (const Actual& a : plan.actuals) {
     auto it = name_of.find(a.loc.file);
     if (it != name_of.end()) ++s.counts[it->second];
+  }
+  // A record left out after it was read is read again with its file.
+  for (const ExcludedRecord& r : excluded) {
+    if (!r.read || r.file.size() <= prefix.size()) continue;
+    auto it = s.counts.find(r.file.substr(prefix.size()));
+    if (it != s.counts.end()) ++it->second;
   }
   return s;
 }
@@ -118,13 +126,36 @@ Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& 
   return options.today.value_or(local_date(recorded.epoch_seconds, plan.header.utc_offset_minutes));
 }
 
+// A row whose indicator has a record left out: which record is in force,
+// and whether the new one needs a reason, cannot be judged beside it.
+void refuse_beside_excluded(std::span<const ProposedActual> rows,
+                            const std::vector<ExcludedRecord>& excluded, const FieldNames& names,
+                            std::vector<Refusal>& refusals) {
+  std::set<size_t> refused;
+  for (const Refusal& r : refusals) refused.insert(r.row);
+  for (size_t k = 0; k < rows.size(); ++k) {
+    if (refused.count(k)) continue;  // one message a row: the first problem
+    for (const ExcludedRecord* r : excluded_for(excluded, rows[k].indicator)) {
+      refusals.push_back(
+          {k, fmt::format("{}: {} has a record that breaks a rule ({}: {}); fix that record "
+                          "first (`tally check` shows it)",
+                          names[ActualKey::kIndicator],
+                          r->indicator.empty() ? "the ledger" : "'" + r->indicator + "'",
+                          r->where(), r->reason())});
+    }
+  }
+}
+
 // Step 3: validation; false (and the refusals in `out`) when any row is refused.
 bool validate(const Ledger& ledger, const SourceFiles& files, std::span<const ProposedActual> rows,
               const RecordOptions& options, const Timestamp& recorded, Prepared& prepared,
               RecordOutcome& out) {
-  prepared = prepare_actuals(ledger, rows, options.names,
-                             today_for(options, ledger.plan(), recorded), recorded, &files);
+  prepared =
+      prepare_actuals(ledger, rows, options.names, today_for(options, ledger.plan(), recorded),
+                      recorded, &files, options.force);
+  refuse_beside_excluded(rows, options.excluded, options.names, prepared.refusals);
   if (prepared.refusals.empty()) return true;
+  prepared.actuals.clear();
   out.status = RecordOutcome::Status::kRefused;
   out.refusals = std::move(prepared.refusals);
   return false;
@@ -161,7 +192,13 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   Diagnostics diags;
   load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
   const size_t old_count = created ? 0 : snap.counts.at(name);
-  bool ok = !diags.has_errors() && parsed.size() == old_count + ks.size();
+  // A record left out of the old text still reads as before; the new text
+  // must read without an error.
+  const auto old_lines = static_cast<uint32_t>(std::count(old.begin(), old.end(), '\n'));
+  bool ok = parsed.size() == old_count + ks.size();
+  for (const Diagnostic& d : diags.items()) {
+    ok = ok && !(d.severity == Severity::kError && d.loc.line > old_lines);
+  }
   for (size_t j = 0; ok && j < ks.size(); ++j) {
     ok = same_record(parsed[old_count + j], actuals[ks[j]]);
     out.stored[ks[j]] = std::move(parsed[old_count + j]);
@@ -268,7 +305,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
                              const RecordOptions& options) {
   const Plan& plan = loaded.plan;
   const int offset = plan.header.utc_offset_minutes;
-  Snapshot snap = snapshot_of(plan, loaded.files);
+  Snapshot snap = snapshot_of(plan, loaded.files, options.excluded);
   Ledger loaded_ledger(plan);
   if (options.dry_run) {
     return compose(snap, loaded_ledger, rows, options, make_timestamp(options.clock(), offset))
@@ -317,6 +354,19 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
       snap.texts[name] = fresh->files.text(idx);
       snap.index[name] = idx;
       snap.counts[name] = fresh->plan.actuals.size() - before;
+    }
+    // What another writer added is checked when its bulletin is made; a
+    // record that cannot be read is left out as at load, and refuses only
+    // proposals for its indicator.
+    std::vector<ExcludedRecord> unread =
+        isolate_bad_records(fresh->plan, fresh->files, fresh->diags);
+    std::vector<Refusal> refusals;
+    refuse_beside_excluded(rows, unread, options.names, refusals);
+    if (!refusals.empty()) {
+      RecordOutcome out;
+      out.status = RecordOutcome::Status::kRefused;
+      out.refusals = std::move(refusals);
+      return out;
     }
     if (fresh->diags.has_errors()) {
       RecordOutcome out;

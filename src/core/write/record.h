@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/diagnostic.h"
+#include "core/check/isolate.h"
 #include "core/compute/proposal.h"
 #include "core/model/model.h"
 #include "core/read/load.h"
@@ -29,8 +30,14 @@ struct RecordOptions {
   FieldNames names;
   /// Validate and compose, but take no lock and write nothing.
   bool dry_run = false;
+  /// Record values that are not plausible (compute/plausibility.h).
+  bool force = false;
   /// How long to wait for another writer to release the lock.
   int lock_timeout_ms = 30000;
+  /// The records that break a rule, left out of the loaded plan
+  /// (check/isolate.h). A proposal for an indicator one of them concerns is
+  /// refused; the others are recorded beside them.
+  std::vector<ExcludedRecord> excluded;
 };
 
 /// One actuals file a write appends to.
@@ -66,7 +73,8 @@ struct RecordOutcome {
 };
 
 /// Records proposals in the actuals files of their bureaus, all or none:
-///  0. refuses proposals that are wrong against `loaded`, touching nothing;
+///  0. refuses proposals that are wrong against `loaded`, or whose indicator
+///     has a record left out (RecordOptions::excluded), touching nothing;
 ///  1. takes the lock on the actuals directory (creating the directory if
 ///     needed) and undoes any transaction a crash left behind;
 ///  2. if any actuals file differs from what `loaded` read, reads them all
