@@ -77,7 +77,8 @@ int run_log(const LogArgs& args, Context& ctx) {
     if (entries.empty()) {
       ctx.note("no records");
     } else {
-      fmt::print(ctx.out, "{}", render_text_table(log_table(ledger, entries, ctx.en(), false)));
+      fmt::print(ctx.out, "{}",
+                 render_text_table(log_table(ledger, entries, ctx.en(), false), ctx.width));
     }
     fmt::print(ctx.out, "{}", problems_text(excluded, ctx.en(), 0));
   }

@@ -1,6 +1,8 @@
 // tally overdue: the 催报 list — per bureau, each actual that is due and not
 // recorded, with its due date and days late.
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/context.h"
@@ -10,6 +12,7 @@
 #include "core/render/json.h"
 #include "core/render/markdown.h"
 #include "core/render/text.h"
+#include "core/render/xlsx.h"
 
 namespace tally {
 
@@ -27,6 +30,8 @@ struct OverdueArgs {
 int run_overdue(const OverdueArgs& args, Context& ctx) {
   auto as_of = as_of_date(ctx, args.as_of);
   if (!as_of) return kExitUsage;
+  if (args.format == "xlsx" && !can_write_workbook(ctx, args.output, "催报.xlsx"))
+    return kExitUsage;
   Ledger ledger(ctx.plan());
   OverdueReport list = compute_overdue(ledger, *as_of);
   if (!args.bureau.empty()) {
@@ -40,6 +45,19 @@ int run_overdue(const OverdueArgs& args, Context& ctx) {
   o.bom = args.bom;
   o.width = args.output.empty() ? ctx.width : 0;
   o.excluded = ctx.excluded;
+  if (args.format == "xlsx") {
+    const bool en = o.en;
+    WorkbookInfo info{en ? "Overdue · " + list.plan_title : "催报清单 · " + list.plan_title,
+                      std::string(en ? "as of " : "截至 ") + format_date(list.as_of), list.as_of,
+                      en};
+    std::string error;
+    auto bytes = render_xlsx({overdue_sheet(list, en)}, info, &error);
+    if (!bytes) {
+      ctx.error(fmt::format("--format xlsx: {}", error));
+      return kExitEnvironment;
+    }
+    return emit(ctx, *bytes, args.output);
+  }
   std::string text = args.format == "md"     ? render_md(list, o)
                      : args.format == "csv"  ? render_csv(list, o)
                      : args.format == "json" ? render_json(list, o.excluded)
@@ -55,8 +73,8 @@ Runner setup_overdue(CLI::App& app) {
   app.add_option("--as-of", args->as_of,
                  "List what was overdue on DATE (records made later are ignored)");
   app.add_option("--bureau", args->bureau, "Only what this bureau owes (id, name or alias)");
-  app.add_option("--format", args->format, "table, md, csv or json")
-      ->check(CLI::IsMember({"table", "md", "csv", "json"}));
+  app.add_option("--format", args->format, "table, md, csv, json, or xlsx (with --output)")
+      ->check(CLI::IsMember({"table", "md", "csv", "json", "xlsx"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");
   app.add_flag("--strict", args->strict,

@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "cli/report_io.h"
+#include "core/compute/overdue.h"
 #include "core/compute/report.h"
 #include "core/ledger/ledger.h"
 #include "core/render/csv.h"
@@ -13,6 +14,7 @@
 #include "core/render/json.h"
 #include "core/render/markdown.h"
 #include "core/render/text.h"
+#include "core/render/xlsx.h"
 
 namespace tally {
 
@@ -21,7 +23,7 @@ namespace {
 struct ReportArgs {
   std::string period;
   std::string as_of;
-  std::string by = "action";
+  std::string by;  // empty: action, or indicator for CSV
   std::string action;
   std::string bureau;
   std::string status;
@@ -31,6 +33,25 @@ struct ReportArgs {
   bool bom = false;
   bool strict = false;
 };
+
+// The bulletin as a workbook: a sheet per view, the 催报 list of the same
+// selection last. nullopt after printing why it could not be made.
+std::optional<std::string> workbook(const Context& ctx, const Ledger& ledger, const Report& r,
+                                    bool en) {
+  OverdueReport overdue = compute_overdue(ledger, r.as_of);
+  std::erase_if(overdue.items, [&](const OverdueItem& item) {
+    return (!r.selection.action.empty() && item.action != r.selection.action) ||
+           (!r.selection.bureau.empty() && item.bureau != r.selection.bureau);
+  });
+  const std::vector<std::string> header = report_header(r, en);
+  WorkbookInfo info{header.at(0), header.at(1), r.as_of, en};
+  std::string error;
+  auto bytes = render_xlsx({action_sheet(r, en), bureau_sheet(r, en), indicator_sheet(r, en),
+                            overdue_sheet(overdue, en)},
+                           info, &error);
+  if (!bytes) ctx.error(fmt::format("--format xlsx: {}", error));
+  return bytes;
+}
 
 // The text of the report in `format`.
 std::string render(const Report& r, const RenderOptions& o, const std::string& format) {
@@ -49,6 +70,8 @@ int run_report(const ReportArgs& args, Context& ctx) {
   //    --period names the period and judges as of today.
   auto as_of = as_of_date(ctx, args.as_of);
   if (!as_of) return kExitUsage;
+  if (args.format == "xlsx" && !can_write_workbook(ctx, args.output, "通报.xlsx"))
+    return kExitUsage;
   std::string error;
   auto period =
       resolve_period(args.period.empty() ? "due" : args.period,
@@ -84,13 +107,23 @@ int run_report(const ReportArgs& args, Context& ctx) {
   RenderOptions o;
   o.en = ctx.en();
   o.color = ctx.color_out && args.output.empty();
-  o.by = args.by == "bureau"      ? GroupBy::kBureau
-         : args.by == "indicator" ? GroupBy::kIndicator
-                                  : GroupBy::kAction;
+  // A spreadsheet wants every indicator; a bulletin to read starts with the
+  // actions.
+  const std::string by = !args.by.empty() ? args.by : args.format == "csv" ? "indicator" : "action";
+  o.by = by == "bureau"      ? GroupBy::kBureau
+         : by == "indicator" ? GroupBy::kIndicator
+                             : GroupBy::kAction;
   o.bom = args.bom;
   o.width = args.output.empty() ? ctx.width : 0;
   o.excluded = ctx.excluded;
-  if (int rc = emit(ctx, render(report, o, args.format), args.output); rc != kExitOk) return rc;
+  std::optional<std::string> text;
+  if (args.format == "xlsx") {
+    text = workbook(ctx, ledger, report, o.en);
+    if (!text) return kExitEnvironment;
+  } else {
+    text = render(report, o, args.format);
+  }
+  if (int rc = emit(ctx, *text, args.output); rc != kExitOk) return rc;
 
   // 4. --fail-on: exit 1 when a reported indicator is in one of the statuses;
   //    --strict: exit 1 when a record was left out.
@@ -112,13 +145,15 @@ Runner setup_report(CLI::App& app) {
   auto* as_of = app.add_option("--as-of", args->as_of,
                                "Report as it stood on DATE: records made later are ignored");
   period->excludes(as_of);
-  app.add_option("--by", args->by, "Group by action, bureau or indicator")
+  app.add_option("--by", args->by,
+                 "Group by action, bureau or indicator (default: action; indicator for CSV)")
       ->check(CLI::IsMember({"action", "bureau", "indicator"}));
   app.add_option("--action", args->action, "Only the indicators this action reports");
   app.add_option("--bureau", args->bureau, "Only the indicators this bureau leads");
   app.add_option("--status", args->status, "Only indicators in these statuses (comma-separated)");
-  app.add_option("--format", args->format, "table, md, csv, json or html")
-      ->check(CLI::IsMember({"table", "md", "csv", "json", "html"}));
+  app.add_option("--format", args->format,
+                 "table, md, csv, json, html, or xlsx (a workbook, with --output)")
+      ->check(CLI::IsMember({"table", "md", "csv", "json", "html", "xlsx"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
   app.add_option("--fail-on", args->fail_on,
                  "Exit 1 when an indicator has one of these statuses (comma-separated)");

@@ -8,9 +8,11 @@ Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
 Runner setup_import(CLI::App& app);
+Runner setup_template(CLI::App& app);
 Runner setup_log(CLI::App& app);
 Runner setup_report(CLI::App& app);
 Runner setup_overdue(CLI::App& app);
+Runner setup_remind(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_problem(CLI::App& app);
@@ -31,11 +33,15 @@ const std::vector<Command>& commands() {
       {"record", "Record one actual value", Needs::kEverything, true, setup_record},
       {"import", "Record many actuals from a CSV file, all or nothing", Needs::kEverything, true,
        setup_import},
+      {"template", "The sheet a bureau fills for a period (xlsx or CSV), for import",
+       Needs::kEverything, true, setup_template},
       {"log", "Records in the order they were recorded", Needs::kEverything, true, setup_log},
       {"report", "Variance report: actual against target and 序时进度", Needs::kEverything, true,
        setup_report},
       {"overdue", "Actuals that are due and not recorded (催报)", Needs::kEverything, true,
        setup_overdue},
+      {"remind", "One 催报通知 per bureau: what is late and what is due next", Needs::kEverything,
+       true, setup_remind},
       {"show", "One indicator: definition, records, expected path", Needs::kEverything, true,
        setup_show},
       {"problem", "Problems handed to bureaus: open, close (销号), reopen, list",

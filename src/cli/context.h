@@ -27,6 +27,9 @@ struct GlobalOptions {
   std::string color = "auto";
   std::string today;  // --today / TALLY_TODAY, as given
   bool quiet = false;
+  size_t width = 0;       // --width: fit tables to this many columns
+  bool wide = false;      // --wide: never cut tables
+  bool no_pager = false;  // --no-pager
 };
 
 struct Context {

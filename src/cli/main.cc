@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -81,6 +82,38 @@ bool use_color(const std::string& mode, int fd) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   return env("NO_COLOR").empty() && isatty(fd);
+}
+
+// The columns tables are fitted to: --wide none (0), --width N, else the
+// terminal's (its size, or COLUMNS), and none when stdout is not one.
+size_t table_width(const GlobalOptions& g) {
+  if (g.wide) return 0;
+  if (g.width > 0) return g.width;
+  if (!isatty(1)) return 0;
+  if (struct winsize ws; ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  const std::string columns = env("COLUMNS");
+  return columns.empty() ? 0 : std::strtoul(columns.c_str(), nullptr, 10);
+}
+
+// The commands whose output is read on screen and may be long: paged in a
+// terminal, as git pages log and diff.
+bool pages(const Command& cmd) {
+  for (const char* name : {"list", "log", "report", "overdue", "remind", "show", "diff"})
+    if (std::string_view(cmd.name) == name) return true;
+  return false;
+}
+
+// The pager for stdout on an interactive terminal: $PAGER, else `less
+// -FRX` (quit when it fits one screen, keep colours, leave the text on the
+// screen); null when stdout is not a terminal, --no-pager, PAGER is empty
+// or cat, or the pager cannot be started.
+std::FILE* open_pager(const GlobalOptions& g, const Command& cmd) {
+  if (g.no_pager || !pages(cmd) || !isatty(1)) return nullptr;
+  const char* set = std::getenv("PAGER");
+  const std::string pager = set ? set : "less -FRX";
+  if (pager.empty() || pager == "cat") return nullptr;
+  std::fflush(stdout);
+  return popen(pager.c_str(), "w");
 }
 
 // Today as --today or TALLY_TODAY fix it; false after printing why the
@@ -167,6 +200,12 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--today", g.today, "Fix today's date (also TALLY_TODAY)");
   app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for");
+  app.add_option("--width", g.width,
+                 "Fit tables to N columns (default: the terminal's; piped, nothing is cut)")
+      ->check(CLI::Range(size_t{40}, size_t{1000}));
+  app.add_flag("--wide", g.wide, "Never cut tables, even in a terminal");
+  app.add_flag("--no-pager", g.no_pager,
+               "Do not page long output in a terminal (default pager: $PAGER, else less -FRX)");
 
   // Every command's --help lists the global options too: they are
   // accepted before or after the command.
@@ -206,9 +245,7 @@ int run(int argc, char** argv) {
   ctx.options = g;
   ctx.color_out = use_color(g.color, 1);
   ctx.color_err = use_color(g.color, 2);
-  if (struct winsize ws; isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-    ctx.width = ws.ws_col;
-  }
+  ctx.width = table_width(g);
   size_t which = 0;
   while (which < subs.size() && !subs[which].second->parsed()) ++which;
   const Command& cmd = *subs[which].first;
@@ -221,7 +258,23 @@ int run(int argc, char** argv) {
   } else if (auto rc = load_plan_for(cmd, today, ctx, loaded)) {
     return *rc;
   }
-  return runners[which](ctx);
+  // Today from the clock after the plan's year: every period is due and
+  // late. Said, as a bulletin of last year is usually wanted as it stood.
+  const PlanHeader* plan = ctx.loaded ? &ctx.loaded->plan.header : nullptr;
+  if (!today && plan && ctx.today > plan->end && cmd.needs == Needs::kEverything && pages(cmd)) {
+    ctx.note(fmt::format(
+        "tally: note: the plan ended on {} and today is {}: everything not recorded is late. "
+        "To see it as it stood then, give --today DATE (or TALLY_TODAY).",
+        format_date(plan->end), format_date(ctx.today)));
+  }
+  std::FILE* pager = open_pager(g, cmd);
+  if (pager) ctx.out = pager;
+  const int rc = runners[which](ctx);
+  if (pager) {
+    std::fflush(pager);
+    pclose(pager);
+  }
+  return rc;
 }
 
 }  // namespace

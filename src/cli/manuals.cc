@@ -113,6 +113,10 @@ const char* const kEnvironment[][2] = {
      "with it is the same byte for byte."},
     {"TALLY_NOW", "The time stamped as recorded on new records (tally record, tally import)."},
     {"NO_COLOR", "When set, no colour even on a terminal (--color always still colours)."},
+    {"PAGER",
+     "The pager of long output on a terminal (default less -FRX); empty or cat: none "
+     "(--no-pager)."},
+    {"COLUMNS", "The terminal's width when it cannot be asked (--width N overrides it)."},
 };
 
 std::string header(const std::string& title, const std::string& version) {

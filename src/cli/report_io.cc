@@ -7,6 +7,7 @@
 #include "core/base/diagnostic.h"
 #include "core/base/text.h"
 #include "core/render/words.h"
+#include "core/render/xlsx.h"
 #include "core/write/transaction.h"
 
 namespace tally {
@@ -31,6 +32,19 @@ int emit(const Context& ctx, const std::string& text, const std::string& path) {
     return kExitEnvironment;
   }
   return kExitOk;
+}
+
+bool can_write_workbook(const Context& ctx, const std::string& output, const std::string& example) {
+  if (!xlsx_supported()) {
+    ctx.error(fmt::format("--format xlsx: {}", xlsx_missing()));
+    return false;
+  }
+  if (output.empty()) {
+    ctx.error(fmt::format(
+        "--format xlsx writes a workbook: give the file with --output, e.g. --output {}", example));
+    return false;
+  }
+  return true;
 }
 
 int after_excluded(const Context& ctx, size_t shown, bool strict, int rc) {

@@ -18,6 +18,11 @@ namespace tally {
 /// kExitOk, or the exit code after printing why the file could not be written.
 int emit(const Context& ctx, const std::string& text, const std::string& path);
 
+/// Whether `--format xlsx` can go ahead: this build writes workbooks and
+/// `output` (--output) names the file, as a workbook is never printed to
+/// the terminal; else false after printing why (`example` is the file name
+/// the message suggests).
+bool can_write_workbook(const Context& ctx, const std::string& output, const std::string& example);
 /// After a bulletin that names `shown` records left out (Context::excluded)
 /// under 数据问题: says on stderr how many, and returns `rc`, or kExitInvalid
 /// when `strict` (--strict) and rc is kExitOk.

@@ -2,7 +2,7 @@
 # Assembles the seed corpus of one fuzz target from files already in the
 # tree, so no corpus is kept in git:
 #   bash tests/fuzz/seeds.sh TARGET SOURCE_DIR OUT_DIR
-# TARGET is plan, actuals, csv or period. The reproducers in
+# TARGET is plan, actuals, csv, period or xlsx. The reproducers in
 # tests/fuzz/regressions/TARGET are seeds too.
 set -euo pipefail
 target=$1 src=$2 out=$3
@@ -49,6 +49,10 @@ case $target in
   csv)
     while IFS= read -r f; do put < "$f"; done < <(
       find "$src/tests/golden" \( -name '*.csv' -o -name '*csv*.out' \) | sort)
+    ;;
+  xlsx)
+    # The reproducers (below) are the seeds: XML of every cell type, and a
+    # fill-in sheet as openpyxl saves it.
     ;;
   period)
     # Every string literal of the unit tests of periods, units and record.

@@ -56,6 +56,7 @@ expect_run 0 '# rec/actuals/fgj.toml: 1 record would be appended (new file)
 indicator = "industry.firms"
 period = "2024-06"
 value = 30100
+unit = "户"
 recorded = 2024-07-15T10:02:00+08:00
 by = "fgj"
 source = "市场监管局, 6月"
@@ -66,6 +67,7 @@ source = "市场监管局, 6月"
 indicator = "industry.bio-output"
 period = "2024-05"
 value = 1.6
+unit = "亿元"
 recorded = 2024-07-15T10:02:00+08:00
 by = "gxj"
 source = "统计局修订稿"
@@ -78,6 +80,7 @@ reason = "统计局修订"
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
+unit = "人"
 recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局月报"
@@ -93,6 +96,7 @@ rec/actuals/rsj.toml: 1 record appended (new file)
 '
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 4 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 # Importing the same file again is refused: the figures are there already.
 # Row 5, a correction with a reason, would be accepted in the same second:
@@ -111,7 +115,7 @@ tally: error: semi.csv: nothing was imported
 "
 printf 'indicator,period,vlue,source\n' >col.csv
 t import col.csv
-expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason, highlight
+expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason, highlight (or 指标编号, 期别, 本期实绩/状态, 报送单位, 来源, 备注, 更正原因, 特色亮点)
 tally: error: col.csv: nothing was imported
 "
 printf 'indicator,period,value\n' >nosrc.csv
@@ -126,7 +130,7 @@ tally: error: quote.csv: nothing was imported
 "
 printf 'indicator,period,value,source\nindustry.jobs,2024-06,1,\xcd\xb3\xbc\xc6\xbe\xd6\n' >gbk.csv
 t import gbk.csv
-expect_run 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK, save as \"CSV UTF-8 (逗号分隔)\"
+expect_run 1 '' "gbk.csv:2: the file is not UTF-8: byte 0xBC at offset 56; Excel's \"CSV (逗号分隔)\" saves GBK: import it with --encoding gbk, or save as \"CSV UTF-8 (逗号分隔)\"
 tally: error: gbk.csv: nothing was imported
 "
 printf 'indicator,period,value,source\n' >empty.csv

@@ -50,7 +50,7 @@ golden action.md report --period 2024-06 --format md
 golden bureau.md report --period 2024-06 --format md --by bureau
 golden indicator.md report --period 2024-06 --format md --by indicator
 golden indicator.csv report --period 2024-06 --format csv --by indicator
-golden action.csv report --period 2024-06 --format csv
+golden action.csv report --period 2024-06 --format csv --by action
 golden bureau.csv report --period 2024-06 --format csv --by bureau
 golden indicator-en.csv --lang en report --period 2024-06 --format csv --by indicator
 golden report.json report --period 2024-06 --format json

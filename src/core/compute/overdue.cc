@@ -38,7 +38,7 @@ void add_items(const Plan& plan, const Item& what, bool task,
 
 }  // namespace
 
-OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
+OverdueReport compute_overdue(const Ledger& ledger, Date as_of, std::optional<Date> due_by) {
   const Plan& plan = ledger.plan();
   const PlanHeader& h = plan.header;
   OverdueReport out;
@@ -47,15 +47,17 @@ OverdueReport compute_overdue(const Ledger& ledger, Date as_of) {
   out.as_of = as_of;
   out.timely_days = h.timely_days;
   const int64_t cutoff = end_of_day(as_of, h.utc_offset_minutes);
+  // What is owed by `due_by`, from the records of as_of (tally remind).
+  const Date owed_by = std::max(as_of, due_by.value_or(as_of));
   for (size_t i = 0; i < plan.indicators.size(); ++i) {
     const Indicator& ind = plan.indicators[i];
     const std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
-    add_items(plan, ind, false, recs, owed_reports(plan, ind, recs, h.end, as_of), out);
+    add_items(plan, ind, false, recs, owed_reports(plan, ind, recs, h.end, owed_by), out);
   }
   for (size_t t = 0; t < plan.tasks.size(); ++t) {
     const Task& task = plan.tasks[t];
     const std::vector<const Actual*> recs = visible_task_in_force(ledger, t, cutoff);
-    add_items(plan, task, true, recs, owed_task_reports(plan, task, recs, h.end, as_of), out);
+    add_items(plan, task, true, recs, owed_task_reports(plan, task, recs, h.end, owed_by), out);
   }
   std::stable_sort(out.items.begin(), out.items.end(),
                    [](const OverdueItem& a, const OverdueItem& b) {

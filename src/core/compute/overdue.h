@@ -52,6 +52,12 @@ struct OverdueReport {
 /// item of its own. Milestones recorded done owe nothing more. Tasks owe a
 /// progress report each period of their cadence until one says done, by
 /// the same rule as a latest figure.
-OverdueReport compute_overdue(const Ledger& ledger, Date as_of);
+///
+/// With `due_by` after `as_of`, the list also holds what falls due by then
+/// (the 催报通知 of `tally remind`: what is owed by the 23rd), judged from
+/// the records made by the end of `as_of`; those items have a negative
+/// days_late (due in so many days).
+OverdueReport compute_overdue(const Ledger& ledger, Date as_of,
+                              std::optional<Date> due_by = std::nullopt);
 
 }  // namespace tally

@@ -10,6 +10,7 @@
 #include "core/base/units.h"
 #include "core/compute/plausibility.h"
 #include "core/compute/reporters.h"
+#include "core/read/spreadsheet_dates.h"
 
 namespace tally {
 
@@ -61,10 +62,16 @@ class Validator {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
   void text(ActualKey key, std::string_view s);
+  /// text() for source, note and reason: of an indicator's record or a task's.
+  void texts(const ProposedActual& p) {
+    text(ActualKey::kSource, trim(p.source));
+    text(ActualKey::kNote, trim(p.note));
+    text(ActualKey::kReason, trim(p.reason));
+  }
   const Indicator* indicator(const std::string& id, size_t* index);
   std::optional<Actual> check_task(std::span<const ProposedActual> rows, const Task& task,
                                    size_t task_index);
-  std::optional<Period> period(const std::string& text, Cadence cadence);
+  std::optional<Period> period(const std::string& text, Cadence cadence, bool from_file);
   const Bureau* bureau(const std::string& by, const Indicator* ind);
   void against_records(std::span<const ProposedActual> rows, const std::string& id,
                        std::string_view unit, const Actual* prev, const Period& period,
@@ -119,8 +126,9 @@ const Indicator* Validator::indicator(const std::string& id, size_t* index) {
 }
 
 // The period a notation or a relative word names, in the plan and begun by
-// today; nullopt after refusing it.
-std::optional<Period> Validator::period(const std::string& text, Cadence cadence) {
+// today; nullopt after refusing it. A period read from a file (`import`)
+// that a spreadsheet turned into a date is explained as such.
+std::optional<Period> Validator::period(const std::string& text, Cadence cadence, bool from_file) {
   if (text.empty()) {
     refuse(ActualKey::kPeriod, "empty; give the period the figure covers, e.g. 2024-06");
     return std::nullopt;
@@ -129,7 +137,8 @@ std::optional<Period> Validator::period(const std::string& text, Cadence cadence
   std::string err;
   auto p = resolve_period(text, today_, cadence, h.timely_days, &err);
   if (!p) {
-    refuse(ActualKey::kPeriod, err);
+    auto hint = from_file ? spreadsheet_period_hint(text, cadence) : std::nullopt;
+    refuse(ActualKey::kPeriod, hint.value_or(err));
   } else if (p->start() < h.start || p->end() > h.end) {
     refuse(ActualKey::kPeriod, fmt::format("{} is outside the plan ({} to {})", p->str(),
                                            format_date(h.start), format_date(h.end)));
@@ -296,7 +305,8 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   size_t ind_index = Ledger::npos;
   const Indicator* ind = indicator(std::string(trim(p.indicator)), &ind_index);
   const std::optional<Period> when =
-      period(std::string(trim(p.period)), ind ? plan_.cadence_of(*ind) : plan_.header.cadence);
+      period(std::string(trim(p.period)), ind ? plan_.cadence_of(*ind) : plan_.header.cadence,
+             p.line != 0);
   const Bureau* by = bureau(std::string(trim(p.by)), ind);
   if (ind && by) reporter(*ind, *by);
   Actual a;
@@ -314,9 +324,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
-  text(ActualKey::kSource, source);
-  text(ActualKey::kNote, trim(p.note));
-  text(ActualKey::kReason, trim(p.reason));
+  texts(p);
   std::string reason(trim(p.reason));
   const bool marked = highlight(p, trim(p.note));
   if (ind && when) {
@@ -332,6 +340,9 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   a.note = std::string(trim(p.note));
   a.reason = std::move(reason);
   a.highlight = marked;
+  // The unit travels with the figure: a later change of the plan's unit
+  // converts it when read instead of rescaling it.
+  if (a.value.number) a.unit = ind->unit;
   return a;
 }
 
@@ -340,7 +351,8 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
                                             size_t task_index) {
   const ProposedActual& p = rows[row_];
   const size_t refusals_before = refusals_.size();
-  const std::optional<Period> when = period(std::string(trim(p.period)), plan_.cadence_of(task));
+  const std::optional<Period> when =
+      period(std::string(trim(p.period)), plan_.cadence_of(task), p.line != 0);
   const Bureau* by = nullptr;
   if (!trim(p.by).empty()) {
     by = bureau(std::string(trim(p.by)), nullptr);
@@ -367,9 +379,7 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
            "empty; a task's progress report says what was done in the period (进展情况), "
            "e.g. 完成园区道路招标");
   }
-  text(ActualKey::kSource, source);
-  text(ActualKey::kNote, note);
-  text(ActualKey::kReason, trim(p.reason));
+  texts(p);
   std::string reason(trim(p.reason));
   const bool marked = !note.empty() && highlight(p, note);
   if (when) {

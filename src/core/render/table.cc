@@ -1,6 +1,7 @@
 #include "core/render/table.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/base/text.h"
 
@@ -66,10 +67,28 @@ std::string render_text_table(const Table& table, size_t max_width) {
       for (size_t w : width) s += w;
       return s;
     };
+    // Only names are cut: ids, periods, dates, times and figures are
+    // copied or read whole (a cut id cannot be typed back), so a column is
+    // cut only when some cell is a name: one with a non-ASCII character, or
+    // with a space and a letter.
+    auto is_name = [](const std::string& cell) {
+      bool space = false, letter = false;
+      for (char ch : cell) {
+        if (static_cast<unsigned char>(ch) >= 0x80) return true;
+        space = space || ch == ' ';
+        letter = letter || std::isalpha(static_cast<unsigned char>(ch));
+      }
+      return space && letter;
+    };
+    std::vector<bool> prose(n, false);
+    for (const auto& row : t.rows)
+      for (size_t c = 0; c < n && c < row.size(); ++c) prose[c] = prose[c] || is_name(row[c]);
     while (total() > max_width) {
-      auto it = std::max_element(width.begin(), width.end());
-      if (*it <= 8) break;
-      --*it;
+      size_t widest = n;
+      for (size_t c = 0; c < n; ++c)
+        if (prose[c] && width[c] > 8 && (widest == n || width[c] > width[widest])) widest = c;
+      if (widest == n) break;
+      --width[widest];
     }
   }
   auto line = [&](const std::vector<std::string>& cells, const std::vector<std::string>* styles) {

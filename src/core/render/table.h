@@ -27,8 +27,10 @@ inline constexpr size_t kMaxCellWidth = 500;
 
 /// Columns separated by two spaces, the header underlined with dashes.
 /// Cells are shown inert() and cut to kMaxCellWidth; `styles` colour them.
-/// `max_width` cuts the widest text columns (with "…") until the table fits;
-/// 0 means no limit.
+/// `max_width` cuts the widest columns of names (with "…", to no less than
+/// 8 columns) until the table fits; columns of ids, periods, dates and
+/// figures are never cut, so a table of them may stay wider. 0 means no
+/// limit.
 std::string render_text_table(const Table& t, size_t max_width = 0);
 
 /// The display width render_text_table would give the table without a limit.

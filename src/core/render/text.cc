@@ -35,20 +35,99 @@ bool names_cramped(const Table& t, size_t width) {
   return others + std::min(name, kNameRoom) > width;
 }
 
+// The note under a table that left columns out to fit the terminal.
+std::string left_out_note(const std::vector<std::string>& columns, const RenderOptions& o) {
+  if (columns.empty()) return {};
+  return o.en ? fmt::format("(left out to fit {} columns: {}; --wide shows them)\n", o.width,
+                            join(columns, ", "))
+              : fmt::format("（为适应 {} 列宽省略：{}；--wide 显示全部）\n", o.width,
+                            join(columns, "、"));
+}
+
 // An indicator table fitted to the terminal: when the names would be cut
 // short, the projection and then the lead give way first.
 std::string fitted_indicators(const Report& r, const std::vector<size_t>& which,
                               IndicatorColumns columns, const RenderOptions& o) {
   Table t = indicator_table(r, which, columns, o.en, o.color);
+  std::vector<std::string> left_out;  // said under the table: no column is lost unsaid
   if (names_cramped(t, o.width) && columns.projection) {
     columns.projection = false;
+    left_out.emplace_back(term(Term::kProjection, o.en));
     t = indicator_table(r, which, columns, o.en, o.color);
   }
   if (names_cramped(t, o.width) && columns.lead != IndicatorColumns::Lead::kNone) {
     columns.lead = IndicatorColumns::Lead::kNone;
+    left_out.emplace_back(term(Term::kLead, o.en));
     t = indicator_table(r, which, columns, o.en, o.color);
   }
-  return render_text_table(t, o.width);
+  return render_text_table(t, o.width) + left_out_note(left_out, o);
+}
+
+// A line of " · "-separated parts broken before a part that would pass
+// `width` (0: never), so a narrow terminal does not wrap inside a figure.
+std::string wrapped(const std::string& line, size_t width) {
+  constexpr std::string_view kSep = " · ";
+  if (width == 0 || display_width(line) <= width) return line;
+  std::string out, current;
+  size_t from = 0;
+  while (from <= line.size()) {
+    size_t at = line.find(kSep, from);
+    if (at == std::string::npos) at = line.size();
+    const std::string part = line.substr(from, at - from);
+    const std::string joined = current.empty() ? part : current + std::string(kSep) + part;
+    if (!current.empty() && display_width(joined) > width) {
+      out += current + "\n";
+      current = part;
+    } else {
+      current = joined;
+    }
+    from = at + kSep.size();
+  }
+  return out + current;
+}
+
+// A table of the 催报 list fitted to the terminal: when its names would be
+// cut short, the run of periods missed and then the last period reported
+// give way (named under the table); the id and the period owed stay.
+std::string fitted_overdue(Table t, const RenderOptions& o) {
+  std::vector<std::string> left_out;
+  for (Term gives_way : {Term::kMissed, Term::kLastPeriod}) {
+    if (!names_cramped(t, o.width)) break;
+    const auto it = std::find(t.header.begin(), t.header.end(), term(gives_way, o.en));
+    if (it == t.header.end()) continue;
+    const auto c = static_cast<size_t>(it - t.header.begin());
+    left_out.push_back(*it);
+    t.header.erase(it);
+    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
+    for (auto& row : t.rows)
+      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+  }
+  return render_text_table(t, o.width) + left_out_note(left_out, o);
+}
+
+// A table of action or bureau roll-ups fitted to the terminal: when it is
+// wider, its eight status counts go to a second table under the first, each
+// led by the `keys` columns that name the row (the action; the rank and
+// bureau), so no figure is cut or lost.
+std::string fitted_rollups(const Table& t, size_t keys, const RenderOptions& o) {
+  if (o.width == 0 || text_table_width(t) <= o.width) return render_text_table(t, o.width);
+  std::vector<bool> count(t.header.size(), false);
+  for (size_t c = keys; c < t.header.size(); ++c)
+    for (Status s : kAllStatuses) count[c] = count[c] || t.header[c] == status_label(s, o.en);
+  Table rates, counts;
+  auto take = [&](Table& into, size_t c) {
+    into.header.push_back(t.header[c]);
+    into.right.push_back(c < t.right.size() && t.right[c]);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (into.rows.size() <= r) into.rows.emplace_back();
+      into.rows[r].push_back(c < t.rows[r].size() ? t.rows[r][c] : std::string());
+    }
+  };
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    if (c < keys || !count[c]) take(rates, c);
+    if (c < keys || count[c]) take(counts, c);
+  }
+  return render_text_table(rates, o.width) + "\n" + render_text_table(counts, o.width);
 }
 
 // A dekad brief's changes since the last one: a summary line, then the new
@@ -89,10 +168,25 @@ std::string path_bar(std::optional<double> expected, std::optional<double> compl
 
 namespace {
 
-// A table, or （无） when it has no rows.
-std::string table_or_none(const Table& t, const RenderOptions& o) {
-  return t.rows.empty() ? std::string(term(Term::kUnset, o.en)) + "\n"
-                        : render_text_table(t, o.width);
+// A table of the bulletin, or （无） when it has no rows. When it is wider
+// than the terminal, the `gives_way` columns are left out in turn (and named
+// under it): ids are never cut, so the task id goes first.
+std::string table_or_none(Table t, const RenderOptions& o,
+                          std::initializer_list<Term> gives_way = {}) {
+  if (t.rows.empty()) return std::string(term(Term::kUnset, o.en)) + "\n";
+  std::vector<std::string> left_out;
+  for (Term column : gives_way) {
+    if (!o.width || text_table_width(t) <= o.width) break;
+    const auto it = std::find(t.header.begin(), t.header.end(), term(column, o.en));
+    if (it == t.header.end()) continue;
+    const auto c = static_cast<size_t>(it - t.header.begin());
+    left_out.push_back(*it);
+    t.header.erase(it);
+    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
+    for (auto& row : t.rows)
+      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+  }
+  return render_text_table(t, o.width) + left_out_note(left_out, o);
 }
 
 // The 工作月报's sections after the indicators: 重点任务, 突出问题, 特色亮点.
@@ -101,19 +195,23 @@ std::string bulletin_text(const Bulletin& b, const RenderOptions& o) {
   std::string out = "\n" + bold(term(Term::kSectionTasks, en), o.color) + "\n";
   out += task_counts_line(b.tasks, en) + "\n";
   out += fmt::format("\n{}\n", term(Term::kStalledTasks, en));
-  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), o);
+  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), o,
+                       {Term::kTaskId, Term::kLastPeriod});
   out += fmt::format("\n{}\n", term(Term::kUnreportedTasks, en));
-  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), o);
+  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), o,
+                       {Term::kTaskId, Term::kLastPeriod});
   out += "\n" + bold(term(Term::kSectionProblems, en), o.color) + "\n";
   out += problem_counts_line(b.problems, en) + "\n";
   out += fmt::format("\n{}\n", term(Term::kOpenedInPeriod, en));
-  out += table_or_none(bulletin_problems_table(b.problems.opened, en), o);
+  out += table_or_none(bulletin_problems_table(b.problems.opened, en), o,
+                       {Term::kClosedOn, Term::kDueBy});
   out += fmt::format("\n{}\n", term(Term::kOpenByBureau, en));
   out += table_or_none(problems_by_bureau_table(b.problems, en), o);
   out += fmt::format("\n{}\n", term(Term::kClosedInPeriod, en));
-  out += table_or_none(bulletin_problems_table(b.problems.closed, en), o);
+  out += table_or_none(bulletin_problems_table(b.problems.closed, en), o,
+                       {Term::kClosedOn, Term::kDueBy});
   out += "\n" + bold(term(Term::kSectionHighlights, en), o.color) + "\n";
-  out += table_or_none(highlights_table(b.highlights, en), o);
+  out += table_or_none(highlights_table(b.highlights, en), o, {Term::kPeriod});
   return out;
 }
 
@@ -124,7 +222,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   std::string out;
   std::vector<std::string> header = report_header(r, en);
   for (size_t k = 0; k < header.size(); ++k)
-    out += (k == 0 ? bold(header[k], o.color) : header[k]) + "\n";
+    out += (k == 0 ? bold(header[k], o.color) : wrapped(header[k], o.width)) + "\n";
   if (r.indicators.empty()) {
     return out +
            fmt::format("\n{}\n",
@@ -136,17 +234,20 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   switch (o.by) {
     case GroupBy::kAction:
       out += "\n" + bold(term(Term::kByAction, en), o.color) + "\n";
-      out += render_text_table(action_table(r, en), o.width);
+      out += fitted_rollups(action_table(r, en), 1, o);
       for (const ActionRow& a : r.actions) {
-        out += fmt::format("\n{} · {} {} · {}\n", bold(action_heading(a, en), o.color),
-                           term(Term::kLead, en), inert(name_list(a.lead_names, en)),
-                           group_line(a.rollup, en));
+        const std::string heading = action_heading(a, en);
+        const std::string line =
+            wrapped(fmt::format("{} · {} {} · {}", heading, term(Term::kLead, en),
+                                inert(name_list(a.lead_names, en)), group_line(a.rollup, en)),
+                    o.width);
+        out += "\n" + bold(heading, o.color) + line.substr(heading.size()) + "\n";
         out += fitted_indicators(r, a.indicators, {}, o);
       }
       break;
     case GroupBy::kBureau:
       out += "\n" + bold(term(Term::kByBureau, en), o.color) + "\n";
-      out += render_text_table(bureau_table(r, en), o.width);
+      out += fitted_rollups(bureau_table(r, en), 2, o);
       for (const BureauRow& b : r.bureaus) {
         out += fmt::format("\n{} · {} {} · {} {} ({}/{})\n",
                            bold(fmt::format("{}. {}", b.rank, b.name), o.color),
@@ -185,7 +286,7 @@ std::string render_text(const OverdueReport& r, const RenderOptions& o) {
     const size_t n = run.second - run.first;
     out += fmt::format("\n{} ({}) · {}\n", bold(first.bureau_name, o.color), first.bureau,
                        en ? fmt::format("{} overdue", n) : fmt::format("{} 项", n));
-    out += render_text_table(overdue_table(r, run, en), o.width);
+    out += fitted_overdue(overdue_table(r, run, en), o);
   }
   return out + problems_text(o.excluded, en, o.width);
 }

@@ -82,9 +82,16 @@ enum class Term {
   kStatusChart,      ///< 指标状态分布
   kByActionList,     ///< 各行动指标
   kByBureauList,     ///< 各牵头单位指标
-  kDataProblems,     ///< 数据问题 (records left out because they break a rule)
-  kRecordAt,         ///< 记录位置 (file:line of a record)
-  kProblem,          ///< 问题
+  kOverdueList,      ///< 催报清单 (the 催报 list, as a sheet's name)
+  // `tally template`.
+  kFillIn,        ///< 填报表 (the sheet a bureau fills)
+  kInstructions,  ///< 填报说明
+  kLastValue,     ///< 最近实绩 (the latest figure on record)
+  kLastValueAt,   ///< 最近期别 (the period of that figure)
+  kValueToFill,   ///< 本期实绩/状态 (the figure or stage to report)
+  kDataProblems,  ///< 数据问题 (records left out because they break a rule)
+  kRecordAt,      ///< 记录位置 (file:line of a record)
+  kProblem,       ///< 问题
   // `tally show`.
   kItem,           ///< 项目 (the left column of a definition)
   kContent,        ///< 内容
