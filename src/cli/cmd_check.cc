@@ -50,11 +50,11 @@ int run_check(const CheckArgs& args, Context& ctx) {
       const Plan& p = r.plan;
       fmt::print(ctx.err,
                  "{}: {} error{}, {} warning{} ({} actions, {} indicators, {} tasks, {} bureaus, "
-                 "{} actuals)\n",
+                 "{} actuals, {} problems)\n",
                  p.dir == "." && !p.header.id.empty() ? p.header.id : p.dir, r.diags.error_count(),
                  r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
                  r.diags.warning_count() == 1 ? "" : "s", p.actions.size(), p.indicators.size(),
-                 p.tasks.size(), p.bureaus.size(), p.actuals.size());
+                 p.tasks.size(), p.bureaus.size(), p.actuals.size(), p.problems.size());
       note_records_without_unit(ctx, p);
     }
   }

@@ -95,7 +95,7 @@ rec/actuals/rsj.toml: 1 record appended (new file)
 ' 'imported 3 records from june.csv
 '
 t check
-expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 4 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 4 actuals, 0 problems)
 note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 # Importing the same file again is refused: the figures are there already.

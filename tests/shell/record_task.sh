@@ -158,6 +158,6 @@ expect "show --as-of before the reports" '当前
 连续未报  5 (2024-01起)' "$(sed -n '/^当前/,$p' <<<"$out")"
 
 t check
-expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 1 tasks, 3 bureaus, 3 actuals)
+expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 1 tasks, 3 bureaus, 3 actuals, 0 problems)
 note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
