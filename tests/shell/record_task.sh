@@ -27,6 +27,12 @@ expect_run 0 '催报清单 · 记录测试方案
 生物基产业链        2024-05  2024-06-23        22  5 (2024-01起)  -         industry.bio-chain
 规模工业增加值增速  2024-05  2024-06-23        22  5 (2024-01起)  -         industry.output-growth
 ' ''
+# In JSON each item says whether it is a task.
+t overdue --bureau gxj --format json
+expect "overdue JSON: task or indicator" '"indicator": "industry.bio-chain",
+"task": true,
+"indicator": "industry.output-growth",
+"task": false,' "$(printf '%s' "$out" | grep -E '"(indicator|task)":' | sed 's/^ *//')"
 
 # A state that is not one of the three, and a report without a note: refused,
 # each with what to write, and nothing is written.

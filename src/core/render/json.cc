@@ -280,6 +280,7 @@ std::string render_json(const OverdueReport& r, const std::vector<ExcludedRecord
   for (const OverdueItem& it : r.items) {
     w.begin_object().field("bureau", it.bureau).field("bureau_name", it.bureau_name);
     w.field("indicator", it.indicator).field("indicator_name", it.indicator_name);
+    w.field("task", it.task);
     w.field("action", it.action).field("period", it.period.str());
     w.field("due", format_date(it.due)).field("days_late", it.days_late);
     w.field("missed", it.missed).field("first_missed", it.first_missed.str());
