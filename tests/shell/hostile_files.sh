@@ -43,3 +43,14 @@ expect "report: a device, exit" 1 "$rc"
 expect "report: a device" "rec/actuals/zero.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; plan and actuals files must be inside it [unreadable-file]" \
   "$(grep -F 'unreadable-file' .err)"
 rm rec/actuals/zero.toml
+
+# A problem file that leads out of the plan: refused like an actuals file.
+mkdir -p rec/problems
+ln -s /dev/zero rec/problems/Q2024-0001.toml
+last="check with /dev/zero linked into the problems"
+timeout 10 "$TALLY" --plan rec check >.out 2>.err
+rc=$?
+expect "check: a problem file leading out, exit" 1 "$rc"
+expect "check: a problem file leading out" "rec/problems/Q2024-0001.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; plan and actuals files must be inside it [unreadable-file]" \
+  "$(grep -F 'unreadable-file' .out)"
+rm rec/problems/Q2024-0001.toml

@@ -99,7 +99,8 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
 
 }  // namespace
 
-void load_problems(const FileSystem& fs, const std::string& dir, LoadResult& r) {
+void load_problems(const FileSystem& fs, const std::string& dir, const std::string& root,
+                   LoadResult& r) {
   std::vector<std::string> names;
   for (auto& name : fs.list(dir))
     if (name.size() > 5 && name.substr(name.size() - 5) == ".toml") names.push_back(name);
@@ -107,7 +108,7 @@ void load_problems(const FileSystem& fs, const std::string& dir, LoadResult& r) 
   for (const auto& name : names) {
     const std::string path = join_path(dir, name);
     std::string error;
-    auto text = fs.read(path, &error);
+    auto text = read_inside(fs, path, root, &error);
     const uint32_t file = r.files.add(path, text ? *text : std::string());
     if (!text) {
       r.diags.error(Location{file, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));
@@ -179,7 +180,9 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   }
   // Actuals live inside the plan, or inside the directory --actuals names.
   load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
-  load_problems(fs, plan.problems_dir, r);
+  // Problems too, or inside the directory --problems names.
+  load_problems(fs, plan.problems_dir,
+                options.problems_dir.empty() ? plan.dir : options.problems_dir, r);
   return r;
 }
 

@@ -38,6 +38,10 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options);
 
 /// Reads the problem files of `dir` (Q2024-0007.toml, …) in name order into
 /// r.plan.problems, adding each file to r.files and what is wrong to r.diags.
-void load_problems(const FileSystem& fs, const std::string& dir, LoadResult& r);
+/// A file is read only if it is a regular file inside `root` once its links
+/// are followed (the plan directory, or the directory --problems names), as
+/// the plan and actuals files are; otherwise it is an unreadable-file error.
+void load_problems(const FileSystem& fs, const std::string& dir, const std::string& root,
+                   LoadResult& r);
 
 }  // namespace tally
