@@ -16,6 +16,19 @@ tally: error: --indicator: unknown indicator 'industry.bio-outpt' (did you mean 
 "
 expect "no problems/ after a refusal" '' "$(state)"
 
+# Text as record takes it: one line without control characters, at most 2000
+# bytes (an escape would act on the terminal of whoever lists the problems).
+# 700 × 围 is 2100 bytes.
+long=$(printf '围%.0s' $(seq 700))
+t problem open --bureau 工信局 --due 2024-08-15 --text $'围挡\e[31m破损' --source $'暗\n访'
+expect_run 1 '' "tally: error: --text: character 3 is the control character \\x1b; write the text on one line, without control characters
+tally: error: --source: character 2 is the control character \\x0a; write the text on one line, without control characters
+"
+t problem open --bureau 工信局 --due 2024-08-15 --text "$long"
+expect_run 1 '' "tally: error: --text: 2100 bytes long, at most 2000 are kept; give the gist and cite the document it comes from
+"
+expect "no problems/ after a refused text" '' "$(state)"
+
 # The first problem of the plan's year is Q2024-0001; its file is new.
 t problem open --bureau 工信局 --due 2024-08-15 --text 园区道路施工围挡破损未修复 --indicator industry.bio-output --source 暗访
 expect_run 0 'Q2024-0001

@@ -273,27 +273,7 @@ constexpr size_t kMaxTextBytes = 2000;
 // sequence would act on the terminal of whoever reads the log; a line end
 // would print a fake row), and of a sane length.
 void Validator::text(ActualKey key, std::string_view s) {
-  if (auto bad = find_invalid_utf8(s)) {
-    refuse(key, fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1));
-    return;
-  }
-  const std::vector<char32_t> cps = decode_utf8(s);
-  for (size_t i = 0; i < cps.size(); ++i) {
-    const char32_t c = cps[i];
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
-      std::string one;
-      append_utf8(one, c);
-      refuse(key, fmt::format("character {} is the control character {}; write the text on one "
-                              "line, without control characters",
-                              i + 1, inert(one)));
-      return;
-    }
-  }
-  if (s.size() > kMaxTextBytes) {
-    refuse(key, fmt::format("{} bytes long, at most {} are kept; give the gist and cite the "
-                            "document it comes from",
-                            s.size(), kMaxTextBytes));
-  }
+  if (auto why = text_refusal(s)) refuse(key, *why);
 }
 
 std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, size_t r) {
@@ -523,6 +503,30 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
   }
   if (!out.refusals.empty()) out.actuals.clear();
   return out;
+}
+
+std::optional<std::string> text_refusal(std::string_view s) {
+  if (auto bad = find_invalid_utf8(s))
+    return fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1);
+  const std::vector<char32_t> cps = decode_utf8(s);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      std::string one;
+      append_utf8(one, c);
+      return fmt::format(
+          "character {} is the control character {}; write the text on one "
+          "line, without control characters",
+          i + 1, inert(one));
+    }
+  }
+  if (s.size() > kMaxTextBytes) {
+    return fmt::format(
+        "{} bytes long, at most {} are kept; give the gist and cite the "
+        "document it comes from",
+        s.size(), kMaxTextBytes);
+  }
+  return std::nullopt;
 }
 
 }  // namespace tally

@@ -91,4 +91,10 @@ std::optional<ActualValue> parse_task_state_for(const Task& task, std::string_vi
 std::optional<ActualValue> parse_value_for(const Indicator& ind, std::string_view text,
                                            std::string* error);
 
+/// Why a text a user typed (a source, note or reason; a problem's text,
+/// evidence or reason) cannot be kept: not UTF-8, a control character (an
+/// escape acts on the terminal of whoever reads it, a line end prints a fake
+/// row), or more than 2000 bytes; nullopt when it can.
+std::optional<std::string> text_refusal(std::string_view s);
+
 }  // namespace tally

@@ -5,6 +5,7 @@
 #include "core/base/fs.h"
 #include "core/base/text.h"
 #include "core/check/check.h"
+#include "core/compute/proposal.h"
 #include "core/read/actuals.h"
 #include "core/read/problems.h"
 #include "core/write/transaction.h"
@@ -112,6 +113,8 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   if (trim(text).empty()) {
     refusals.push_back(close ? what + ": empty; say what shows the problem is put right (销号依据)"
                              : what + ": empty; say why the problem is reopened");
+  } else if (auto why = text_refusal(trim(text))) {
+    refusals.push_back(what + ": " + *why);
   }
   if (trim(by).empty()) refusals.emplace_back("--by: empty; say who closes or reopens it");
   if (!refusals.empty()) return refused(std::move(refusals));
@@ -185,7 +188,12 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
                     "it is opened or later",
                     format_date(*due), format_date(today)));
   }
-  if (trim(proposed.text).empty()) refusals.emplace_back("--text: empty; say what the problem is");
+  if (trim(proposed.text).empty()) {
+    refusals.emplace_back("--text: empty; say what the problem is");
+  } else if (auto why = text_refusal(trim(proposed.text))) {
+    refusals.push_back("--text: " + *why);
+  }
+  if (auto why = text_refusal(trim(proposed.source))) refusals.push_back("--source: " + *why);
   const std::string indicator(trim(proposed.indicator)), task(trim(proposed.task));
   if (!indicator.empty() && !task.empty()) {
     refusals.emplace_back("--task: give --indicator or --task, not both");
