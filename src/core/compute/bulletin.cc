@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/compute/owed.h"
 
@@ -13,14 +14,43 @@ bool inside(const Period& p, const Period& within) {
   return within.start() <= p.start() && p.end() <= within.end();
 }
 
+// What a bulletin for one action covers: the indicators the action reports
+// (its own and those of `also`, as the report's --action keeps them) and its
+// tasks. Without an action, everything.
+class ActionScope {
+ public:
+  ActionScope(const Ledger& ledger, const std::string& action) : all_(action.empty()) {
+    const Plan& plan = ledger.plan();
+    for (size_t a = 0; a < plan.actions.size(); ++a) {
+      if (plan.actions[a].id != action) continue;
+      for (size_t i : ledger.action_indicators(a)) ids_.insert(plan.indicators[i].id);
+      for (const Task& task : plan.tasks)
+        if (task.action == a) ids_.insert(task.id);
+    }
+  }
+  /// Whether the indicator or task `id` is covered.
+  bool covers(const std::string& id) const { return all_ || ids_.contains(id); }
+  /// Whether a problem is: it must concern a covered indicator or task (a
+  /// problem that concerns neither belongs to no action).
+  bool covers(const Problem& p) const {
+    return all_ || (!p.indicator.empty() && covers(p.indicator)) ||
+           (!p.task.empty() && covers(p.task));
+  }
+
+ private:
+  bool all_;
+  std::set<std::string> ids_;
+};
+
 TaskSection task_section(const Ledger& ledger, const Period& period, Date as_of,
-                         const std::string& bureau) {
+                         const std::string& bureau, const ActionScope& scope) {
   const Plan& plan = ledger.plan();
   const int64_t cutoff = end_of_day(as_of, plan.header.utc_offset_minutes);
   TaskSection s;
   for (size_t t = 0; t < plan.tasks.size(); ++t) {
     const Task& task = plan.tasks[t];
     if (!bureau.empty() && (task.lead.empty() || task.lead.front() != bureau)) continue;
+    if (!scope.covers(task.id)) continue;
     ++s.total;
     std::vector<const Actual*> recs = visible_task_in_force(ledger, t, cutoff);
     std::erase_if(recs, [&](const Actual* a) { return a->period.end() > period.end(); });
@@ -50,7 +80,7 @@ TaskSection task_section(const Ledger& ledger, const Period& period, Date as_of,
 }
 
 ProblemSection problem_section(const Plan& plan, const Period& period, Date as_of,
-                               const std::string& bureau) {
+                               const std::string& bureau, const ActionScope& scope) {
   const int offset = plan.header.utc_offset_minutes;
   ProblemFilter filter;
   filter.bureau = bureau;
@@ -58,6 +88,7 @@ ProblemSection problem_section(const Plan& plan, const Period& period, Date as_o
   std::map<std::string, BureauProblems> by;
   for (ProblemRow& row : compute_problems(plan, as_of, filter).rows) {
     const Problem& p = *row.problem;
+    if (!scope.covers(p)) continue;
     const Date opened = local_date(p.opened.epoch_seconds, offset);
     if (row.state != ProblemState::kClosed) {
       ++s.open;
@@ -87,13 +118,14 @@ ProblemSection problem_section(const Plan& plan, const Period& period, Date as_o
 }
 
 std::vector<Highlight> highlights(const Ledger& ledger, const Period& period, Date as_of,
-                                  const std::string& bureau) {
+                                  const std::string& bureau, const ActionScope& scope) {
   const Plan& plan = ledger.plan();
   const int64_t cutoff = end_of_day(as_of, plan.header.utc_offset_minutes);
   std::vector<const Actual*> marked;
   for (const Actual& a : plan.actuals) {
     if (!a.highlight || a.recorded.epoch_seconds >= cutoff || ledger.is_superseded(a)) continue;
     if (!inside(a.period, period) || (!bureau.empty() && a.by != bureau)) continue;
+    if (!scope.covers(a.indicator)) continue;
     marked.push_back(&a);
   }
   std::stable_sort(marked.begin(), marked.end(), [](const Actual* a, const Actual* b) {
@@ -116,11 +148,12 @@ std::vector<Highlight> highlights(const Ledger& ledger, const Period& period, Da
 }  // namespace
 
 Bulletin compute_bulletin(const Ledger& ledger, const Period& period, Date as_of,
-                          const std::string& bureau) {
+                          const std::string& bureau, const std::string& action) {
+  const ActionScope scope(ledger, action);
   Bulletin b;
-  b.tasks = task_section(ledger, period, as_of, bureau);
-  b.problems = problem_section(ledger.plan(), period, as_of, bureau);
-  b.highlights = highlights(ledger, period, as_of, bureau);
+  b.tasks = task_section(ledger, period, as_of, bureau, scope);
+  b.problems = problem_section(ledger.plan(), period, as_of, bureau, scope);
+  b.highlights = highlights(ledger, period, as_of, bureau, scope);
   return b;
 }
 

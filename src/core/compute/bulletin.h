@@ -75,9 +75,11 @@ struct Bulletin {
 /// The bulletin's sections for report period `period` as of `as_of`: only
 /// records and problem events recorded by the end of `as_of` count. With a
 /// `bureau`, only its tasks (as first lead), its problems and its
-/// highlights. Highlights are the notes marked highlight of the records in
-/// force for periods inside the report period.
+/// highlights. With an `action` (its id), only its tasks, the problems that
+/// concern an indicator it reports or one of its tasks, and the highlights of
+/// those indicators and tasks. Highlights are the notes marked highlight of
+/// the records in force for periods inside the report period.
 Bulletin compute_bulletin(const Ledger& ledger, const Period& period, Date as_of,
-                          const std::string& bureau = "");
+                          const std::string& bureau = "", const std::string& action = "");
 
 }  // namespace tally

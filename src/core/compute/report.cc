@@ -560,7 +560,8 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   const bool highlighted = std::any_of(plan.actuals.begin(), plan.actuals.end(),
                                        [](const Actual& a) { return a.highlight; });
   if (!plan.tasks.empty() || !plan.problems.empty() || highlighted)
-    r.bulletin = compute_bulletin(ledger, request.period, request.as_of, selection.bureau);
+    r.bulletin =
+        compute_bulletin(ledger, request.period, request.as_of, selection.bureau, selection.action);
   return r;
 }
 
