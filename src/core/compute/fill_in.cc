@@ -66,6 +66,29 @@ FillIn compute_fill_in(const Ledger& ledger, const std::string& bureau, const Pe
       out.rows.push_back(std::move(row));
     }
   }
+  for (size_t t = 0; t < plan.tasks.size(); ++t) {
+    const Task& task = plan.tasks[t];
+    if (task.lead.empty() || task.lead[0] != bureau) continue;
+    const std::vector<const Actual*> recs = visible_task_in_force(ledger, t, cutoff);
+    const Actual* last = nullptr;
+    for (const Actual* a : recs)
+      if (!last || a->period.end() >= last->period.end()) last = a;
+    for (const Owed& o : owed_task_reports(plan, task, recs, period.end(), as_of)) {
+      FillInRow row;
+      row.indicator = task.id;
+      row.task = true;
+      row.name = task.name;
+      row.due = task.due;
+      row.period = o.period;
+      row.missed = o.missed;
+      row.first = o.first;
+      if (last) {
+        row.last_value = last->value;
+        row.last_period = last->period;
+      }
+      out.rows.push_back(std::move(row));
+    }
+  }
   return out;
 }
 
