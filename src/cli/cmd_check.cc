@@ -16,6 +16,21 @@ struct CheckArgs {
   std::string format = "text";
 };
 
+// Once, not per record: figures recorded before records kept their unit
+// are read in their indicator's unit, so a change of that unit in the plan
+// would rescale them (a record with `unit` is converted instead).
+void note_records_without_unit(const Context& ctx, const Plan& p) {
+  size_t n = 0;
+  for (const Actual& a : p.actuals) n += a.value.number && a.unit.empty() ? 1 : 0;
+  if (n == 0) return;
+  fmt::print(ctx.err,
+             "note: {} record{} {} no unit = \"…\" (recorded before records kept their unit); "
+             "{} read in {} indicator's unit, so changing that unit in the plan would rescale "
+             "{}\n",
+             n, n == 1 ? "" : "s", n == 1 ? "has" : "have", n == 1 ? "it is" : "they are",
+             n == 1 ? "its" : "their", n == 1 ? "it" : "them");
+}
+
 int run_check(const CheckArgs& args, Context& ctx) {
   const LoadResult& r = *ctx.loaded;
   if (args.format == "json") {
@@ -40,6 +55,7 @@ int run_check(const CheckArgs& args, Context& ctx) {
                  r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
                  r.diags.warning_count() == 1 ? "" : "s", p.actions.size(), p.indicators.size(),
                  p.tasks.size(), p.bureaus.size(), p.actuals.size());
+      note_records_without_unit(ctx, p);
     }
   }
   if (r.diags.has_errors()) return kExitInvalid;

@@ -1,14 +1,18 @@
 // tally import: record the rows of a CSV file or of a workbook's first
 // sheet, all or nothing.
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/base/fs.h"
 #include "core/base/text.h"
 #include "core/model/actual_fields.h"
 #include "core/read/csv.h"
@@ -190,12 +194,13 @@ int report_imported(const Context& ctx, const ImportArgs& args, const RecordOutc
                  f.records == 1 ? "" : "s", f.created ? " (new file)" : "");
     }
   }
-  ctx.note(fmt::format("{} {} record{} from {}{}",
-                       args.dry_run ? "dry run: nothing was written; would import" : "imported",
-                       total, total == 1 ? "" : "s", args.file,
-                       left_blank == 0 ? ""
-                                       : fmt::format(" ({} row{} left blank)", left_blank,
-                                                     left_blank == 1 ? "" : "s")));
+  ctx.note(fmt::format(
+      "{} {} record{} from {}{}",
+      args.dry_run ? "dry run: nothing was written; would import" : "imported", total,
+      total == 1 ? "" : "s", args.file == "-" ? "standard input" : args.file,
+      left_blank == 0
+          ? ""
+          : fmt::format(" ({} row{} left blank)", left_blank, left_blank == 1 ? "" : "s")));
   report_warnings(ctx, outcome);
   return kExitOk;
 }
@@ -215,19 +220,49 @@ int report_lines(const Context& ctx, const std::string& path, std::vector<LineEr
   return kExitInvalid;
 }
 
+// The whole of FILE: `-` is standard input, and a pipe (`/dev/stdin`,
+// `<(…)`) is read to its end like a file. nullopt after saying why not,
+// with the exit code in `*rc`.
+std::optional<std::string> read_input(const Context& ctx, const std::string& path, int* rc) {
+  const int fd = path == "-" ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const bool missing = errno == ENOENT;
+    ctx.error(missing ? fmt::format("{}: no such file", path)
+                      : fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    *rc = missing ? kExitUsage : kExitEnvironment;
+    return std::nullopt;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    ctx.error(fmt::format("{}: is a directory; give the CSV file", path));
+    *rc = kExitUsage;
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ctx.error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+      ::close(fd);
+      *rc = kExitEnvironment;
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
 int run_import(const ImportArgs& args, Context& ctx) {
-  const std::string& path = args.file;
-  DiskFileSystem fs;
-  if (!fs.is_file(path)) {
-    ctx.error(fmt::format("{}: no such file", path));
-    return kExitUsage;
-  }
+  const std::string path = args.file == "-" ? "<stdin>" : args.file;
+  int rc = kExitOk;
+  auto text = read_input(ctx, args.file, &rc);
+  if (!text) return rc;
   std::string error;
-  auto text = fs.read(path, &error);
-  if (!text) {
-    ctx.error(fmt::format("cannot read {}: {}", path, error));
-    return kExitEnvironment;
-  }
   auto fail = [&](uint32_t line, const std::string& message) {
     if (line == 0) {
       fmt::print(ctx.err, "{}: {}\n", path, message);
@@ -304,6 +339,7 @@ int run_import(const ImportArgs& args, Context& ctx) {
   if (outcome.status == RecordOutcome::Status::kFailed || errors.empty()) {
     return report_not_written(ctx, outcome, [](const Refusal&) {});
   }
+  report_recovered(ctx, outcome);
   return report_lines(ctx, path, std::move(errors));
 }
 
@@ -313,7 +349,7 @@ Runner setup_import(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
   app.add_option("FILE", args->file,
                  fmt::format("CSV file or .xlsx workbook (its first sheet) with the columns {} "
-                             "(or their Chinese headings)",
+                             "(or their Chinese headings); - for standard input",
                              fmt::join(typed_keys(), ",")))
       ->required();
   app.add_option("--encoding", args->encoding, "The CSV file's encoding: utf-8 (default) or gbk")

@@ -42,7 +42,13 @@ std::string writer(const std::string& given) {
   return "";
 }
 
+// A recovery changes files the user did not name: said even with --quiet.
+void report_recovered(const Context& ctx, const ProblemOutcome& out) {
+  for (const auto& r : out.recovered) fmt::print(ctx.err, "tally: recovery: {}\n", r);
+}
+
 int report(Context& ctx, const ProblemOutcome& out) {
+  report_recovered(ctx, out);
   if (out.status == ProblemOutcome::Status::kFailed) {
     ctx.error(fmt::format("{}; nothing was written, the problems are as they were", out.error));
     return kExitEnvironment;
@@ -88,6 +94,7 @@ int run_problem(const ProblemArgs& args, Context& ctx) {
     p.by = writer(p.by);
     const ProblemOutcome out = open_problem(*ctx.loaded, p, *options);
     if (out.status != ProblemOutcome::Status::kOk) return report(ctx, out);
+    report_recovered(ctx, out);
     fmt::print(ctx.out, "{}\n", out.problem.id);
     ctx.note(fmt::format("opened in {}, due {}", out.path, format_date(out.problem.due)));
     return kExitOk;
@@ -97,6 +104,7 @@ int run_problem(const ProblemArgs& args, Context& ctx) {
       close ? close_problem(*ctx.loaded, args.id, args.evidence, writer(args.by), *options)
             : reopen_problem(*ctx.loaded, args.id, args.reason, writer(args.by), *options);
   if (out.status != ProblemOutcome::Status::kOk) return report(ctx, out);
+  report_recovered(ctx, out);
   fmt::print(ctx.out, "{}", out.appended.substr(1));
   ctx.note(fmt::format("{} {} in {}", close ? "closed" : "reopened", args.id, out.path));
   return kExitOk;

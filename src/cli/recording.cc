@@ -44,8 +44,14 @@ std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names,
   return o;
 }
 
+void report_recovered(const Context& ctx, const RecordOutcome& outcome) {
+  // A recovery changes files the user did not name: said even with --quiet.
+  for (const auto& r : outcome.recovered) fmt::print(ctx.err, "tally: recovery: {}\n", r);
+}
+
 int report_not_written(const Context& ctx, const RecordOutcome& outcome,
                        const std::function<void(const Refusal&)>& print_refusal) {
+  report_recovered(ctx, outcome);
   if (outcome.status == RecordOutcome::Status::kFailed) {
     ctx.error(fmt::format("{}; nothing was written, the actuals are as they were", outcome.error));
     return kExitEnvironment;
@@ -63,6 +69,7 @@ int report_not_written(const Context& ctx, const RecordOutcome& outcome,
 }
 
 void report_warnings(const Context& ctx, const RecordOutcome& outcome) {
+  report_recovered(ctx, outcome);
   for (const auto& d : outcome.diags.items()) {
     fmt::print(ctx.err, "{}", format_diagnostic(d, outcome.files, ctx.color_err));
   }

@@ -17,6 +17,10 @@ namespace tally {
 /// returns nullopt when TALLY_NOW is malformed or later than a fixed today.
 std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names, bool dry_run);
 
+/// Says on stderr each file that undoing an interrupted earlier write
+/// restored or removed (RecordOutcome::recovered).
+void report_recovered(const Context& ctx, const RecordOutcome& outcome);
+
 /// Prints why nothing was written: each refusal as `where(refusal)` gives
 /// it, the findings of the check, or the I/O or lock failure. Returns the
 /// exit code: 1 for refused data, 3 for a failed write.

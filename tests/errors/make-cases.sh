@@ -239,6 +239,9 @@ EOF
 new plan-dates
 sub plan.toml 'end = 2024-12-31' 'end = 2023-12-31'
 
+new plan-dates-long
+sub plan.toml 'end = 2024-12-31' 'end = 4000-12-31'
+
 new duplicate-id
 add actions/01-industry.toml <<'EOF'
 
@@ -395,6 +398,10 @@ second_actual $'period = "2024-05"\nvalue = 1.6\nrecorded = 2024-06-20T09:00:00+
 
 new recorded-future
 sub actuals/gxj.toml 'recorded = 2024-06-10T10:00:00+08:00' 'recorded = 2099-06-10T10:00:00+08:00'
+
+# Recorded in 万吨 for an indicator whose unit is now 亿元: no conversion.
+new unit-mismatch
+sub actuals/gxj.toml 'value = 1.5' $'value = 1.5\nunit = "万吨"'
 
 new ytd-decrease
 second_actual $'period = "2024-06"\nvalue = 1.2\nrecorded = 2024-07-01T09:00:00+08:00'

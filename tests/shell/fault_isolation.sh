@@ -158,7 +158,8 @@ tally: warning: 1 other record of the actuals breaks a rule (bad/gxj.toml:1236);
 " "$err"
 # A record for an indicator with a bad record of its own is refused, by
 # record and import alike, and nothing is written. The record above ends on
-# line 1251 (seven keys), so this one's [[actual]] is line 1253.
+# line 1252 (eight keys, its unit among them), so this one's [[actual]] is
+# line 1254.
 cat >>bad/gxj.toml <<'TOML'
 
 [[actual]]
@@ -170,7 +171,7 @@ by = "gxj"
 source = "手工补录"
 TOML
 cp bad/gxj.toml before.toml
-refusal="'industry.bio-output' has a record that breaks a rule (bad/gxj.toml:1253: 'industry.bio-output' is cumulative; a negative value -0.7 cannot be right); fix that record first (\`tally check\` shows it)"
+refusal="'industry.bio-output' has a record that breaks a rule (bad/gxj.toml:1254: 'industry.bio-output' is cumulative; a negative value -0.7 cannot be right); fix that record first (\`tally check\` shows it)"
 run bad record industry.bio-output 0.96 --period 2024-06 --source 市统计局统计月报 --reason 再次修订
 expect "record beside its own bad record: exit code" 1 "$rc"
 expect "record beside its own bad record: stderr" "tally: error: INDICATOR: $refusal

@@ -21,6 +21,7 @@ rm rec/bureaus.toml
 ln -s bureaus.real rec/bureaus.toml
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 1 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 
 # A FIFO among the action files: refused at once, not waited on.

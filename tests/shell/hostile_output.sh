@@ -53,3 +53,25 @@ expect "log with a 1 MB note: exit" 0 "$rc"
 expect "log with a 1 MB note: lines" 4 "$(printf '%s' "$out" | wc -l)"
 [[ $(printf '%s' "$out" | wc -c) -lt 20000 ]] || fail "log with a 1 MB note printed $(printf '%s' "$out" | wc -c) bytes"
 expect "log with a 1 MB note: the note cut" 1 "$(printf '%s' "$out" | grep -c "$(printf '长%.0s' $(seq 249))…")"
+
+# A record the rules leave out (an indicator that does not exist, named
+# with an escape sequence) is listed under 数据问题 in every format, with
+# its control characters shown, HTML included.
+fresh_plan
+cat >>rec/actuals/gxj.toml <<'TOML'
+
+[[actual]]
+indicator = "x\u001b]0;pwned\u0007"
+period = "2024-06"
+value = 1.8
+recorded = 2024-07-10T09:00:00+08:00
+by = "gxj"
+source = "s\u001b[2J"
+TOML
+for format in table md csv json html; do
+  t report --format "$format"
+  expect "report --format $format: exit" 0 "$rc"
+  expect "report --format $format: no ESC or BEL" "" "$(printf '%s%s' "$out" "$err" | tr -d -c '\033\007')"
+done
+t report --format html
+expect "html: the indicator shown" 1 "$(printf '%s' "$out" | grep -c -F '<td>x\x1b]0;pwned\x07</td>')"

@@ -43,6 +43,7 @@ expect "the records of the returned sheet" '# Actuals reported by 市发改局 (
 indicator = "industry.firms"
 period = "2024-06"
 value = 30100
+unit = "户"
 recorded = 2024-07-15T10:02:00+08:00
 by = "fgj"
 source = "市场监管局6月台账"
@@ -51,6 +52,7 @@ source = "市场监管局6月台账"
 indicator = "industry.invest-growth"
 period = "2024-06"
 value = 8.7
+unit = "%"
 recorded = 2024-07-15T10:02:00+08:00
 by = "fgj"
 source = "统计局6月月报"
@@ -89,6 +91,7 @@ expect_run 0 '# rec/actuals/rsj.toml: 1 record would be appended (new file)
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
+unit = "人"
 recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局月报"

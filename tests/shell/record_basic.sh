@@ -14,6 +14,7 @@ expect_run 0 '
 indicator = "industry.bio-output"
 period = "2024-06"
 value = 1.8
+unit = "亿元"
 recorded = 2024-07-15T10:02:00+08:00
 by = "gxj"
 source = "统计局6月月报"
@@ -29,6 +30,7 @@ expect_run 0 '[[actual]]
 indicator = "industry.bio-output"
 period = "2024-06"
 value = 1.8
+unit = "亿元"
 recorded = 2024-07-15T10:02:00+08:00
 by = "gxj"
 source = "统计局6月月报"
@@ -41,6 +43,7 @@ expect "rec/actuals/gxj.toml" "$original
 indicator = \"industry.bio-output\"
 period = \"2024-06\"
 value = 1.8
+unit = \"亿元\"
 recorded = 2024-07-15T10:02:00+08:00
 by = \"gxj\"
 source = \"统计局6月月报\"
@@ -74,6 +77,7 @@ expect_run 0 '[[actual]]
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
+unit = "人"
 recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局月报"
@@ -86,16 +90,18 @@ expect_run 0 '[[actual]]
 indicator = "industry.bio-output"
 period = "2024-06"
 value = 1.9
+unit = "亿元"
 recorded = 2024-07-20T15:30:00+08:00
 by = "gxj"
 source = "统计局修订稿"
 note = "1-6月累计, \"修订\""
 reason = "统计局修订"
-' 'recorded in rec/actuals/gxj.toml:21
+' 'recorded in rec/actuals/gxj.toml:22
 '
 
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 5 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 
 t log

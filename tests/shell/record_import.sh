@@ -56,6 +56,7 @@ expect_run 0 '# rec/actuals/fgj.toml: 1 record would be appended (new file)
 indicator = "industry.firms"
 period = "2024-06"
 value = 30100
+unit = "户"
 recorded = 2024-07-15T10:02:00+08:00
 by = "fgj"
 source = "市场监管局, 6月"
@@ -66,6 +67,7 @@ source = "市场监管局, 6月"
 indicator = "industry.bio-output"
 period = "2024-05"
 value = 1.6
+unit = "亿元"
 recorded = 2024-07-15T10:02:00+08:00
 by = "gxj"
 source = "统计局修订稿"
@@ -78,6 +80,7 @@ reason = "统计局修订"
 indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
+unit = "人"
 recorded = 2024-07-15T10:02:00+08:00
 by = "rsj"
 source = "人社局月报"
@@ -93,6 +96,7 @@ rec/actuals/rsj.toml: 1 record appended (new file)
 '
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 4 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
 # Importing the same file again is refused: the figures are there already.
 # Row 5, a correction with a reason, would be accepted in the same second:

@@ -41,6 +41,11 @@ tally: error: --note: empty; a task's progress report says what was done in the 
 t record industry.bio-chain not-started --period 2024-05 --source 工信局5月台账 --note 未启动
 expect_run 1 '' "tally: error: VALUE: 'not-started' is not a state of task 'industry.bio-chain'; give in-progress, done or stalled (推进中, 已完成, 滞后)
 "
+# A note that would retitle the terminal of whoever reads the log, as for
+# an indicator's record.
+t record industry.bio-chain in-progress --period 2024-05 --source 工信局5月台账 --note $'a\e]0;pwned\a'
+expect_run 1 '' "tally: error: --note: character 2 is the control character \\x1b; write the text on one line, without control characters
+"
 expect "actuals after refused task reports" "$before" "$(actuals_state)"
 
 # 推进中 is stored as in-progress, by the task's first lead, in its file.
@@ -139,4 +144,5 @@ expect "show --as-of before the reports" '当前
 
 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 1 tasks, 3 bureaus, 3 actuals)
+note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '

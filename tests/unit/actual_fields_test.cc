@@ -29,8 +29,8 @@ Actual every_key() {
 TEST_CASE("actual fields: the keys, in the order record writes them") {
   std::vector<std::string> keys;
   for (std::string_view k : actual_keys()) keys.emplace_back(k);
-  CHECK(keys == std::vector<std::string>{"indicator", "period", "value", "recorded", "by", "source",
-                                         "note", "reason"});
+  CHECK(keys == std::vector<std::string>{"indicator", "period", "value", "unit", "recorded", "by",
+                                         "source", "note", "reason"});
   CHECK(typed_keys() ==
         std::vector<std::string>{"indicator", "period", "value", "by", "source", "note", "reason"});
 }

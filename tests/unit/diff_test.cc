@@ -284,3 +284,40 @@ TEST_CASE("diff: a step and a profile are paths too; a profile's edit shows wher
   CHECK(d.indicators[0].fields[0].before == "harvest = [0, 0.2, 0.9, 1]");
   CHECK(d.indicators[0].fields[0].after == "harvest = [0, 0.3, 0.9, 1]");
 }
+
+TEST_CASE("diff: a unit change says what it does to the records on file") {
+  // 3.6亿元 restated as 36000万元: not a 调标, but each record with a unit
+  // is converted, 1亿元 = 10000万元.
+  PlanDiff d = diff_with("p/actions/01-industry.toml", "unit = \"亿元\"\ntarget = 3.6",
+                         "unit = \"万元\"\ntarget = 36000");
+  CHECK(d.targets.empty());
+  REQUIRE(d.units.size() == 1);
+  CHECK(d.units[0].indicator == "industry.output");
+  CHECK(d.units[0].before == "亿元");
+  CHECK(d.units[0].after == "万元");
+  CHECK(d.units[0].converts);
+  CHECK(d.units[0].factor == "10000");
+  DiffHeading h{"p", {"HEAD", "0123456789abcdef"}, {}, false, false};
+  const std::string text = render_diff_text(d, h);
+  CHECK(text.substr(0, text.find("\n指标\n")) ==
+        "p：HEAD (0123456) → 工作区\n"
+        "计量单位变更 1 项；指标 修改 1\n"
+        "\n"
+        "!! 计量单位变更 1 项\n"
+        "指标             名称            行动          原值  新值  报送记录\n"
+        "---------------  --------------  ------------  ----  ----  " +
+            std::string(71, '-') +  // the last cell is 71 columns wide
+            "\n"
+            "industry.output  规模工业总产值  产业培塑行动  亿元  万元  带 unit 的记录按 1亿元 = "
+            "10000万元 换算；无 unit 的记录按 万元 原样读取\n");
+  // 亿元 to 公顷 does not convert: records in 亿元 are no longer read.
+  d = diff_with("p/actions/01-industry.toml", "unit = \"亿元\"", "unit = \"公顷\"");
+  REQUIRE(d.units.size() == 1);
+  CHECK_FALSE(d.units[0].converts);
+  h.en = true;
+  const std::string json = render_diff_json(d, h);
+  CHECK(json.find("\"converts\": false,\n      \"factor\": null") != std::string::npos);
+  CHECK(render_diff_text(d, h).find(
+            "records in 亿元 no longer convert and are not read (unit-mismatch); records without "
+            "a unit are read in 公顷 as they stand") != std::string::npos);
+}

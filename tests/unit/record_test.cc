@@ -269,6 +269,7 @@ TEST_CASE("record_actuals: appends text, keeps every existing byte") {
       "indicator = \"industry.bio-output\"\n"
       "period = \"2024-06\"\n"
       "value = 1.8\n"
+      "unit = \"亿元\"\n"
       "recorded = 2024-07-15T10:02:00+08:00\n"
       "by = \"gxj\"\n"
       "source = \"统计局6月月报\"\n"
@@ -293,6 +294,7 @@ TEST_CASE("record_actuals: appends text, keeps every existing byte") {
         "indicator = \"industry.jobs\"\n"
         "period = \"2024-06\"\n"
         "value = 1200\n"
+        "unit = \"人\"\n"
         "recorded = 2024-07-15T10:05:00+08:00\n"
         "by = \"rsj\"\n"
         "source = \"统计局月报\"\n");

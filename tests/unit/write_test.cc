@@ -149,10 +149,19 @@ TEST_CASE("replace_files: a crash while renaming is undone by recover_dir") {
   CHECK(d.get("a.toml") == "A\n");
   CHECK(d.get("b.toml") == "B\n");
   CHECK(d.exists(".tally.journal"));
-  REQUIRE(recover_dir(d.path, &error));
+  // Each file with the size and FNV-1a hash of its new text: "A\n" is 2 bytes.
+  CHECK(d.get(".tally.journal").starts_with("tally-journal 2\nreplace 2 "));
+  CHECK(d.get(".tally.journal").ends_with(" c.toml\nend\n"));
+  std::vector<std::string> recovered;
+  REQUIRE(recover_dir(d.path, &recovered, &error));
   CHECK(d.get("a.toml") == "a\n");
   CHECK(d.get("b.toml") == "b\n");
   CHECK(d.names() == std::set<std::string>{"a.toml", "b.toml"});
+  // c.toml was never renamed into place: nothing to say about it.
+  CHECK(recovered ==
+        std::vector<std::string>{
+            "restored " + d.file("a.toml") + " as it was before an interrupted write",
+            "restored " + d.file("b.toml") + " as it was before an interrupted write"});
 }
 
 TEST_CASE("replace_files: a crash after the last rename is also undone") {
@@ -161,20 +170,89 @@ TEST_CASE("replace_files: a crash after the last rename is also undone") {
   ReplaceHooks hooks = act_at(1, ReplaceHooks::Action::kCrash);
   std::string error;
   CHECK_FALSE(replace_files(d.path, {{"a.toml", "A\n"}, {"new.toml", "N\n"}}, &error, hooks));
-  REQUIRE(recover_dir(d.path, &error));
+  std::vector<std::string> recovered;
+  REQUIRE(recover_dir(d.path, &recovered, &error));
   CHECK(d.get("a.toml") == "a\n");
   CHECK(d.names() == std::set<std::string>{"a.toml"});
+  // The crash came before new.toml was renamed into place: only a.toml.
+  CHECK(recovered == std::vector<std::string>{"restored " + d.file("a.toml") +
+                                              " as it was before an interrupted write"});
+}
+
+TEST_CASE("recover_dir: a journal that does not match its files is not applied") {
+  ScratchDir d;
+  d.put("a.toml", "a\n");
+  ReplaceHooks hooks = act_at(1, ReplaceHooks::Action::kCrash);
+  std::string error;
+  CHECK_FALSE(replace_files(d.path, {{"a.toml", "A\n"}, {"new.toml", "N\n"}}, &error, hooks));
+  // Someone edits new.toml after the crash: removing it would lose the edit.
+  d.put("new.toml", "N\nedited\n");
+  std::vector<std::string> recovered;
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  CHECK(error == d.file(".tally.journal") +
+                     " would remove new.toml, which is not what the interrupted write created; "
+                     "nothing was restored. Check the actuals files (the backups of an "
+                     "interrupted write are .<name>.tally-bak), then remove the journal");
+  CHECK(recovered.empty());
+  CHECK(d.get("a.toml") == "A\n");
+  CHECK(d.get("new.toml") == "N\nedited\n");
+  CHECK(d.exists(".tally.journal"));
+}
+
+TEST_CASE("recover_dir: a planted journal deletes and reverts nothing") {
+  ScratchDir d;
+  d.put("a.toml", "a\n");
+  d.put("b.toml", "b\n");
+  d.put(".b.toml.tally-bak", "old b\n");
+  std::string error;
+  std::vector<std::string> recovered;
+  // The old format, without fingerprints: not a journal this tally wrote.
+  d.put(".tally.journal", "tally-journal 1\ncreate a.toml\nreplace b.toml\n");
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  CHECK(error.starts_with(d.file(".tally.journal") +
+                          " is not a journal tally wrote; nothing was restored."));
+  // Well-formed, but a.toml and b.toml are not what it says was written.
+  d.put(".tally.journal", "tally-journal 2\ncreate 9 0000000000000000 a.toml\nend\n");
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  d.put(".tally.journal", "tally-journal 2\nreplace 9 0000000000000000 b.toml\nend\n");
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  CHECK(error.starts_with(d.file(".tally.journal") +
+                          " does not match b.toml: it is neither as it was nor as the "
+                          "interrupted write left it; nothing was restored."));
+  CHECK(recovered.empty());
+  CHECK(d.get("a.toml") == "a\n");
+  CHECK(d.get("b.toml") == "b\n");
+}
+
+TEST_CASE("recover_dir: a journal that is a FIFO or a link is refused, not waited on") {
+  ScratchDir d;
+  REQUIRE(::mkfifo(d.file(".tally.journal").c_str(), 0600) == 0);
+  std::string error;
+  std::vector<std::string> recovered;
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  CHECK(error ==
+        d.file(".tally.journal") + " is not a regular file, not a journal tally wrote; remove it");
+  ::unlink(d.file(".tally.journal").c_str());
+  d.put("elsewhere", "tally-journal 2\nend\n");
+  REQUIRE(::symlink("elsewhere", d.file(".tally.journal").c_str()) == 0);
+  CHECK_FALSE(recover_dir(d.path, &recovered, &error));
+  CHECK(error ==
+        d.file(".tally.journal") + " is a symbolic link, not a journal tally wrote; remove it");
 }
 
 TEST_CASE("recover_dir: stray temporary files go, a cut journal is harmless") {
   ScratchDir d;
   d.put("a.toml", "a\n");
   d.put(".a.toml.tally-tmp", "half");
-  d.put(".tally.journal", "tally-journal 1\nreplace a.toml\ncreate b.to");
+  d.put(".tally.journal", "tally-journal 2\nreplace 2 0123456789abcdef a.toml\ncreate 2 01");
   std::string error;
-  REQUIRE(recover_dir(d.path, &error));
+  std::vector<std::string> recovered;
+  REQUIRE(recover_dir(d.path, &recovered, &error));
   CHECK(d.get("a.toml") == "a\n");
   CHECK(d.names() == std::set<std::string>{"a.toml"});
+  CHECK(recovered == std::vector<std::string>{"removed " + d.file(".tally.journal") +
+                                              ", a journal cut short: the interrupted write had "
+                                              "changed no file"});
 }
 
 TEST_CASE("replace_files: refuses to replace what is not a regular file") {
@@ -201,4 +279,20 @@ TEST_CASE("DirLock: a second writer waits, then gives up") {
                      "finished");
   first.reset();
   CHECK(DirLock::acquire(d.path, 50, &error));
+}
+
+TEST_CASE("DirLock: a lock file that is a link is never followed") {
+  ScratchDir d;
+  REQUIRE(::symlink("target", d.file(".tally.lock").c_str()) == 0);
+  std::string error;
+  CHECK_FALSE(DirLock::acquire(d.path, 50, &error));
+  CHECK(error == d.file(".tally.lock") +
+                     " is a symbolic link; tally locks only a file of its own there, remove the "
+                     "link");
+  CHECK_FALSE(d.exists("target"));
+  ::unlink(d.file(".tally.lock").c_str());
+  REQUIRE(::mkfifo(d.file(".tally.lock").c_str(), 0600) == 0);
+  CHECK_FALSE(DirLock::acquire(d.path, 50, &error));
+  CHECK(error == d.file(".tally.lock") +
+                     " is not a regular file; tally locks only a file of its own there, remove it");
 }

@@ -129,9 +129,10 @@ std::string format_diagnostics_json(const Diagnostics& diags, const SourceFiles&
   return out;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  auto x = decode_utf8(a);
-  auto y = decode_utf8(b);
+namespace {
+
+// Levenshtein distance between two strings of code points.
+size_t distance(const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
   std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
   for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= x.size(); ++i) {
@@ -145,26 +146,37 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[y.size()];
 }
 
+}  // namespace
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(decode_utf8(a), decode_utf8(b));
+}
+
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
   // A likely typo: about a third of the word may differ, at least one edit.
-  const size_t len = decode_utf8(word).size();
+  // Each text is decoded once: a plan of 100k unknown keys asks this 100k
+  // times.
+  const std::vector<char32_t> w = decode_utf8(word);
+  const size_t len = w.size();
   const size_t limit = std::max<size_t>(1, (len + 2) / 3);
-  std::string best;
+  const std::string* best = nullptr;
   size_t best_d = SIZE_MAX;
   for (const auto& c : candidates) {
     // A candidate whose length differs by more than the limit cannot be
     // close enough; skipping it keeps a megabyte-long unknown id from
-    // costing a megabyte-by-id distance table per candidate.
-    const size_t clen = decode_utf8(c).size();
-    if ((clen > len ? clen - len : len - clen) > limit) continue;
-    size_t d = edit_distance(word, c);
+    // costing a megabyte-by-id distance table per candidate. Its length in
+    // bytes bounds its length in code points from above and, over 4, below.
+    if (c.size() + limit < len || c.size() / 4 > len + limit) continue;
+    const std::vector<char32_t> cc = decode_utf8(c);
+    if ((cc.size() > len ? cc.size() - len : len - cc.size()) > limit) continue;
+    size_t d = distance(w, cc);
     if (d < best_d) {
       best_d = d;
-      best = c;
+      best = &c;
     }
   }
   if (best_d == 0 || best_d > limit) return {};
-  return best;
+  return *best;
 }
 
 std::string with_suggestion(std::string message, std::string_view word,

@@ -248,7 +248,8 @@ std::string csv_cell(std::string_view s) {
 std::string html_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  // Control characters from data show as \x1b, as in every other format.
+  for (char c : inert(s, true)) {
     switch (c) {
       case '&':
         out += "&amp;";

@@ -277,6 +277,29 @@ size_t count_changes(const std::vector<ItemChange>& items, ChangeKind c) {
                                            [c](const ItemChange& i) { return i.change == c; }));
 }
 
+namespace {
+
+// What a change of unit does to the figures on record.
+std::optional<UnitChange> unit_change(const Indicator& before, const Indicator& after) {
+  if (before.unit == after.unit || before.kind == Kind::kMilestone ||
+      after.kind == Kind::kMilestone) {
+    return std::nullopt;
+  }
+  UnitChange u;
+  u.before = before.unit;
+  u.after = after.unit;
+  const Unit b = parse_unit(before.unit), a = parse_unit(after.unit);
+  if (!b.base.empty() && b.base == a.base) {
+    if (auto one = Decimal{1, 0}.shifted(b.exponent - a.exponent)) {
+      u.converts = true;
+      u.factor = one->str();
+    }
+  }
+  return u;
+}
+
+}  // namespace
+
 PlanDiff diff_plans(const Plan& before, const Plan& after) {
   PlanDiff d;
   d.plan = compare_headers(before.header, after.header);
@@ -299,6 +322,13 @@ PlanDiff diff_plans(const Plan& before, const Plan& after) {
       t->action = c.action;
       t->action_name = c.action_name;
       d.targets.push_back(std::move(*t));
+    }
+    if (auto u = unit_change(*before_ids.at(c.id), *a)) {
+      u->indicator = c.id;
+      u->name = c.name;
+      u->action = c.action;
+      u->action_name = c.action_name;
+      d.units.push_back(std::move(*u));
     }
   }
   d.actions = diff_items(before.actions, after.actions, compare_actions,

@@ -70,6 +70,24 @@ struct TargetChange {
   std::optional<int64_t> days;
 };
 
+/// A changed unit of a numeric indicator present on both sides, and what
+/// it does to the figures on record: a record carries the unit it was
+/// recorded in, and is converted when its unit shares the new one's base
+/// (万吨 → 吨), or no longer read (unit-mismatch) when it does not (亩 →
+/// 公顷); a record without a unit is read in the new unit as it stands.
+struct UnitChange {
+  std::string indicator;
+  std::string name;
+  std::string action;
+  std::string action_name;
+  std::string before;
+  std::string after;
+  /// The two units share a base: records are converted.
+  bool converts = false;
+  /// With `converts`: one of the old unit in the new, "10000" for 万吨 → 吨.
+  std::string factor;
+};
+
 /// Everything that differs between two plans; empty when they agree.
 struct PlanDiff {
   /// plan.toml: [plan], [reporting] and [thresholds] fields.
@@ -77,6 +95,9 @@ struct PlanDiff {
   /// Target changes, in the new plan's indicator order. Each is also one of
   /// the fields of its entry in `indicators`.
   std::vector<TargetChange> targets;
+  /// Unit changes, in the new plan's indicator order; each is also the
+  /// `unit` field of its entry in `indicators`.
+  std::vector<UnitChange> units;
   /// Removed (in the old order), then added, then changed (in the new order).
   std::vector<ItemChange> indicators;
   std::vector<ItemChange> actions;

@@ -62,6 +62,12 @@ class Validator {
     refusals_.push_back({row_, fmt::format("{}: {}", names_[key], message)});
   }
   void text(ActualKey key, std::string_view s);
+  /// text() for source, note and reason: of an indicator's record or a task's.
+  void texts(const ProposedActual& p) {
+    text(ActualKey::kSource, trim(p.source));
+    text(ActualKey::kNote, trim(p.note));
+    text(ActualKey::kReason, trim(p.reason));
+  }
   const Indicator* indicator(const std::string& id, size_t* index);
   std::optional<Actual> check_task(std::span<const ProposedActual> rows, const Task& task,
                                    size_t task_index);
@@ -296,9 +302,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (source.empty()) {
     refuse(ActualKey::kSource, "empty; say where the figure comes from, e.g. 统计局6月月报");
   }
-  text(ActualKey::kSource, source);
-  text(ActualKey::kNote, trim(p.note));
-  text(ActualKey::kReason, trim(p.reason));
+  texts(p);
   std::string reason(trim(p.reason));
   if (ind && when) {
     against_records(rows, ind->id, ind->unit, ledger_.in_force(ind_index, *when), *when,
@@ -312,6 +316,9 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   a.source = std::move(source);
   a.note = std::string(trim(p.note));
   a.reason = std::move(reason);
+  // The unit travels with the figure: a later change of the plan's unit
+  // converts it when read instead of rescaling it.
+  if (a.value.number) a.unit = ind->unit;
   return a;
 }
 
@@ -348,6 +355,7 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
            "empty; a task's progress report says what was done in the period (进展情况), "
            "e.g. 完成园区道路招标");
   }
+  texts(p);
   std::string reason(trim(p.reason));
   if (when) {
     const Actual* prev = nullptr;

@@ -221,7 +221,13 @@ struct Actual {
   std::string indicator;
   Period period;
   std::string period_text;
+  /// The value in the indicator's unit (a record in another unit of the
+  /// same kind is converted when read: read/actuals.h).
   ActualValue value;
+  /// The unit the value was recorded in, as written (`unit = "万吨"`);
+  /// empty for milestones and for records written before units were kept,
+  /// which are read in the indicator's unit.
+  std::string unit;
   Timestamp recorded;
   std::string by;
   std::string source;
@@ -230,6 +236,7 @@ struct Actual {
   Location loc;
   Location period_loc;
   Location value_loc;
+  Location unit_loc;
   Location recorded_loc;
   Location by_loc;
   uint32_t file_order = 0;  // position within its file, for stable ordering

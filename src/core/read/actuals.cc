@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "core/base/text.h"
+#include "core/base/units.h"
 #include "core/model/actual_fields.h"
 #include "core/read/fast_actuals.h"
 #include "core/read/toml_fields.h"
@@ -224,23 +226,73 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   return true;
 }
 
+// The records out[first…] in their indicators' units: a record written in
+// another unit of the same kind (万吨 for an indicator now in 吨) is
+// converted exactly; one whose unit does not convert is reported and not
+// kept. A record without a unit, or of an unknown indicator, is left as
+// it is.
+void to_indicator_units(const Plan& plan, std::vector<Actual>& out, size_t first,
+                        Diagnostics& diags) {
+  std::unordered_map<std::string_view, const Indicator*> units;
+  size_t kept = first;
+  for (size_t i = first; i < out.size(); ++i) {
+    Actual& a = out[i];
+    bool ok = true;
+    if (!a.unit.empty() && a.value.number) {
+      auto [it, fresh] = units.try_emplace(a.indicator, nullptr);
+      if (fresh) it->second = plan.find_indicator(a.indicator);
+      const Indicator* ind = it->second;
+      if (ind && ind->unit != a.unit) {
+        const Unit from = parse_unit(a.unit), to = parse_unit(ind->unit);
+        std::optional<Decimal> v;
+        if (!from.base.empty() && from.base == to.base) {
+          v = a.value.number->shifted(from.exponent - to.exponent);
+        }
+        if (v) {
+          a.value.number = *v;
+        } else {
+          diags.error(a.unit_loc, "unit-mismatch",
+                      fmt::format("'{}' was recorded in {}, which does not convert to its unit in "
+                                  "the plan, {}; give the plan its unit back, or restate this "
+                                  "record's value and unit in {}",
+                                  a.indicator, a.unit, ind->unit.empty() ? "none" : ind->unit,
+                                  ind->unit.empty() ? "no unit" : ind->unit));
+          ok = false;
+        }
+      }
+    }
+    if (ok) {
+      if (kept != i) out[kept] = std::move(a);
+      ++kept;
+    }
+  }
+  out.resize(kept);
+}
+
 }  // namespace
 
 void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
                        std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
   if (!check_utf8(text, file, diags)) return;
+  const size_t first = out.size();
   text = strip_bom(text);
+  bool read = false;
   if (auto records = split_actual_records(text)) {
-    if (read_actuals_by_record(*records, file, plan, out, diags, stats)) return;
+    read = read_actuals_by_record(*records, file, plan, out, diags, stats);
   }
-  if (stats) ++stats->toml_files;
-  read_actuals_toml(text, file, plan, out, diags);
+  if (!read) {
+    if (stats) ++stats->toml_files;
+    read_actuals_toml(text, file, plan, out, diags);
+  }
+  to_indicator_units(plan, out, first, diags);
 }
 
 void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
                             std::vector<Actual>& out, Diagnostics& diags) {
   if (!check_utf8(text, file, diags)) return;
+  const size_t first = out.size();
   read_actuals_toml(strip_bom(text), file, plan, out, diags);
+  to_indicator_units(plan, out, first, diags);
 }
 
 std::string format_actual_value(const ActualValue& v) {

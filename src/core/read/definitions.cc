@@ -102,6 +102,17 @@ bool read_plan_table(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
                 fmt::format("the plan ends ({}) before it starts ({})", format_date(*end),
                             format_date(*start)));
   }
+  // Every command walks the plan period by period: a plan "to 4000-12-31"
+  // would take minutes to report on and means a typo.
+  constexpr int kMaxPlanYears = 10;
+  const bool too_long = start && end && end->year - start->year >= kMaxPlanYears;
+  if (too_long) {
+    diags.error(f.at("end"), "plan-dates",
+                fmt::format("the plan runs from {} to {}, more than {} years; a plan covers at "
+                            "most {} years (a five-year plan is 5): is the year of `end` a typo?",
+                            format_date(*start), format_date(*end), kMaxPlanYears, kMaxPlanYears));
+    h.end = Date{start->year, 12, 31};
+  }
   if (!start || !end) {
     // Keep later passes meaningful: a one-year plan from the start (or end).
     if (start) h.end = Date{start->year, 12, 31};
@@ -119,7 +130,7 @@ bool read_plan_table(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
     }
   }
   f.finish({"id", "title", "document", "issued", "start", "end", "utc_offset"});
-  return start && end && !(*end < *start);
+  return start && end && !(*end < *start) && !too_long;
 }
 
 void read_reporting(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {

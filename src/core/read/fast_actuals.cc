@@ -334,6 +334,10 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
     if (!read_value(line, v, *field, c, &end) || !clean_tail(line, end)) return std::nullopt;
   }
   if ((seen & required_bits()) != required_bits()) return std::nullopt;
+  // An optional key that is absent is located at its record, as toml++'s
+  // reader locates it.
+  for (const ActualField& f : kActualFields)
+    if (f.loc && !(seen & bit_of(f))) c.actual.*f.loc = c.actual.loc;
   // An empty required string is toml++'s to report (empty-value).
   for (const ActualField& f : kActualFields)
     if (f.required && f.text && (c.actual.*f.text).empty()) return std::nullopt;

@@ -73,6 +73,11 @@ std::string summary_line(const PlanDiff& d, Labels L) {
         L.en ? fmt::format("{} target change{}", d.targets.size(), d.targets.size() == 1 ? "" : "s")
              : fmt::format("调标 {} 项", d.targets.size()));
   }
+  if (!d.units.empty()) {
+    parts.push_back(
+        L.en ? fmt::format("{} unit change{}", d.units.size(), d.units.size() == 1 ? "" : "s")
+             : fmt::format("计量单位变更 {} 项", d.units.size()));
+  }
   if (!d.plan.empty()) {
     parts.push_back(L.en ? fmt::format("plan.toml: {} field{} changed", d.plan.size(),
                                        d.plan.size() == 1 ? "" : "s")
@@ -133,6 +138,44 @@ Section targets_section(const PlanDiff& d, Labels L) {
   return s;
 }
 
+// What a unit change does to the records: "带 unit 的记录按 1万吨 = 10000吨
+// 换算；无 unit 的记录按 吨 读取".
+std::string unit_effect(const UnitChange& u, Labels L) {
+  const std::string before = shown(u.before, L.en), after = shown(u.after, L.en);
+  if (u.converts) {
+    return L.en ? fmt::format(
+                      "records with a unit are converted (1{} = {}{}); records without one are "
+                      "read in {} as they stand",
+                      before, u.factor, after, after)
+                : fmt::format("带 unit 的记录按 1{} = {}{} 换算；无 unit 的记录按 {} 原样读取",
+                              before, u.factor, after, after);
+  }
+  return L.en ? fmt::format(
+                    "records in {} no longer convert and are not read (unit-mismatch); records "
+                    "without a unit are read in {} as they stand",
+                    before, after)
+              : fmt::format(
+                    "以 {} 记录的数据无法换算，不再读取（unit-mismatch）；无 unit 的记录按 {} "
+                    "原样读取",
+                    before, after);
+}
+
+Section units_section(const PlanDiff& d, Labels L) {
+  Section s{L.en ? fmt::format("!! UNIT CHANGES: {}", d.units.size())
+                 : fmt::format("!! 计量单位变更 {} 项", d.units.size()),
+            true,
+            {}};
+  for (Term t :
+       {Term::kIndicator, Term::kName, Term::kAction, Term::kBefore, Term::kAfter, Term::kRecords})
+    s.table.header.emplace_back(L(t));
+  for (const auto& u : d.units) {
+    s.table.rows.push_back({u.indicator, u.name, u.action_name.empty() ? u.action : u.action_name,
+                            shown(u.before, L.en), L.alert(shown(u.after, L.en)),
+                            unit_effect(u, L)});
+  }
+  return s;
+}
+
 Section plan_section(const PlanDiff& d, Labels L) {
   Section s{std::string(L(Term::kPlanFile)), false, {}};
   for (Term t : {Term::kField, Term::kBefore, Term::kAfter}) s.table.header.emplace_back(L(t));
@@ -178,6 +221,7 @@ Section items_section(const std::vector<ItemChange>& items, Term title, Labels L
 std::vector<Section> sections(const PlanDiff& d, Labels L) {
   std::vector<Section> out;
   if (!d.targets.empty()) out.push_back(targets_section(d, L));
+  if (!d.units.empty()) out.push_back(units_section(d, L));
   if (!d.plan.empty()) out.push_back(plan_section(d, L));
   if (!d.indicators.empty()) out.push_back(items_section(d.indicators, Term::kIndicators, L, true));
   if (!d.actions.empty()) out.push_back(items_section(d.actions, Term::kActions, L, false));
@@ -244,6 +288,7 @@ std::string render_diff_json(const PlanDiff& diff, const DiffHeading& heading) {
   side_json(w, "before", heading.before);
   side_json(w, "after", heading.after);
   w.key("summary").begin_object().field("targets", diff.targets.size());
+  w.field("units", diff.units.size());
   w.field("plan_fields", diff.plan.size());
   for (auto [key, items] :
        {std::pair{"indicators", &diff.indicators}, std::pair{"actions", &diff.actions},
@@ -270,6 +315,20 @@ std::string render_diff_json(const PlanDiff& diff, const DiffHeading& heading) {
       }
     } else {
       w.field("days", t.days);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("units").begin_array();
+  for (const auto& u : diff.units) {
+    w.begin_object().field("indicator", u.indicator).field("name", u.name);
+    w.field("action", u.action).field("action_name", u.action_name);
+    w.field("before", u.before).field("after", u.after).field("converts", u.converts);
+    w.key("factor");
+    if (u.converts) {
+      w.value(u.factor);
+    } else {
+      w.null();
     }
     w.end_object();
   }

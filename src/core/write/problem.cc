@@ -122,27 +122,33 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   std::string error;
   auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
   if (!lock) return failed(error);
-  if (!recover_dir(dir, &error)) return failed(error);
+  std::vector<std::string> recovered;
+  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  // Whatever happens next, what recovery restored is said.
+  auto said = [&recovered](ProblemOutcome out) {
+    out.recovered = std::move(recovered);
+    return out;
+  };
   // The file as it is now, under the lock: another writer may have closed
   // or reopened the problem since the plan was loaded.
   DiskFileSystem fs;
   auto existing = fs.read(path, &error);
-  if (!existing) return failed(fmt::format("cannot read {}: {}", path, error));
+  if (!existing) return said(failed(fmt::format("cannot read {}: {}", path, error)));
   const int64_t now = options.clock();
   const Date today = today_for(options, plan, now);
   auto before = read_back(plan, path, name, *existing, today, refusals);
-  if (!before) return refused(std::move(refusals));
+  if (!before) return said(refused(std::move(refusals)));
   const int64_t after_now = now + 1;
   const ProblemEvent* in_force = before->close_before(after_now);
   if (close && in_force) {
-    return refused(
-        {fmt::format("ID: problem {} is already closed ({} by {}: {}); reopen it "
-                     "first if it is not put right",
-                     id, in_force->at.text, in_force->by, in_force->text)});
+    return said(
+        refused({fmt::format("ID: problem {} is already closed ({} by {}: {}); reopen it "
+                             "first if it is not put right",
+                             id, in_force->at.text, in_force->by, in_force->text)}));
   }
   if (!close && !in_force) {
-    return refused(
-        {fmt::format("ID: problem {} is open; only a closed problem can be reopened", id)});
+    return said(refused(
+        {fmt::format("ID: problem {} is open; only a closed problem can be reopened", id)}));
   }
   ProblemEvent e;
   e.kind = kind;
@@ -154,10 +160,10 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   out.appended = append_after(*existing, format_problem_event(e));
   const std::string new_text = *existing + out.appended;
   auto after = read_back(plan, path, name, new_text, today, refusals);
-  if (!after) return refused(std::move(refusals));
-  if (!replace_files(dir, {{name, new_text}}, &error)) return failed(error);
+  if (!after) return said(refused(std::move(refusals)));
+  if (!replace_files(dir, {{name, new_text}}, &error)) return said(failed(error));
   out.problem = std::move(*after);
-  return out;
+  return said(std::move(out));
 }
 
 }  // namespace
@@ -201,7 +207,13 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
   if (!ensure_dir(dir, &error)) return failed(error);
   auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
   if (!lock) return failed(error);
-  if (!recover_dir(dir, &error)) return failed(error);
+  std::vector<std::string> recovered;
+  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  // Whatever happens next, what recovery restored is said.
+  auto said = [&recovered](ProblemOutcome out) {
+    out.recovered = std::move(recovered);
+    return out;
+  };
   // The next id, from the files as they are under the lock.
   DiskFileSystem fs;
   Problem p;
@@ -221,10 +233,10 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
   out.path = join_path(dir, name);
   out.appended = format_problem(p);
   auto back = read_back(plan, out.path, name, out.appended, today, refusals);
-  if (!back) return refused(std::move(refusals));
-  if (!replace_files(dir, {{name, out.appended}}, &error)) return failed(error);
+  if (!back) return said(refused(std::move(refusals)));
+  if (!replace_files(dir, {{name, out.appended}}, &error)) return said(failed(error));
   out.problem = std::move(*back);
-  return out;
+  return said(std::move(out));
 }
 
 ProblemOutcome close_problem(const LoadResult& loaded, const std::string& id,

@@ -37,6 +37,9 @@ struct ProblemOutcome {
   std::string appended;
   /// The problem as the file now has it.
   Problem problem;
+  /// What undoing an interrupted earlier write restored or removed (see
+  /// recover_dir); said whatever the status.
+  std::vector<std::string> recovered;
 };
 
 /// Opens a problem: validates it against `loaded` (a known bureau, with

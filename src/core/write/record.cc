@@ -26,7 +26,7 @@ bool same_record(const Actual& a, const Actual& b) {
   return a.indicator == b.indicator && a.period == b.period && same_value(a.value, b.value) &&
          a.recorded.epoch_seconds == b.recorded.epoch_seconds &&
          a.recorded.text == b.recorded.text && a.by == b.by && a.source == b.source &&
-         a.note == b.note && a.reason == b.reason;
+         a.note == b.note && a.reason == b.reason && a.unit == b.unit;
 }
 
 // The plan's definitions without any actuals.
@@ -334,13 +334,19 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   if (!ensure_dir(dir, &error)) return failed(error);
   auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
   if (!lock) return failed(error);
-  if (!recover_dir(dir, &error)) return failed(error);
+  std::vector<std::string> recovered;
+  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  // Whatever happens next, what recovery restored is said.
+  auto said = [&recovered](RecordOutcome out) {
+    out.recovered = std::move(recovered);
+    return out;
+  };
 
   // 2. What other writers added since the plan was loaded.
   std::map<std::string, std::string> disk;
   std::optional<Reloaded> fresh;
   if (!unchanged(snap, dir, disk, &error)) {
-    if (!error.empty()) return failed(error);
+    if (!error.empty()) return said(failed(error));
     fresh.emplace();
     fresh->plan = definitions_of(plan);
     snap = Snapshot{};
@@ -366,7 +372,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
       RecordOutcome out;
       out.status = RecordOutcome::Status::kRefused;
       out.refusals = std::move(refusals);
-      return out;
+      return said(std::move(out));
     }
     if (fresh->diags.has_errors()) {
       RecordOutcome out;
@@ -374,7 +380,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
       out.diags = std::move(fresh->diags);
       out.diags.sort(fresh->files);
       out.files = std::move(fresh->files);
-      return out;
+      return said(std::move(out));
     }
   }
 
@@ -383,11 +389,11 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   if (fresh) fresh_ledger.emplace(fresh->plan);
   Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
                        make_timestamp(options.clock(), offset));
-  if (c.outcome.status != RecordOutcome::Status::kOk) return std::move(c.outcome);
+  if (c.outcome.status != RecordOutcome::Status::kOk) return said(std::move(c.outcome));
 
   // 5. Replace the files, all or none.
-  if (!replace_files(dir, c.replacements, &error)) return failed(error);
-  return std::move(c.outcome);
+  if (!replace_files(dir, c.replacements, &error)) return said(failed(error));
+  return said(std::move(c.outcome));
 }
 
 }  // namespace tally

@@ -70,6 +70,9 @@ struct RecordOutcome {
   SourceFiles files;
   /// kFailed: the lock or I/O failure, naming the file; nothing was changed.
   std::string error;
+  /// What undoing an interrupted earlier write restored or removed, one
+  /// sentence per file (see recover_dir); said whatever the status.
+  std::vector<std::string> recovered;
 };
 
 /// Records proposals in the actuals files of their bureaus, all or none:

@@ -11,9 +11,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include "core/base/fs.h"
+#include "core/base/text.h"
 
 namespace tally {
 
@@ -36,7 +38,21 @@ bool fail(std::string* error, std::string message) {
 }
 
 bool fail_errno(std::string* error, std::string_view what, const std::string& path) {
-  return fail(error, fmt::format("cannot {} {}: {}", what, path, std::strerror(errno)));
+  // EROFS's own text is "Read-only file system"; say it plainly, since the
+  // permissions of the directory are not what stops the write.
+  const char* why = errno == EROFS ? "the file system is mounted read-only" : std::strerror(errno);
+  return fail(error, fmt::format("cannot {} {}: {}", what, path, why));
+}
+
+// A fingerprint of a file's text, to tell whether a file is still what a
+// transaction wrote: its size and 64-bit FNV-1a.
+std::string fingerprint(std::string_view text) {
+  uint64_t h = 14695981039346656037ULL;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return fmt::format("{} {:016x}", text.size(), h);
 }
 
 bool write_all(int fd, std::string_view data) {
@@ -117,14 +133,31 @@ DirLock::~DirLock() {
 std::optional<DirLock> DirLock::acquire(const std::string& dir, int timeout_ms,
                                         std::string* error) {
   std::string path = join_path(dir, std::string(kLockFileName));
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  // O_NOFOLLOW: a lock file planted as a link would otherwise create or
+  // lock a file wherever it points.
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
   // In a directory we may not write to, an existing lock file still locks.
   if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) errno = EACCES;
+    const int first = errno;
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) errno = first == EROFS ? EROFS : errno == ELOOP ? ELOOP : EACCES;
+  }
+  if (fd < 0 && errno == ELOOP) {
+    fail(error, fmt::format("{} is a symbolic link; tally locks only a file of its own there, "
+                            "remove the link",
+                            path));
+    return std::nullopt;
   }
   if (fd < 0) {
     fail_errno(error, "create the lock file", path);
+    return std::nullopt;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    fail(error, fmt::format("{} is not a regular file; tally locks only a file of its own there, "
+                            "remove it",
+                            path));
     return std::nullopt;
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
@@ -188,10 +221,12 @@ bool entries_of(const std::string& dir, const std::vector<FileReplacement>& file
 bool write_journal(const std::string& dir, const std::string& journal,
                    const std::vector<FileReplacement>& files, std::vector<Entry>& entries,
                    std::string* error) {
-  std::string text = "tally-journal 1\n";
+  std::string text = "tally-journal 2\n";
   for (size_t i = 0; i < entries.size(); ++i) {
-    text += fmt::format("{} {}\n", entries[i].existed ? "replace" : "create", files[i].name);
+    text += fmt::format("{} {} {}\n", entries[i].existed ? "replace" : "create",
+                        fingerprint(files[i].text), files[i].name);
   }
+  text += "end\n";
   bool ok = write_new_file(journal, text, nullptr, error) && fsync_dir(dir, error);
   for (size_t i = 0; ok && i < entries.size(); ++i) {
     Entry& e = entries[i];
@@ -272,36 +307,153 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
   return true;
 }
 
-bool recover_dir(const std::string& dir, std::string* error) {
+namespace {
+
+// One file a journal names, and what recovery does with it.
+struct JournalEntry {
+  bool existed = false;  // "replace": the file existed before
+  std::string fingerprint;
+  std::string name;
+  enum class Undo { kNothing, kRestore, kRemove } undo = Undo::kNothing;
+};
+
+// The journal's text, read without following a link or waiting on a FIFO;
+// nullopt when there is none. false when it is there but not a file.
+bool read_journal(const std::string& path, std::optional<std::string>& text, std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0 && errno == ENOENT) return true;
+  if (fd < 0 && errno == ELOOP) {
+    return fail(error,
+                fmt::format("{} is a symbolic link, not a journal tally wrote; remove it", path));
+  }
+  if (fd < 0) return fail_errno(error, "read", path);
+  struct stat st;
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  ::close(fd);
+  if (!regular) {
+    return fail(
+        error, fmt::format("{} is not a regular file, not a journal tally wrote; remove it", path));
+  }
+  std::string why;
+  text = DiskFileSystem().read(path, &why);
+  if (!text) return fail(error, fmt::format("cannot read {}: {}", path, why));
+  return true;
+}
+
+// The entries of a well-formed journal: "tally-journal 2", one line per file
+// ("replace|create SIZE HASH NAME"), "end". nullopt when it is not one.
+std::optional<std::vector<JournalEntry>> parse_journal(std::string_view text, bool* cut) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t nl; (nl = text.find('\n', start)) != std::string_view::npos; start = nl + 1)
+    lines.push_back(text.substr(start, nl - start));
+  *cut = start != text.size() || lines.empty() || lines.back() != "end";
+  if (lines.empty() || lines.front() != "tally-journal 2") return std::nullopt;
+  std::vector<JournalEntry> entries;
+  const size_t body_end = *cut ? lines.size() : lines.size() - 1;
+  for (size_t i = 1; i < body_end; ++i) {
+    std::vector<std::string> f = split(lines[i], ' ');
+    if (f.size() != 4 || (f[0] != "replace" && f[0] != "create")) return std::nullopt;
+    const std::string& name = f[3];
+    if (name.empty() || name[0] == '.' || name.find('/') != std::string::npos) return std::nullopt;
+    entries.push_back({f[0] == "replace", f[1] + " " + f[2], name});
+  }
+  return entries;
+}
+
+// The fingerprint of a file as it is now; "" when it does not exist.
+std::optional<std::string> fingerprint_of(const std::string& path, std::string* error) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return std::string();
+    fail_errno(error, "read", path);
+    return std::nullopt;
+  }
+  std::string why;
+  auto text = S_ISREG(st.st_mode) ? DiskFileSystem().read(path, &why) : std::nullopt;
+  if (!text) return "-";  // a link or a FIFO: nothing tally wrote
+  return fingerprint(*text);
+}
+
+}  // namespace
+
+bool recover_dir(const std::string& dir, std::vector<std::string>* recovered, std::string* error) {
   const std::string journal = join_path(dir, std::string(kJournal));
   bool changed = false;
-  if (::access(journal.c_str(), F_OK) == 0) {
-    std::string text = DiskFileSystem().read(journal, nullptr).value_or("");
-    // Only complete lines count: a journal cut short was written before any
-    // file was touched.
-    bool ok = true;
-    size_t start = 0;
-    for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
-      std::string_view line(text.data() + start, nl - start);
-      bool existed = line.starts_with("replace ");
-      if (!existed && !line.starts_with("create ")) continue;
-      std::string_view name = line.substr(existed ? 8 : 7);
-      if (name.empty() || name.find('/') != std::string_view::npos) continue;
-      std::string path = join_path(dir, std::string(name));
-      if (existed) {
-        std::string backup = join_path(dir, backup_name(name));
-        if (::access(backup.c_str(), F_OK) == 0 && ::rename(backup.c_str(), path.c_str()) != 0) {
-          ok = fail_errno(error, "restore", path);
+  std::optional<std::string> text;
+  if (!read_journal(journal, text, error)) return false;
+  if (text) {
+    bool cut = false;
+    auto entries = parse_journal(*text, &cut);
+    auto refuse = [&](const std::string& why) {
+      return fail(error, fmt::format("{} {}; nothing was restored. Check the actuals files (the "
+                                     "backups of an interrupted write are .<name>.tally-bak), "
+                                     "then remove the journal",
+                                     journal, why));
+    };
+    if (!entries) return refuse("is not a journal tally wrote");
+    if (cut) {
+      // Cut short: it was being written when the writer stopped, before any
+      // file was touched (backups and renames come after it is complete).
+      if (::unlink(journal.c_str()) != 0) return fail_errno(error, "remove", journal);
+      if (recovered)
+        recovered->push_back(fmt::format(
+            "removed {}, a journal cut short: the interrupted write had changed no file", journal));
+      changed = true;
+      entries->clear();
+    }
+    // Every file first: the journal is applied only when each file is
+    // either as it was before the write or exactly what the write put there.
+    for (JournalEntry& e : *entries) {
+      const std::string path = join_path(dir, e.name);
+      const std::string backup = join_path(dir, backup_name(e.name));
+      auto now = fingerprint_of(path, error);
+      if (!now) return false;
+      if (e.existed) {
+        auto before = fingerprint_of(backup, error);
+        if (!before) return false;
+        if (*now == e.fingerprint && !before->empty() && *before != "-") {
+          e.undo = JournalEntry::Undo::kRestore;
+        } else if (!before->empty() && *now != *before) {
+          return refuse(
+              fmt::format("does not match {}: it is neither as it was nor as the "
+                          "interrupted write left it",
+                          e.name));
+        } else if (before->empty() && *now == e.fingerprint) {
+          return refuse(fmt::format("names {}, but its backup is missing", e.name));
         }
-      } else if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-        ok = fail_errno(error, "remove", path);
+      } else if (!now->empty()) {
+        if (*now != e.fingerprint) {
+          return refuse(
+              fmt::format("would remove {}, which is not what the interrupted write "
+                          "created",
+                          e.name));
+        }
+        e.undo = JournalEntry::Undo::kRemove;
       }
     }
-    if (!ok || !fsync_dir(dir, error)) return false;
-    if (::unlink(journal.c_str()) != 0 && errno != ENOENT) {
-      return fail_errno(error, "remove", journal);
+    for (const JournalEntry& e : *entries) {
+      const std::string path = join_path(dir, e.name);
+      if (e.undo == JournalEntry::Undo::kRestore) {
+        if (::rename(join_path(dir, backup_name(e.name)).c_str(), path.c_str()) != 0)
+          return fail_errno(error, "restore", path);
+        if (recovered)
+          recovered->push_back(
+              fmt::format("restored {} as it was before an interrupted write", path));
+      } else if (e.undo == JournalEntry::Undo::kRemove) {
+        if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+          return fail_errno(error, "remove", path);
+        if (recovered)
+          recovered->push_back(fmt::format("removed {}, created by an interrupted write", path));
+      }
     }
-    changed = true;
+    if (!cut) {
+      if (!fsync_dir(dir, error)) return false;
+      if (::unlink(journal.c_str()) != 0 && errno != ENOENT) {
+        return fail_errno(error, "remove", journal);
+      }
+      changed = true;
+    }
   }
   // Temporary files and backups are only ever left by an interrupted writer.
   std::vector<std::string> stray;

@@ -51,8 +51,9 @@ struct ReplaceHooks {
 /// or none:
 ///  1. each new text goes to `.<name>.tally-tmp` in the same directory and is
 ///     fsynced; the mode of the file it replaces is kept;
-///  2. with more than one file, a journal `.tally.journal` naming the files is
-///     written and fsynced, and each existing file gets a hard-linked backup
+///  2. with more than one file, a journal `.tally.journal` naming the files
+///     (with the size and hash of each new text) is written and fsynced, and each existing file
+///     gets a hard-linked backup
 ///     `.<name>.tally-bak`;
 ///  3. each temporary file is renamed over its file, and the directory fsynced;
 ///  4. the journal and the backups are removed.
@@ -67,8 +68,13 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
 
 /// Run while holding the lock: undoes a transaction that a crash left behind
 /// (as described by `.tally.journal`) and removes stray temporary files and
-/// backups. Returns false with `*error` when something could not be undone.
-bool recover_dir(const std::string& dir, std::string* error);
+/// backups. The journal is applied only when it is a regular file, well
+/// formed, and every file it names is either as it was before the write or
+/// exactly what the write put there (by size and hash); otherwise nothing is
+/// touched and false is returned with `*error` saying what does not match.
+/// Each file restored or removed is said in `*recovered`. Returns false
+/// with `*error` when something could not be undone.
+bool recover_dir(const std::string& dir, std::vector<std::string>* recovered, std::string* error);
 
 /// Creates `dir` (not its parents) unless it exists; false with `*error` on failure.
 bool ensure_dir(const std::string& dir, std::string* error);
