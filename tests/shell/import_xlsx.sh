@@ -82,6 +82,8 @@ t import gbk.csv
 expect_run 1 '' "gbk.csv:1: the file is not UTF-8: byte 0xB1 at offset 2; Excel's \"CSV (逗号分隔)\" saves GBK: import it with --encoding gbk, or save as \"CSV UTF-8 (逗号分隔)\"
 tally: error: gbk.csv: nothing was imported
 "
+# The fill-in sheet above was recorded at 10:02:00 (TALLY_NOW), so this
+# write in the same second is stamped a millisecond after it.
 t import gbk.csv --encoding gbk --dry-run
 expect_run 0 '# rec/actuals/rsj.toml: 1 record would be appended (new file)
 # Actuals reported by 市人社局 (rsj). `tally record` and `tally import` append here;
@@ -92,7 +94,7 @@ indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
 unit = "人"
-recorded = 2024-07-15T10:02:00+08:00
+recorded = 2024-07-15T10:02:00.001+08:00
 by = "rsj"
 source = "人社局月报"
 note = "1-6月累计"

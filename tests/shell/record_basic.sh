@@ -50,12 +50,15 @@ source = \"统计局6月月报\"
 note = \"1-6月累计\"" "$(cat rec/actuals/gxj.toml)"
 
 # A bureau named by its alias; a milestone as a percent; a new file.
+# TALLY_NOW holds the clock at 10:02:00, where a record is stamped already:
+# each write after it is a millisecond later (.001, then .002), so stamps
+# follow the order of writes, across files too.
 t record industry.museum 60% --period 2024-Q2 --source 现场核查 --by 发改局
 expect_run 0 '[[actual]]
 indicator = "industry.museum"
 period = "2024-Q2"
 value = "60%"
-recorded = 2024-07-15T10:02:00+08:00
+recorded = 2024-07-15T10:02:00.001+08:00
 by = "fgj"
 source = "现场核查"
 ' 'recorded in rec/actuals/fgj.toml:4 (new file)
@@ -67,7 +70,7 @@ expect "rec/actuals/fgj.toml" '# Actuals reported by 市发改局 (fgj). `tally 
 indicator = "industry.museum"
 period = "2024-Q2"
 value = "60%"
-recorded = 2024-07-15T10:02:00+08:00
+recorded = 2024-07-15T10:02:00.001+08:00
 by = "fgj"
 source = "现场核查"' "$(cat rec/actuals/fgj.toml)"
 
@@ -78,7 +81,7 @@ indicator = "industry.jobs"
 period = "2024-06"
 value = 1200
 unit = "人"
-recorded = 2024-07-15T10:02:00+08:00
+recorded = 2024-07-15T10:02:00.002+08:00
 by = "rsj"
 source = "人社局月报"
 ' ''
@@ -108,8 +111,8 @@ t log
 expect_run 0 '登记时间          指标                 期间        数值  报送单位  来源           备注               更正原因    状态
 ----------------  -------------------  -------  -------  --------  -------------  -----------------  ----------  --------
 2024-06-12 09:30  industry.bio-output  2024-05  1.5亿元  gxj       统计局5月月报  1-5月累计                      现行
-2024-07-15 10:02  industry.museum      2024-Q2      60%  fgj       现场核查                                      现行
 2024-07-15 10:02  industry.bio-output  2024-06  1.8亿元  gxj       统计局6月月报  1-6月累计                      已被更正
+2024-07-15 10:02  industry.museum      2024-Q2      60%  fgj       现场核查                                      现行
 2024-07-15 10:02  industry.jobs        2024-06   1200人  rsj       人社局月报                                    现行
 2024-07-20 15:30  industry.bio-output  2024-06  1.9亿元  gxj       统计局修订稿   1-6月累计, "修订"  统计局修订  现行
 ' ''
@@ -125,7 +128,7 @@ expect_run 0 "$(printf '%s\r\n' \
 t log industry.museum --format json
 expect_run 0 '[
   {
-    "recorded": "2024-07-15T10:02:00+08:00",
+    "recorded": "2024-07-15T10:02:00.001+08:00",
     "indicator": "industry.museum",
     "period": "2024-Q2",
     "value": "60%",

@@ -23,11 +23,11 @@ inline std::string describe(const Actual& a) {
   if (a.value.number) o << a.value.number->mantissa << "e-" << a.value.number->scale;
   if (a.value.stage) o << " stage " << static_cast<int>(*a.value.stage);
   if (a.value.percent) o << " percent " << *a.value.percent;
-  o << " unit " << a.unit << " | " << a.recorded.epoch_seconds << " " << a.recorded.offset_minutes
-    << " " << a.recorded.text << " | " << a.by << " | " << a.source << " | " << a.note << " | "
-    << a.reason << " | at " << describe(a.loc) << " " << describe(a.period_loc) << " "
-    << describe(a.value_loc) << " " << describe(a.unit_loc) << " " << describe(a.recorded_loc)
-    << " " << describe(a.by_loc) << " #" << a.file_order;
+  o << " unit " << a.unit << " | " << a.recorded.epoch_seconds << "." << a.recorded.nanos << " "
+    << a.recorded.offset_minutes << " " << a.recorded.text << " | " << a.by << " | " << a.source
+    << " | " << a.note << " | " << a.reason << " | at " << describe(a.loc) << " "
+    << describe(a.period_loc) << " " << describe(a.value_loc) << " " << describe(a.unit_loc) << " "
+    << describe(a.recorded_loc) << " " << describe(a.by_loc) << " #" << a.file_order;
   return o.str();
 }
 

@@ -492,3 +492,23 @@ TEST_CASE("fast actuals: random edits of canonical text read the same both ways"
   CHECK(declined > 100);
   CHECK(whole > 100);
 }
+
+TEST_CASE("fast actuals: fractional seconds read the same both ways") {
+  auto text = [](const std::string& recorded) {
+    return "[[actual]]\nindicator = \"a\"\nperiod = \"2024-06\"\nvalue = 1\nrecorded = " +
+           recorded + "\nby = \"gxj\"\nsource = \"x\"\n";
+  };
+  // 1 to 9 digits are read by the canonical reader; the text keeps the
+  // fraction without trailing zeros.
+  for (const char* t : {"2024-07-15T10:02:00.5+08:00", "2024-07-15T10:02:00.001+08:00",
+                        "2024-07-15T10:02:00.123456789Z", "2024-07-15T10:02:00.500+08:00"}) {
+    CHECK(same_both_ways(text(t)).canonical_records == 1);
+  }
+  Read r = read_with(text("2024-07-15T10:02:00.500+08:00"), false);
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].find("1721008920.500000000 480 2024-07-15T10:02:00.5+08:00") !=
+        std::string::npos);
+  // More digits than nanoseconds, or none after the point, are toml++'s.
+  CHECK(same_both_ways(text("2024-07-15T10:02:00.1234567891+08:00")).canonical_records == 0);
+  CHECK(same_both_ways(text("2024-07-15T10:02:00.+08:00")).canonical_records == 0);
+}

@@ -106,6 +106,7 @@ struct RecordKey {
   uint32_t indicator;
   uint32_t period;
   int64_t recorded;
+  int32_t nanos;
   uint32_t index;
   auto operator<=>(const RecordKey&) const = default;
 };
@@ -568,8 +569,7 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
     const Actual& cur = plan.actuals[order[k].index];
     // Within one file, a later position is a later record even in the same
     // second; two files have no order between them.
-    if (prev.recorded.epoch_seconds == cur.recorded.epoch_seconds &&
-        prev.loc.file != cur.loc.file) {
+    if (prev.recorded.same_moment(cur.recorded) && prev.loc.file != cur.loc.file) {
       diags.error(cur.recorded_loc, "duplicate-actual",
                   fmt::format("'{}' {} is recorded at the same time ({}) in two files; which one "
                               "is in force is ambiguous",
@@ -618,8 +618,8 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
     } else {
       check_task_record(a, plan.tasks[index - plan.indicators.size()], diags);
     }
-    order.push_back(
-        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
+    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
+                              a.recorded.nanos, static_cast<uint32_t>(i)});
   }
   // Group by (indicator or task, period), ordered by recorded time then file order.
   sort_records(order, plan.indicators.size() + plan.tasks.size());
@@ -638,8 +638,8 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
     if (it == keys.end() || !a.value.number) continue;
     const Indicator& ind = plan.indicators[it->second.index];
     if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
-    order.push_back(
-        RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds, static_cast<uint32_t>(i)});
+    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
+                              a.recorded.nanos, static_cast<uint32_t>(i)});
   }
   sort_records(order, plan.indicators.size());
   std::vector<const Actual*> series;

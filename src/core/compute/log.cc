@@ -17,8 +17,7 @@ std::vector<LogEntry> build_log(const Ledger& ledger, const LogFilter& filter) {
   std::stable_sort(out.begin(), out.end(), [](const LogEntry& x, const LogEntry& y) {
     const Actual& a = *x.actual;
     const Actual& b = *y.actual;
-    if (a.recorded.epoch_seconds != b.recorded.epoch_seconds)
-      return a.recorded.epoch_seconds < b.recorded.epoch_seconds;
+    if (!a.recorded.same_moment(b.recorded)) return a.recorded < b.recorded;
     if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
     return a.loc.line < b.loc.line;
   });

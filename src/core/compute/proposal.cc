@@ -229,12 +229,12 @@ void Validator::against_records(std::span<const ProposedActual> rows, const std:
                        "record must give a reason saying why it replaces that one",
                        id, period.str(), value_with_unit(prev->value, unit), prev->recorded.text,
                        prev->by, prev->source));
-  } else if (prev->recorded.epoch_seconds > recorded_.epoch_seconds) {
+  } else if (recorded_ < prev->recorded) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded {}, after this "
                        "one ({}); a correction must be recorded after what it corrects",
                        id, period.str(), prev->recorded.text, recorded_.text));
-  } else if (prev->recorded.epoch_seconds == recorded_.epoch_seconds && !in_file_of(*prev, by)) {
+  } else if (prev->recorded.same_moment(recorded_) && !in_file_of(*prev, by)) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded in the same second ({}) "
                        "by {} in another file; a correction in the same second must be "

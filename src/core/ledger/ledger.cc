@@ -9,27 +9,33 @@ namespace tally {
 namespace {
 
 // The order of an indicator's records: by period (end date, then coarser
-// first, as Period orders them), recorded time, file and line. Computed once
+// first, as Period orders them), recorded time (to the nanosecond), file
+// and line. Computed once
 // per record: comparing Periods computes their end dates, and sorting a
 // million records compared them twenty million times.
 struct RecordOrder {
   int32_t end;  // the period's end as YYYYMMDD
   int32_t cadence;
   int64_t recorded;
+  int32_t nanos;
   uint32_t file;
   uint32_t line;
   const Actual* actual;
 
-  auto key() const { return std::tie(end, cadence, recorded, file, line); }
+  auto key() const { return std::tie(end, cadence, recorded, nanos, file, line); }
   bool operator<(const RecordOrder& o) const { return key() < o.key(); }
 };
 
 RecordOrder order_of(const Actual& a) {
   const Date e = a.period.end();
   const int32_t end = e.year * 10000 + e.month * 100 + e.day;
-  return RecordOrder{
-      end, static_cast<int32_t>(a.period.cadence), a.recorded.epoch_seconds, a.loc.file, a.loc.line,
-      &a};
+  return RecordOrder{end,
+                     static_cast<int32_t>(a.period.cadence),
+                     a.recorded.epoch_seconds,
+                     a.recorded.nanos,
+                     a.loc.file,
+                     a.loc.line,
+                     &a};
 }
 
 }  // namespace

@@ -133,11 +133,37 @@ std::optional<ActualValue> parse_percent(std::string_view text) {
   return v;
 }
 
-Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes) {
-  return Timestamp{epoch_seconds, offset_minutes, format_rfc3339(epoch_seconds, offset_minutes)};
+namespace {
+
+// ".001", ".5": the fraction of a second, without trailing zeros; "" for 0.
+std::string fraction_text(int32_t nanos) {
+  if (nanos <= 0) return "";
+  std::string digits = fmt::format("{:09}", nanos);
+  while (digits.back() == '0') digits.pop_back();
+  return "." + digits;
 }
 
-Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset) {
+// `text` (…THH:MM:SS±HH:MM or …Z) with the fraction after the seconds.
+std::string with_fraction(std::string text, int32_t nanos) {
+  if (nanos <= 0) return text;
+  const size_t t = text.find('T');
+  if (t != std::string::npos && t + 9 <= text.size()) text.insert(t + 9, fraction_text(nanos));
+  return text;
+}
+
+}  // namespace
+
+Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes, int32_t nanos) {
+  Timestamp ts{epoch_seconds, offset_minutes, format_rfc3339(epoch_seconds, offset_minutes), 0};
+  ts.nanos = nanos;
+  ts.text = with_fraction(std::move(ts.text), nanos);
+  return ts;
+}
+
+namespace {
+
+// The parts of a whole second, as written.
+Timestamp whole_second(Date d, int hour, int minute, int second, int offset) {
   Timestamp ts;
   ts.epoch_seconds = days_from_civil(d) * 86400 + hour * 3600 + minute * 60 + second - offset * 60;
   ts.offset_minutes = offset;
@@ -163,6 +189,15 @@ Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset) {
   for (size_t i = 0; i < 7; ++i) put(at[i], parts[i]);
   text[19] = offset < 0 ? '-' : '+';
   ts.text.assign(text, sizeof text - 1);
+  return ts;
+}
+
+}  // namespace
+
+Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset, int32_t nanos) {
+  Timestamp ts = whole_second(d, hour, minute, second, offset);
+  ts.nanos = nanos;
+  ts.text = with_fraction(std::move(ts.text), nanos);
   return ts;
 }
 

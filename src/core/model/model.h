@@ -207,15 +207,27 @@ struct Timestamp {
   int64_t epoch_seconds = 0;  // UTC
   int offset_minutes = 0;
   std::string text;  // as written, normalised to RFC 3339
-  bool operator<(const Timestamp& o) const { return epoch_seconds < o.epoch_seconds; }
+  /// The fraction of the second, in nanoseconds (0 … 999999999): `record`
+  /// writes one when another record was stamped in the same second.
+  int32_t nanos = 0;
+  bool operator<(const Timestamp& o) const {
+    return epoch_seconds != o.epoch_seconds ? epoch_seconds < o.epoch_seconds : nanos < o.nanos;
+  }
+  /// The same moment, to the nanosecond.
+  bool same_moment(const Timestamp& o) const {
+    return epoch_seconds == o.epoch_seconds && nanos == o.nanos;
+  }
 };
 
-/// A Timestamp for a moment shown at an offset, its text in RFC 3339.
-Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes);
+/// A Timestamp for a moment shown at an offset, its text in RFC 3339 (with
+/// the fraction of the second, when there is one, as few digits as it
+/// takes: 10:02:00.001+08:00).
+Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes, int32_t nanos = 0);
 
 /// A Timestamp from the parts of a date-time as written; `offset` is
-/// minutes east of UTC. The text keeps the parts as given.
-Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset);
+/// minutes east of UTC. The text keeps the parts as given, the fraction
+/// written as make_timestamp(epoch, offset, nanos) writes it.
+Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset, int32_t nanos = 0);
 
 struct Actual {
   std::string indicator;

@@ -21,9 +21,9 @@ constexpr auto kActualKeys = actual_keys();
 Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) {
   *ok = is_valid_date(dt.date.year, dt.date.month, dt.date.day);
   if (!*ok) return Timestamp{};
-  return make_timestamp(Date{dt.date.year, dt.date.month, dt.date.day}, dt.time.hour,
-                        dt.time.minute, dt.time.second,
-                        dt.offset ? dt.offset->minutes : default_offset);
+  return make_timestamp(
+      Date{dt.date.year, dt.date.month, dt.date.day}, dt.time.hour, dt.time.minute, dt.time.second,
+      dt.offset ? dt.offset->minutes : default_offset, static_cast<int32_t>(dt.time.nanosecond));
 }
 
 // The steps below are shared by the toml++ reader (read_actual) and the
@@ -150,7 +150,7 @@ void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& 
   } else {
     ok = read_value_text(c.value_text, a, diags) && ok;
   }
-  a.recorded = make_timestamp(c.date, c.hour, c.minute, c.second, c.offset_minutes);
+  a.recorded = make_timestamp(c.date, c.hour, c.minute, c.second, c.offset_minutes, c.nanos);
   if (!ok) out.pop_back();
 }
 

@@ -209,7 +209,8 @@ bool plain_number(std::string_view s, size_t i, std::optional<Decimal>* out, siz
   return out->has_value();
 }
 
-// YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM, a real date and time.
+// YYYY-MM-DDTHH:MM:SS, a fraction of 1 to 9 digits or none, then Z or
+// ±HH:MM: a real date and time. (More digits are toml++'s to read.)
 bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* end) {
   if (i + 20 > s.size()) return false;
   int y = fixed_digits(s, i, 4), mo = fixed_digits(s, i + 5, 2), d = fixed_digits(s, i + 8, 2);
@@ -221,6 +222,18 @@ bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* 
   }
   if (!is_valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59) return false;
   size_t k = i + 19;
+  int32_t nanos = 0;
+  if (s[k] == '.') {
+    size_t digits = 0;
+    while (k + 1 + digits < s.size() && s[k + 1 + digits] >= '0' && s[k + 1 + digits] <= '9') {
+      if (++digits > 9) return false;
+      nanos = nanos * 10 + (s[k + digits] - '0');
+    }
+    if (digits == 0) return false;
+    for (size_t pad = digits; pad < 9; ++pad) nanos *= 10;
+    k += 1 + digits;
+    if (k >= s.size()) return false;
+  }
   int offset = 0;
   if (s[k] == 'Z') {
     ++k;
@@ -234,6 +247,7 @@ bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* 
   }
   a->date = Date{y, mo, d};
   a->hour = h, a->minute = mi, a->second = sec;
+  a->nanos = nanos;
   a->offset_minutes = offset;
   *end = k;
   return true;

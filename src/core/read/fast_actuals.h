@@ -48,6 +48,7 @@ struct CanonicalActual {
   /// `recorded`: a valid date and time with an explicit offset.
   Date date;
   int hour = 0, minute = 0, second = 0;
+  int32_t nanos = 0;  ///< a fraction of 1 to 9 digits after the seconds
   int offset_minutes = 0;
 };
 

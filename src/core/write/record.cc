@@ -24,9 +24,8 @@ bool same_record(const Actual& a, const Actual& b) {
            x.stage == y.stage && x.percent == y.percent;
   };
   return a.indicator == b.indicator && a.period == b.period && same_value(a.value, b.value) &&
-         a.recorded.epoch_seconds == b.recorded.epoch_seconds &&
-         a.recorded.text == b.recorded.text && a.by == b.by && a.source == b.source &&
-         a.note == b.note && a.reason == b.reason && a.unit == b.unit;
+         a.recorded.same_moment(b.recorded) && a.recorded.text == b.recorded.text && a.by == b.by &&
+         a.source == b.source && a.note == b.note && a.reason == b.reason && a.unit == b.unit;
 }
 
 // The plan's definitions without any actuals.
@@ -120,6 +119,24 @@ struct Composed {
   RecordOutcome outcome;
   std::vector<FileReplacement> replacements;
 };
+
+// The stamp of a write at `now`: that second, or — when a record of the
+// plan was already stamped in it (a correction made at once after what it
+// corrects, by any bureau) — a millisecond after the latest of them, so
+// the new records are later than every record before them, also across
+// files, where only the time orders records.
+Timestamp stamp(const Plan& plan, int64_t now) {
+  const int offset = plan.header.utc_offset_minutes;
+  int32_t latest = -1;
+  for (const Actual& a : plan.actuals) {
+    if (a.recorded.epoch_seconds == now) latest = std::max(latest, a.recorded.nanos);
+  }
+  if (latest < 0) return make_timestamp(now, offset);
+  constexpr int32_t kMillisecond = 1000000, kSecond = 1000000000;
+  if (latest + kMillisecond < kSecond) return make_timestamp(now, offset, latest + kMillisecond);
+  if (latest + 1 < kSecond) return make_timestamp(now, offset, latest + 1);
+  return make_timestamp(now + 1, offset);
+}
 
 // "Today" for a write stamped `recorded`.
 Date today_for(const RecordOptions& options, const Plan& plan, const Timestamp& recorded) {
@@ -304,20 +321,18 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
                              const RecordOptions& options) {
   const Plan& plan = loaded.plan;
-  const int offset = plan.header.utc_offset_minutes;
   Snapshot snap = snapshot_of(plan, loaded.files, options.excluded);
   Ledger loaded_ledger(plan);
   if (options.dry_run) {
-    return compose(snap, loaded_ledger, rows, options, make_timestamp(options.clock(), offset))
-        .outcome;
+    return compose(snap, loaded_ledger, rows, options, stamp(plan, options.clock())).outcome;
   }
   // Refuse what is wrong already before taking the lock: a refusal touches
   // no file and waits for no other writer.
   {
     Prepared prepared;
     RecordOutcome out;
-    if (!validate(loaded_ledger, loaded.files, rows, options,
-                  make_timestamp(options.clock(), offset), prepared, out)) {
+    if (!validate(loaded_ledger, loaded.files, rows, options, stamp(plan, options.clock()),
+                  prepared, out)) {
       return out;
     }
   }
@@ -388,7 +403,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   std::optional<Ledger> fresh_ledger;
   if (fresh) fresh_ledger.emplace(fresh->plan);
   Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
-                       make_timestamp(options.clock(), offset));
+                       stamp(*snap.plan, options.clock()));
   if (c.outcome.status != RecordOutcome::Status::kOk) return said(std::move(c.outcome));
 
   // 5. Replace the files, all or none.
