@@ -62,6 +62,7 @@ constexpr ColumnName kColumnNames[] = {
     {ActualKey::kValue, "实绩"},          {ActualKey::kValue, "数值"},
     {ActualKey::kBy, "报送单位"},         {ActualKey::kSource, "来源"},
     {ActualKey::kNote, "备注"},           {ActualKey::kReason, "更正原因"},
+    {ActualKey::kHighlight, "特色亮点"},
 };
 
 // The field a heading names: its key (any case) or another of its names.

@@ -118,6 +118,9 @@ Runner setup_record(CLI::App& app) {
                  "(required)");
   app.add_option("--reason", p.reason,
                  "Why this record replaces an earlier one for the same indicator and period");
+  app.add_flag_function(
+      "--highlight", [args](int64_t) { args->proposed.highlight = "true"; },
+      "Mark the note an example worth spreading (特色亮点); the bulletin collects them");
   app.add_flag("--dry-run", args->dry_run, "Print the text that would be appended; write nothing");
   app.add_flag("--force", args->force,
                "Record a figure far outside the indicator's range (10× its target or largest "

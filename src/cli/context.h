@@ -20,9 +20,10 @@ namespace tally {
 enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2, kExitEnvironment = 3 };
 
 struct GlobalOptions {
-  std::string plan_dir;     // --plan / TALLY_PLAN / discovered
-  std::string actuals_dir;  // --actuals
-  std::string lang = "zh";  // --lang
+  std::string plan_dir;      // --plan / TALLY_PLAN / discovered
+  std::string actuals_dir;   // --actuals
+  std::string problems_dir;  // --problems
+  std::string lang = "zh";   // --lang
   std::string color = "auto";
   std::string today;  // --today / TALLY_TODAY, as given
   bool quiet = false;

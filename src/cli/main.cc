@@ -141,7 +141,8 @@ std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, 
   }
   ctx.options.plan_dir = *dir;
   DiskFileSystem fs;
-  LoadOptions lo{*dir, ctx.options.actuals_dir, cmd.needs == Needs::kDefinitions};
+  LoadOptions lo{*dir, ctx.options.actuals_dir, cmd.needs == Needs::kDefinitions,
+                 ctx.options.problems_dir};
   loaded = load_plan(fs, lo);
   ctx.loaded = &loaded;
   ctx.today = today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
@@ -192,6 +193,8 @@ int run(int argc, char** argv) {
   app.add_option("--plan", g.plan_dir, "Plan directory (else TALLY_PLAN, else discovered)");
   app.add_option("--actuals", g.actuals_dir,
                  "Read actuals from DIR instead of the plan's actuals/");
+  app.add_option("--problems", g.problems_dir,
+                 "Read and write problems in DIR instead of the plan's problems/");
   app.add_option("--lang", g.lang, "Label language")->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--color", g.color, "Colour output")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -9,9 +9,9 @@ cd "$TMPDIR_TEST" || exit 1
 plan="$SRC/plans/hongjiang-2024"
 cp -r "$SRC/docs/examples/hongjiang-2024-h1/actuals" good
 cp -r good bad
-# The demo's gxj.toml has 1234 lines; the record appended below starts with
-# a blank line, so its [[actual]] is line 1236 and it ends on line 1242.
-expect "lines of the demo's gxj.toml" 1234 "$(wc -l <good/gxj.toml)"
+# The demo's gxj.toml has 1271 lines; the record appended below starts with
+# a blank line, so its [[actual]] is line 1273 and it ends on line 1279.
+expect "lines of the demo's gxj.toml" 1271 "$(wc -l <good/gxj.toml)"
 cat >>bad/gxj.toml <<'TOML'
 
 [[actual]]
@@ -59,7 +59,7 @@ text_section="
 数据问题 · 1 条记录不符合规则，未计入
 记录位置           指标编号             问题
 -----------------  -------------------  -----------------------------------------------------------------------------
-bad/gxj.toml:1236  industry.bio-outptu  $reason
+bad/gxj.toml:1273  industry.bio-outptu  $reason
 "
 append_text() { printf '%s%s' "$1" "$text_section"; }
 append_text_en() {
@@ -67,7 +67,7 @@ append_text_en() {
 Data problems · 1 record breaks a rule and is left out
 record             id                   problem
 -----------------  -------------------  -----------------------------------------------------------------------------
-bad/gxj.toml:1236  industry.bio-outptu  $reason
+bad/gxj.toml:1273  industry.bio-outptu  $reason
 "
 }
 append_md() {
@@ -78,12 +78,12 @@ append_md() {
 
 | 记录位置 | 指标编号 | 问题 |
 |---|---|---|
-| bad/gxj.toml:1236 | industry.bio-outptu | $reason |
+| bad/gxj.toml:1273 | industry.bio-outptu | $reason |
 "
 }
 append_csv() {
   # CSV rows end in CRLF (RFC 4180).
-  printf '%s\n%s\r\n%s\r\n' "$1" "数据问题,指标编号,问题" "bad/gxj.toml:1236,industry.bio-outptu,$reason"
+  printf '%s\n%s\r\n%s\r\n' "$1" "数据问题,指标编号,问题" "bad/gxj.toml:1273,industry.bio-outptu,$reason"
 }
 html_section="<section class=\"problems\">
 <h2>数据问题</h2>
@@ -91,7 +91,7 @@ html_section="<section class=\"problems\">
 <table>
 <thead><tr><th>记录位置</th><th>指标编号</th><th>问题</th></tr></thead>
 <tbody>
-<tr><td>bad/gxj.toml:1236</td><td>industry.bio-outptu</td><td>unknown indicator &#39;industry.bio-outptu&#39; (did you mean &#39;industry.bio-output&#39;?)</td></tr>
+<tr><td>bad/gxj.toml:1273</td><td>industry.bio-outptu</td><td>unknown indicator &#39;industry.bio-outptu&#39; (did you mean &#39;industry.bio-output&#39;?)</td></tr>
 </tbody>
 </table>
 </section>
@@ -100,7 +100,7 @@ before_footer() { printf '%s%s<footer>%s' "${1%%<footer>*}" "$html_section" "${1
 json_section='  "data_problems": [
     {
       "file": "bad/gxj.toml",
-      "line": 1236,
+      "line": 1273,
       "indicator": "industry.bio-outptu",
       "codes": [
         "unknown-indicator"
@@ -145,21 +145,21 @@ expect "show of another indicator: stderr" "" "$err"
 # check still fails on it.
 run bad check
 expect "check: exit code" 1 "$rc"
-expect "check: the finding" "bad/gxj.toml:1236:1: error: $reason [unknown-indicator]" "$(grep -F 'bad/gxj.toml' out)"
+expect "check: the finding" "bad/gxj.toml:1273:1: error: $reason [unknown-indicator]" "$(grep -F 'bad/gxj.toml' out)"
 
 # record: another indicator is recorded beside the bad record, with a
 # warning; the file it went to is the one with the bad record (after its
-# line 1242, a blank line and the new [[actual]] on 1244).
+# line 1279, a blank line and the new [[actual]] on 1281).
 export TALLY_NOW=2024-07-20T10:00:00+08:00
 run bad record industry.bio-output 0.95 --period 2024-06 --source 市统计局统计月报 --reason 统计局修订
 expect "record beside: exit code" 0 "$rc"
-expect "record beside: stderr" "recorded in bad/gxj.toml:1244
-tally: warning: 1 other record of the actuals breaks a rule (bad/gxj.toml:1236); it is left out of bulletins until fixed (\`tally check\` shows the finding)
+expect "record beside: stderr" "recorded in bad/gxj.toml:1281
+tally: warning: 1 other record of the actuals breaks a rule (bad/gxj.toml:1273); it is left out of bulletins until fixed (\`tally check\` shows the finding)
 " "$err"
 # A record for an indicator with a bad record of its own is refused, by
 # record and import alike, and nothing is written. The record above ends on
-# line 1252 (eight keys, its unit among them), so this one's [[actual]] is
-# line 1254.
+# line 1289 (eight keys, its unit among them), so this one's [[actual]] is
+# line 1291.
 cat >>bad/gxj.toml <<'TOML'
 
 [[actual]]
@@ -171,7 +171,7 @@ by = "gxj"
 source = "手工补录"
 TOML
 cp bad/gxj.toml before.toml
-refusal="'industry.bio-output' has a record that breaks a rule (bad/gxj.toml:1254: 'industry.bio-output' is cumulative; a negative value -0.7 cannot be right); fix that record first (\`tally check\` shows it)"
+refusal="'industry.bio-output' has a record that breaks a rule (bad/gxj.toml:1291: 'industry.bio-output' is cumulative; a negative value -0.7 cannot be right); fix that record first (\`tally check\` shows it)"
 run bad record industry.bio-output 0.96 --period 2024-06 --source 市统计局统计月报 --reason 再次修订
 expect "record beside its own bad record: exit code" 1 "$rc"
 expect "record beside its own bad record: stderr" "tally: error: INDICATOR: $refusal

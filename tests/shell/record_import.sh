@@ -110,17 +110,17 @@ tally: error: june.csv: 2 rows cannot be recorded; nothing was imported
 # Files that are not CSV as expected.
 printf 'indicator;period;value;source\n' >semi.csv
 t import semi.csv
-expect_run 1 '' "semi.csv:1: the columns are separated by ';' or tabs; save the file as CSV with commas (indicator,period,value,by,source,note,reason)
+expect_run 1 '' "semi.csv:1: the columns are separated by ';' or tabs; save the file as CSV with commas (indicator,period,value,by,source,note,reason,highlight)
 tally: error: semi.csv: nothing was imported
 "
 printf 'indicator,period,vlue,source\n' >col.csv
 t import col.csv
-expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason (or 指标编号, 期别, 本期实绩/状态, 报送单位, 来源, 备注, 更正原因)
+expect_run 1 '' "col.csv:1: unknown column 'vlue' (did you mean 'value'?); the columns are indicator, period, value, by, source, note, reason, highlight (or 指标编号, 期别, 本期实绩/状态, 报送单位, 来源, 备注, 更正原因, 特色亮点)
 tally: error: col.csv: nothing was imported
 "
 printf 'indicator,period,value\n' >nosrc.csv
 t import nosrc.csv
-expect_run 1 '' "nosrc.csv:1: no column 'source'; the header must name indicator, period, value and source (by, note and reason are optional)
+expect_run 1 '' "nosrc.csv:1: no column 'source'; the header must name indicator, period, value and source (by, note, reason and highlight are optional)
 tally: error: nosrc.csv: nothing was imported
 "
 printf 'indicator,period,value,source\nindustry.jobs,2024-06,1,"open\n' >quote.csv

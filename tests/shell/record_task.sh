@@ -89,10 +89,25 @@ expect_run 1 '' "bad.csv:3: value: '停顿' is not a state of task 'industry.bio
 bad.csv:3: note: empty; a task's progress report says what was done in the period (进展情况), e.g. 完成园区道路招标
 tally: error: bad.csv: 1 row cannot be recorded; nothing was imported
 "
-printf 'indicator,period,value,source,note\nindustry.bio-chain,2024-06,已完成,工信局6月台账,园中园一期建成\n' >june.csv
+printf 'indicator,period,value,source,note,highlight\nindustry.bio-chain,2024-06,已完成,工信局6月台账,园中园一期建成,是\n' >june.csv
 TALLY_NOW=2024-07-15T11:00:00+08:00 t import june.csv
 expect_run 0 'rec/actuals/gxj.toml: 1 record appended
 ' 'imported 1 record from june.csv
+'
+# 是 in the highlight column marks the note a highlight (特色亮点).
+expect "the highlighted report" '[[actual]]
+indicator = "industry.bio-chain"
+period = "2024-06"
+value = "done"
+recorded = 2024-07-15T11:00:00+08:00
+by = "gxj"
+source = "工信局6月台账"
+note = "园中园一期建成"
+highlight = true' "$(tail -n 9 rec/actuals/gxj.toml)"
+
+# A highlight is its note: a figure marked without one is refused.
+t record industry.jobs 1200 --period 2024-06 --source 人社局月报 --highlight
+expect_run 1 '' 'tally: error: --highlight: a highlight (特色亮点) is its note; give the note worth spreading
 '
 
 # Done in June: nothing is owed after June, even in December.

@@ -77,6 +77,26 @@ golden show-museum-en.txt --lang en show livelihood.museum
 golden show-fires.txt show safety.fires
 golden show-output.html show economy.output --format html
 
+# The June 工作月报 on the shipped plan with the demo data: the indicators
+# (only the missing ones, to keep the file short) and the sections 重点任务,
+# 突出问题, 特色亮点. Hand-worked counts, from the demo's README:
+#   tasks: 121 = 105 in progress (102 reported June + 3 whose last report is
+#   May) + 6 done + 5 stalled + 5 never reported; 8 owe June's report (due
+#   07-23): the 3 May-only and the 5 never reported.
+#   problems: opened in June Q2024-0002, -0003, -0004 (3); closed in June
+#   Q2024-0001 (1); open on 07-25 Q2024-0002, -0003, -0005, -0006 (4), all but
+#   -0003 (due 07-31) past their due date (3); Q2024-0002 is 25 days late
+#   (06-30 → 07-25), Q2024-0004 was closed 5 days late (07-10 → 07-15).
+#   highlights: the 3 task reports marked highlight.
+demo="$SRC/docs/examples/hongjiang-2024-h1"
+plan="$SRC/plans/hongjiang-2024"
+demo_args=(--actuals "$demo/actuals" --problems "$demo/problems" report --period 2024-06 --status missing)
+golden monthly-bulletin.txt "${demo_args[@]}"
+golden monthly-bulletin.md "${demo_args[@]}" --format md
+golden monthly-bulletin-en.txt --lang en "${demo_args[@]}"
+golden monthly-bulletin.html "${demo_args[@]}" --format html
+plan="$SRC/tests/plans/report"
+
 [ "$update" = 1 ] && exit 0
 
 # The default period is the latest due one: June on 25 July.

@@ -95,21 +95,21 @@ sheet=$(hj --today 2024-07-23 template --bureau fgj --period 2024-06 --format cs
 list=$(hj overdue --as-of 2024-07-23 --bureau fgj --format csv | tr -d '\r' | sed 1d |
   cut -d, -f3,6 | sort)
 expect "template fgj (shipped plan) = overdue --bureau fgj on the due date" "$list" "$sheet"
-expect "template: a task row" "market.market-order,维护良好市场秩序,,,,,,2024-06,,,," \
+expect "template: a task row" "region.xiangxi-development,做好湘西地区开发工作,,,,,,2024-06,,,," \
   "$(hj --today 2024-07-25 template --bureau fgj --period 2024-06 --format csv | tr -d '\r' |
-    grep '^market.market-order')"
+    grep '^region.xiangxi-development')"
 hj --today 2024-07-25 template --bureau fgj --period 2024-06 --output hj-fgj.xlsx 2>/dev/null
 expect "template: a task's drop-down" '"推进中,已完成,滞后"' "$("$py" - <<'PY'
 import openpyxl
 ws = openpyxl.load_workbook("hj-fgj.xlsx")["填报表"]
-row = next(c.row for c in ws["A"] if c.value == "market.market-order")
+row = next(c.row for c in ws["A"] if c.value == "region.xiangxi-development")
 print(next(dv.formula1 for dv in ws.data_validations.dataValidation if f"I{row}" in str(dv.sqref)))
 PY
 )"
 printf '%s\n' '指标编号,期别,本期实绩/状态,来源,备注' \
-  'market.market-order,2024-06,推进中,发改局调度,已完成市场秩序专项检查一次' >task.csv
+  'region.xiangxi-development,2024-06,推进中,发改局调度,已完成湘西开发项目调度一次' >task.csv
 expect "a task row imported" 'value = "in-progress"
 by = "fgj"
-note = "已完成市场秩序专项检查一次"' \
+note = "已完成湘西开发项目调度一次"' \
   "$(TALLY_NOW=2024-07-25T10:00:00+08:00 hj --today 2024-07-25 import task.csv --dry-run |
     grep -E '^(value|by|note) =')"

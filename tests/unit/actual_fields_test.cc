@@ -21,6 +21,7 @@ Actual every_key() {
   a.period_text = "2024-06";
   a.value.number = Decimal{18, 1};
   a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.highlight = true;
   return a;
 }
 
@@ -30,9 +31,9 @@ TEST_CASE("actual fields: the keys, in the order record writes them") {
   std::vector<std::string> keys;
   for (std::string_view k : actual_keys()) keys.emplace_back(k);
   CHECK(keys == std::vector<std::string>{"indicator", "period", "value", "unit", "recorded", "by",
-                                         "source", "note", "reason"});
-  CHECK(typed_keys() ==
-        std::vector<std::string>{"indicator", "period", "value", "by", "source", "note", "reason"});
+                                         "source", "note", "reason", "highlight"});
+  CHECK(typed_keys() == std::vector<std::string>{"indicator", "period", "value", "by", "source",
+                                                 "note", "reason", "highlight"});
 }
 
 TEST_CASE("actual fields: every key is written and read back by both readers") {
@@ -59,6 +60,7 @@ TEST_CASE("actual fields: every key is written and read back by both readers") {
     for (const ActualField& f : kActualFields) {
       INFO(f.key);
       if (f.text) CHECK(read[0].*f.text == a.*f.text);
+      if (f.type == FieldType::kFlag) CHECK(read[0].highlight);
       // Every located key points at its own line.
       if (f.loc) CHECK((read[0].*f.loc).line == 1 + static_cast<uint32_t>(f.id) + 1);
     }

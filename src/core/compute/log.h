@@ -17,7 +17,7 @@ struct LogFilter {
   /// Only records recorded on or after this date, in the plan's zone.
   std::optional<Date> since;
   /// Only this task's progress reports (an index into the plan's tasks).
-  std::optional<size_t> task;
+  std::optional<size_t> task = {};
 };
 
 /// One record of the log.

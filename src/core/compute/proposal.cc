@@ -77,6 +77,7 @@ class Validator {
                        std::string_view unit, const Actual* prev, const Period& period,
                        const std::string& by, const std::string& reason);
   bool in_file_of(const Actual& a, const std::string& by) const;
+  bool highlight(const ProposedActual& p, std::string_view note);
   void plausible(size_t ind_index, const ActualValue& v, std::string_view typed);
   void reporter(const Indicator& ind, const Bureau& by);
 
@@ -175,6 +176,27 @@ const Bureau* Validator::bureau(const std::string& by, const Indicator* ind) {
          with_suggestion(fmt::format("unknown bureau '{}'", by), by, bureau_names_) +
              "; `tally list bureaus` shows ids, names and aliases");
   return nullptr;
+}
+
+// Whether the note is marked a highlight (特色亮点): true, 是, yes or 1; a
+// highlight is its note, so it needs one. False after refusing.
+bool Validator::highlight(const ProposedActual& p, std::string_view note) {
+  const std::string_view text = trim(p.highlight);
+  bool on = false;
+  for (std::string_view w : {"true", "yes", "1", "是"}) on = on || text == w;
+  bool off = text.empty();
+  for (std::string_view w : {"false", "no", "0", "否"}) off = off || text == w;
+  if (!on && !off) {
+    refuse(ActualKey::kHighlight,
+           fmt::format("'{}' is not true or false (是 or 否)", std::string(text)));
+    return false;
+  }
+  if (on && note.empty()) {
+    refuse(ActualKey::kHighlight,
+           "a highlight (特色亮点) is its note; give the note worth spreading");
+    return false;
+  }
+  return on;
 }
 
 // A bureau that neither leads nor works on the indicator, and is not its
@@ -304,6 +326,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   }
   texts(p);
   std::string reason(trim(p.reason));
+  const bool marked = highlight(p, trim(p.note));
   if (ind && when) {
     against_records(rows, ind->id, ind->unit, ledger_.in_force(ind_index, *when), *when,
                     by ? by->id : "", reason);
@@ -316,6 +339,7 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   a.source = std::move(source);
   a.note = std::string(trim(p.note));
   a.reason = std::move(reason);
+  a.highlight = marked;
   // The unit travels with the figure: a later change of the plan's unit
   // converts it when read instead of rescaling it.
   if (a.value.number) a.unit = ind->unit;
@@ -357,6 +381,7 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
   }
   texts(p);
   std::string reason(trim(p.reason));
+  const bool marked = !note.empty() && highlight(p, note);
   if (when) {
     const Actual* prev = nullptr;
     for (const Actual* r : ledger_.task_in_force(task_index))
@@ -371,6 +396,7 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
   a.source = std::move(source);
   a.note = std::move(note);
   a.reason = std::move(reason);
+  a.highlight = marked;
   return a;
 }
 

@@ -557,6 +557,10 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   r.totals = rollup_of(r.indicators, every);
   r.compared_at = compared_at(plan, request);
   if (request.period.cadence == Cadence::kDekad) r.changes = changes_since(ledger, request);
+  const bool highlighted = std::any_of(plan.actuals.begin(), plan.actuals.end(),
+                                       [](const Actual& a) { return a.highlight; });
+  if (!plan.tasks.empty() || !plan.problems.empty() || highlighted)
+    r.bulletin = compute_bulletin(ledger, request.period, request.as_of, selection.bureau);
   return r;
 }
 

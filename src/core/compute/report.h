@@ -13,6 +13,7 @@
 
 #include "core/base/period.h"
 #include "core/base/units.h"
+#include "core/compute/bulletin.h"
 #include "core/compute/overdue.h"
 #include "core/compute/status.h"
 #include "core/ledger/ledger.h"
@@ -216,6 +217,9 @@ struct Report {
   std::vector<ActionRow> actions;        ///< by action number; all, or the selected one
   std::vector<BureauRow> bureaus;        ///< lead bureaus by rank; all, or the selected one
   Rollup totals;                         ///< over `indicators`
+  /// The 工作月报's other sections (重点任务, 突出问题, 特色亮点), when the
+  /// plan has tasks or problems, or a record marks a highlight.
+  std::optional<Bulletin> bulletin;
 };
 
 /// Computes the report for every indicator of the plan, then applies the

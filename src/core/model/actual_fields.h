@@ -25,7 +25,8 @@ enum class ActualKey : size_t {
   kBy,
   kSource,
   kNote,
-  kReason
+  kReason,
+  kHighlight
 };
 
 /// One key of an [[actual]] record.
@@ -34,8 +35,9 @@ struct ActualField {
   /// The TOML key, and the column of `tally import`.
   std::string_view key;
   /// What is written after `key = `: a string kept as text; a period; a
-  /// number, or a string for a milestone's stage; a date-time.
-  enum class Type { kText, kPeriod, kValue, kMoment } type;
+  /// number, or a string for a milestone's stage; a date-time; true or
+  /// false (kept in Actual::highlight, the only flag).
+  enum class Type { kText, kPeriod, kValue, kMoment, kFlag } type;
   /// A record without it is not read; a required text may not be empty.
   bool required;
   /// The user must give it (a CSV file needs its column). False too for a
@@ -72,6 +74,8 @@ inline constexpr ActualField kActualFields[] = {
      &ProposedActual::note},
     {ActualKey::kReason, "reason", FieldType::kText, false, false, &Actual::reason, nullptr,
      &ProposedActual::reason},
+    {ActualKey::kHighlight, "highlight", FieldType::kFlag, false, false, nullptr, nullptr,
+     &ProposedActual::highlight},
 };
 
 /// How many keys an [[actual]] record has.

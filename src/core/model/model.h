@@ -245,6 +245,8 @@ struct Actual {
   std::string source;
   std::string note;
   std::string reason;
+  /// The note is an example worth spreading (特色亮点, 经验推广).
+  bool highlight = false;
   Location loc;
   Location period_loc;
   Location value_loc;
@@ -266,6 +268,8 @@ struct ProposedActual {
   std::string source;
   std::string note;
   std::string reason;
+  /// "true" (or 是, yes, 1) to mark the note a highlight; empty or "false".
+  std::string highlight;
   uint32_t line = 0;
 };
 
@@ -310,6 +314,7 @@ struct Problem {
 struct Plan {
   std::string dir;
   std::string actuals_dir;
+  std::string problems_dir;
   PlanHeader header;
   std::vector<Profile> profiles;
   std::vector<Bureau> bureaus;

@@ -84,6 +84,14 @@ bool read_field(Fields& f, const ActualField& field, int offset_minutes, Actual&
   }
   const toml::node* n = f.get(field.key, field.required);
   if (!n) return !field.required;
+  if (field.type == FieldType::kFlag) {
+    if (auto b = n->as_boolean()) {
+      a.highlight = b->get();
+      return true;
+    }
+    f.wrong_type(field.key, *n, "true or false");
+    return false;
+  }
   if (field.type == FieldType::kValue) {
     if (auto s = n->as_string()) return read_value_text(s->get(), a, diags);
     if (auto d = f.number_of(field.key, *n)) a.value.number = *d;
@@ -313,6 +321,9 @@ std::string format_actual(const Actual& a) {
         break;
       case FieldType::kMoment:
         out += fmt::format("{} = {}\n", f.key, a.recorded.text);
+        break;
+      case FieldType::kFlag:
+        if (a.highlight) out += fmt::format("{} = true\n", f.key);
         break;
     }
   }

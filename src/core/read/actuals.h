@@ -49,9 +49,11 @@ void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& pl
 ///     source = "统计局6月月报"
 ///     note = "1-6月累计"
 ///     reason = "统计局修订"
+///     highlight = true
 ///
 /// with the keys in exactly this order (that of kActualFields), one space
-/// around `=`, keys that are not required only when not empty, strings as
+/// around `=`, keys that are not required only when not empty (highlight
+/// only when true), strings as
 /// TOML basic strings, numbers as Decimal::str() and milestone values quoted
 /// ("done", "60%"). `recorded` is written from `a.recorded.text`. Every line
 /// ends with "\n".

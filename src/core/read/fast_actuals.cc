@@ -284,6 +284,15 @@ bool read_value(std::string_view line, size_t v, const ActualField& field, Canon
                                                : plain_number(line, v, &c.number, end);
     case FieldType::kMoment:
       return offset_date_time(line, v, &c, end);
+    case FieldType::kFlag:
+      for (std::string_view word : {"true", "false"}) {
+        if (line.substr(v, word.size()) == word) {
+          c.actual.highlight = word == "true";
+          *end = v + word.size();
+          return true;
+        }
+      }
+      return false;
   }
   return false;
 }

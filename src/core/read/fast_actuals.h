@@ -1,7 +1,7 @@
 // A reader for actuals files in the canonical layout that `tally record`
 // appends: `[[actual]]` header lines, one `key = value` per line, values that
-// are basic strings, plain decimal numbers or RFC 3339 date-times with an
-// offset. It reads such text several times faster than toml++ (figures in
+// are basic strings, plain decimal numbers, RFC 3339 date-times with an
+// offset or true/false. It reads such text several times faster than toml++ (figures in
 // docs/performance.md) and knows nothing else: anything outside that layout
 // is declined, and the loader then hands the record (or the whole file) to
 // toml++, which stays the reference.

@@ -123,6 +123,9 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   plan.dir = options.plan_dir;
   plan.actuals_dir =
       options.actuals_dir.empty() ? join_path(options.plan_dir, "actuals") : options.actuals_dir;
+  plan.problems_dir = options.problems_dir.empty()
+                          ? join_path(options.plan_dir, std::string(kProblemsDir))
+                          : options.problems_dir;
   auto shown = [&](const std::string& rel) { return join_path(options.plan_dir, rel); };
 
   uint32_t file = 0;
@@ -176,7 +179,7 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   }
   // Actuals live inside the plan, or inside the directory --actuals names.
   load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
-  load_problems(fs, join_path(options.plan_dir, std::string(kProblemsDir)), r);
+  load_problems(fs, plan.problems_dir, r);
   return r;
 }
 

@@ -28,6 +28,8 @@ struct LoadOptions {
   std::string actuals_dir;
   /// Skip reading actuals (commands that only need the definitions).
   bool skip_actuals = false;
+  /// Where the problems live; empty means `<plan_dir>/problems`.
+  std::string problems_dir = {};
 };
 
 /// Loads plan.toml, bureaus.toml, actions/*.toml, the actuals and the

@@ -309,6 +309,36 @@ std::string changes_html(const Report& r, bool en) {
 constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
 constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
 
+// A table, or （无） when it has no rows.
+std::string table_or_none(const Table& t, bool en) {
+  if (t.rows.empty()) return fmt::format("<p>{}</p>\n", esc(term(Term::kUnset, en)));
+  return html_table(
+      t, [](size_t, size_t) { return std::string(); },
+      [](size_t, size_t, std::string text) { return text; });
+}
+
+// The 工作月报's sections after the indicators: 重点任务, 突出问题, 特色亮点.
+std::string bulletin_html(const Bulletin& b, bool en) {
+  std::string out =
+      fmt::format("<section class=\"page bulletin\">\n<h2>{}</h2>\n<p>{}</p>\n",
+                  esc(term(Term::kSectionTasks, en)), esc(task_counts_line(b.tasks, en)));
+  out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kStalledTasks, en)));
+  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
+  out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kUnreportedTasks, en)));
+  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
+  out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", esc(term(Term::kSectionProblems, en)),
+                     esc(problem_counts_line(b.problems, en)));
+  out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kOpenedInPeriod, en)));
+  out += table_or_none(bulletin_problems_table(b.problems.opened, en), en);
+  out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kOpenByBureau, en)));
+  out += table_or_none(problems_by_bureau_table(b.problems, en), en);
+  out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kClosedInPeriod, en)));
+  out += table_or_none(bulletin_problems_table(b.problems.closed, en), en);
+  out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kSectionHighlights, en)));
+  out += table_or_none(highlights_table(b.highlights, en), en);
+  return out + "</section>\n";
+}
+
 }  // namespace
 
 std::string render_html(const Report& r, const RenderOptions& o) {
@@ -325,6 +355,8 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 
+  if (r.bulletin)
+    out += fmt::format("<h2 class=\"section\">{}</h2>\n", esc(term(Term::kSectionIndicators, en)));
   if (std::vector<size_t> which = attention_indicators(r); !which.empty()) {
     out += fmt::format("<section class=\"attention\">\n<h2>{}</h2>\n",
                        esc(term(Term::kAttention, en)));
@@ -374,6 +406,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
   }
   out += "</section>\n";
+  if (r.bulletin) out += bulletin_html(*r.bulletin, en);
   out += problems_html(o.excluded, en);
   out += fmt::format("<footer>{} · {} {}</footer>\n", esc(r.plan_id), esc(term(Term::kAsOf, en)),
                      format_date(r.as_of));

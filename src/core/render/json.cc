@@ -2,6 +2,7 @@
 
 #include "core/base/json.h"
 #include "core/render/data_problems.h"
+#include "core/render/problems.h"
 
 namespace tally {
 
@@ -128,6 +129,70 @@ void changes(JsonWriter& w, const Changes& c) {
   w.end_array().end_object();
 }
 
+void tasks_of(JsonWriter& w, std::string_view key, const std::vector<BulletinTask>& tasks) {
+  w.key(key).begin_array();
+  for (const BulletinTask& t : tasks) {
+    w.begin_object().field("id", t.id).field("name", t.name).field("lead", t.lead_name);
+    w.key("state");
+    if (t.state) {
+      w.value(stage_name(*t.state));
+    } else {
+      w.null();
+    }
+    period(w, "last_period", t.last_period);
+    w.field("last_note", t.last_note).end_object();
+  }
+  w.end_array();
+}
+
+void problems_of(JsonWriter& w, std::string_view key, const std::vector<ProblemRow>& rows) {
+  w.key(key).begin_array();
+  for (const ProblemRow& r : rows) {
+    const Problem& p = *r.problem;
+    w.begin_object().field("id", p.id).field("bureau", p.bureau);
+    w.field("bureau_name", r.bureau_name).field("text", p.text);
+    w.field("due", format_date(p.due)).field("state", problem_state_name(r.state));
+    w.field("days_late", r.days_late);
+    w.key("closed");
+    if (r.close) {
+      w.value(r.close->at.text);
+    } else {
+      w.null();
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// The 工作月报's sections after the indicators.
+void bulletin(JsonWriter& w, const Bulletin& b) {
+  w.begin_object();
+  w.key("tasks").begin_object();
+  w.field("total", b.tasks.total).field("in_progress", b.tasks.in_progress);
+  w.field("done", b.tasks.done).field("stalled", b.tasks.stalled);
+  w.field("never_reported", b.tasks.never_reported);
+  tasks_of(w, "stalled_tasks", b.tasks.stalled_tasks);
+  tasks_of(w, "unreported", b.tasks.unreported);
+  w.end_object();
+  w.key("problems").begin_object();
+  w.field("open", b.problems.open).field("overdue", b.problems.overdue);
+  problems_of(w, "opened", b.problems.opened);
+  problems_of(w, "closed", b.problems.closed);
+  w.key("by_bureau").begin_array();
+  for (const BureauProblems& x : b.problems.by_bureau) {
+    w.begin_object().field("bureau", x.bureau).field("bureau_name", x.bureau_name);
+    w.field("open", x.open).field("overdue", x.overdue).end_object();
+  }
+  w.end_array().end_object();
+  w.key("highlights").begin_array();
+  for (const Highlight& h : b.highlights) {
+    w.begin_object().field("id", h.id).field("name", h.name).field("bureau_name", h.bureau_name);
+    w.field("period", h.period.str()).field("note", h.note).end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace
 
 std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excluded) {
@@ -195,6 +260,12 @@ std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excl
   for (const IndicatorRow& row : r.indicators) indicator(w, row);
   w.end_array();
   problems_json(w, excluded);
+  w.key("bulletin");
+  if (r.bulletin) {
+    bulletin(w, *r.bulletin);
+  } else {
+    w.null();
+  }
   w.end_object();
   return w.str();
 }

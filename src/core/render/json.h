@@ -12,7 +12,7 @@ namespace tally {
 
 /// The version of the report schema; raised when a key changes meaning or
 /// goes away (new keys do not raise it).
-inline constexpr int kReportSchemaVersion = 2;
+inline constexpr int kReportSchemaVersion = 3;
 /// The version of the tally.overdue JSON schema (docs/report-json.md).
 inline constexpr int kOverdueSchemaVersion = 1;
 

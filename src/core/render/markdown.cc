@@ -19,6 +19,31 @@ std::string attention(const Report& r, bool en) {
   return fmt::format("\n## {}\n\n{}", term(Term::kAttention, en), render_markdown_table(t));
 }
 
+std::string table_or_none(const Table& t, bool en) {
+  return t.rows.empty() ? std::string(term(Term::kUnset, en)) + "\n" : render_markdown_table(t);
+}
+
+// The 工作月报's sections after the indicators: 重点任务, 突出问题, 特色亮点.
+std::string bulletin_md(const Bulletin& b, bool en) {
+  std::string out =
+      fmt::format("\n## {}\n\n{}\n", term(Term::kSectionTasks, en), task_counts_line(b.tasks, en));
+  out += fmt::format("\n### {}\n\n", term(Term::kStalledTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
+  out += fmt::format("\n### {}\n\n", term(Term::kUnreportedTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
+  out += fmt::format("\n## {}\n\n{}\n", term(Term::kSectionProblems, en),
+                     problem_counts_line(b.problems, en));
+  out += fmt::format("\n### {}\n\n", term(Term::kOpenedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.opened, en), en);
+  out += fmt::format("\n### {}\n\n", term(Term::kOpenByBureau, en));
+  out += table_or_none(problems_by_bureau_table(b.problems, en), en);
+  out += fmt::format("\n### {}\n\n", term(Term::kClosedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.closed, en), en);
+  out += fmt::format("\n## {}\n\n", term(Term::kSectionHighlights, en));
+  out += table_or_none(highlights_table(b.highlights, en), en);
+  return out;
+}
+
 }  // namespace
 
 std::string render_md(const Report& r, const RenderOptions& o) {
@@ -30,6 +55,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
     return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n") +
            problems_md(o.excluded, en);
   }
+  if (r.bulletin) out += fmt::format("\n## {}\n", term(Term::kSectionIndicators, en));
   out += attention(r, en);
   if (r.changes) {
     out += fmt::format("\n## {}\n\n", changes_lines(r, en)[0]);
@@ -70,6 +96,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
       break;
     }
   }
+  if (r.bulletin) out += bulletin_md(*r.bulletin, en);
   return out + problems_md(o.excluded, en);
 }
 

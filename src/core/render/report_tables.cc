@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/render/problems.h"
+
 namespace tally {
 
 namespace {
@@ -346,6 +348,69 @@ Table overdue_table(const OverdueReport& r, std::pair<size_t, size_t> run, bool 
                       std::to_string(it.days_late), missed,
                       it.last_period ? it.last_period->str() : "-", it.indicator});
   }
+  return t;
+}
+
+std::string task_counts_line(const TaskSection& s, bool en) {
+  return en ? fmt::format("{} tasks · in progress {} · done {} · stalled {} · never reported {}",
+                          s.total, s.in_progress, s.done, s.stalled, s.never_reported)
+            : fmt::format("共 {} 项 · 推进中 {} · 已完成 {} · 滞后 {} · 未报送 {}", s.total,
+                          s.in_progress, s.done, s.stalled, s.never_reported);
+}
+
+Table bulletin_tasks_table(const std::vector<BulletinTask>& tasks, bool en) {
+  Table t;
+  t.header = headings({Term::kTask, Term::kLead, Term::kTaskState, Term::kLastPeriod,
+                       Term::kProgressNote, Term::kTaskId},
+                      en);
+  for (const BulletinTask& x : tasks) {
+    t.rows.push_back(
+        {x.name, x.lead_name,
+         x.state ? std::string(stage_label(*x.state, en)) : std::string(term(Term::kMissing, en)),
+         x.last_period ? x.last_period->str() : "-", x.last_note, x.id});
+  }
+  return t;
+}
+
+std::string problem_counts_line(const ProblemSection& s, bool en) {
+  return en ? fmt::format("opened {} · closed {} · open {} (overdue {})", s.opened.size(),
+                          s.closed.size(), s.open, s.overdue)
+            : fmt::format("本期交办 {} 项 · 本期销号 {} 项 · 未销号 {} 项 (其中逾期 {} 项)",
+                          s.opened.size(), s.closed.size(), s.open, s.overdue);
+}
+
+Table bulletin_problems_table(const std::vector<ProblemRow>& rows, bool en) {
+  Table t;
+  t.header = headings({Term::kProblemId, Term::kBureau, Term::kProblem, Term::kDueBy,
+                       Term::kProblemState, Term::kClosedOn},
+                      en);
+  for (const ProblemRow& r : rows) {
+    const Problem& p = *r.problem;
+    std::string state(problem_state_label(r.state, en));
+    if (r.days_late > 0)
+      state += en ? fmt::format(" ({} days late)", r.days_late)
+                  : fmt::format(" (逾期 {} 天)", r.days_late);
+    t.rows.push_back({p.id, r.bureau_name, p.text, format_date(p.due), state,
+                      r.close ? r.close->at.text.substr(0, 10) : ""});
+  }
+  return t;
+}
+
+Table problems_by_bureau_table(const ProblemSection& s, bool en) {
+  Table t;
+  t.header = headings({Term::kBureau, Term::kProblemOpen, Term::kProblemOverdue}, en);
+  t.right = {false, true, true};
+  for (const BureauProblems& b : s.by_bureau)
+    t.rows.push_back({b.bureau_name, std::to_string(b.open), std::to_string(b.overdue)});
+  return t;
+}
+
+Table highlights_table(const std::vector<Highlight>& highlights, bool en) {
+  Table t;
+  t.header =
+      headings({Term::kBureau, Term::kIndicatorOrTask, Term::kPeriod, Term::kHighlightNote}, en);
+  for (const Highlight& h : highlights)
+    t.rows.push_back({h.bureau_name, h.name, h.period.str(), h.note});
   return t;
 }
 

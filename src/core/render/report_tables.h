@@ -128,4 +128,25 @@ Table changed_records_table(const Changes& c, bool en);
 /// The reports newly overdue since the last brief.
 Table newly_overdue_table(const Changes& c, bool en);
 
+/// The 工作月报's 重点任务 in one line: "共 121 项 · 推进中 80 · 已完成 10 ·
+/// 滞后 5 · 未报送 26" (未报送: no report for any period yet).
+std::string task_counts_line(const TaskSection& s, bool en);
+
+/// Tasks as the bulletin lists them: task, lead, state, last reported
+/// period, its note, task id.
+Table bulletin_tasks_table(const std::vector<BulletinTask>& tasks, bool en);
+
+/// 突出问题 in one line: opened and closed this period, open (overdue).
+std::string problem_counts_line(const ProblemSection& s, bool en);
+
+/// Problems as the bulletin lists them: id, bureau, problem, due, state,
+/// closed on.
+Table bulletin_problems_table(const std::vector<ProblemRow>& rows, bool en);
+
+/// Bureaus with open problems: bureau, open, overdue.
+Table problems_by_bureau_table(const ProblemSection& s, bool en);
+
+/// 特色亮点: bureau, indicator or task, period, the note.
+Table highlights_table(const std::vector<Highlight>& highlights, bool en);
+
 }  // namespace tally

@@ -166,6 +166,57 @@ std::string path_bar(std::optional<double> expected, std::optional<double> compl
 
 }  // namespace
 
+namespace {
+
+// A table of the bulletin, or （无） when it has no rows. When it is wider
+// than the terminal, the `gives_way` columns are left out in turn (and named
+// under it): ids are never cut, so the task id goes first.
+std::string table_or_none(Table t, const RenderOptions& o,
+                          std::initializer_list<Term> gives_way = {}) {
+  if (t.rows.empty()) return std::string(term(Term::kUnset, o.en)) + "\n";
+  std::vector<std::string> left_out;
+  for (Term column : gives_way) {
+    if (!o.width || text_table_width(t) <= o.width) break;
+    const auto it = std::find(t.header.begin(), t.header.end(), term(column, o.en));
+    if (it == t.header.end()) continue;
+    const auto c = static_cast<size_t>(it - t.header.begin());
+    left_out.push_back(*it);
+    t.header.erase(it);
+    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
+    for (auto& row : t.rows)
+      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+  }
+  return render_text_table(t, o.width) + left_out_note(left_out, o);
+}
+
+// The 工作月报's sections after the indicators: 重点任务, 突出问题, 特色亮点.
+std::string bulletin_text(const Bulletin& b, const RenderOptions& o) {
+  const bool en = o.en;
+  std::string out = "\n" + bold(term(Term::kSectionTasks, en), o.color) + "\n";
+  out += task_counts_line(b.tasks, en) + "\n";
+  out += fmt::format("\n{}\n", term(Term::kStalledTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), o,
+                       {Term::kTaskId, Term::kLastPeriod});
+  out += fmt::format("\n{}\n", term(Term::kUnreportedTasks, en));
+  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), o,
+                       {Term::kTaskId, Term::kLastPeriod});
+  out += "\n" + bold(term(Term::kSectionProblems, en), o.color) + "\n";
+  out += problem_counts_line(b.problems, en) + "\n";
+  out += fmt::format("\n{}\n", term(Term::kOpenedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.opened, en), o,
+                       {Term::kClosedOn, Term::kDueBy});
+  out += fmt::format("\n{}\n", term(Term::kOpenByBureau, en));
+  out += table_or_none(problems_by_bureau_table(b.problems, en), o);
+  out += fmt::format("\n{}\n", term(Term::kClosedInPeriod, en));
+  out += table_or_none(bulletin_problems_table(b.problems.closed, en), o,
+                       {Term::kClosedOn, Term::kDueBy});
+  out += "\n" + bold(term(Term::kSectionHighlights, en), o.color) + "\n";
+  out += table_or_none(highlights_table(b.highlights, en), o, {Term::kPeriod});
+  return out;
+}
+
+}  // namespace
+
 std::string render_text(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out;
@@ -178,6 +229,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
                        en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
            problems_text(o.excluded, en, o.width);
   }
+  if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
   switch (o.by) {
     case GroupBy::kAction:
@@ -212,6 +264,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       break;
     }
   }
+  if (r.bulletin) out += bulletin_text(*r.bulletin, o);
   return out + problems_text(o.excluded, en, o.width);
 }
 

@@ -163,6 +163,20 @@ enum class Term {
   kClosedOn,        ///< 销号日期
   kEvidence,        ///< 销号依据
   kProblemList,     ///< 问题清单
+  // The sections of the 工作月报.
+  kSectionIndicators,  ///< 一、重要指标
+  kSectionTasks,       ///< 二、重点任务
+  kSectionProblems,    ///< 三、突出问题
+  kSectionHighlights,  ///< 四、特色亮点
+  kTask,               ///< 任务
+  kTaskId,             ///< 任务编号
+  kStalledTasks,       ///< 滞后任务
+  kUnreportedTasks,    ///< 未按时报送进展的任务
+  kOpenedInPeriod,     ///< 本期交办
+  kClosedInPeriod,     ///< 本期销号
+  kOpenByBureau,       ///< 各单位未销号问题
+  kHighlightNote,      ///< 亮点
+  kIndicatorOrTask,    ///< 指标或任务
   // Statuses, in Status order.
   kDone,      ///< 已完成
   kOnTrack,   ///< 达序时

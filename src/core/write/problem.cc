@@ -27,8 +27,8 @@ ProblemOutcome failed(std::string error) {
   return out;
 }
 
-std::string problems_dir(const Plan& plan) {
-  return join_path(plan.dir, std::string(kProblemsDir));
+const std::string& problems_dir(const Plan& plan) {
+  return plan.problems_dir;
 }
 
 // "Today" for a write stamped at `now`.
