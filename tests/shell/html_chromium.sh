@@ -2,10 +2,12 @@
 # report of tests/plans/report, with one more indicator whose name is markup,
 # and the test checks the page Chromium built (the counts per status, the
 # chart of statuses, the hostile name as text and no script), the PDF it
-# prints (A4 landscape, one page or more per section) and a screenshot.
+# prints (A4 landscape, one page or more per section, the Chinese set in an
+# embedded Noto CJK face rather than as empty boxes) and a screenshot.
 #
 # Chromium is required (Debian: apt-get install chromium). Without it the
-# test fails: a skipped browser test would let a broken page through.
+# test fails: a skipped browser test would let a broken page through. So it
+# does without fonts-noto-cjk, whose absence turns the Chinese into boxes.
 
 source "$SRC/tests/shell/lib/scratch.bash"
 
@@ -88,6 +90,12 @@ if ! awk '{ w = $4; h = $5 + 0; exit !(NR == 1 && w >= 841 && w <= 843 && h >= 5
 fi
 pages=$(grep -a -o '/Count [0-9]*' "$pdf" | awk '{ if ($2 > max) max = $2 } END { print max + 0 }')
 [ "$pages" -ge 3 ] || fail "the PDF has $pages pages; each of the three sections starts a page"
+# The Chinese is drawn in a CJK face the PDF embeds (Chromium names it in
+# each font descriptor, e.g. /AAAAAA+NotoSansCJKsc-Regular); without one it
+# would fall back to boxes.
+fonts=$(grep -a -o '/FontName */[A-Za-z0-9+-]*' "$pdf" | sed 's|.*+||' | sort -u | tr '\n' ' ')
+grep -q 'NotoSansCJK' <<<"$fonts" ||
+  fail "the PDF embeds no Noto CJK face (fonts: ${fonts:-none}); install fonts-noto-cjk"
 
 # 3. A screenshot of the top of the page (to look at: $TMPDIR_TEST/report.png).
 png=$TMPDIR_TEST/report.png
