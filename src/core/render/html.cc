@@ -69,14 +69,14 @@ ul.counts li { border-top-color: var(--line); color: var(--ink); }
 .f-missing { fill: #5b9bd5; } .f-not-due { fill: #c7ced6; }
 footer { margin-top: 28px; color: #8c959f; font-size: 12px; }
 @media print {
-  body { padding: 0; font-size: 10pt; }
+  body { padding: 0; font-size: 10pt; line-height: 1.35; }
   section.page { break-before: page; }
   ul.counts { gap: 4px; }
   ul.counts li { flex: 1 1 0; min-width: 0; padding: 2px 5px; }
   ul.counts b { font-size: 15pt; }
   h2, h3, .sub { break-after: avoid; }
   table { font-size: 8pt; }
-  th, td { padding: 2px 4px; }
+  th, td { padding: 1px 4px; }
   .pill { font-size: 8pt; padding: 0 4px; }
   svg { max-width: 100%; }
 }
