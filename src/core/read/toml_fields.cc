@@ -134,14 +134,28 @@ void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_v
                fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)));
 }
 
+std::string_view canonical_word(std::string_view text, std::span<const WordAlias> zh) {
+  for (const auto& a : zh) {
+    if (a.zh == text) return a.en;
+  }
+  return text;
+}
+
 void Fields::bad_word(std::string_view key, std::string_view value,
-                      const std::vector<std::string>& words) {
-  const std::string choices = words.size() == 2
-                                  ? fmt::format("\"{}\" or \"{}\"", words[0], words[1])
-                                  : fmt::format("one of {}", fmt::join(words, ", "));
+                      const std::vector<std::string>& words, std::span<const WordAlias> zh) {
+  std::string choices = words.size() == 2 ? fmt::format("\"{}\" or \"{}\"", words[0], words[1])
+                                          : fmt::format("one of {}", fmt::join(words, ", "));
+  std::vector<std::string> candidates = words;
+  std::vector<std::string> zh_words;
+  for (const auto& a : zh) {
+    if (std::find(zh_words.begin(), zh_words.end(), a.zh) == zh_words.end())
+      zh_words.emplace_back(a.zh);
+  }
+  if (!zh_words.empty()) choices += fmt::format(" (in Chinese {})", fmt::join(zh_words, ", "));
+  candidates.insert(candidates.end(), zh_words.begin(), zh_words.end());
   diags_.error(
       at(key), "bad-enum",
-      with_suggestion(fmt::format("{} '{}' is not {}", key, value, choices), value, words));
+      with_suggestion(fmt::format("{} '{}' is not {}", key, value, choices), value, candidates));
 }
 
 std::optional<std::string> Fields::string(std::string_view key, bool required, bool allow_empty) {

@@ -20,6 +20,16 @@
 
 namespace tally {
 
+/// A Chinese word a plan may write for an enum's English word: 里程碑 for
+/// milestone, 季度 for quarter. The model keeps the English (canonical) one.
+struct WordAlias {
+  std::string_view zh;
+  std::string_view en;
+};
+
+/// The English word `zh` lists for `text`, or `text` itself.
+std::string_view canonical_word(std::string_view text, std::span<const WordAlias> zh);
+
 /// Checks bytes are UTF-8 and reports the first bad byte as `not-utf8`.
 /// Returns false when the text must not be parsed.
 bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags);
@@ -64,11 +74,12 @@ class Fields {
   void empty_value(std::string_view key, const toml::node& n);
   /// Reports `wrong-type`: `key` is not `expected` ("a string", …).
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
-  /// Reports `bad-enum`: `value` of `key` is none of `words`, with a
-  /// suggestion: "kind 'x' is not one of cumulative, level, growth,
-  /// milestone", or for two words "basis 'x' is not \"ytd\" or \"period\"".
-  void bad_word(std::string_view key, std::string_view value,
-                const std::vector<std::string>& words);
+  /// Reports `bad-enum`: `value` of `key` is none of `words` (nor of the
+  /// Chinese words of `zh`), with a suggestion among both: "kind 'x' is not
+  /// one of cumulative, level, growth, milestone", or for two words "basis
+  /// 'x' is not \"ytd\" or \"period\"", then "(in Chinese 累计, 当期)".
+  void bad_word(std::string_view key, std::string_view value, const std::vector<std::string>& words,
+                std::span<const WordAlias> zh = {});
 
   /// A string. A required one may not be empty unless `allow_empty` (a unit).
   std::optional<std::string> string(std::string_view key, bool required, bool allow_empty = false);
@@ -90,16 +101,17 @@ class Fields {
   /// `lead`: one bureau id or several, at least one.
   std::vector<std::string> leads();
 
-  /// A string that is one of an enum's words, parsed with `parse`; nullopt
-  /// when absent or after reporting it (bad_word).
+  /// A string that is one of an enum's words, or one of the Chinese words
+  /// of `zh` for it, parsed with `parse`; nullopt when absent or after
+  /// reporting it (bad_word).
   template <typename E>
   std::optional<E> word(std::string_view key, bool required,
                         std::optional<E> (*parse)(std::string_view),
-                        const std::vector<std::string>& words) {
+                        const std::vector<std::string>& words, std::span<const WordAlias> zh = {}) {
     auto text = string(key, required);
     if (!text) return std::nullopt;
-    if (auto e = parse(*text)) return e;
-    bad_word(key, *text, words);
+    if (auto e = parse(canonical_word(*text, zh))) return e;
+    bad_word(key, *text, words, zh);
     return std::nullopt;
   }
 
