@@ -259,9 +259,15 @@ int run(int argc, char** argv) {
     return *rc;
   }
   // Today from the clock after the plan's year: every period is due and
-  // late. Said, as a bulletin of last year is usually wanted as it stood.
+  // late. Said, as a bulletin of last year is usually wanted as it stood
+  // (not when --as-of or --period says which day or period is meant).
   const PlanHeader* plan = ctx.loaded ? &ctx.loaded->plan.header : nullptr;
-  if (!today && plan && ctx.today > plan->end && cmd.needs == Needs::kEverything && pages(cmd)) {
+  auto given = [&](const char* name) {
+    const CLI::Option* opt = subs[which].second->get_option_no_throw(name);
+    return opt && opt->count() > 0;
+  };
+  if (!today && plan && ctx.today > plan->end && cmd.needs == Needs::kEverything && pages(cmd) &&
+      !given("--as-of") && !given("--period")) {
     ctx.note(fmt::format(
         "tally: note: the plan ended on {} and today is {}: everything not recorded is late. "
         "To see it as it stood then, give --today DATE (or TALLY_TODAY).",

@@ -82,3 +82,34 @@ err=$(t --today 2024-07-01 template --bureau fgk --period 2024-06 2>&1)
 expect "template --bureau fgk: exit" 2 $?
 expect "template --bureau fgk: message" \
   "tally: error: --bureau 'fgk' is not a bureau of the plan (did you mean 'fgj'?)" "$err"
+
+# Tasks (重点任务) the bureau leads owe a progress report each month: a row
+# each, with a drop-down of 推进中, 已完成, 滞后, the task's due date as its
+# target. The shipped plan with the demonstration actuals, 市发改局, June: the
+# rows are overdue's on the due date, tasks included, and a task row filled
+# in imports as a progress record.
+cp -r "$SRC/docs/examples/hongjiang-2024-h1/actuals" "$TMPDIR_TEST/hj-actuals"
+hj() { "$TALLY" --plan "$SRC/plans/hongjiang-2024" --actuals "$TMPDIR_TEST/hj-actuals" "$@"; }
+sheet=$(hj --today 2024-07-23 template --bureau fgj --period 2024-06 --format csv | tr -d '\r' |
+  sed 1d | cut -d, -f1,8 | sort)
+list=$(hj overdue --as-of 2024-07-23 --bureau fgj --format csv | tr -d '\r' | sed 1d |
+  cut -d, -f3,6 | sort)
+expect "template fgj (shipped plan) = overdue --bureau fgj on the due date" "$list" "$sheet"
+expect "template: a task row" "region.xiangxi-development,做好湘西地区开发工作,,,,,,2024-06,,,," \
+  "$(hj --today 2024-07-25 template --bureau fgj --period 2024-06 --format csv | tr -d '\r' |
+    grep '^region.xiangxi-development')"
+hj --today 2024-07-25 template --bureau fgj --period 2024-06 --output hj-fgj.xlsx 2>/dev/null
+expect "template: a task's drop-down" '"推进中,已完成,滞后"' "$("$py" - <<'PY'
+import openpyxl
+ws = openpyxl.load_workbook("hj-fgj.xlsx")["填报表"]
+row = next(c.row for c in ws["A"] if c.value == "region.xiangxi-development")
+print(next(dv.formula1 for dv in ws.data_validations.dataValidation if f"I{row}" in str(dv.sqref)))
+PY
+)"
+printf '%s\n' '指标编号,期别,本期实绩/状态,来源,备注' \
+  'region.xiangxi-development,2024-06,推进中,发改局调度,已完成湘西开发项目调度一次' >task.csv
+expect "a task row imported" 'value = "in-progress"
+by = "fgj"
+note = "已完成湘西开发项目调度一次"' \
+  "$(TALLY_NOW=2024-07-25T10:00:00+08:00 hj --today 2024-07-25 import task.csv --dry-run |
+    grep -E '^(value|by|note) =')"

@@ -111,3 +111,5 @@ for w in 80 100 120; do
 done
 expect "report --width 80: the action table in two" 2 \
   "$("${hj[@]}" --width 80 report | grep -c '^行动  ')"
+expect "with --as-of: no note" "" "$("$TALLY" --plan "$plan" overdue --as-of 2024-07-25 2>&1 >/dev/null)"
+expect "with --period: no note" "" "$("$TALLY" --plan "$plan" report --period 2024-06 2>&1 >/dev/null)"

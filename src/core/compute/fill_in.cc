@@ -19,6 +19,28 @@ std::optional<Stage> stage_required(const Indicator& ind, const PlanHeader& h, D
   return out;
 }
 
+// A row for one report owed by an indicator or task whose records in force
+// are `recs`: its id, name and due date, the period owed, and the latest
+// figure on record.
+template <typename What>
+FillInRow owed_row(const What& what, const Owed& o, const std::vector<const Actual*>& recs) {
+  FillInRow row;
+  row.indicator = what.id;
+  row.name = what.name;
+  row.due = what.due;
+  row.period = o.period;
+  row.missed = o.missed;
+  row.first = o.first;
+  const Actual* last = nullptr;
+  for (const Actual* a : recs)
+    if (!last || a->period.end() >= last->period.end()) last = a;
+  if (last) {
+    row.last_value = last->value;
+    row.last_period = last->period;
+  }
+  return row;
+}
+
 }  // namespace
 
 FillIn compute_fill_in(const Ledger& ledger, const std::string& bureau, const Period& period,
@@ -40,29 +62,26 @@ FillIn compute_fill_in(const Ledger& ledger, const std::string& bureau, const Pe
     const Indicator& ind = plan.indicators[i];
     if (ind.lead.empty() || ind.lead[0] != bureau) continue;
     const std::vector<const Actual*> recs = visible_in_force(ledger, i, cutoff);
-    const Actual* last = nullptr;
-    for (const Actual* a : recs)
-      if (!last || a->period.end() >= last->period.end()) last = a;
     for (const Owed& o : owed_reports(plan, ind, recs, period.end(), as_of)) {
-      FillInRow row;
-      row.indicator = ind.id;
-      row.name = ind.name;
+      FillInRow row = owed_row(ind, o, recs);
       row.unit = ind.unit;
       row.kind = ind.kind;
       row.target = ind.target;
-      row.due = ind.due;
-      row.period = o.period;
-      row.missed = o.missed;
-      row.first = o.first;
-      if (last) {
-        row.last_value = last->value;
-        row.last_period = last->period;
-      }
       if (ind.kind == Kind::kMilestone) {
         row.required_stage = stage_required(ind, h, o.period.end());
       } else if (ind.kind != Kind::kGrowth) {
         row.expected_value = expectation(ind, h, o.period.end()).value;
       }
+      out.rows.push_back(std::move(row));
+    }
+  }
+  for (size_t t = 0; t < plan.tasks.size(); ++t) {
+    const Task& task = plan.tasks[t];
+    if (task.lead.empty() || task.lead[0] != bureau) continue;
+    const std::vector<const Actual*> recs = visible_task_in_force(ledger, t, cutoff);
+    for (const Owed& o : owed_task_reports(plan, task, recs, period.end(), as_of)) {
+      FillInRow row = owed_row(task, o, recs);
+      row.task = true;
       out.rows.push_back(std::move(row));
     }
   }

@@ -15,9 +15,11 @@
 
 namespace tally {
 
-/// One report a bureau owes: an indicator and the period to report.
+/// One report a bureau owes: an indicator (or a task's progress) and the
+/// period to report.
 struct FillInRow {
-  std::string indicator;  ///< id
+  std::string indicator;  ///< id of the indicator, or of the task
+  bool task = false;      ///< a 重点任务: its state and a note on progress are owed
   std::string name;
   std::string unit;
   Kind kind = Kind::kCumulative;
@@ -44,14 +46,14 @@ struct FillIn {
   Period period;
   Date due;                     ///< the period's due date: its end + timely_days
   Date today;                   ///< records recorded after the end of this day are not seen
-  std::vector<FillInRow> rows;  ///< in plan order, then period order
+  std::vector<FillInRow> rows;  ///< indicators in plan order, then tasks; then period order
 };
 
 /// What `bureau` (an id of the plan) owes for the periods of each
 /// indicator's cadence ending by `period`'s end, judged on the later of
 /// `today` and the period's due date, from the records made by the end of
-/// `today`: the indicators it leads first, as `compute_overdue` assigns
-/// them. An indicator already reported for the period, or finished, owes
+/// `today`: the indicators and tasks it leads first, as `compute_overdue`
+/// assigns them. An indicator already reported for the period, or finished, owes
 /// nothing and has no row.
 FillIn compute_fill_in(const Ledger& ledger, const std::string& bureau, const Period& period,
                        Date today);

@@ -66,13 +66,15 @@ Worksheet fill_in_sheet(const FillIn& f, bool en) {
   }
   s.column_status.assign(s.table.header.size(), std::nullopt);
   s.frozen_columns = 2;
-  std::vector<std::string> stages;
+  std::vector<std::string> stages, states;
   for (Stage st : {Stage::kNotStarted, Stage::kInProgress, Stage::kDone})
     stages.emplace_back(en ? stage_name(st) : stage_label(st, false));
+  for (Stage st : {Stage::kInProgress, Stage::kDone, Stage::kStalled})
+    states.emplace_back(en ? stage_name(st) : stage_label(st, false));
   for (const FillInRow& row : f.rows) {
     const bool milestone = row.kind == Kind::kMilestone;
     std::string target = row.target ? row.target->str() : "";
-    if (milestone && row.due) target = format_date(*row.due);
+    if ((milestone || row.task) && row.due) target = format_date(*row.due);
     std::string expected;
     if (row.expected_value) expected = format_number(*row.expected_value, 6);
     if (row.required_stage) {
@@ -83,7 +85,9 @@ Worksheet fill_in_sheet(const FillIn& f, bool en) {
                             row.last_period ? row.last_period->str() : "", expected,
                             row.period.str(), "", "", "", ""});
     s.row_status.push_back(std::nullopt);
-    if (milestone) s.choices.push_back({s.table.rows.size() - 1, kValueColumn, stages});
+    if (milestone || row.task) {
+      s.choices.push_back({s.table.rows.size() - 1, kValueColumn, row.task ? states : stages});
+    }
   }
   return s;
 }
@@ -105,6 +109,8 @@ Worksheet fill_in_instructions(const FillIn& f, bool en) {
         "Fill the yellow cells: value and source (required), note and reason (optional).",
         "value: a number without its unit (see unit); a milestone: pick not-started,",
         "in-progress or done from the list, or a percent such as 60%.",
+        "A task (重点任务): pick in-progress, done or stalled, and say how it went in note",
+        "(required for tasks).",
         "reason: only when correcting a figure already reported for that period.",
         "The other columns are locked: do not change them, nor add or delete rows.",
         "A row left blank is not imported; the bureau can report it later.",
@@ -120,6 +126,7 @@ Worksheet fill_in_instructions(const FillIn& f, bool en) {
         "请填写黄色格：本期实绩/状态、来源（必填），备注、更正原因（选填）。",
         "本期实绩填数字，不带单位（单位见“计量单位”列）；",
         "里程碑类指标从下拉列表选 未开始、推进中 或 已完成，也可填百分比如 60%。",
+        "重点任务从下拉列表选 推进中、已完成 或 滞后，并在备注中写明进展情况（必填）。",
         "更正原因：仅在更正该期已报数字时填写。",
         "其余各列已锁定，请勿改动，也不要增删行。",
         "某行留空即不导入，可以以后再报。",
