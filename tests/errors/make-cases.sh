@@ -126,6 +126,13 @@ mv "$dir/bureaus.toml.16" "$dir/bureaus.toml"
 new toml-syntax
 sub actions/01-industry.toml 'name = "产业培塑行动"' 'name = "产业培塑" 行动'
 
+# Chinese-keyboard slips: the message names the character and its ASCII.
+new toml-syntax-curly-quote
+sub actions/01-industry.toml 'unit = "亿元"' 'unit = “亿元”'
+
+new toml-syntax-full-width-digit
+sub actions/01-industry.toml 'target = 3.6' 'target = ３.6'
+
 new toml-syntax-impossible-date
 sub plan.toml 'start = 2024-01-01' 'start = 2024-02-30'
 

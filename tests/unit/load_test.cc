@@ -492,6 +492,24 @@ TEST_CASE("load: TOML that toml++ refuses") {
   CHECK(syntax("[action]\nname = \"产业\" 行动\n") ==
         "2:13: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, "
         "saw '行'");
+  // Chinese-keyboard slips are named, with the ASCII to write.
+  CHECK(syntax("[action]\nname = “产业”\n") ==
+        "2:8: TOML syntax: Error while parsing value: could not determine value type ('“' is a "
+        "curly quote; write '\"')");
+  CHECK(syntax("[action]\nnumber ＝ 1\n") ==
+        "2:8: TOML syntax: Error while parsing key-value pair: expected '=', saw '＝' ('＝' is a "
+        "full-width equals sign; write '=')");
+  CHECK(syntax("[action]\nlead = [\"fgj\"，\"gxj\"]\n") ==
+        "2:14: TOML syntax: Error while parsing array: expected comma or closing ']', saw '，' "
+        "('，' is a full-width comma; write ',')");
+  CHECK(syntax("[action]\nnumber = ３\n") ==
+        "2:10: TOML syntax: Error while parsing value: could not determine value type ('３' is a "
+        "full-width digit; write '3')");
+  // A curly quote in an actuals file is named too.
+  LoadResult r = TestPlan().put("actuals/gxj.toml", "[[actual]]\nby = ‘gxj’\n").load();
+  CHECK(lines(r) == Lines{"p/actuals/gxj.toml:2:6: toml-syntax: TOML syntax: Error while parsing "
+                          "value: could not determine value type ('‘' is a curly quote; write "
+                          "''')"});
 }
 
 TEST_CASE("load: empty files") {

@@ -46,8 +46,11 @@ Location loc_of(uint32_t file, const toml::source_region& s);
 /// What a node is, for messages: "a string", "an integer", "a table", …
 std::string_view type_name(const toml::node& n);
 
-/// Reports a toml++ parse error as `toml-syntax`.
-void syntax_error(uint32_t file, const toml::parse_error& e, Diagnostics& diags);
+/// Reports a toml++ parse error in `text` as `toml-syntax`; when the
+/// character at the error is a full-width one or a curly quote (“ ３ ＝ ，),
+/// the message names it and the ASCII character to write instead.
+void syntax_error(uint32_t file, std::string_view text, const toml::parse_error& e,
+                  Diagnostics& diags);
 
 /// Reads the keys of one TOML table, remembering the required ones that are
 /// absent, so that finish() can report them together with every key that
