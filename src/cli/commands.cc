@@ -4,6 +4,7 @@
 
 namespace tally {
 
+Runner setup_new(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
@@ -28,6 +29,8 @@ void Context::note(const std::string& message) const {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
+      {"new", "Scaffold a new plan directory that `tally check` passes", Needs::kNothing, false,
+       setup_new},
       {"check", "Validate the plan and all actuals", Needs::kEverything, false, setup_check},
       {"list", "List actions, bureaus or indicators", Needs::kDefinitions, true, setup_list},
       {"record", "Record one actual value", Needs::kEverything, true, setup_record},

@@ -1,11 +1,13 @@
 # The HTML report as a browser shows it: headless Chromium opens the June
 # report of tests/plans/report, with one more indicator whose name is markup,
 # and the test checks the page Chromium built (the counts per status, the
-# charts, the hostile name as text and no script), the PDF it prints (A4,
-# one page or more per section) and a screenshot.
+# chart of statuses, the hostile name as text and no script), the PDF it
+# prints (A4 landscape, one page or more per section, the Chinese set in an
+# embedded Noto CJK face rather than as empty boxes) and a screenshot.
 #
 # Chromium is required (Debian: apt-get install chromium). Without it the
-# test fails: a skipped browser test would let a broken page through.
+# test fails: a skipped browser test would let a broken page through. So it
+# does without fonts-noto-cjk, whose absence turns the Chinese into boxes.
 
 source "$SRC/tests/shell/lib/scratch.bash"
 
@@ -61,8 +63,14 @@ for i in "${!statuses[@]}"; do
 done
 grep -q '<li class="s-missing"><b>3</b>未报送</li>' <<<"$dom" ||
   fail "the hostile indicator is not counted as missing"
-[ "$(grep -o '<svg ' <<<"$dom" | wc -l)" = 2 ] || fail "the page does not hold its two charts"
-grep -q '序时进度 50.0%</text>' <<<"$dom" || fail "the chart has no expected-share line"
+[ "$(grep -o '<svg ' <<<"$dom" | wc -l)" = 1 ] || fail "the page does not hold its one chart"
+# The red is visible: one bar per action holding off-track or breached
+# indicators (in June 一、经济发展行动 has 1 严重滞后, 三、安全守底行动 2 已突破),
+# besides the legend's square of each.
+for s in off-track breached; do
+  n=$(grep -o "<rect class=\"f-$s\"" <<<"$dom" | wc -l)
+  [ "$n" = 2 ] || fail "the status chart draws $n f-$s shapes, not one bar and one legend square"
+done
 hostile='&lt;script&gt;alert("x")&lt;/script&gt;&amp;'
 [ "$(grep -o -F "$hostile" <<<"$dom" | wc -l)" = 2 ] ||
   fail "the hostile name is not shown as text in 需关注 and in its action: $(grep -o -F 'alert' <<<"$dom" | wc -l) mentions"
@@ -70,17 +78,24 @@ if grep -q -i '<script' <<<"$dom"; then
   fail "the page holds a script element: $(grep -o -i '<script[^<]*' <<<"$dom" | head -3)"
 fi
 
-# 2. The PDF: A4 pages (595 x 842 pt), the three sections on pages of their own.
+# 2. The PDF: A4 landscape pages (842 x 595 pt), the three sections on pages
+# of their own.
 pdf=$TMPDIR_TEST/report.pdf
 chromium --no-pdf-header-footer --print-to-pdf="$pdf" "file://$html" >/dev/null ||
   fail "chromium --print-to-pdf exited $?"
 boxes=$(grep -a -o '/MediaBox \[[^]]*\]' "$pdf" | sort -u)
-if ! awk '{ w = $4; h = $5 + 0; exit !(NR == 1 && w >= 594 && w <= 596 && h >= 841 && h <= 843) }' <<<"$boxes" ||
+if ! awk '{ w = $4; h = $5 + 0; exit !(NR == 1 && w >= 841 && w <= 843 && h >= 594 && h <= 596) }' <<<"$boxes" ||
   [ "$(wc -l <<<"$boxes")" != 1 ]; then
-  fail "the PDF pages are not all A4: $boxes"
+  fail "the PDF pages are not all A4 landscape: $boxes"
 fi
 pages=$(grep -a -o '/Count [0-9]*' "$pdf" | awk '{ if ($2 > max) max = $2 } END { print max + 0 }')
 [ "$pages" -ge 3 ] || fail "the PDF has $pages pages; each of the three sections starts a page"
+# The Chinese is drawn in a CJK face the PDF embeds (Chromium names it in
+# each font descriptor, e.g. /AAAAAA+NotoSansCJKsc-Regular); without one it
+# would fall back to boxes.
+fonts=$(grep -a -o '/FontName */[A-Za-z0-9+-]*' "$pdf" | sed 's|.*+||' | sort -u | tr '\n' ' ')
+grep -q 'NotoSansCJK' <<<"$fonts" ||
+  fail "the PDF embeds no Noto CJK face (fonts: ${fonts:-none}); install fonts-noto-cjk"
 
 # 3. A screenshot of the top of the page (to look at: $TMPDIR_TEST/report.png).
 png=$TMPDIR_TEST/report.png

@@ -161,7 +161,11 @@ TEST_CASE("render_html: header, chart, tables and colours") {
   const std::string html = render_html(r, RenderOptions{});
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">", 0) ==
         0);
-  CHECK(html.find("@page { size: A4;") != std::string::npos);
+  CHECK(html.find("@page { size: A4 landscape;") != std::string::npos);
+  // Each printed page: the title and period at its top, its number at its foot.
+  CHECK(html.find("@page { @top-left { content: \"示例县“三大行动”方案\";") != std::string::npos);
+  CHECK(html.find("@top-right { content: \"期别 2024-06\";") != std::string::npos);
+  CHECK(html.find("content: counter(page) \" / \" counter(pages);") != std::string::npos);
   CHECK(html.find("section.page { break-before: page; }") != std::string::npos);
   CHECK(html.find("Noto Sans CJK SC") != std::string::npos);
   // One count per status in the header, as computed.
@@ -171,10 +175,22 @@ TEST_CASE("render_html: header, chart, tables and colours") {
                                 r.totals.counts[s] == 0 ? " zero" : "", r.totals.counts[s],
                                 status_label(s, false))) != std::string::npos);
   }
-  // Two charts, one bar per action with its mean completion.
-  CHECK(count(html, "<svg ") == 2);
-  CHECK(count(html, "<rect class=\"bar\"") == r.actions.size());
-  CHECK(html.find("序时进度 50.0%</text>") != std::string::npos);
+  // One chart: per action, one part per status it has indicators in, with
+  // the count as its tooltip, and one legend square per status. No mean.
+  CHECK(count(html, "<svg ") == 1);
+  size_t parts = 0;
+  for (const ActionRow& a : r.actions) {
+    for (Status s : kAllStatuses) {
+      if (a.rollup.counts[s] == 0) continue;
+      ++parts;
+      CHECK(html.find(fmt::format("<title>{} {}</title>", status_label(s, false),
+                                  a.rollup.counts[s])) != std::string::npos);
+    }
+  }
+  CHECK(count(html, "<rect class=\"f-") == parts + kStatusCount);
+  CHECK(html.find("平均完成率与序时进度") == std::string::npos);
+  // A period never wraps at its hyphen.
+  CHECK(html.find("<td class=\"k\">2024-06</td>") != std::string::npos);
   // Every indicator appears once per action that reports it, plus once in
   // 需关注 when it needs attention; each with its status pill.
   size_t rows = attention_indicators(r).size();
@@ -182,6 +198,19 @@ TEST_CASE("render_html: header, chart, tables and colours") {
   CHECK(count(html, "<span class=\"pill s-") - 2 * kStatusCount == rows);
   // Missing is never red.
   CHECK(html.find(".s-missing { --fg: #0b4f8a; --bg: #dcebfb;") != std::string::npos);
+  check_self_contained(html);
+}
+
+TEST_CASE("render_html: a title cannot break out of the print header's CSS string") {
+  JuneReport june;
+  Report r = june.report;
+  r.plan_title = "a\"b\\c</style><script>";
+  const std::string html = render_html(r, RenderOptions{});
+  // ", \\ and < as CSS escapes (hex code and a space), so the sheet holds no
+  // closing tag and the string no early end.
+  CHECK(html.find("@top-left { content: \"a\\22 b\\5c c\\3c /style>\\3c script>\";") !=
+        std::string::npos);
+  CHECK(count(html, "</style>") == 1);
   check_self_contained(html);
 }
 

@@ -17,10 +17,10 @@ namespace {
 // use the classes s-<status>, chart shapes f-<status>. Missing is blue: it
 // asks for a report, not for blame.
 constexpr std::string_view kStyle = R"css(
-@page { size: A4; margin: 12mm 10mm 14mm; }
+@page { size: A4 landscape; margin: 14mm 10mm 14mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 1120px; padding: 24px 28px 40px; color: #1f2328; background: #fff;
+body { margin: 0; padding: 24px 28px 40px; color: #1f2328; background: #fff;
   font: 14px/1.55 "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC",
     "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", SimHei,
     "Helvetica Neue", Arial, sans-serif; }
@@ -48,6 +48,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 18px; font-size: 1
 th, td { border-bottom: 1px solid #d8dee4; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f3f5f8; font-weight: 600; white-space: nowrap; border-bottom: 1px solid #afb8c1; }
 .r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.k { white-space: nowrap; }
 td.zero { color: #afb8c1; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 thead { display: table-header-group; }
@@ -68,14 +69,14 @@ ul.counts li { border-top-color: var(--line); color: var(--ink); }
 .f-missing { fill: #5b9bd5; } .f-not-due { fill: #c7ced6; }
 footer { margin-top: 28px; color: #8c959f; font-size: 12px; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { padding: 0; font-size: 10pt; line-height: 1.35; }
   section.page { break-before: page; }
   ul.counts { gap: 4px; }
   ul.counts li { flex: 1 1 0; min-width: 0; padding: 2px 5px; }
   ul.counts b { font-size: 15pt; }
   h2, h3, .sub { break-after: avoid; }
   table { font-size: 8pt; }
-  th, td { padding: 2px 4px; }
+  th, td { padding: 1px 4px; }
   .pill { font-size: 8pt; padding: 0 4px; }
   svg { max-width: 100%; }
 }
@@ -87,6 +88,44 @@ std::string status_class(Status s) {
 
 std::string esc(std::string_view s) {
   return html_escape(s);
+}
+
+// Whether a cell holds one ASCII word: an id, a period or a date. A browser
+// breaks such a word at its hyphens (`2024-`/`06`), and one must read or copy
+// it whole, so it never wraps.
+bool key_like(std::string_view text) {
+  if (text.empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    auto u = static_cast<unsigned char>(ch);
+    return u > 0x20 && u < 0x80;
+  });
+}
+
+// `text` as a CSS string literal: quotes and backslashes escaped, and `<`
+// escaped so that no `</style>` can close the sheet early.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    if (ch == '"' || ch == '\\' || ch == '<') {
+      out += fmt::format("\\{:x} ", static_cast<unsigned char>(ch));
+    } else if (ch == '\n' || ch == '\r') {
+      out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+// What a printed page carries in its margins: the bulletin's title and
+// period at the top, the page number and count at the foot.
+std::string page_margins(const Report& r, bool en) {
+  return fmt::format(
+      "@page {{ @top-left {{ content: {}; font-size: 8pt; color: #57606a; }} "
+      "@top-right {{ content: {}; font-size: 8pt; color: #57606a; }} "
+      "@bottom-center {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; }} }}\n",
+      css_string(r.plan_title),
+      css_string(std::string(term(Term::kPeriod, en)) + " " + r.period.str()));
 }
 
 // A table as HTML; `cell_class(row, col)` adds a class to a body cell and
@@ -102,7 +141,7 @@ std::string html_table(const Table& t, CellClass cell_class, Wrap wrap) {
   for (size_t r = 0; r < t.rows.size(); ++r) {
     out += "<tr>";
     for (size_t c = 0; c < t.rows[r].size(); ++c) {
-      std::string cls = right(c) ? "r" : "";
+      std::string cls = right(c) ? "r" : key_like(t.rows[r][c]) ? "k" : "";
       std::string extra = cell_class(r, c);
       if (!extra.empty()) cls += cls.empty() ? extra : " " + extra;
       out += fmt::format("<td{}>{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"",
@@ -159,63 +198,6 @@ std::string rollup_html(const Table& t, bool en) {
       html.replace(at, plain.size(), coloured);
   }
   return html;
-}
-
-std::string pct(double share) {
-  return fmt::format("{:.1f}", share * 100);
-}
-
-// Horizontal bars: each action's mean completion against the expected
-// share (序时进度), drawn as a dashed line across all bars.
-std::string completion_chart(const Report& r, bool en) {
-  constexpr double kWidth = 860, kRow = 26, kTop = 30, kBar = 14;
-  size_t label_cols = 8;
-  for (const ActionRow& a : r.actions)
-    label_cols = std::max(label_cols, display_width(action_heading(a, en)));
-  const double x0 = std::min(320.0, 12.0 + 7.0 * static_cast<double>(label_cols));
-  const double bw = kWidth - x0 - 64;
-  const double height = kTop + kRow * static_cast<double>(r.actions.size()) + 26;
-  std::string out = fmt::format(
-      "<svg viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"{}\">\n", kWidth, height,
-      esc(en ? "Mean completion of each action against the expected share"
-             : "各行动平均完成率与序时进度"));
-  const double bottom = kTop + kRow * static_cast<double>(r.actions.size());
-  for (int tick = 0; tick <= 100; tick += 25) {
-    double x = x0 + bw * tick / 100.0;
-    out += fmt::format(
-        "<line class=\"grid\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-        "y2=\"{2:.1f}\"/><text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" "
-        "text-anchor=\"middle\">{4}%</text>\n",
-        x, kTop - 4, bottom, bottom + 16, tick);
-  }
-  for (size_t i = 0; i < r.actions.size(); ++i) {
-    const ActionRow& a = r.actions[i];
-    const double y = kTop + kRow * static_cast<double>(i);
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", x0 - 8,
-                       y + 15, esc(action_heading(a, en)));
-    out += fmt::format(
-        "<rect class=\"track\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
-        "height=\"{:.0f}\"/>\n",
-        x0, y + 4, bw, kBar);
-    if (a.rollup.mean_completion) {
-      const double w = bw * std::clamp(*a.rollup.mean_completion, 0.0, 1.0);
-      out += fmt::format(
-          "<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
-          "height=\"{:.0f}\"/><text x=\"{:.1f}\" y=\"{:.1f}\">{}%</text>\n",
-          x0, y + 4, w, kBar, x0 + bw + 6, y + 15, pct(*a.rollup.mean_completion));
-    } else {
-      out += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\">-</text>\n", x0 + bw + 6,
-                         y + 15);
-    }
-  }
-  const double xe = x0 + bw * std::clamp(r.expected, 0.0, 1.0);
-  out += fmt::format(
-      "<line class=\"expected\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-      "y2=\"{2:.1f}\"/><text class=\"expected-label\" x=\"{0:.1f}\" y=\"{3:.1f}\" "
-      "text-anchor=\"middle\">{4} {5}%</text>\n",
-      xe, kTop - 2, bottom + 2, kTop - 10, esc(term(Term::kExpected, en)), pct(r.expected));
-  out += "</svg>\n";
-  return out;
 }
 
 // A 100% stacked bar per action: how many of its indicators are in each
@@ -347,7 +329,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{} · {}</title>\n", esc(r.plan_title), esc(r.period.str()));
-  out += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
+  out += fmt::format("<style>{}{}</style>\n</head>\n<body>\n", kStyle, page_margins(r, en));
   out += header_html(r, en);
   if (r.indicators.empty()) {
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
@@ -364,10 +346,8 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     out += "</section>\n";
   }
   if (r.changes) out += changes_html(r, en);
-  out += fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n",
-                     esc(term(Term::kCompletionChart, en)));
-  out += completion_chart(r, en);
-  out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kStatusChart, en)));
+  out +=
+      fmt::format("<section class=\"overview\">\n<h2>{}</h2>\n", esc(term(Term::kStatusChart, en)));
   out += status_chart(r, en);
   out += "</section>\n";
 

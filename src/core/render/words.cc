@@ -67,7 +67,6 @@ constexpr Word kWords[] = {
     {Term::kAttention, "需关注", "Needs attention"},
     {Term::kNewlyOverdue, "新增逾期", "Newly overdue"},
     {Term::kReportedAt, "报送时间", "recorded"},
-    {Term::kCompletionChart, "平均完成率与序时进度", "Mean completion against the expected share"},
     {Term::kStatusChart, "指标状态分布", "Indicators by status"},
     {Term::kByActionList, "各行动指标", "Indicators by action"},
     {Term::kByBureauList, "各牵头单位指标", "Indicators by lead bureau"},

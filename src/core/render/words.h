@@ -67,22 +67,21 @@ enum class Term {
   kMissed,       ///< 连续未报 (periods owed in a row)
   kFirstMissed,  ///< 最早未报
   // Report headers and sections.
-  kReportPeriod,     ///< 报告期
-  kAsOf,             ///< 截至
-  kDue,              ///< 完成时限 (a milestone's due date)
-  kRequiredStage,    ///< 应达阶段
-  kByAction,         ///< 按行动
-  kByBureau,         ///< 按牵头单位
-  kByIndicator,      ///< 全部指标
-  kSelection,        ///< 筛选
-  kAttention,        ///< 需关注
-  kNewlyOverdue,     ///< 新增逾期
-  kReportedAt,       ///< 报送时间 (a record of a dekad brief's changes)
-  kCompletionChart,  ///< 平均完成率与序时进度
-  kStatusChart,      ///< 指标状态分布
-  kByActionList,     ///< 各行动指标
-  kByBureauList,     ///< 各牵头单位指标
-  kOverdueList,      ///< 催报清单 (the 催报 list, as a sheet's name)
+  kReportPeriod,   ///< 报告期
+  kAsOf,           ///< 截至
+  kDue,            ///< 完成时限 (a milestone's due date)
+  kRequiredStage,  ///< 应达阶段
+  kByAction,       ///< 按行动
+  kByBureau,       ///< 按牵头单位
+  kByIndicator,    ///< 全部指标
+  kSelection,      ///< 筛选
+  kAttention,      ///< 需关注
+  kNewlyOverdue,   ///< 新增逾期
+  kReportedAt,     ///< 报送时间 (a record of a dekad brief's changes)
+  kStatusChart,    ///< 指标状态分布
+  kByActionList,   ///< 各行动指标
+  kByBureauList,   ///< 各牵头单位指标
+  kOverdueList,    ///< 催报清单 (the 催报 list, as a sheet's name)
   // `tally template`.
   kFillIn,        ///< 填报表 (the sheet a bureau fills)
   kInstructions,  ///< 填报说明

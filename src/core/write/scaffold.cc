@@ -1,0 +1,227 @@
+#include "core/write/scaffold.h"
+
+#include <dirent.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/base/fs.h"
+#include "core/base/text.h"
+#include "core/read/toml_fields.h"
+
+namespace tally {
+
+namespace {
+
+const char* kPlanToml = R"(# {comment_title}
+# Made by `tally new`. Fill in the document number and the date of issue, and
+# see docs/format.md for every key.
+
+[plan]
+id = "{id}"
+title = "{title}"
+document = ""
+# issued = {year}-01-01
+start = {year}-01-01
+end = {year}-12-31
+utc_offset = "+08:00"
+
+[reporting]
+# Actuals are reported monthly; those of a month are due by the 23rd of the
+# next (timely_days = 23). Change both to what the plan's document says.
+cadence = "month"
+timely_days = 23
+
+[thresholds]
+behind = 0.90
+)";
+
+const char* kBureausToml =
+    R"(# The bureaus (单位) the plan names as lead (牵头) or co-working (配合), one
+# [bureau.<id>] table each. The id is what the action files use; every other
+# spelling the document uses goes into aliases.
+
+[bureau.zfb]
+name = "政府办"
+full_name = "人民政府办公室"
+aliases = []
+kind = "department"
+
+# [bureau.fgj]
+# name = "发改局"
+# full_name = "发展和改革局"
+# aliases = ["发展和改革局", "发展改革局"]
+# kind = "department"
+)";
+
+const char* kActionToml =
+    R"(# One file per action (行动), named NN-slug.toml: an [action] table, then its
+# [[indicator]] and [[task]] tables. The examples below show each kind of
+# indicator; uncomment one, give it your plan's figures and bureaus, and run
+# `tally check`. See docs/format.md.
+
+[action]
+id = "example"
+number = 1
+name = "示例行动"
+name_en = "Example"
+annex = ""
+lead = ["zfb"]
+
+# cumulative: a total reached over the year (新增就业2100人).
+# [[indicator]]
+# id = "example.new-jobs"
+# name = "城镇新增就业"
+# kind = "cumulative"
+# unit = "人"
+# target = 2100
+# direction = "up"
+# lead = "zfb"
+# co = []
+# source = ""
+
+# level: a stock or a ratio at a date (城镇化率达到43.59%).
+# [[indicator]]
+# id = "example.urban-rate"
+# name = "常住人口城镇化率"
+# kind = "level"
+# unit = "%"
+# target = 43.59
+# direction = "up"
+# lead = "zfb"
+# co = []
+# source = ""
+
+# growth: a year-on-year rate in % (固定资产投资增长9%).
+# [[indicator]]
+# id = "example.invest-growth"
+# name = "固定资产投资增速"
+# kind = "growth"
+# unit = "%"
+# target = 9
+# direction = "up"
+# lead = "zfb"
+# co = []
+# source = ""
+
+# milestone: work done by a date (年底前建成投产); no unit, no target.
+# [[indicator]]
+# id = "example.museum"
+# name = "建成博物馆"
+# kind = "milestone"
+# due = {year}-12-31
+# lead = "zfb"
+# co = []
+# source = ""
+
+# task: work no figure reports (重点任务).
+# [[task]]
+# id = "example.services"
+# name = "优化政务服务"
+# text = "推进政务服务“一网通办”……"
+# lead = ["zfb"]
+# co = []
+# source = ""
+)";
+
+bool fail(std::string* error, std::string message) {
+  if (error) *error = std::move(message);
+  return false;
+}
+
+// Whether `dir` holds nothing but "." and "..".
+bool is_empty_dir(const std::string& dir, bool* empty, std::string* error) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return fail(error, fmt::format("cannot read {}: {}", dir, std::strerror(errno)));
+  *empty = true;
+  while (const dirent* e = ::readdir(d)) {
+    if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
+      *empty = false;
+      break;
+    }
+  }
+  ::closedir(d);
+  return true;
+}
+
+// Writes `text` to `path`, a file that must not exist yet.
+bool write_new_file(const std::string& path, const std::string& text, std::string* error) {
+  std::FILE* f = std::fopen(path.c_str(), "wx");
+  if (!f) return fail(error, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) return fail(error, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  return true;
+}
+
+// `s` with its line breaks as spaces, for a comment.
+std::string one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string scaffold_id(const std::string& dir, int year) {
+  std::string base = dir;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  if (auto slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  if (!base.empty() && base != "." && base != ".." && is_slug(base)) return base;
+  return fmt::format("plan-{}", year);
+}
+
+std::vector<ScaffoldFile> scaffold_files(const ScaffoldOptions& o) {
+  auto fill = [&](const char* text) {
+    return fmt::format(fmt::runtime(text), fmt::arg("id", o.id),
+                       fmt::arg("title", toml_escape(o.title)),
+                       fmt::arg("comment_title", one_line(o.title)), fmt::arg("year", o.year));
+  };
+  return {{"plan.toml", fill(kPlanToml)},
+          {"bureaus.toml", std::string(kBureausToml)},
+          {"actions/01-example.toml", fill(kActionToml)}};
+}
+
+bool write_scaffold(const std::string& dir, const ScaffoldOptions& options, std::string* error) {
+  struct stat st;
+  bool made_dir = false;
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode))
+      return fail(error, fmt::format("{} exists and is not a directory", dir));
+    bool empty = false;
+    if (!is_empty_dir(dir, &empty, error)) return false;
+    if (!empty) {
+      return fail(error, fmt::format("{} is not empty; tally new writes only into an empty or new "
+                                     "directory",
+                                     dir));
+    }
+  } else {
+    if (!ensure_dir(dir, error)) return false;
+    made_dir = true;
+  }
+  // What was written so far, removed again if a later step fails.
+  std::vector<std::string> written;
+  auto undo = [&] {
+    for (auto it = written.rbegin(); it != written.rend(); ++it) {
+      if (::unlink(it->c_str()) != 0) ::rmdir(it->c_str());
+    }
+    if (made_dir) ::rmdir(dir.c_str());
+    return false;
+  };
+  const std::string actions = join_path(dir, "actions");
+  if (!ensure_dir(actions, error)) return undo();
+  written.push_back(actions);
+  for (const auto& file : scaffold_files(options)) {
+    const std::string path = join_path(dir, file.path);
+    if (!write_new_file(path, file.text, error)) return undo();
+    written.push_back(path);
+  }
+  return true;
+}
+
+}  // namespace tally
