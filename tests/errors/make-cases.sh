@@ -126,6 +126,13 @@ mv "$dir/bureaus.toml.16" "$dir/bureaus.toml"
 new toml-syntax
 sub actions/01-industry.toml 'name = "产业培塑行动"' 'name = "产业培塑" 行动'
 
+# Chinese-keyboard slips: the message names the character and its ASCII.
+new toml-syntax-curly-quote
+sub actions/01-industry.toml 'unit = "亿元"' 'unit = “亿元”'
+
+new toml-syntax-full-width-digit
+sub actions/01-industry.toml 'target = 3.6' 'target = ３.6'
+
 new toml-syntax-impossible-date
 sub plan.toml 'start = 2024-01-01' 'start = 2024-02-30'
 
@@ -176,11 +183,20 @@ sub actions/01-industry.toml 'lead = "gxj"' 'lead = [1]'
 new bad-enum-kind
 sub actions/01-industry.toml 'kind = "cumulative"' 'kind = "cumulativ"'
 
+# A misspelt Chinese kind on a milestone: one message, no "needs a unit",
+# "needs a target" or "'due' belongs to milestones" after it.
+new bad-enum-kind-zh
+milestone 'due = 2024-10-31'
+sub actions/01-industry.toml 'kind = "milestone"' 'kind = "里程"'
+
 new bad-enum-direction
 sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\ndirection = "dwon"'
 
 new bad-enum-cadence
 sub plan.toml 'cadence = "month"' 'cadence = "monthly"'
+
+new bad-enum-cadence-zh
+sub plan.toml 'cadence = "month"' 'cadence = "每月"'
 
 new bad-enum-basis
 sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nbasis = "peroid"'

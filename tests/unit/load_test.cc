@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/check/check.h"
 #include "core/read/actuals.h"
 #include "core/read/toml_fields.h"
 #include "plan_fixture.h"
@@ -491,6 +492,24 @@ TEST_CASE("load: TOML that toml++ refuses") {
   CHECK(syntax("[action]\nname = \"产业\" 行动\n") ==
         "2:13: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, "
         "saw '行'");
+  // Chinese-keyboard slips are named, with the ASCII to write.
+  CHECK(syntax("[action]\nname = “产业”\n") ==
+        "2:8: TOML syntax: Error while parsing value: could not determine value type ('“' is a "
+        "curly quote; write '\"')");
+  CHECK(syntax("[action]\nnumber ＝ 1\n") ==
+        "2:8: TOML syntax: Error while parsing key-value pair: expected '=', saw '＝' ('＝' is a "
+        "full-width equals sign; write '=')");
+  CHECK(syntax("[action]\nlead = [\"fgj\"，\"gxj\"]\n") ==
+        "2:14: TOML syntax: Error while parsing array: expected comma or closing ']', saw '，' "
+        "('，' is a full-width comma; write ',')");
+  CHECK(syntax("[action]\nnumber = ３\n") ==
+        "2:10: TOML syntax: Error while parsing value: could not determine value type ('３' is a "
+        "full-width digit; write '3')");
+  // A curly quote in an actuals file is named too.
+  LoadResult r = TestPlan().put("actuals/gxj.toml", "[[actual]]\nby = ‘gxj’\n").load();
+  CHECK(lines(r) == Lines{"p/actuals/gxj.toml:2:6: toml-syntax: TOML syntax: Error while parsing "
+                          "value: could not determine value type ('‘' is a curly quote; write "
+                          "''')"});
 }
 
 TEST_CASE("load: empty files") {
@@ -615,4 +634,81 @@ TEST_CASE("load: an actuals path that is a file") {
   t.put("actuals", "not a directory");
   CHECK(lines(t.load()) == Lines{"p/actuals:0:0: missing-file: this is a file; actuals live in a "
                                  "directory of <bureau>.toml files"});
+}
+
+TEST_CASE("load: the Chinese words of every enum give the canonical value") {
+  LoadResult r = TestPlan()
+                     .put("plan.toml",
+                          "[plan]\nid = \"t\"\ntitle = \"t\"\nstart = 2024-01-01\n"
+                          "end = 2024-12-31\n\n[reporting]\ncadence = \"旬\"\n")
+                     .add_indicator(
+                         "[[indicator]]\nid = \"a.g\"\nname = \"g\"\nkind = \"增速\"\n"
+                         "unit = \"%\"\ntarget = -3\ndirection = \"下降\"\n"
+                         "lead = \"fgj\"\ncadence = \"季度\"\nschedule = \"年底\"\n\n"
+                         "[[indicator]]\nid = \"a.c\"\nname = \"c\"\nkind = \"累计\"\n"
+                         "unit = \"家\"\ntarget = 3\ndirection = \"上升\"\n"
+                         "lead = \"fgj\"\ncadence = \"半年\"\nbasis = \"当期\"\n"
+                         "schedule = \"均匀\"\n\n"
+                         "[[indicator]]\nid = \"a.l\"\nname = \"l\"\nkind = \"存量\"\n"
+                         "unit = \"户\"\ntarget = 2\nlead = \"fgj\"\ncadence = \"年度\"\n\n"
+                         "[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"里程碑\"\n"
+                         "lead = \"fgj\"\ncadence = \"月\"\ndue = 2024-10-31\n"
+                         "stages = [{ date = 2024-03-31, stage = \"未开始\" }, "
+                         "{ date = 2024-06-30, stage = \"在建\" }, "
+                         "{ date = 2024-10-31, stage = \"完成\" }]\n")
+                     .load();
+  CHECK(lines(r).empty());
+  CHECK(r.plan.header.cadence == Cadence::kDekad);
+  REQUIRE(r.plan.indicators.size() == 5);
+  const Indicator& g = r.plan.indicators[1];
+  CHECK(g.kind == Kind::kGrowth);
+  CHECK(g.direction == Direction::kDown);
+  CHECK(g.cadence == Cadence::kQuarter);
+  CHECK(g.schedule.type == Schedule::Type::kEnd);
+  const Indicator& c = r.plan.indicators[2];
+  CHECK(c.kind == Kind::kCumulative);
+  CHECK(c.direction == Direction::kUp);
+  CHECK(c.cadence == Cadence::kHalf);
+  CHECK(c.basis == Basis::kPeriod);
+  CHECK(c.schedule.type == Schedule::Type::kEven);
+  CHECK(r.plan.indicators[3].kind == Kind::kLevel);
+  CHECK(r.plan.indicators[3].cadence == Cadence::kYear);
+  const Indicator& m = r.plan.indicators[4];
+  CHECK(m.kind == Kind::kMilestone);
+  CHECK(m.cadence == Cadence::kMonth);
+  REQUIRE(m.stages.size() == 3);
+  CHECK(m.stages[0].stage == Stage::kNotStarted);
+  CHECK(m.stages[1].stage == Stage::kInProgress);
+  CHECK(m.stages[2].stage == Stage::kDone);
+}
+
+TEST_CASE("load: a bad kind is one message, with a suggestion in either language") {
+  // A milestone whose kind is misspelt: no "needs a unit", "needs a target"
+  // or "'due' belongs to milestones" after it.
+  LoadResult r = TestPlan()
+                     .add_indicator(
+                         "[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"里程\"\n"
+                         "lead = \"fgj\"\ndue = 2024-10-31\n")
+                     .load();
+  CHECK(run_check(r, check_indicator_kinds).empty());
+  CHECK(lines(r) ==
+        Lines{"p/actions/01-a.toml:18:8: bad-enum: kind '里程' is not one of cumulative, level, "
+              "growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '里程碑'?)"});
+  CHECK(
+      lines(TestPlan()
+                .add_indicator("[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"milestones\"\n"
+                               "lead = \"fgj\"\ndue = 2024-10-31\n")
+                .load()) ==
+      Lines{"p/actions/01-a.toml:18:8: bad-enum: kind 'milestones' is not one of cumulative, "
+            "level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean "
+            "'milestone'?)"});
+  CHECK(
+      lines(TestPlan()
+                .put("plan.toml",
+                     "[plan]\nid = \"t\"\ntitle = \"t\"\nstart = 2024-01-01\n"
+                     "end = 2024-12-31\n\n[reporting]\ncadence = \"每月\"\n")
+                .load()) ==
+      Lines{
+          "p/plan.toml:8:11: bad-enum: cadence '每月' is not one of dekad, month, quarter, half, "
+          "year (in Chinese 旬, 月, 月度, 季, 季度, 半年, 半年度, 年, 年度) (did you mean '月'?)"});
 }

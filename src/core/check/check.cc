@@ -325,6 +325,7 @@ void check_references(const Plan& plan, Diagnostics& diags) {
 
 void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
   for (const auto& ind : plan.indicators) {
+    if (!ind.kind_known) continue;  // reported once, as bad-enum or missing-key
     const bool milestone = ind.kind == Kind::kMilestone;
     if (milestone && ind.target) {
       diags.error(ind.at("target"), "misplaced-key",
@@ -522,6 +523,7 @@ void check_record_common(const Plan& plan, const Actual& a,
 // The value of a record of indicator `ind`: a stage or percent for a
 // milestone, else a number, not negative unless a growth rate.
 void check_record_value(const Actual& a, const Indicator& ind, Diagnostics& diags) {
+  if (!ind.kind_known) return;  // the indicator's kind is the defect, not the record
   if (ind.kind == Kind::kMilestone && (!a.value.stage || a.value.stage == Stage::kStalled)) {
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is a milestone; value must be \"not-started\", "

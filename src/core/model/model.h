@@ -123,6 +123,9 @@ struct Indicator {
   std::string id;
   std::string name;
   Kind kind = Kind::kCumulative;
+  /// False when `kind` was absent or not a kind: the checks that depend on
+  /// the kind are skipped, so that one defect gives one message.
+  bool kind_known = true;
   std::string unit;
   std::optional<Decimal> target;
   Direction direction = Direction::kUp;

@@ -169,7 +169,7 @@ void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
   try {
     root = toml::parse(text);
   } catch (const toml::parse_error& e) {
-    syntax_error(file, e, diags);
+    syntax_error(file, text, e, diags);
     return;
   }
   Fields top(root, file, diags, "an actuals file");

@@ -16,10 +16,26 @@ void check_slug(const std::string& id, Location at, std::string_view what, Diagn
   }
 }
 
+// The Chinese words a plan may write for each enum, as plans and the
+// 分工方案 tables write them (docs/format.md lists them).
+constexpr WordAlias kKindZh[] = {
+    {"累计", "cumulative"}, {"存量", "level"}, {"增速", "growth"}, {"里程碑", "milestone"}};
+constexpr WordAlias kCadenceZh[] = {{"旬", "dekad"},    {"月", "month"},     {"月度", "month"},
+                                    {"季", "quarter"},  {"季度", "quarter"}, {"半年", "half"},
+                                    {"半年度", "half"}, {"年", "year"},      {"年度", "year"}};
+constexpr WordAlias kDirectionZh[] = {{"上升", "up"}, {"下降", "down"}};
+constexpr WordAlias kScheduleZh[] = {{"均匀", "even"}, {"年底", "end"}};
+constexpr WordAlias kBasisZh[] = {{"累计", "ytd"}, {"当期", "period"}};
+// A stage as `tally record` takes it.
+constexpr WordAlias kStageZh[] = {{"未开始", "not-started"}, {"未启动", "not-started"},
+                                  {"推进中", "in-progress"}, {"进行中", "in-progress"},
+                                  {"在建", "in-progress"},   {"已完成", "done"},
+                                  {"完成", "done"}};
+
 // `cadence`, in [reporting] and in an indicator.
 std::optional<Cadence> read_cadence(Fields& f) {
   static const std::vector<std::string> kWords = {"dekad", "month", "quarter", "half", "year"};
-  return f.word("cadence", false, parse_cadence, kWords);
+  return f.word("cadence", false, parse_cadence, kWords, kCadenceZh);
 }
 
 // An array of cumulative shares (checked for length and order by check/check.h).
@@ -168,7 +184,7 @@ Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& 
   const toml::node* n = f.get("schedule", false);
   if (!n) return s;
   if (auto str = n->as_string()) {
-    const std::string& name = str->get();
+    const std::string name(canonical_word(str->get(), kScheduleZh));
     if (name == "even") return s;
     if (name == "end") {
       s.type = Schedule::Type::kEnd;
@@ -180,11 +196,12 @@ Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& 
     }
     const Profile* profile = plan.find_profile(name);
     if (profile == nullptr) {
-      std::vector<std::string> words = {"even", "end"};
+      std::vector<std::string> words = {"even", "end", "均匀", "年底"};
       for (const auto& p : plan.profiles) words.push_back(p.name);
       diags.error(f.at("schedule"), "bad-enum",
-                  with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" or a "
-                                              "[profile.<name>] of plan.toml",
+                  with_suggestion(fmt::format("schedule '{}' is not \"even\", \"end\" (in "
+                                              "Chinese 均匀, 年底) or a [profile.<name>] of "
+                                              "plan.toml",
                                               name),
                                   name, words));
       s.profile = name;  // kept so that check does not also call a profile unused
@@ -255,9 +272,9 @@ std::optional<StagePoint> read_stage_point(const toml::table& t, uint32_t file,
   auto s = sf.string("stage", true);
   sf.finish({"date", "stage"});
   if (!s) return std::nullopt;
-  auto stage = parse_stage(*s);
+  auto stage = parse_stage(canonical_word(*s, kStageZh));
   if (!stage) {
-    sf.bad_word("stage", *s, stage_names());
+    sf.bad_word("stage", *s, stage_names(), kStageZh);
     return std::nullopt;
   }
   if (!d) return std::nullopt;
@@ -295,16 +312,21 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   f.key_locations(ind.key_locs);
   ind.id = read_item_id(f, action_id, "indicator", diags);
   ind.name = f.string("name", true).value_or("");
-  if (auto v = f.word("kind", true, parse_kind, kind_names())) ind.kind = *v;
-  const bool milestone = ind.kind == Kind::kMilestone;
-  ind.unit = f.string("unit", !milestone, /*allow_empty=*/true).value_or("");
-  ind.target = f.number("target", !milestone);
-  if (auto v = f.word("direction", false, parse_direction, direction_names())) ind.direction = *v;
+  auto kind = f.word("kind", true, parse_kind, kind_names(), kKindZh);
+  if (kind) ind.kind = *kind;
+  ind.kind_known = kind.has_value();
+  // Whether unit and target are required depends on the kind: with no kind
+  // to go by, neither is, so that a bad kind is one message.
+  const bool measured = kind && *kind != Kind::kMilestone;
+  ind.unit = f.string("unit", measured, /*allow_empty=*/true).value_or("");
+  ind.target = f.number("target", measured);
+  if (auto v = f.word("direction", false, parse_direction, direction_names(), kDirectionZh))
+    ind.direction = *v;
   ind.lead = f.leads();
   ind.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
   ind.cadence = read_cadence(f);
   ind.schedule = read_schedule(f, plan, file, diags);
-  if (auto v = f.word("basis", false, parse_basis, basis_names())) ind.basis = *v;
+  if (auto v = f.word("basis", false, parse_basis, basis_names(), kBasisZh)) ind.basis = *v;
   read_baseline(f, file, ind, diags);
   ind.metric = f.string("metric", false).value_or("");
   ind.source = f.string("source", false).value_or("");

@@ -48,7 +48,7 @@ std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& p
   try {
     return toml::parse(strip_bom(*text), shown_path);
   } catch (const toml::parse_error& e) {
-    syntax_error(file, e, r.diags);
+    syntax_error(file, strip_bom(*text), e, r.diags);
     return std::nullopt;
   }
 }

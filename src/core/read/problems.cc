@@ -82,7 +82,7 @@ void load_problem_text(std::string_view text, uint32_t file, std::string_view na
   try {
     root = toml::parse(strip_bom(text));
   } catch (const toml::parse_error& e) {
-    syntax_error(file, e, diags);
+    syntax_error(file, strip_bom(text), e, diags);
     return;
   }
   Fields top(root, file, diags, "a problem file");

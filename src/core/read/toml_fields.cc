@@ -88,10 +88,68 @@ std::string_view type_name(const toml::node& n) {
   }
 }
 
+namespace {
+
+// The character at 1-based `line` and `col` (in characters) of `text`, or 0.
+char32_t char_at(std::string_view text, uint32_t line, uint32_t col) {
+  size_t begin = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    begin = text.find('\n', begin);
+    if (begin == text.npos) return 0;
+    ++begin;
+  }
+  std::string_view rest = text.substr(begin, text.find('\n', begin) - begin);
+  std::vector<char32_t> chars = decode_utf8(rest);
+  return col >= 1 && col <= chars.size() ? chars[col - 1] : 0;
+}
+
+// What a Chinese keyboard types where TOML wants ASCII: the character, what
+// it is called, and what to write instead.
+std::string keyboard_slip(char32_t c) {
+  struct Slip {
+    char32_t c;
+    std::string_view what;
+    std::string_view ascii;
+  };
+  static constexpr Slip kSlips[] = {
+      {U'“', "a curly quote", "\""},
+      {U'”', "a curly quote", "\""},
+      {U'‘', "a curly quote", "'"},
+      {U'’', "a curly quote", "'"},
+      {U'＂', "a full-width quote", "\""},
+      {U'＇', "a full-width quote", "'"},
+      {U'＝', "a full-width equals sign", "="},
+      {U'，', "a full-width comma", ","},
+      {U'、', "an enumeration comma", ","},
+      {U'：', "a full-width colon", "="},
+      {U'［', "a full-width bracket", "["},
+      {U'］', "a full-width bracket", "]"},
+      {U'｛', "a full-width brace", "{"},
+      {U'｝', "a full-width brace", "}"},
+      {U'．', "a full-width full stop", "."},
+      {U'－', "a full-width minus", "-"},
+      {U'＋', "a full-width plus", "+"},
+      {U'\u3000', "a full-width space", " "},
+  };
+  std::string ch;
+  append_utf8(ch, c);
+  if (c >= U'０' && c <= U'９') {
+    return fmt::format("'{}' is a full-width digit; write '{}'", ch,
+                       static_cast<char>('0' + (c - U'０')));
+  }
+  for (const auto& s : kSlips) {
+    if (s.c == c) return fmt::format("'{}' is {}; write '{}'", ch, s.what, s.ascii);
+  }
+  return {};
+}
+
+}  // namespace
+
 // A toml++ parse error as a diagnostic. toml++ places an out-of-range date
 // or time field ("expected day between 1 and 29 (inclusive), saw 30") just
 // after the field; the caret belongs under it.
-void syntax_error(uint32_t file, const toml::parse_error& e, Diagnostics& diags) {
+void syntax_error(uint32_t file, std::string_view text, const toml::parse_error& e,
+                  Diagnostics& diags) {
   Location at = loc_of(file, e.source());
   std::string_view what = e.description();
   if (auto saw = what.rfind(", saw "); saw != what.npos && what.find(" between ") != what.npos) {
@@ -99,7 +157,10 @@ void syntax_error(uint32_t file, const toml::parse_error& e, Diagnostics& diags)
     const bool digits = !field.empty() && field.find_first_not_of("0123456789") == field.npos;
     if (digits && at.col > field.size()) at.col -= static_cast<uint32_t>(field.size());
   }
-  diags.error(at, "toml-syntax", fmt::format("TOML syntax: {}", what));
+  std::string message = fmt::format("TOML syntax: {}", what);
+  if (std::string slip = keyboard_slip(char_at(text, at.line, at.col)); !slip.empty())
+    message += fmt::format(" ({})", slip);
+  diags.error(at, "toml-syntax", message);
 }
 
 Fields::Fields(const toml::table& t, uint32_t file, Diagnostics& diags, std::string what,
@@ -134,14 +195,28 @@ void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_v
                fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)));
 }
 
+std::string_view canonical_word(std::string_view text, std::span<const WordAlias> zh) {
+  for (const auto& a : zh) {
+    if (a.zh == text) return a.en;
+  }
+  return text;
+}
+
 void Fields::bad_word(std::string_view key, std::string_view value,
-                      const std::vector<std::string>& words) {
-  const std::string choices = words.size() == 2
-                                  ? fmt::format("\"{}\" or \"{}\"", words[0], words[1])
-                                  : fmt::format("one of {}", fmt::join(words, ", "));
+                      const std::vector<std::string>& words, std::span<const WordAlias> zh) {
+  std::string choices = words.size() == 2 ? fmt::format("\"{}\" or \"{}\"", words[0], words[1])
+                                          : fmt::format("one of {}", fmt::join(words, ", "));
+  std::vector<std::string> candidates = words;
+  std::vector<std::string> zh_words;
+  for (const auto& a : zh) {
+    if (std::find(zh_words.begin(), zh_words.end(), a.zh) == zh_words.end())
+      zh_words.emplace_back(a.zh);
+  }
+  if (!zh_words.empty()) choices += fmt::format(" (in Chinese {})", fmt::join(zh_words, ", "));
+  candidates.insert(candidates.end(), zh_words.begin(), zh_words.end());
   diags_.error(
       at(key), "bad-enum",
-      with_suggestion(fmt::format("{} '{}' is not {}", key, value, choices), value, words));
+      with_suggestion(fmt::format("{} '{}' is not {}", key, value, choices), value, candidates));
 }
 
 std::optional<std::string> Fields::string(std::string_view key, bool required, bool allow_empty) {

@@ -20,6 +20,16 @@
 
 namespace tally {
 
+/// A Chinese word a plan may write for an enum's English word: 里程碑 for
+/// milestone, 季度 for quarter. The model keeps the English (canonical) one.
+struct WordAlias {
+  std::string_view zh;
+  std::string_view en;
+};
+
+/// The English word `zh` lists for `text`, or `text` itself.
+std::string_view canonical_word(std::string_view text, std::span<const WordAlias> zh);
+
 /// Checks bytes are UTF-8 and reports the first bad byte as `not-utf8`.
 /// Returns false when the text must not be parsed.
 bool check_utf8(std::string_view text, uint32_t file, Diagnostics& diags);
@@ -36,8 +46,11 @@ Location loc_of(uint32_t file, const toml::source_region& s);
 /// What a node is, for messages: "a string", "an integer", "a table", …
 std::string_view type_name(const toml::node& n);
 
-/// Reports a toml++ parse error as `toml-syntax`.
-void syntax_error(uint32_t file, const toml::parse_error& e, Diagnostics& diags);
+/// Reports a toml++ parse error in `text` as `toml-syntax`; when the
+/// character at the error is a full-width one or a curly quote (“ ３ ＝ ，),
+/// the message names it and the ASCII character to write instead.
+void syntax_error(uint32_t file, std::string_view text, const toml::parse_error& e,
+                  Diagnostics& diags);
 
 /// Reads the keys of one TOML table, remembering the required ones that are
 /// absent, so that finish() can report them together with every key that
@@ -64,11 +77,12 @@ class Fields {
   void empty_value(std::string_view key, const toml::node& n);
   /// Reports `wrong-type`: `key` is not `expected` ("a string", …).
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
-  /// Reports `bad-enum`: `value` of `key` is none of `words`, with a
-  /// suggestion: "kind 'x' is not one of cumulative, level, growth,
-  /// milestone", or for two words "basis 'x' is not \"ytd\" or \"period\"".
-  void bad_word(std::string_view key, std::string_view value,
-                const std::vector<std::string>& words);
+  /// Reports `bad-enum`: `value` of `key` is none of `words` (nor of the
+  /// Chinese words of `zh`), with a suggestion among both: "kind 'x' is not
+  /// one of cumulative, level, growth, milestone", or for two words "basis
+  /// 'x' is not \"ytd\" or \"period\"", then "(in Chinese 累计, 当期)".
+  void bad_word(std::string_view key, std::string_view value, const std::vector<std::string>& words,
+                std::span<const WordAlias> zh = {});
 
   /// A string. A required one may not be empty unless `allow_empty` (a unit).
   std::optional<std::string> string(std::string_view key, bool required, bool allow_empty = false);
@@ -90,16 +104,17 @@ class Fields {
   /// `lead`: one bureau id or several, at least one.
   std::vector<std::string> leads();
 
-  /// A string that is one of an enum's words, parsed with `parse`; nullopt
-  /// when absent or after reporting it (bad_word).
+  /// A string that is one of an enum's words, or one of the Chinese words
+  /// of `zh` for it, parsed with `parse`; nullopt when absent or after
+  /// reporting it (bad_word).
   template <typename E>
   std::optional<E> word(std::string_view key, bool required,
                         std::optional<E> (*parse)(std::string_view),
-                        const std::vector<std::string>& words) {
+                        const std::vector<std::string>& words, std::span<const WordAlias> zh = {}) {
     auto text = string(key, required);
     if (!text) return std::nullopt;
-    if (auto e = parse(*text)) return e;
-    bad_word(key, *text, words);
+    if (auto e = parse(canonical_word(*text, zh))) return e;
+    bad_word(key, *text, words, zh);
     return std::nullopt;
   }
 
