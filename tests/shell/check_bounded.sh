@@ -27,8 +27,10 @@ expect "report: the rest counted" "… 50 more errors not shown
 tally: error: the plan has 250 errors; fix them first (\`tally check\` lists every finding)" \
   "$(printf '%s' "$err" | tail -n 2)"
 
-# 100k unknown keys (1.3 MB): the excerpts come from a line index, so check
-# takes well under a second here, not the half a minute of a scan per finding.
+# 100k unknown keys (1.3 MB): the excerpts come from a line index, not a
+# scan from the start of the file per finding (quadratic: ~29 s in a Release
+# build before the index). How long it takes is measured by
+# tests/bench/hostile.sh, not here; the test's ctest timeout is the bound.
 python3 - rec/plan.toml <<'PY'
 import sys
 p = sys.argv[1]
@@ -36,10 +38,8 @@ s = open(p, encoding="utf-8").read()
 s = s.replace("[plan]\n", "[plan]\n" + "".join(f"more{i} = 1\n" for i in range(100000)), 1)
 open(p, "w", encoding="utf-8").write(s)
 PY
-start=$(date +%s%N)
 t check
-ms=$((($(date +%s%N) - start) / 1000000))
 expect "check 100k: exit" 1 "$rc"
-# Generous for a loaded machine; before the index this took ~29 s.
-[[ $ms -lt 5000 ]] || fail "check on 100k unknown keys took ${ms} ms"
-
+# 250 + 100000 findings, 200 printed: 100250 - 200 = 100050 more.
+expect "check 100k: the rest counted" "… 100050 more findings not shown; \`tally check --format json\` lists all" \
+  "$(printf '%s' "$out" | tail -n 1)"
