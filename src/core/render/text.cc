@@ -86,14 +86,15 @@ std::string wrapped(const std::string& line, size_t width) {
   return out + current;
 }
 
-// A table of the 催报 list fitted to the terminal: when its names would be
-// cut short, the run of periods missed and then the last period reported
-// give way (named under the table); the id and the period owed stay.
-std::string fitted_overdue(Table t, const RenderOptions& o) {
+// Leaves out of `t` the columns headed `gives_way`, in turn, while
+// `too_wide(t)`; the headings left out, for left_out_note.
+template <typename TooWide>
+std::vector<std::string> leave_out(Table& t, std::initializer_list<Term> gives_way, bool en,
+                                   TooWide too_wide) {
   std::vector<std::string> left_out;
-  for (Term gives_way : {Term::kMissed, Term::kLastPeriod}) {
-    if (!names_cramped(t, o.width)) break;
-    const auto it = std::find(t.header.begin(), t.header.end(), term(gives_way, o.en));
+  for (Term column : gives_way) {
+    if (!too_wide(t)) break;
+    const auto it = std::find(t.header.begin(), t.header.end(), term(column, en));
     if (it == t.header.end()) continue;
     const auto c = static_cast<size_t>(it - t.header.begin());
     left_out.push_back(*it);
@@ -102,6 +103,16 @@ std::string fitted_overdue(Table t, const RenderOptions& o) {
     for (auto& row : t.rows)
       if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
   }
+  return left_out;
+}
+
+// A table of the 催报 list fitted to the terminal: when its names would be
+// cut short, the run of periods missed and then the last period reported
+// give way (named under the table); the id and the period owed stay.
+std::string fitted_overdue(Table t, const RenderOptions& o) {
+  const auto left_out =
+      leave_out(t, {Term::kMissed, Term::kLastPeriod}, o.en,
+                [&](const Table& table) { return names_cramped(table, o.width); });
   return render_text_table(t, o.width) + left_out_note(left_out, o);
 }
 
@@ -174,18 +185,9 @@ namespace {
 std::string table_or_none(Table t, const RenderOptions& o,
                           std::initializer_list<Term> gives_way = {}) {
   if (t.rows.empty()) return std::string(term(Term::kUnset, o.en)) + "\n";
-  std::vector<std::string> left_out;
-  for (Term column : gives_way) {
-    if (!o.width || text_table_width(t) <= o.width) break;
-    const auto it = std::find(t.header.begin(), t.header.end(), term(column, o.en));
-    if (it == t.header.end()) continue;
-    const auto c = static_cast<size_t>(it - t.header.begin());
-    left_out.push_back(*it);
-    t.header.erase(it);
-    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
-    for (auto& row : t.rows)
-      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
-  }
+  const auto left_out = leave_out(t, gives_way, o.en, [&](const Table& table) {
+    return o.width != 0 && text_table_width(table) > o.width;
+  });
   return render_text_table(t, o.width) + left_out_note(left_out, o);
 }
 
