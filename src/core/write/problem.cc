@@ -46,12 +46,7 @@ std::optional<Problem> read_back(const Plan& plan, const std::string& path, cons
   SourceFiles files;
   Diagnostics diags;
   const uint32_t file = files.add(path, text);
-  Plan only;
-  only.header = plan.header;
-  only.bureaus = plan.bureaus;
-  only.indicators = plan.indicators;
-  only.tasks = plan.tasks;
-  only.unread = plan.unread;
+  Plan only = definitions_of(plan);
   load_problem_text(text, file, name, only, only.problems, diags);
   if (only.problems.size() == 1) check_problems(only, CheckOptions{today, nullptr}, diags);
   for (const auto& d : diags.items())
@@ -123,13 +118,11 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   const std::string name = id + ".toml";
   const std::string path = join_path(dir, name);
   std::string error;
-  auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
-  if (!lock) return failed(error);
-  std::vector<std::string> recovered;
-  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  auto locked = lock_for_writing(dir, options.lock_timeout_ms, false, &error);
+  if (!locked) return failed(error);
   // Whatever happens next, what recovery restored is said.
-  auto said = [&recovered](ProblemOutcome out) {
-    out.recovered = std::move(recovered);
+  auto said = [&locked](ProblemOutcome out) {
+    out.recovered = std::move(locked->recovered);
     return out;
   };
   // The file as it is now, under the lock: another writer may have closed
@@ -212,14 +205,11 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
 
   const std::string dir = problems_dir(plan);
   std::string error;
-  if (!ensure_dir(dir, &error)) return failed(error);
-  auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
-  if (!lock) return failed(error);
-  std::vector<std::string> recovered;
-  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  auto locked = lock_for_writing(dir, options.lock_timeout_ms, true, &error);
+  if (!locked) return failed(error);
   // Whatever happens next, what recovery restored is said.
-  auto said = [&recovered](ProblemOutcome out) {
-    out.recovered = std::move(recovered);
+  auto said = [&locked](ProblemOutcome out) {
+    out.recovered = std::move(locked->recovered);
     return out;
   };
   // The next id, from the files as they are under the lock.

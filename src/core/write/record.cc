@@ -28,21 +28,6 @@ bool same_record(const Actual& a, const Actual& b) {
          a.source == b.source && a.note == b.note && a.reason == b.reason && a.unit == b.unit;
 }
 
-// The plan's definitions without any actuals.
-Plan definitions_of(const Plan& plan) {
-  Plan p;
-  p.dir = plan.dir;
-  p.actuals_dir = plan.actuals_dir;
-  p.header = plan.header;
-  p.profiles = plan.profiles;
-  p.bureaus = plan.bureaus;
-  p.actions = plan.actions;
-  p.indicators = plan.indicators;
-  p.tasks = plan.tasks;
-  p.unread = plan.unread;
-  return p;
-}
-
 // The actuals as one writer sees them: the records, the files their
 // locations index and, per file name in the actuals directory, its text,
 // its index in `files` and how many records were read from it.
@@ -346,14 +331,11 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 1. The lock, and whatever a crashed writer left.
   const std::string& dir = plan.actuals_dir;
   std::string error;
-  if (!ensure_dir(dir, &error)) return failed(error);
-  auto lock = DirLock::acquire(dir, options.lock_timeout_ms, &error);
-  if (!lock) return failed(error);
-  std::vector<std::string> recovered;
-  if (!recover_dir(dir, &recovered, &error)) return failed(error);
+  auto locked = lock_for_writing(dir, options.lock_timeout_ms, true, &error);
+  if (!locked) return failed(error);
   // Whatever happens next, what recovery restored is said.
-  auto said = [&recovered](RecordOutcome out) {
-    out.recovered = std::move(recovered);
+  auto said = [&locked](RecordOutcome out) {
+    out.recovered = std::move(locked->recovered);
     return out;
   };
 
@@ -409,6 +391,20 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 5. Replace the files, all or none.
   if (!replace_files(dir, c.replacements, &error)) return said(failed(error));
   return said(std::move(c.outcome));
+}
+
+Plan definitions_of(const Plan& plan) {
+  Plan p;
+  p.dir = plan.dir;
+  p.actuals_dir = plan.actuals_dir;
+  p.header = plan.header;
+  p.profiles = plan.profiles;
+  p.bureaus = plan.bureaus;
+  p.actions = plan.actions;
+  p.indicators = plan.indicators;
+  p.tasks = plan.tasks;
+  p.unread = plan.unread;
+  return p;
 }
 
 }  // namespace tally

@@ -18,6 +18,10 @@
 
 namespace tally {
 
+/// The plan's definitions without any actuals or problems: what a write
+/// reads its new text back against, as `tally check` would.
+Plan definitions_of(const Plan& plan);
+
 /// How `record_actuals` runs.
 struct RecordOptions {
   /// "Today" in the plan's zone; unset: the date of the moment `clock` gives.

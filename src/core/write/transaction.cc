@@ -188,6 +188,16 @@ bool ensure_dir(const std::string& dir, std::string* error) {
   return fail_errno(error, "create directory", dir);
 }
 
+std::optional<LockedDir> lock_for_writing(const std::string& dir, int timeout_ms, bool create,
+                                          std::string* error) {
+  if (create && !ensure_dir(dir, error)) return std::nullopt;
+  auto lock = DirLock::acquire(dir, timeout_ms, error);
+  if (!lock) return std::nullopt;
+  std::vector<std::string> recovered;
+  if (!recover_dir(dir, &recovered, error)) return std::nullopt;
+  return LockedDir{std::move(*lock), std::move(recovered)};
+}
+
 namespace {
 
 // Where each file of the transaction and its pieces live, and the mode of

@@ -79,4 +79,17 @@ bool recover_dir(const std::string& dir, std::vector<std::string>* recovered, st
 /// Creates `dir` (not its parents) unless it exists; false with `*error` on failure.
 bool ensure_dir(const std::string& dir, std::string* error);
 
+/// A directory locked for writing, and what `recover_dir` restored or
+/// removed there after a writer that crashed.
+struct LockedDir {
+  DirLock lock;
+  std::vector<std::string> recovered;
+};
+
+/// How every write begins: creates `dir` when `create` (ensure_dir), takes
+/// its lock, waiting up to `timeout_ms`, and undoes what a crashed writer
+/// left (recover_dir). nullopt with `*error` when one of these fails.
+std::optional<LockedDir> lock_for_writing(const std::string& dir, int timeout_ms, bool create,
+                                          std::string* error);
+
 }  // namespace tally
