@@ -174,6 +174,14 @@ sub actuals/gxj.toml 'by = "gxj"' 'by = ""'
 new empty-value-lead
 sub actions/01-industry.toml 'lead = "fgj"' 'lead = ["fgj", ""]'
 
+# A count names what it counts: an empty unit is refused, with the words to use.
+new empty-value-unit
+sub actions/01-industry.toml 'unit = "亿元"' 'unit = ""'
+
+# An empty fixed word is a missing value, not a misspelt one.
+new empty-value-cadence
+sub actions/01-industry.toml 'lead = "gxj"' $'lead = "gxj"\ncadence = ""'
+
 new wrong-type
 sub actions/01-industry.toml 'target = 3.6' 'target = "3.6亿元"'
 

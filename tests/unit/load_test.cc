@@ -585,11 +585,17 @@ TEST_CASE("load: required strings may not be empty; lead needs a bureau") {
   a.replace(a.find("lead = \"gxj\""), 12, "lead = [1]");
   CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
         Lines{"p/actions/01-a.toml:13:9: wrong-type: 'lead' must hold strings, not an integer"});
-  // A unit may be empty (a pure number); a note may be empty.
+  // A unit is never empty: a count names what it counts. A note (free text)
+  // may be left empty; an empty fixed word is empty, not misspelt.
   a = kActionToml;
   a.replace(a.find("unit = \"亿元\""), std::string("unit = \"亿元\"").size(),
-            "unit = \"\"\nnote = \"\"");
-  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()).empty());
+            "unit = \"\"\nnote = \"\"\ndirection = \"\"");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+        Lines{"p/actions/01-a.toml:11:8: empty-value: 'unit' is empty in indicator 'a.output'; a "
+              "count names what it counts: unit = \"个\" (or 项, 家, 人, 次); a ratio is unit = "
+              "\"%\"",
+              "p/actions/01-a.toml:13:13: empty-value: 'direction' is empty in indicator "
+              "'a.output'; write its value"});
   // An actual with an empty `by` is reported and not kept.
   LoadResult r = TestPlan()
                      .put("actuals/gxj.toml",

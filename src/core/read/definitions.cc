@@ -303,6 +303,24 @@ void read_stages(Fields& f, uint32_t file, std::vector<StagePoint>& stages, Diag
   }
 }
 
+// `unit`: required for what is measured, never empty. A count of things
+// names what it counts (个, 项); a bulletin's "3" with no unit is ambiguous.
+std::string read_unit(Fields& f, bool required) {
+  const toml::node* n = f.get("unit", required);
+  if (!n) return "";
+  auto s = n->as_string();
+  if (!s) {
+    f.wrong_type("unit", *n, "a string");
+    return "";
+  }
+  if (s->get().empty()) {
+    f.empty_value("unit", *n,
+                  "a count names what it counts: unit = \"个\" (or 项, 家, 人, 次); a ratio is "
+                  "unit = \"%\"");
+  }
+  return s->get();
+}
+
 void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                     const std::string& action_id, Plan& plan, Diagnostics& diags) {
   Indicator ind;
@@ -318,7 +336,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   // Whether unit and target are required depends on the kind: with no kind
   // to go by, neither is, so that a bad kind is one message.
   const bool measured = kind && *kind != Kind::kMilestone;
-  ind.unit = f.string("unit", measured, /*allow_empty=*/true).value_or("");
+  ind.unit = read_unit(f, measured);
   ind.target = f.number("target", measured);
   if (auto v = f.word("direction", false, parse_direction, direction_names(), kDirectionZh))
     ind.direction = *v;
