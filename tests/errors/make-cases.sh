@@ -200,6 +200,17 @@ target = 8
 lead = "gxj"
 EOF
 
+# A target about a figure that says not how far about.
+new missing-key-about
+sub actions/01-industry.toml 'target = 3.6' 'target = { about = 3.6 }'
+
+# A range written high then low; a stretch short of its target.
+new bad-target
+sub actions/01-industry.toml 'target = 3.6' 'target = [4, 3.6]'
+
+new bad-target-stretch
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nstretch = 3.4'
+
 new wrong-type
 sub actions/01-industry.toml 'target = 3.6' 'target = "3.6亿元"'
 

@@ -797,3 +797,48 @@ text = "深化改革"
             "= …",
             "p/actions/01-a.toml:27:1: missing-key: task 'a.reform' has no 'lead'; add lead = …"});
 }
+
+TEST_CASE("load: targets as plans state them, and what check refuses in them") {
+  auto found = [](const std::string& body, const std::string& plan_extra = "") {
+    LoadResult r = TestPlan()
+                       .put("plan.toml", std::string(kPlanToml) + plan_extra)
+                       .add_indicator(
+                           "[[indicator]]\nid = \"a.x\"\nname = \"增速\"\nkind = "
+                           "\"growth\"\nunit = \"%\"\nlead = \"gxj\"\n" +
+                           body)
+                       .load();
+    check_plan(r.plan, CheckOptions{Date{2025, 12, 31}, nullptr}, r.diags);
+    return lines(r);
+  };
+  // The action file's a.x starts on line 15; its 7th line is the target.
+  CHECK(found("target = { about = 3 }\n") ==
+        Lines{"p/actions/01-a.toml:21:10: missing-key: 'a.x' is about 3 but says not how far "
+              "about: write tolerance = … in the target (in %), or about = 0.1 in [thresholds] "
+              "of plan.toml (±10%)"});
+  CHECK(found("target = { about = 3 }\n", "\n[thresholds]\nabout = 0.1\n").empty());
+  CHECK(found("target = { about = 3 }\n", "\n[thresholds]\nabout = 1.5\n") ==
+        Lines{"p/plan.toml:8:9: bad-threshold: about = 1.5 must be above 0 and below 1 (0.1: a "
+              "target of 3左右 is met from 2.7 up)",
+              "p/actions/01-a.toml:21:10: missing-key: 'a.x' is about 3 but says not how far "
+              "about: write tolerance = … in the target (in %), or about = 0.1 in [thresholds] "
+              "of plan.toml (±10%)"});
+  CHECK(found("target = { about = 3, tolerance = -1 }\n") ==
+        Lines{"p/actions/01-a.toml:21:35: bad-target: the tolerance of 'a.x' is -1; a band is "
+              "not negative"});
+  CHECK(found("target = [4, 3]\n") ==
+        Lines{"p/actions/01-a.toml:21:10: bad-target: the range of 'a.x' must be two numbers, "
+              "low then high: [3, 4] for 3–4"});
+  CHECK(found("target = [3]\n") == found("target = [4, 3]\n"));
+  CHECK(found("target = \"3左右\"\n") ==
+        Lines{"p/actions/01-a.toml:21:10: wrong-type: 'target' must be a number, { about = "
+              "<number> } or [<low>, <high>], not a string"});
+  CHECK(found("target = 8\nstretch = 7.5\n") ==
+        Lines{"p/actions/01-a.toml:22:11: bad-target: the stretch 7.5 of 'a.x' must be above its "
+              "target 8: 力争 asks for more than the target"});
+  CHECK(found("target = [3, 4]\nstretch = 5\n") ==
+        Lines{"p/actions/01-a.toml:22:11: bad-target: 'a.x' has a stretch beside a range; 力争 "
+              "goes with a single target (target = 8, stretch = 8.5)"});
+  CHECK(found("target = 8\nstretch = 8.5\n").empty());
+  // A band or range going down is a ceiling on a positive rate, not a fall.
+  CHECK(found("direction = \"down\"\ntarget = [3, 4]\n").empty());
+}

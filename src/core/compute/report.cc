@@ -35,6 +35,7 @@ void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
   row.lead = ind.lead;
   row.lead_names = plan.bureau_names(ind.lead);
   row.target = ind.target;
+  row.form = ind.form;
   if (ind.baseline) row.baseline = ind.baseline->value;
   if (ind.kind == Kind::kMilestone) row.due = ind.due.value_or(plan.header.end);
 }
@@ -327,6 +328,11 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
   }
   measure(ind, h, at, row);
   row.status = judge(ind, h, row, limit_exceeded, missing, at >= h.end);
+  if (ind.form.stretch && row.actual) {
+    const double a = row.actual->to_double();
+    const double st = ind.form.stretch->to_double();
+    row.stretch_reached = ind.direction == Direction::kUp ? at_least(a, st) : at_most(a, st);
+  }
   return row;
 }
 

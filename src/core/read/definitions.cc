@@ -174,7 +174,18 @@ void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
       h.behind = b;
     }
   }
-  f.finish({"behind"});
+  if (auto v = f.number("about", false)) {
+    const double a = v->to_double();
+    if (a <= 0 || a >= 1) {
+      diags.error(f.at("about"), "bad-threshold",
+                  fmt::format("about = {} must be above 0 and below 1 (0.1: a target of 3左右 "
+                              "is met from 2.7 up)",
+                              v->str()));
+    } else {
+      h.about = *v;
+    }
+  }
+  f.finish({"behind", "about"});
 }
 
 // `schedule`: "even", "end", the name of a profile of plan.toml (read
@@ -245,6 +256,86 @@ std::string read_item_id(Fields& f, const std::string& action_id, std::string_vi
                             action_id, slug));
   }
   return id;
+}
+
+// a × b exactly; nullopt when it does not fit.
+std::optional<Decimal> multiply(const Decimal& a, const Decimal& b) {
+  int64_t m = 0;
+  if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return std::nullopt;
+  int scale = a.scale + b.scale;
+  for (; scale > 0 && m % 10 == 0; --scale) m /= 10;
+  if (scale > 18) return std::nullopt;
+  return Decimal{m, scale};
+}
+
+Decimal negated(Decimal d) {
+  d.mantissa = -d.mantissa;
+  return d;
+}
+
+// `target`: a number; `{ about = N }` with its band (`tolerance`, in the
+// unit, or [thresholds] about, a share of N); `[low, high]`. Sets the
+// figure judged on (TargetForm) and how the plan states it.
+void read_target(Fields& f, uint32_t file, const PlanHeader& h, bool required, Indicator& ind,
+                 Diagnostics& diags) {
+  const toml::node* n = f.get("target", required);
+  if (!n) return;
+  const bool up = ind.direction == Direction::kUp;
+  const std::string who = ind.id.empty() ? "the indicator" : fmt::format("'{}'", ind.id);
+  if (auto t = n->as_table()) {
+    Fields tf(*t, file, diags, "target");
+    auto about = tf.number("about", true);
+    auto tolerance = tf.number("tolerance", false);
+    tf.finish({"about", "tolerance"});
+    if (!about) return;
+    if (tolerance && tolerance->is_negative()) {
+      diags.error(
+          tf.at("tolerance"), "bad-target",
+          fmt::format("the tolerance of {} is {}; a band is not negative", who, tolerance->str()));
+      return;
+    }
+    std::optional<Decimal> half = tolerance;
+    if (!half && h.about)
+      half = multiply(*h.about, about->is_negative() ? negated(*about) : *about);
+    if (!half) {
+      diags.error(f.at("target"), "missing-key",
+                  fmt::format("{} is about {} but says not how far about: write tolerance = … in "
+                              "the target (in {}), or about = 0.1 in [thresholds] of plan.toml "
+                              "(±10%)",
+                              who, about->str(), ind.unit.empty() ? "its unit" : ind.unit));
+      return;
+    }
+    auto edge = add_decimals(*about, up ? negated(*half) : *half);
+    if (!edge) return;
+    ind.form.about = about;
+    ind.form.tolerance = *half;
+    ind.target = edge;
+    return;
+  }
+  if (auto arr = n->as_array()) {
+    std::vector<Decimal> ends;
+    for (const auto& item : *arr) {
+      auto d = f.number_of("target", item);
+      if (!d) return;
+      ends.push_back(*d);
+    }
+    if (ends.size() != 2 || !(ends[0].to_double() < ends[1].to_double())) {
+      diags.error(f.at("target"), "bad-target",
+                  fmt::format("the range of {} must be two numbers, low then high: [3, 4] for "
+                              "3–4",
+                              who));
+      return;
+    }
+    ind.form.low = ends[0];
+    ind.form.high = ends[1];
+    ind.target = up ? ends[0] : ends[1];
+    return;
+  }
+  if (!n->is_number()) {
+    f.wrong_type("target", *n, "a number, { about = <number> } or [<low>, <high>]");
+    return;
+  }
+  ind.target = f.number_of("target", *n);
 }
 
 // `baseline = { value = 3.27, year = 2023 }`.
@@ -439,9 +530,11 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   } else {
     ind.unit = read_unit(f, measured);
   }
-  ind.target = f.number("target", measured);
+  // The direction first: it decides which edge of a band is judged on.
   if (auto v = f.word("direction", false, parse_direction, direction_names(), kDirectionZh))
     ind.direction = *v;
+  read_target(f, file, plan.header, measured, ind, diags);
+  ind.form.stretch = f.number("stretch", false);
   read_shared(f, ind, ad, pd);
   if (const Defaults* d = measured ? giver(f, "schedule", ad, pd) : nullptr) {
     if (d->schedule) {
@@ -457,7 +550,7 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   ind.note = f.string("note", false).value_or("");
   ind.due = f.date("due", false);
   read_stages(f, file, ind.stages, diags);
-  f.finish({"id", "name", "kind", "unit", "target", "direction", "lead", "co", "cadence",
+  f.finish({"id", "name", "kind", "unit", "target", "stretch", "direction", "lead", "co", "cadence",
             "schedule", "basis", "baseline", "metric", "source", "note", "due", "stages"});
   plan.indicators.push_back(std::move(ind));
 }
