@@ -250,6 +250,31 @@ add plan.toml <<'EOF'
 behind = 90
 EOF
 
+new bad-weight
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 40
+problems = -20
+EOF
+
+new bad-weight-all-zero
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 0
+reporting = 0
+tasks = 0
+problems = 0
+EOF
+
+new unknown-key-evaluation
+add plan.toml <<'EOF'
+
+[evaluation]
+progres = 50
+EOF
+
 # ---- the plan's own rules --------------------------------------------------
 
 new plan-dates
