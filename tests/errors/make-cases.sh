@@ -524,6 +524,14 @@ text = "推进“以竹代塑”产业体系构建。"
 lead = ["gxj"]
 EOF
 
+new unknown-bureau-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'bureau = "gxj"' 'bureau = "gxjj"'
+
+new unknown-indicator-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'source = "暗访"' $'indicator = "industry.outptu"\nsource = "暗访"'
+
 new recorded-future-problem
 problem 'due = 2099-07-15' ''
 sub problems/Q2024-0001.toml 'opened = 2024-06-12T09:00:00+08:00' 'opened = 2099-06-12T09:00:00+08:00'
