@@ -164,3 +164,16 @@ PY
 expect "rank --format xlsx" '季讲评排名
 11 gxj 市工信局 0.777778 21 27 88.2
 0.0%' "$out"
+
+# A period outside the plan, or not begun, has nothing to judge: refused.
+err=$(demo --today 2024-07-25 --period 2025-Q1 2>&1 >/dev/null)
+expect "rank --period 2025-Q1: exit" 2 "$?"
+expect "rank --period 2025-Q1: message" "tally: error: --period 2025-Q1 is outside the plan (2024-01-01 to 2024-12-31)" "$err"
+err=$(demo --today 2024-07-25 --period 2024-Q4 2>&1 >/dev/null)
+expect "rank --period 2024-Q4: exit" 2 "$?"
+expect "rank --period 2024-Q4: message" "tally: error: --period 2024-Q4 begins 2024-10-01, after today (2024-07-25); rank a period that has begun" "$err"
+
+# Mid-period (2024-Q3 on 2024-07-25): judged on today; Q2024-0003 (市场监管局,
+# due 07-31) is not due yet and not counted, so 问题销号 is — for it, not 0.
+row=$(demo --today 2024-07-25 --period 2024-Q3 --format csv | tr -d '\r' | grep ',scjgj,' | cut -d, -f2,13-16)
+expect "rank mid-period: a problem not yet due is not counted" "scjgj,,0,0,0" "$row"

@@ -31,14 +31,17 @@ std::string record(std::string_view id, std::string_view period, std::string_vie
       id, period, value, recorded, by);
 }
 
-const char* const kProblem = R"([problem]
+// Handed to gxj on 06-01, due 06-20; kClosed closes it on 06-18.
+const char* const kOpenProblem = R"([problem]
 id = "Q2024-0001"
 bureau = "gxj"
 opened = 2024-06-01T09:00:00+08:00
 due = 2024-06-20
 text = "围挡破损"
 by = "督查室"
+)";
 
+const char* const kClosed = R"(
 [[close]]
 at = 2024-06-18T10:00:00+08:00
 by = "督查室"
@@ -63,7 +66,7 @@ Ranking ranked(const std::string& plan_extra) {
   p.put("actuals/fgj.toml",
         record("a.chain", "2024-04", "\"stalled\"", "2024-04-30", "fgj") +
             record("a.chain", "2024-06", "\"in-progress\"", "2024-06-30", "fgj"));
-  p.put("problems/Q2024-0001.toml", kProblem);
+  p.put("problems/Q2024-0001.toml", std::string(kOpenProblem) + kClosed);
   LoadResult r = p.load();
   for (const auto& l : lines(r)) INFO(l);
   REQUIRE_FALSE(r.diags.has_errors());
@@ -126,4 +129,32 @@ TEST_CASE("rank: scores shown to one decimal, rounded half up") {
   CHECK(score_tenths(72.24) == 722);
   CHECK(score_tenths(100) == 1000);
   CHECK(score_tenths(0) == 0);
+}
+
+TEST_CASE("rank: mid-period, what is not yet due is not counted") {
+  // Ranked on 2024-06-10: May's figure (due 05-31) is the latest due; June's
+  // reports are not due yet; the problem due 06-20 is not yet late and not
+  // counted, though open.
+  TestPlan p;
+  p.put("plan.toml", std::string(kPlanToml) + "utc_offset = \"+08:00\"\n");
+  p.put("actuals/gxj.toml", record("a.output", "2024-04", "1.2", "2024-04-30", "gxj") +
+                                record("a.output", "2024-05", "1.5", "2024-05-31", "gxj"));
+  p.put("problems/Q2024-0001.toml", kOpenProblem);
+  LoadResult r = p.load();
+  for (const auto& l : lines(r)) INFO(l);
+  REQUIRE_FALSE(r.diags.has_errors());
+  Ledger ledger(r.plan);
+  const Ranking k = compute_ranking(ledger, Period{Cadence::kQuarter, 2024, 2}, Date{2024, 6, 10},
+                                    RankBy::kBureau);
+  CHECK(k.as_of == Date{2024, 6, 10});
+  const RankRow& gxj = row(k, "gxj");
+  // May: 1.5 of 3.6 against 5/12 × 3.6 = 1.5: on track.
+  CHECK(gxj.rates[0].met == 1);
+  CHECK(gxj.rates[0].of == 1);
+  CHECK(gxj.rates[1].met == 2);  // April and May, both on time
+  CHECK(gxj.rates[1].of == 2);
+  CHECK(gxj.rates[3].of == 0);
+  CHECK(gxj.overdue_problems == 0);
+  // (40 × 1 + 20 × 1) ÷ 60 × 100 = 100
+  CHECK(score_tenths(*gxj.score) == 1000);
 }

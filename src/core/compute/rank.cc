@@ -143,7 +143,8 @@ Members action_members(const Ledger& ledger, const Judged& j, size_t a) {
   return m;
 }
 
-RankRow row_of(const Members& m, const Judged& j, const Period& period, const Evaluation& w) {
+RankRow row_of(const Members& m, const Judged& j, const Period& period, Date as_of,
+               const Evaluation& w) {
   RankRow row;
   auto& rates = row.rates;
   Rate& progress = rates[static_cast<size_t>(Component::kProgress)];
@@ -170,7 +171,9 @@ RankRow row_of(const Members& m, const Judged& j, const Period& period, const Ev
   for (const ProblemRow* p : m.at_end)
     if (p->state == ProblemState::kOverdue) ++row.overdue_problems;
   for (const ProblemRow* p : m.problems) {
-    if (!period.contains(p->problem->due)) continue;
+    // A problem whose due date has not come by the judging day is not yet
+    // late, nor yet counted: ranked mid-period, it is no red.
+    if (!period.contains(p->problem->due) || p->problem->due > as_of) continue;
     ++problems.of;
     if (p->state == ProblemState::kClosed && p->days_late == 0) ++problems.met;
   }
@@ -215,7 +218,7 @@ Ranking compute_ranking(const Ledger& ledger, const Period& period, Date today, 
     for (const Bureau& b : plan.bureaus) {
       const Members m = bureau_members(plan, j, b.id);
       if (m.empty()) continue;
-      RankRow row = row_of(m, j, period, r.weights);
+      RankRow row = row_of(m, j, period, r.as_of, r.weights);
       row.id = b.id;
       row.name = b.name;
       r.rows.push_back(std::move(row));
@@ -227,7 +230,7 @@ Ranking compute_ranking(const Ledger& ledger, const Period& period, Date today, 
       return plan.actions[x].number < plan.actions[y].number;
     });
     for (size_t a : order) {
-      RankRow row = row_of(action_members(ledger, j, a), j, period, r.weights);
+      RankRow row = row_of(action_members(ledger, j, a), j, period, r.as_of, r.weights);
       row.id = plan.actions[a].id;
       row.name = plan.actions[a].name;
       row.number = plan.actions[a].number;

@@ -51,8 +51,9 @@ struct RankRow {
   /// - tasks: tasks led whose latest report for a period ending by the
   ///   period's end says done or in progress, of those with a report or a
   ///   report due (stalled and never reported do not count as met);
-  /// - problems: problems due within the period that stand closed at its
-  ///   end and were closed by their due date, of those due within it.
+  /// - problems: problems due within the period, on or before `as_of`,
+  ///   that stand closed on `as_of` and were closed by their due date, of
+  ///   those (a problem not yet due is not counted).
   std::array<Rate, kComponentCount> rates;
   /// Open problems past their due date at the period's end (or today).
   size_t overdue_problems = 0;
