@@ -93,6 +93,30 @@ Judged judge(const Ledger& ledger, const Period& period, Date as_of, Date period
   return j;
 }
 
+// How a status counts toward 序时进度达标率. No default: a status added to
+// compute/status.h must be placed here (-Wswitch), never counted a red by
+// accident.
+enum class PathJudgement { kMet, kNotMet, kNotJudged };
+
+PathJudgement on_path(Status s) {
+  switch (s) {
+    case Status::kDone:
+    case Status::kOnTrack:
+      return PathJudgement::kMet;
+    case Status::kBehind:
+    case Status::kOffTrack:
+    case Status::kBreached:
+    case Status::kOverdue:
+      return PathJudgement::kNotMet;
+    // Not yet due (out of season, no expected figure yet), or no figure to
+    // judge: a missing report counts once, under reporting.
+    case Status::kMissing:
+    case Status::kNotDue:
+      return PathJudgement::kNotJudged;
+  }
+  return PathJudgement::kNotJudged;
+}
+
 // The members of one row: indices of indicators and tasks, and problems.
 struct Members {
   std::vector<size_t> indicators;
@@ -152,12 +176,17 @@ RankRow row_of(const Members& m, const Judged& j, const Period& period, Date as_
   Rate& tasks = rates[static_cast<size_t>(Component::kTasks)];
   Rate& problems = rates[static_cast<size_t>(Component::kProblems)];
   for (size_t i : m.indicators) {
-    // Not yet due (out of season, no expected figure yet) or with no figure
-    // to judge: neither on nor off the path. A missing report counts once,
-    // under reporting.
-    const Status s = j.indicators[i].status;
-    if (s != Status::kNotDue && s != Status::kMissing) ++progress.of;
-    if (s == Status::kDone || s == Status::kOnTrack) ++progress.met;
+    switch (on_path(j.indicators[i].status)) {
+      case PathJudgement::kMet:
+        ++progress.met;
+        ++progress.of;
+        break;
+      case PathJudgement::kNotMet:
+        ++progress.of;
+        break;
+      case PathJudgement::kNotJudged:
+        break;
+    }
     reporting.of += j.indicator_reports[i].due;
     reporting.met += j.indicator_reports[i].on_time;
   }
