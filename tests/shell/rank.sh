@@ -177,3 +177,14 @@ expect "rank --period 2024-Q4: message" "tally: error: --period 2024-Q4 begins 2
 # due 07-31) is not due yet and not counted, so 问题销号 is — for it, not 0.
 row=$(demo --today 2024-07-25 --period 2024-Q3 --format csv | tr -d '\r' | grep ',scjgj,' | cut -d, -f2,13-16)
 expect "rank mid-period: a problem not yet due is not counted" "scjgj,,0,0,0" "$row"
+
+# A misspelt weight: the plan does not pass `tally check`, so no ranking.
+cp -r plans/hongjiang-2024 "$TMPDIR_TEST/misspelt"
+printf '\n[evaluation]\nprogres = 50\n' >>"$TMPDIR_TEST/misspelt/plan.toml"
+line=$(wc -l <"$TMPDIR_TEST/misspelt/plan.toml")  # the last line
+err=$(cd "$TMPDIR_TEST" && "$TALLY" rank --plan misspelt --today 2024-07-25 --period 2024-Q2 2>&1 >/dev/null)
+expect "rank with a misspelt weight: exit" 1 "$?"
+expect "rank with a misspelt weight: message" "misspelt/plan.toml:$line:1: error: unknown key 'progres' in [evaluation] (did you mean 'progress'?) [unknown-key]
+  progres = 50
+  ^
+tally: error: the plan has 1 error; fix it first (\`tally check\` lists every finding)" "$err"
