@@ -80,8 +80,8 @@ int run_rank(const RankArgs& args, Context& ctx) {
 Runner setup_rank(CLI::App& app) {
   auto args = std::make_shared<RankArgs>();
   app.add_option("--period", args->period,
-                 "The period ranked, judged at its end: 2024-Q2, 2024-06, … or a word such as "
-                 "last-quarter (the default) or last-month");
+                 "The period ranked, judged when its own reports fall due: 2024-Q2, 2024-06, … "
+                 "or a word such as last-quarter (the default) or last-month");
   app.add_option("--by", args->by, "Rank bureaus (the default) or actions")
       ->check(CLI::IsMember({"bureau", "action"}));
   app.add_option("--format", args->format, "table, md, csv, json, html, or xlsx (with --output)")
