@@ -8,6 +8,7 @@
 #include "core/base/fs.h"
 #include "core/base/text.h"
 #include "core/read/toml_fields.h"
+#include "core/write/add.h"
 
 namespace tally {
 
@@ -70,16 +71,6 @@ class Registry {
   std::set<std::string> taken_;
 };
 
-std::string quoted(const std::string& s) {
-  return fmt::format("\"{}\"", toml_escape(s));
-}
-
-std::string quoted_list(const std::vector<std::string>& items) {
-  std::vector<std::string> q;
-  for (const auto& s : items) q.push_back(quoted(s));
-  return fmt::format("[{}]", fmt::join(q, ", "));
-}
-
 // `s` on one line, for a comment.
 std::string one_line(std::string s) {
   for (char& c : s) {
@@ -132,8 +123,8 @@ std::string bureaus_text(const PlanImportOptions& o, const Registry& reg,
     }
   }
   for (const auto& b : reg.made()) {
-    out += fmt::format("\n[bureau.{}]\nname = {}\naliases = {}\n", b.id, quoted(b.name),
-                       quoted_list(b.aliases));
+    out += fmt::format("\n[bureau.{}]\nname = {}\naliases = {}\n", b.id, toml_string(b.name),
+                       toml_strings(b.aliases));
   }
   return out;
 }
@@ -178,7 +169,7 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
   auto bureau_line = [&](const char* key, const std::vector<std::string>& ids, bool one) {
     std::vector<std::string> names;
     for (const auto& id : ids) names.push_back(reg.name_of(id));
-    std::string value = one && ids.size() == 1 ? quoted(ids[0]) : quoted_list(ids);
+    std::string value = one && ids.size() == 1 ? toml_string(ids[0]) : toml_strings(ids);
     if (names.empty()) return fmt::format("{} = {}\n", key, value);
     return fmt::format("{} = {}  # {}\n", key, value, fmt::join(names, "、"));
   };
@@ -212,33 +203,33 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
       if (e->what == TableEntry::What::kStub) {
         out.stubs.push_back({e->line, e->reason});
         body += fmt::format("# Not imported: {}.\n", e->reason);
-        body += fmt::format("# [[indicator]]\n# id = {}\n# name = {}\n", quoted(id),
-                            quoted(one_line(e->name)));
+        body += fmt::format("# [[indicator]]\n# id = {}\n# name = {}\n", toml_string(id),
+                            toml_string(one_line(e->name)));
         if (!lead.empty()) body += "# " + bureau_line("lead", lead, true);
         continue;
       }
       if (e->what == TableEntry::What::kTask) {
         ++out.tasks;
-        body += fmt::format("[[task]]\nid = {}\nname = {}\ntext = {}\n", quoted(id),
-                            quoted(e->name), quoted(e->text));
+        body += fmt::format("[[task]]\nid = {}\nname = {}\ntext = {}\n", toml_string(id),
+                            toml_string(e->name), toml_string(e->text));
         body += bureau_line("lead", lead, false);
         body += bureau_line("co", co, false);
         if (e->due) body += fmt::format("due = {}\n", format_date(*e->due));
       } else {
         ++out.indicators;
-        body += fmt::format("[[indicator]]\nid = {}\nname = {}\nkind = \"{}\"\n", quoted(id),
-                            quoted(e->name), kind_name(e->kind));
+        body += fmt::format("[[indicator]]\nid = {}\nname = {}\nkind = \"{}\"\n", toml_string(id),
+                            toml_string(e->name), kind_name(e->kind));
         if (e->kind == Kind::kMilestone) {
           body += fmt::format("due = {}\n", format_date(*e->due));
         } else {
-          body += fmt::format("unit = {}\ntarget = {}\ndirection = \"{}\"\n", quoted(e->unit),
+          body += fmt::format("unit = {}\ntarget = {}\ndirection = \"{}\"\n", toml_string(e->unit),
                               e->target->str(), direction_name(e->direction));
         }
         body += bureau_line("lead", lead, true);
         body += bureau_line("co", co, false);
       }
-      body += fmt::format("source = {}\n", quoted(source));
-      if (!e->note.empty()) body += fmt::format("note = {}\n", quoted(e->note));
+      body += fmt::format("source = {}\n", toml_string(source));
+      if (!e->note.empty()) body += fmt::format("note = {}\n", toml_string(e->note));
     }
     if (action_lead.empty() && !a.entries.empty() && !a.entries.front()->lead.empty())
       action_lead.push_back(reg.resolve(a.entries.front()->lead.front()));
@@ -248,7 +239,7 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
         "# below the row it was read from. Rows it could not read are comments saying\n"
         "# why: write them by hand, then run `tally check`.\n\n"
         "[action]\nid = {}\nnumber = {}\nname = {}\n",
-        one_line(a.name), o.table_name, quoted(a.id), number, quoted(a.name));
+        one_line(a.name), o.table_name, toml_string(a.id), number, toml_string(a.name));
     head += bureau_line("lead", action_lead, false);
     out.files.push_back({fmt::format("actions/{:02}-{}.toml", number, a.id), head + body});
   }
