@@ -67,6 +67,18 @@ err=$("$TALLY" plan compare dz dz2 2>&1)
 expect "compare dazhu: exit" 0 "$?"
 expect "compare dazhu" "tally: dz and dz2 set the same targets, units, directions, leads and due dates (11 indicators and 0 tasks matched)" "$err"
 
+# The same table as Excel's "CSV (逗号分隔)" saves it on a Chinese Windows: GBK.
+# Its first byte that is not UTF-8 is the first of 年 (GBK C4 EA) after "2016".
+iconv -f UTF-8 -t GBK "$table" >dazhu-gbk.csv
+err=$("$TALLY" plan import dazhu-gbk.csv --into gbk 2>&1)
+expect "GBK without --encoding: exit" 1 "$?"
+expect "GBK without --encoding" 'dazhu-gbk.csv:1: the file is not UTF-8 (byte 0xC4); a table Excel saved as "CSV (逗号分隔)" is GBK: give --encoding gbk
+tally: error: dazhu-gbk.csv: nothing was written' "$err"
+"$TALLY" plan import dazhu-gbk.csv --into gbk --encoding gbk -q >/dev/null
+expect "GBK with --encoding gbk: exit" 0 "$?"
+err=$("$TALLY" plan compare dz gbk 2>&1)
+expect "GBK with --encoding gbk: the same plan" "tally: dz and gbk set the same targets, units, directions, leads and due dates (11 indicators and 0 tasks matched)" "$err"
+
 # Annex 1 of the shipped plan (87 indicators, 13 tasks), through CSV and
 # through a workbook, its bureaus resolved through its bureaus.toml.
 "$TALLY" plan export --plan "$hj" --action industry --output h1.csv
@@ -163,6 +175,14 @@ expect "import stubs: a stub" '# stubs.csv:3: 1 | 经济发展 | 城乡居民人
 expect "import stubs: 300个, not 5G" 'a02.02,cumulative,300,个' \
   "$("$TALLY" list indicators --plan stubs --format csv --lang en | fields 1,3,4,5)"
 expect "import stubs: check" "stubs: 0 errors, 0 warnings (2 actions, 1 indicators, 0 tasks, 4 bureaus, 0 actuals, 0 problems)" "$("$TALLY" check --plan stubs 2>&1)"
+
+# A target value with no unit is a stub too: an empty unit is no unit.
+printf '2024年任务\n序号,指标,目标值,单位,牵头单位\n1,居民消费价格指数,103,,县发改局\n2,新增就业,2000,人,县人社局\n' >nounit.csv
+"$TALLY" plan import nounit.csv --into nounit >/dev/null 2>err
+expect "a target without a unit: exit" 0 "$?"
+expect "a target without a unit" "nounit.csv:3: not imported: no unit for the target 103: fill in the 单位 cell" "$(head -1 err)"
+expect "a target without a unit: the other row" 'a01.02,cumulative,2000,人' \
+  "$("$TALLY" list indicators --plan nounit --format csv --lang en | fields 1,3,4,5)"
 
 # Refusals, each writing nothing: a directory that holds files, a file, a
 # table without a header or a year, a --bureaus file that does not read.

@@ -507,6 +507,11 @@ std::optional<PlanTable> read_plan_table(const std::vector<CsvRow>& rows, std::o
       }
       reading.value = value;
       reading.unit = cell(kUnit).empty() ? std::string(trim(unit)) : cell(kUnit);
+      if (reading.unit.empty()) {
+        stub(fmt::format("no unit for the target {}: fill in the {} cell", value_cell,
+                         col[kUnit] >= 0 ? header_of(col[kUnit]) : "单位"));
+        continue;
+      }
       reading.problem.clear();
       reading.figures = 1;
     }
