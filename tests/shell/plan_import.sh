@@ -16,7 +16,7 @@ cd "$scratch" || exit 1
 rm -rf -- ./* ./.[!.]*
 # fields N,M,…: those fields of each CSV row on stdin but the header, joined by commas.
 fields() {
-  python3 -c 'import csv, sys
+  /usr/bin/python3 -c 'import csv, sys
 cols = [int(c) - 1 for c in sys.argv[1].split(",")]
 for row in list(csv.reader(sys.stdin))[1:]:
     print(",".join(row[c] for c in cols))' "$1"
@@ -78,6 +78,28 @@ tally: error: dazhu-gbk.csv: nothing was written' "$err"
 expect "GBK with --encoding gbk: exit" 0 "$?"
 err=$("$TALLY" plan compare dz gbk 2>&1)
 expect "GBK with --encoding gbk: the same plan" "tally: dz and gbk set the same targets, units, directions, leads and due dates (11 indicators and 0 tasks matched)" "$err"
+
+# The same table as a workbook laid out as the document is: the title
+# merged across the columns, row 5's 序号 and 责任单位 merged over its two
+# lines, line breaks inside cells. A merged cell holds its text in its first
+# cell only, as the CSV has it.
+/usr/bin/python3 - "$table" <<'PY'
+import csv, sys
+import openpyxl
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+wb = openpyxl.Workbook()
+ws = wb.active
+for row in rows:
+    ws.append([int(c) if c.isdigit() else (c or None) for c in row])
+ws.merge_cells("A1:D1")
+ws.merge_cells("A7:A8")
+ws.merge_cells("C7:C8")
+wb.save("dazhu.xlsx")
+PY
+"$TALLY" plan import dazhu.xlsx --into xl -q >/dev/null
+expect "workbook with merged cells: exit" 0 "$?"
+err=$("$TALLY" plan compare dz xl 2>&1)
+expect "workbook with merged cells: the same plan" "tally: dz and xl set the same targets, units, directions, leads and due dates (11 indicators and 0 tasks matched)" "$err"
 
 # Annex 1 of the shipped plan (87 indicators, 13 tasks), through CSV and
 # through a workbook, its bureaus resolved through its bureaus.toml.
