@@ -104,3 +104,10 @@ tally: error: the plan with this entry would have 2 errors; nothing was written
 '
 expect "refusals: nothing written" "$before" "$(cat "$action" dz/bureaus.toml | md5sum)"
 expect "refusals: no file left behind" "" "$(ls -A dz/actions dz | grep -E 'tally-(tmp|bak)|journal')"
+
+# A temporary file a crashed add left in actions/ is cleared by the next
+# add to that file, under the same lock.
+echo partial >dz/actions/.01-a01.toml.tally-tmp
+t --plan dz add task --action a01 --id drainage --name 城区排涝 --text 完成城区排涝管网改造 --lead b02
+expect "add after a crash: exit" 0 "$rc"
+expect "add after a crash: the temporary file is gone" "01-a01.toml" "$(ls -A dz/actions)"

@@ -91,6 +91,13 @@ AddOutcome add_entry(const LoadResult& loaded, const ProposedEntry& entry, Date 
     return out;
   }
   out.recovered = std::move(locked->recovered);
+  // An action file is replaced inside actions/: what a crashed add left there
+  // is undone under the same lock.
+  if (dir != plan.dir && !recover_dir(dir, &out.recovered, &error)) {
+    out.status = AddOutcome::Status::kFailed;
+    out.error = error;
+    return out;
+  }
   // The file as it is now, under the lock: another writer may have added to it.
   DiskFileSystem disk;
   auto existing = disk.read(out.path, &error);
