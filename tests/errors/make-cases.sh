@@ -287,6 +287,31 @@ add plan.toml <<'EOF'
 behind = 90
 EOF
 
+new bad-weight
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 40
+problems = -20
+EOF
+
+new bad-weight-all-zero
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 0
+reporting = 0
+tasks = 0
+problems = 0
+EOF
+
+new unknown-key-evaluation
+add plan.toml <<'EOF'
+
+[evaluation]
+progres = 50
+EOF
+
 # ---- the plan's own rules --------------------------------------------------
 
 new plan-dates
@@ -556,6 +581,14 @@ name = "生物基产业链"
 text = "推进“以竹代塑”产业体系构建。"
 lead = ["gxj"]
 EOF
+
+new unknown-bureau-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'bureau = "gxj"' 'bureau = "gxjj"'
+
+new unknown-indicator-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'source = "暗访"' $'indicator = "industry.outptu"\nsource = "暗访"'
 
 new recorded-future-problem
 problem 'due = 2099-07-15' ''

@@ -37,6 +37,12 @@ timely_days = 5
 
 [thresholds]
 behind = 0.85
+
+[evaluation]
+progress = 2
+reporting = 1
+tasks = 0
+problems = 1.5
 )";
 
 const char* const kFullAction = R"([action]
@@ -122,6 +128,10 @@ TEST_CASE("load: the base plan and the defaults of plan.toml") {
   CHECK(h.cadence == Cadence::kMonth);
   CHECK(h.timely_days == 0);
   CHECK(h.behind == 0.9);
+  CHECK(h.evaluation.progress == 40);
+  CHECK(h.evaluation.reporting == 20);
+  CHECK(h.evaluation.tasks == 20);
+  CHECK(h.evaluation.problems == 20);
   CHECK(r.plan.dir == "p");
   CHECK(r.plan.actuals_dir == "p/actuals");
   CHECK(r.plan.actuals.empty());
@@ -139,6 +149,10 @@ TEST_CASE("load: every key of plan.toml") {
   CHECK(h.cadence == Cadence::kDekad);
   CHECK(h.timely_days == 5);
   CHECK(h.behind == 0.85);
+  CHECK(h.evaluation.progress == 2);
+  CHECK(h.evaluation.reporting == 1);
+  CHECK(h.evaluation.tasks == 0);
+  CHECK(h.evaluation.problems == 1.5);
   CHECK(r.files.path(h.loc.file) == "p/plan.toml");
   CHECK(h.loc.line == 1);
   CHECK(h.loc.col == 1);

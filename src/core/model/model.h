@@ -48,7 +48,17 @@ std::vector<std::string> task_state_names();
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
 
-/// [plan], [reporting], [thresholds] and [units] of plan.toml.
+/// [evaluation] of plan.toml: the weights of the 季讲评 score (`tally
+/// rank`), one per component. Only their proportions matter; a component
+/// with nothing to judge is left out and the others' weights renormalised.
+struct Evaluation {
+  double progress = 40;   ///< 序时进度达标率
+  double reporting = 20;  ///< 按时报送率
+  double tasks = 20;      ///< 任务推进率
+  double problems = 20;   ///< 问题销号率
+};
+
+/// [plan], [reporting], [thresholds], [units] and [evaluation] of plan.toml.
 struct PlanHeader {
   std::string id;
   std::string title;
@@ -67,6 +77,7 @@ struct PlanHeader {
   /// Units whose targets count whole things (家, 所, 个 …): expected values
   /// are whole numbers. [units] counted, or the built-in list.
   std::vector<std::string> counted_units = default_counted_units();
+  Evaluation evaluation;
   Location loc;
 
   /// True when `unit` counts whole things.

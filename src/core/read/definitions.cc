@@ -188,6 +188,39 @@ void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
   f.finish({"behind", "about"});
 }
 
+// [evaluation]: each weight a number, 0 or more, and not all of them 0.
+void read_evaluation(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[evaluation]");
+  Evaluation e = h.evaluation;
+  bool ok = true;
+  auto weight = [&](std::string_view key, double& into) {
+    auto v = f.number(key, false);
+    if (!v) return;
+    if (v->to_double() < 0) {
+      diags.error(f.at(key), "bad-weight",
+                  fmt::format("{} = {} is negative; a weight is 0 or more (0 leaves the "
+                              "component out of the score)",
+                              key, v->str()));
+      ok = false;
+      return;
+    }
+    into = v->to_double();
+  };
+  weight("progress", e.progress);
+  weight("reporting", e.reporting);
+  weight("tasks", e.tasks);
+  weight("problems", e.problems);
+  f.finish({"progress", "reporting", "tasks", "problems"});
+  if (!ok) return;
+  if (e.progress + e.reporting + e.tasks + e.problems <= 0) {
+    diags.error(f.where(), "bad-weight",
+                "every weight of [evaluation] is 0; give at least one component a weight above 0 "
+                "(the defaults are progress = 40, reporting = 20, tasks = 20, problems = 20)");
+    return;
+  }
+  h.evaluation = e;
+}
+
 // `schedule`: "even", "end", the name of a profile of plan.toml (read
 // before any action), an array of shares or { step = DATE }.
 Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& diags) {
@@ -634,8 +667,9 @@ bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnosti
   const toml::table* thresholds = table_of(top, "thresholds", false);
   const toml::table* units = table_of(top, "units", false);
   const toml::table* profiles = table_of(top, "profile", false);
+  const toml::table* evaluation = table_of(top, "evaluation", false);
   const toml::table* defaults = table_of(top, "defaults", false);
-  top.finish({"plan", "reporting", "thresholds", "units", "profile", "defaults"});
+  top.finish({"plan", "reporting", "thresholds", "units", "profile", "evaluation", "defaults"});
   if (units) {
     Fields f(*units, file, diags, "[units]");
     if (auto v = f.strings("counted", false, false)) h.counted_units = *v;
@@ -647,6 +681,7 @@ bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnosti
   const bool dates_ok = plan && read_plan_table(*plan, file, h, diags);
   if (reporting) read_reporting(*reporting, file, h, diags);
   if (thresholds) read_thresholds(*thresholds, file, h, diags);
+  if (evaluation) read_evaluation(*evaluation, file, h, diags);
   return dates_ok;
 }
 
