@@ -211,6 +211,11 @@ sub actions/01-industry.toml 'target = 3.6' 'target = [4, 3.6]'
 new bad-target-stretch
 sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nstretch = 3.4'
 
+# A change in percentage points without the figure it starts from.
+new missing-key-change
+sub actions/01-industry.toml $'unit = "亿元"\ntarget = 3.6' $'unit = "%"\nchange = "+2pp"'
+sub actions/01-industry.toml 'kind = "cumulative"' 'kind = "level"'
+
 new wrong-type
 sub actions/01-industry.toml 'target = 3.6' 'target = "3.6亿元"'
 

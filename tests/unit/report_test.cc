@@ -898,3 +898,59 @@ TEST_CASE("report: a stretch beside the target: judged on the target, 力争 rea
   CHECK(r.status == Status::kDone);  // the target is met; the stretch is not
   CHECK_FALSE(r.stretch_reached);
 }
+
+TEST_CASE("report: a change in percentage points, from the stated baseline") {
+  // 提高2个百分点 from 45.3% (2023): judged on 47.3. June expects
+  // 45.3 + 2 × 0.5 = 46.3; completion is (actual − 45.3) ÷ 2.
+  auto at_june = [](std::string_view value) {
+    Fixture f(indicator("pp",
+                        "kind = \"level\"\nunit = \"%\"\nchange = \"+2pp\"\n"
+                        "baseline = { value = 45.3, year = 2023 }\n"),
+              actual("pp", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.pp", "2024-06", kJul15);
+  };
+  IndicatorRow r = at_june("46.5");
+  CHECK(r.target->str() == "47.3");
+  CHECK(r.direction == Direction::kUp);
+  CHECK(*r.expected_value == Approx(46.3));
+  CHECK(*r.completion == Approx(0.6));  // (46.5 − 45.3) ÷ 2
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(at_june("46.2").status == Status::kBehind);    // 0.45 = 0.9 × 0.5
+  CHECK(at_june("46.1").status == Status::kOffTrack);  // 0.4
+  CHECK(indicator_cells(r, false).target == "+2个百分点");
+  CHECK(indicator_cells(r, true).target == "+2 pp");
+  // 下降1.5个百分点: the sign is the direction; a ceiling of 45.3 − 1.5 = 43.8.
+  Fixture f(indicator("dn",
+                      "kind = \"level\"\nunit = \"%\"\nchange = \"-1.5个百分点\"\n"
+                      "baseline = { value = 45.3, year = 2023 }\n"),
+            actual("dn", "2024-06", "44", "2024-07-05T09:00:00+08:00"));
+  r = f.row("a.dn", "2024-06", kJul15);
+  CHECK(r.target->str() == "43.8");
+  CHECK(r.direction == Direction::kDown);
+  CHECK(indicator_cells(r, false).target == "-1.5个百分点");
+}
+
+TEST_CASE("report: a rank is met at or above its place; lower is better") {
+  // 进入全省前10名: target 10, a level going down. Behind while
+  // 0.90 × rank ≤ 10 (11th), off-track beyond (12th).
+  auto at = [](std::string_view period, std::string_view value, Date as_of) {
+    Fixture f(indicator("r", "kind = \"rank\"\ntarget = 10\n"),
+              actual("r", period, value, "2025-01-05T09:00:00+08:00"));
+    return f.row("a.r", period, as_of);
+  };
+  IndicatorRow r = at("2024-06", "8", Date{2025, 1, 15});
+  CHECK(r.unit == "名");
+  CHECK(r.direction == Direction::kDown);
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(at("2024-06", "10", Date{2025, 1, 15}).status == Status::kOnTrack);
+  CHECK(at("2024-06", "11", Date{2025, 1, 15}).status == Status::kBehind);    // 9.9 ≤ 10
+  CHECK(at("2024-06", "12", Date{2025, 1, 15}).status == Status::kOffTrack);  // 10.8 > 10
+  CHECK(at("2024-12", "8", Date{2025, 1, 15}).status == Status::kDone);
+  CHECK(indicator_cells(r, false).target == "前10名");
+  CHECK(indicator_cells(r, true).target == "top 10");
+  Fixture s(indicator("r", "kind = \"排名\"\ntarget = 10\nstretch = 5\n"),
+            actual("r", "2024-06", "4", "2024-07-05T09:00:00+08:00"));
+  r = s.row("a.r", "2024-06", kJul15);
+  CHECK(r.stretch_reached);  // 4th is within 前5名
+  CHECK(indicator_cells(r, false).target == "前10名（力争前5名，已达）");
+}

@@ -353,11 +353,14 @@ namespace {
 void check_stretch(const Indicator& ind, Diagnostics& diags) {
   if (!ind.form.stretch) return;
   const Decimal& st = *ind.form.stretch;
-  if (ind.form.about || ind.form.low) {
+  if (ind.form.about || ind.form.low || ind.form.change) {
     diags.error(ind.at("stretch"), "bad-target",
                 fmt::format("'{}' has a stretch beside a {}; 力争 goes with a single target "
                             "(target = 8, stretch = 8.5)",
-                            ind.id, ind.form.about ? "target about a figure" : "range"));
+                            ind.id,
+                            ind.form.about ? "target about a figure"
+                            : ind.form.low ? "range"
+                                           : "change"));
   } else if (ind.direction == Direction::kUp ? !(st.to_double() > ind.target->to_double())
                                              : !(st.to_double() < ind.target->to_double())) {
     diags.error(ind.at("stretch"), "bad-target",
@@ -596,6 +599,11 @@ void check_record_value(const Actual& a, const Indicator& ind, Diagnostics& diag
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is {}; value must be a number in {}", ind.id, kind_name(ind.kind),
                             ind.unit.empty() ? "its unit" : ind.unit));
+  } else if (a.value.number && ind.form.rank &&
+             (!a.value.number->is_integer() || a.value.number->to_double() < 1)) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is a rank; value must be a place, a whole number from 1, not {}",
+                            ind.id, a.value.number->str()));
   } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,

@@ -243,8 +243,11 @@ Status judge(const Indicator& ind, const PlanHeader& h, const IndicatorRow& row,
   const bool up = ind.direction == Direction::kUp;
   const bool baseline = has_baseline(ind);
   const double target = ind.target->to_double();
-  const bool is_limit = !up && (ind.kind == Kind::kCumulative ||
-                                (ind.kind == Kind::kLevel && !baseline) || target == 0);
+  // A rank past its place is behind or off track, not a limit breached
+  // (已突破 is for ceilings such as accidents, where any excess is a breach).
+  const bool is_limit =
+      !up && !ind.form.rank &&
+      (ind.kind == Kind::kCumulative || (ind.kind == Kind::kLevel && !baseline) || target == 0);
   if (is_limit && limit_exceeded) return Status::kBreached;
   if (up && ind.kind == Kind::kCumulative && row.completion && at_least(*row.completion, 1.0))
     return Status::kDone;

@@ -144,6 +144,11 @@ struct TargetForm {
   Decimal tolerance;                 ///< about's half-band, in the unit
   std::optional<Decimal> low, high;  ///< target = [3, 4]: 3–4
   std::optional<Decimal> stretch;    ///< stretch = 8.5: 力争8.5
+  /// change = "+2pp": percentage points from the baseline (提高2个百分点).
+  std::optional<Decimal> change;
+  /// kind = "rank" (排名): a place, lower is better; the indicator is read
+  /// as a level going down in 名, and target = 10 is 前10名.
+  bool rank = false;
 };
 
 /// `[defaults]` of plan.toml (every entry of the plan) or of an action file

@@ -64,7 +64,8 @@ void ids_of(JsonWriter& w, const Report& r, const std::vector<size_t>& which) {
 void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.begin_object();
   w.field("id", row.id).field("name", row.name).field("action", row.action);
-  w.field("kind", kind_name(row.kind)).field("direction", direction_name(row.direction));
+  w.field("kind", row.form.rank ? "rank" : kind_name(row.kind))
+      .field("direction", direction_name(row.direction));
   w.key("basis");
   if (row.kind == Kind::kCumulative) {
     w.value(basis_name(row.basis));
@@ -204,6 +205,7 @@ void target_form_json(JsonWriter& w, const TargetForm& form) {
     w.key("range").begin_array().value(*form.low).value(*form.high).end_array();
   }
   if (form.stretch) w.field("stretch", *form.stretch);
+  if (form.change) w.field("change", *form.change);
 }
 
 std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excluded) {

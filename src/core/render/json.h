@@ -18,7 +18,8 @@ inline constexpr int kReportSchemaVersion = 3;
 inline constexpr int kOverdueSchemaVersion = 1;
 
 /// The keys a target's form adds to an indicator's object, after "target":
-/// "about" and "tolerance" (3左右), "range" ([3, 4]), "stretch" (力争);
+/// "about" and "tolerance" (3左右), "range" ([3, 4]), "stretch" (力争),
+/// "change" (percentage points from the baseline);
 /// none for a single figure.
 void target_form_json(JsonWriter& w, const TargetForm& form);
 

@@ -73,7 +73,7 @@ Table indicators_table(const Plan& p, bool en, bool full) {
     std::vector<std::string> row = {
         ind.id,
         ind.name,
-        std::string(kind_name(ind.kind)),
+        std::string(ind.form.rank ? "rank" : kind_name(ind.kind)),
         target_text(ind, en),
         ind.unit,
         std::string(direction_name(ind.direction)),
@@ -191,7 +191,7 @@ std::string indicators_json(const Plan& p) {
         .field("id", ind.id)
         .field("action", p.actions[ind.action].id)
         .field("name", ind.name)
-        .field("kind", kind_name(ind.kind))
+        .field("kind", ind.form.rank ? "rank" : kind_name(ind.kind))
         .field("unit", ind.unit)
         .field("target", ind.target);
     target_form_json(w, ind.form);

@@ -42,20 +42,29 @@ std::string value_cell(const ActualValue& v, bool en) {
 
 std::string target_cell(const TargetForm& form, const Decimal& target, std::string_view unit,
                         bool en, bool reached) {
+  // A place is written 前10名 (top 10); any other figure with its unit.
+  auto figure = [&](const Decimal& d) {
+    if (form.rank) return en ? fmt::format("top {}", d.str()) : fmt::format("前{}名", d.str());
+    return fmt::format("{}{}", d.str(), unit);
+  };
   if (form.about) {
     return en ? fmt::format("about {}{}", form.about->str(), unit)
               : fmt::format("{}{}左右", form.about->str(), unit);
   }
+  if (form.change) {
+    const std::string points = (form.change->is_negative() ? "" : "+") + form.change->str();
+    return en ? points + " pp" : points + "个百分点";
+  }
   if (form.low && form.high) return fmt::format("{}–{}{}", form.low->str(), form.high->str(), unit);
   if (form.stretch) {
     if (en) {
-      return fmt::format("{}{} (stretch {}{}{})", target.str(), unit, form.stretch->str(), unit,
+      return fmt::format("{} (stretch {}{})", figure(target), figure(*form.stretch),
                          reached ? ", reached" : "");
     }
-    return fmt::format("{}{}（力争{}{}{}）", target.str(), unit, form.stretch->str(), unit,
+    return fmt::format("{}（力争{}{}）", figure(target), figure(*form.stretch),
                        reached ? "，已达" : "");
   }
-  return fmt::format("{}{}", target.str(), unit);
+  return figure(target);
 }
 
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
