@@ -172,8 +172,8 @@ measure import:cat - - "" -- cat "$one/rows.csv"
 both import:import 0.6 - "rm -f $one/actuals/b.toml" -- import "$one/rows.csv" --force --plan "$one"
 unset TALLY_TODAY TALLY_NOW
 
-# The table: medians; each command against `cat` of the same bytes and
-# against the baseline in the same run; targets judged on the wall-clock
+# The table: medians; each command against `cat` of the same bytes (wall
+# time) and against the baseline in the same run (CPU time); targets judged on the wall-clock
 # median and on the CPU time (a process that never waits finishes on an
 # idle machine in at most its CPU time, so on a busy machine the second
 # verdict is the one to read).
@@ -189,7 +189,7 @@ awk '
       if (k[2] ~ /@main$/) continue
       ratio = (k[2] ~ /^cat/ || base[k[1]] == 0) ? "-" : sprintf("%.1f", f[2] / base[k[1]])
       m = f[1] "@main"
-      vs = (m in wall && f[2] > 0) ? sprintf("%.2f", wall[m] / f[2]) : "-"
+      vs = (m in cpu && f[5] > 0) ? sprintf("%.2f", cpu[m] / f[5]) : "-"
       target = "-"
       if (f[7] != "-") {
         target = sprintf("<= %s s%s: %s, %s", f[7], (f[8] != "-" ? sprintf(" and %s MiB", f[8]) : ""),
@@ -205,5 +205,6 @@ awk '
     }
   }' "$results"
 echo
-echo "x main: the baseline's median wall time over this one's (above 1: faster than the baseline)"
+echo "x main: the baseline's median CPU time over this one's (above 1: cheaper than the baseline);"
+echo "CPU time, unlike wall-clock time, does not count waiting for a core on a busy machine"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after"
