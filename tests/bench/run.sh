@@ -69,12 +69,17 @@ measure() {
 }
 
 # both NAME TARGET_S TARGET_MIB SETUP -- ARGS...: `tally ARGS`, then the
-# baseline's (row NAME@main), on the same files.
+# baseline's (row NAME@main), on the same files, unless the baseline cannot
+# run them (a command it does not have yet).
 both() {
   local name=$1 target_s=$2 target_mib=$3 setup=$4
   shift 5
   measure "$name" "$target_s" "$target_mib" "$setup" -- "$tally" "$@"
-  if [[ -n $baseline ]]; then measure "$name@main" - - "$setup" -- "$baseline" "$@"; fi
+  [[ -n $baseline ]] || return 0
+  if [[ -n $setup ]]; then sh -c "$setup"; fi
+  if "$baseline" "$@" >/dev/null 2>&1; then
+    measure "$name@main" - - "$setup" -- "$baseline" "$@"
+  fi
 }
 
 cat_of() { # cat_of CASE DIR...: `cat` of every .toml file under the DIRs
@@ -99,6 +104,7 @@ both demo:show 0.010 - "" -- show demand.retail-sales "${P[@]}" --color never
 both demo:log 0.010 - "" -- log "${P[@]}" --since 2024-07-01 --color never
 both demo:problem-list 0.010 - "" -- problem list "${P[@]}" --overdue --color never
 both demo:list 0.010 - "" -- list indicators "${P[@]}" --color never
+both demo:rank 0.010 - "" -- rank "${P[@]}" --period 2024-Q2 --color never
 both demo:diff 0.010 - "" -- diff --plan "$src/plans/hongjiang-2024" --color never
 
 for n in $sizes; do
