@@ -68,24 +68,24 @@ expect "check after the adds" "dz: 0 errors, 0 warnings (1 actions, 12 indicator
 # already taken, a due date outside the plan.
 before=$(cat "$action" dz/bureaus.toml | md5sum)
 t --plan dz add indicator --action a01 --id gdp --name 地区生产总值增速 --kind 增长 --unit % --target ６ --lead 县发改局
-expect_run 1 '' 'dz/actions/01-a01.toml:154:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '"'"'增速'"'"'?) [bad-enum]
+expect_run 1 '' 'dz/actions/01-a01.toml:155:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '"'"'增速'"'"'?) [bad-enum]
   kind = "增长"
          ^
-dz/actions/01-a01.toml:156:10: error: '"'"'target'"'"' must be a number, not a string [wrong-type]
+dz/actions/01-a01.toml:157:10: error: '"'"'target'"'"' must be a number, not a string [wrong-type]
   target = "６"
            ^
-dz/actions/01-a01.toml:157:8: error: unknown bureau '"'"'县发改局'"'"' in lead [unknown-bureau]
+dz/actions/01-a01.toml:158:8: error: unknown bureau '"'"'县发改局'"'"' in lead [unknown-bureau]
   lead = "县发改局"
          ^
 tally: error: the plan with this entry would have 3 errors; nothing was written
 '
-# (The file has 149 lines: the entry starts at 151, its id on 152, its kind
-# on 154, the due date or unit on 155.)
+# (The file has 150 lines: the entry starts at 152, its id on 153, its kind
+# on 155, the due date or unit on 156.)
 t --plan dz add indicator --action a01 --id 02 --name 重复 --kind milestone --due 2017-03-31 --lead b01
-expect_run 1 '' 'dz/actions/01-a01.toml:152:6: error: indicator id '"'"'a01.02'"'"' is already defined in actions/01-a01.toml [duplicate-id]
+expect_run 1 '' 'dz/actions/01-a01.toml:153:6: error: indicator id '"'"'a01.02'"'"' is already defined in actions/01-a01.toml [duplicate-id]
   id = "a01.02"
        ^
-dz/actions/01-a01.toml:155:7: error: due date 2017-03-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
+dz/actions/01-a01.toml:156:7: error: due date 2017-03-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
   due = 2017-03-31
         ^
 tally: error: the plan with this entry would have 2 errors; nothing was written

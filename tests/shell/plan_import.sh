@@ -43,11 +43,13 @@ done
 # What the golden files hold, worked by hand from the table: ten numbered
 # rows and row 5's second line (its 序号 and 责任单位 merged) make 11
 # entries; 2座, 2所, 2836户 and 1个 are counts, the rest milestones due on
-# their 完成时限 (5月底前 → 2016-05-31), none beyond the year.
+# their 完成时限 (5月底前动工 → 2016-05-31 for 开工建设县老年养护楼), none
+# beyond the year; 建成县残疾人综合服务中心 with 5月底前动工 must be under way
+# by 2016-05-31 and done by the year's end, not done by May.
 expect "dazhu: the entries" 'a01.01,milestone,2016-12-31,,b01
 a01.02,cumulative,2,座,b02
 a01.03,milestone,2016-12-31,,b04
-a01.04,milestone,2016-05-31,,b06
+a01.04,milestone,2016-12-31,,b06
 a01.05,milestone,2016-05-31,,b07
 a01.06,milestone,2016-12-31,,b07
 a01.07,milestone,2016-12-31,,b08
@@ -56,6 +58,8 @@ a01.09,cumulative,2,所,b09
 a01.10,cumulative,2836,户,b02
 a01.11,cumulative,1,个,b10' \
   "$("$TALLY" list indicators --plan dz --format csv --lang en | fields 1,3,4,5,7)"
+expect "dazhu: 建成 by the year's end, 动工 by May" 'due = 2016-12-31
+stages = [{ date = 2016-05-31, stage = "in-progress" }]' "$(sed -n '/^id = "a01.04"/,/^stages/p' dz/actions/01-a01.toml | tail -2)"
 err=$("$TALLY" check --plan dz 2>&1)
 expect "check dazhu: exit" 0 "$?"
 expect "check dazhu" "dz: 0 errors, 0 warnings (1 actions, 11 indicators, 0 tasks, 10 bureaus, 0 actuals, 0 problems)" "$err"

@@ -534,6 +534,16 @@ std::optional<PlanTable> read_plan_table(const std::vector<CsvRow>& rows, std::o
       e.what = TableEntry::What::kIndicator;
       e.kind = Kind::kMilestone;
       e.due = due.value_or(Date{y, 12, 31});
+      // 建成… with 5月底前动工: the date is for starting the work, not for
+      // finishing it. Judged done by then, the bureau would be behind for
+      // what the plan does not ask; it is in progress by then, due at the
+      // year's end.
+      const bool starts = contains_any(due_cell, {"动工", "开工", "启动", "开建"});
+      if (starts && !contains_any(text, {"动工", "开工", "启动", "开建"}) && !kind && due &&
+          *due != Date{y, 12, 31}) {
+        e.in_progress_by = due;
+        e.due = Date{y, 12, 31};
+      }
     } else {
       if (!reading.problem.empty()) {
         stub(reading.problem);

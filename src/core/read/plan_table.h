@@ -32,6 +32,9 @@ struct TableEntry {
   std::string unit;
   Direction direction = Direction::kUp;
   std::optional<Date> due;
+  /// A milestone whose 完成时限 is for starting the work (建成… with
+  /// 5月底前动工): in progress by this date, due at the year's end.
+  std::optional<Date> in_progress_by;
   std::vector<std::string> lead;  ///< bureau names as written, the first leads
   std::vector<std::string> co;
   std::string source;  ///< 出处

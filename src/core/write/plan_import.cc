@@ -221,6 +221,10 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
                             toml_string(e->name), kind_name(e->kind));
         if (e->kind == Kind::kMilestone) {
           body += fmt::format("due = {}\n", format_date(*e->due));
+          if (e->in_progress_by) {
+            body += fmt::format("stages = [{{ date = {}, stage = \"in-progress\" }}]\n",
+                                format_date(*e->in_progress_by));
+          }
         } else {
           body += fmt::format("unit = {}\ntarget = {}\ndirection = \"{}\"\n", toml_string(e->unit),
                               e->target->str(), direction_name(e->direction));
