@@ -127,6 +127,13 @@ expect "export annex 1 as a workbook: exit" 0 "$?"
 err=$("$TALLY" plan compare "$hj" h1x --action industry 2>&1)
 expect "compare annex 1 through a workbook" "tally: $hj and h1x set the same targets, units, directions, leads and due dates (87 indicators and 13 tasks matched)" "$err"
 
+# The whole shipped plan round-trips as well: eight actions, each its own file.
+"$TALLY" plan export --plan "$hj" --output all.csv
+"$TALLY" plan import all.csv --into all --bureaus "$hj/bureaus.toml" -q >/dev/null
+expect "whole plan: the action files" "01-industry.toml 02-innovation.toml 03-demand.toml 04-reform.toml 05-market.toml 06-region.toml 07-safety.toml 08-livelihood.toml" "$(ls all/actions | tr '\n' ' ' | sed 's/ $//')"
+err=$("$TALLY" plan compare "$hj" all 2>&1)
+expect "whole plan: compare" "tally: $hj and all set the same targets, units, directions, leads and due dates (270 indicators and 121 tasks matched)" "$err"
+
 # compare finds a changed target (3.6 → 3.7亿元), a moved due date and a
 # lead given to another bureau, and exits 1.
 sed -i '0,/^target = 3.6$/s//target = 3.7/; 0,/^due = 2024-12-31$/s//due = 2024-11-30/' h1/actions/01-industry.toml
