@@ -217,6 +217,17 @@ expect "a target without a unit" "nounit.csv:3: not imported: no unit for the ta
 expect "a target without a unit: the other row" 'a01.02,cumulative,2000,人' \
   "$("$TALLY" list indicators --plan nounit --format csv --lang en | fields 1,3,4,5)"
 
+# Control characters in cells (Word's line break \v, a stray escape) are
+# spaces in the plan: in a name or a comment they would make bad TOML.
+printf '2024年任务\n序号,目标任务,牵头单位\n1,"新建\v2座\033桥",县住建局\n' >control.csv
+"$TALLY" plan import control.csv --into control -q >/dev/null
+expect "control characters: exit" 0 "$?"
+expect "control characters: the entry" '# control.csv:3: 1 | 新建 2座 桥 | 县住建局
+[[indicator]]
+id = "a01.01"
+name = "新建 2座 桥"' "$(sed -n '/^# control.csv:3/,/^name/p' control/actions/01-a01.toml)"
+expect "control characters: check" "control: 0 errors, 0 warnings (1 actions, 1 indicators, 0 tasks, 1 bureaus, 0 actuals, 0 problems)" "$("$TALLY" check --plan control 2>&1)"
+
 # Refusals, each writing nothing: a directory that holds files, a file, a
 # table without a header or a year, a --bureaus file that does not read.
 mkdir full && echo x >full/notes.txt

@@ -92,9 +92,7 @@ std::string header_key(std::string_view s) {
 
 // The text of a cell: trimmed, line breaks kept as one space.
 std::string cell_text(std::string_view s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-  return std::string(trim(ascii_forms(out)));
+  return std::string(trim(ascii_forms(one_line(s))));
 }
 
 std::string_view trim_end_stop(std::string_view s) {
@@ -207,6 +205,15 @@ std::optional<std::string> kind_word(std::string_view s) {
 }
 
 }  // namespace
+
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (char32_t c : decode_utf8(s)) {
+    // Line breaks, Word's vertical tab and every other control character.
+    append_utf8(out, c < 0x20 || (c >= 0x7F && c <= 0x9F) ? U' ' : c);
+  }
+  return out;
+}
 
 TargetReading read_target_text(std::string_view text_in) {
   TargetReading r;

@@ -91,6 +91,11 @@ std::optional<Date> read_due_text(std::string_view text, int year);
 /// 开工, 竣工, 投入使用 …): a milestone, due at the year's end when no date is named.
 bool says_milestone(std::string_view text);
 
+/// A cell's text on one line: line breaks (and Word's vertical tab) and
+/// every other control character as a space, so it can stand in a name or
+/// a comment of a TOML file.
+std::string one_line(std::string_view s);
+
 /// The bureau names of a cell: split on 、，,；; and line breaks, each trimmed.
 std::vector<std::string> split_bureau_names(std::string_view cell);
 

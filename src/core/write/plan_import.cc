@@ -71,14 +71,6 @@ class Registry {
   std::set<std::string> taken_;
 };
 
-// `s` on one line, for a comment.
-std::string one_line(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
 // The comment that quotes a row: its file and line, and its cells.
 std::string row_comment(const std::string& table_name, const TableEntry& e) {
   std::vector<std::string> cells;
