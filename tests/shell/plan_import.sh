@@ -217,6 +217,15 @@ expect "a target without a unit" "nounit.csv:3: not imported: no unit for the ta
 expect "a target without a unit: the other row" 'a01.02,cumulative,2000,人' \
   "$("$TALLY" list indicators --plan nounit --format csv --lang en | fields 1,3,4,5)"
 
+# Heading rows (one cell, no lead) split a table without an action column.
+printf '2024年任务\n序号,目标任务,牵头单位\n一、经济发展,,\n1,地区生产总值增长6%%,县发改局\n二、民生保障,,\n2,新增城镇就业2000人,县人社局\n' >headings.csv
+"$TALLY" plan import headings.csv --into headings -q >/dev/null
+expect "heading rows: exit" 0 "$?"
+expect "heading rows: the actions" 'a01,一、经济发展
+a02,二、民生保障' "$("$TALLY" list actions --plan headings --format csv --lang en | fields 2,3)"
+expect "heading rows: the entries" 'a01.01,地区生产总值增长6%
+a02.01,新增城镇就业2000人' "$("$TALLY" list indicators --plan headings --format csv --lang en | fields 1,2)"
+
 # Control characters in cells (Word's line break \v, a stray escape) are
 # spaces in the plan: in a name or a comment they would make bad TOML.
 printf '2024年任务\n序号,目标任务,牵头单位\n1,"新建\v2座\033桥",县住建局\n' >control.csv
