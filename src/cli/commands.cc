@@ -19,6 +19,7 @@ Runner setup_remind(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_problem(CLI::App& app);
+Runner setup_rank(CLI::App& app);
 
 void Context::error(const std::string& message) const {
   fmt::print(err, "{}tally: error:{} {}\n", color_err ? "\x1b[1;31m" : "",
@@ -55,6 +56,8 @@ const std::vector<Command>& commands() {
        true, setup_show},
       {"problem", "Problems handed to bureaus: open, close (销号), reopen, list",
        Needs::kEverything, true, setup_problem},
+      {"rank", "The 季讲评 ranking: bureaus or actions scored on 三看三评三比", Needs::kEverything,
+       true, setup_rank},
       {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,
        setup_diff},
   };
