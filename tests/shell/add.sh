@@ -44,13 +44,12 @@ t --plan dz add task --action a01 --id flood-control --name 城区防洪 --text 
 expect_run 0 'dz/actions/01-a01.toml
 ' 'tally: task a01.flood-control added to dz/actions/01-a01.toml
 '
-expect "add task: the text appended" '[[task]]
+expect "add task: the text appended, no co when none is given" '[[task]]
 id = "a01.flood-control"
 name = "城区防洪"
 text = "完成东柳河城区段防洪堤建设"
 due = 2016-10-31
-lead = ["b01"]
-co = []' "$(tail -7 "$action")"
+lead = ["b01"]' "$(tail -6 "$action")"
 t --plan dz add bureau --id tjj --name 县统计局 --full-name 大竹县统计局 --alias 统计局
 expect_run 0 'dz/bureaus.toml
 ' 'tally: bureau tjj added to dz/bureaus.toml
@@ -68,24 +67,24 @@ expect "check after the adds" "dz: 0 errors, 0 warnings (1 actions, 12 indicator
 # already taken, a due date outside the plan.
 before=$(cat "$action" dz/bureaus.toml | md5sum)
 t --plan dz add indicator --action a01 --id gdp --name 地区生产总值增速 --kind 增长 --unit % --target ６ --lead 县发改局
-expect_run 1 '' 'dz/actions/01-a01.toml:155:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '"'"'增速'"'"'?) [bad-enum]
+expect_run 1 '' 'dz/actions/01-a01.toml:154:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '"'"'增速'"'"'?) [bad-enum]
   kind = "增长"
          ^
-dz/actions/01-a01.toml:157:10: error: '"'"'target'"'"' must be a number, not a string [wrong-type]
+dz/actions/01-a01.toml:156:10: error: '"'"'target'"'"' must be a number, not a string [wrong-type]
   target = "６"
            ^
-dz/actions/01-a01.toml:158:8: error: unknown bureau '"'"'县发改局'"'"' in lead [unknown-bureau]
+dz/actions/01-a01.toml:157:8: error: unknown bureau '"'"'县发改局'"'"' in lead [unknown-bureau]
   lead = "县发改局"
          ^
 tally: error: the plan with this entry would have 3 errors; nothing was written
 '
-# (The file has 150 lines: the entry starts at 152, its id on 153, its kind
-# on 155, the due date or unit on 156.)
+# (The file has 149 lines: the entry starts at 151, its id on 152, its kind
+# on 154, the due date or unit on 155.)
 t --plan dz add indicator --action a01 --id 02 --name 重复 --kind milestone --due 2017-03-31 --lead b01
-expect_run 1 '' 'dz/actions/01-a01.toml:153:6: error: indicator id '"'"'a01.02'"'"' is already defined in actions/01-a01.toml [duplicate-id]
+expect_run 1 '' 'dz/actions/01-a01.toml:152:6: error: indicator id '"'"'a01.02'"'"' is already defined in actions/01-a01.toml [duplicate-id]
   id = "a01.02"
        ^
-dz/actions/01-a01.toml:156:7: error: due date 2017-03-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
+dz/actions/01-a01.toml:155:7: error: due date 2017-03-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
   due = 2017-03-31
         ^
 tally: error: the plan with this entry would have 2 errors; nothing was written
@@ -111,3 +110,21 @@ echo partial >dz/actions/.01-a01.toml.tally-tmp
 t --plan dz add task --action a01 --id drainage --name 城区排涝 --text 完成城区排涝管网改造 --lead b02
 expect "add after a crash: exit" 0 "$rc"
 expect "add after a crash: the temporary file is gone" "01-a01.toml" "$(ls -A dz/actions)"
+
+# With a lead in [defaults], --lead may be left out, and nothing is written
+# for it or for co, so the entry takes the defaults; with none, the check's
+# missing-key.
+t --plan dz add indicator --action a01 --id no-lead --name 无牵头 --kind milestone --due 2016-11-30
+expect "no --lead and no default: exit" 1 "$rc"
+expect "no --lead and no default" "tally: error: the plan with this entry would have 1 error; nothing was written" "$(grep "^tally:" <<<"$err")"
+expect "no --lead and no default: the code" 1 "$(grep -c '\[missing-key\]' <<<"$err")"
+printf '\n[defaults]\nlead = "b02"\nco = ["b07"]\n' >>dz/plan.toml
+t --plan dz add indicator --action a01 --id shelter-repair --name 保障房维修 --kind milestone --due 2016-11-30
+expect "no --lead, a default: exit" 0 "$rc"
+expect "no --lead, a default: the text appended" '[[indicator]]
+id = "a01.shelter-repair"
+name = "保障房维修"
+kind = "milestone"
+due = 2016-11-30' "$(tail -5 "$action")"
+expect "no --lead, a default: the lead and co taken" 'a01.shelter-repair,b02,b07' \
+  "$("$TALLY" list indicators --plan dz --format csv --lang en | grep '^a01.shelter-repair,' | cut -d, -f1,7,8)"
