@@ -5,6 +5,8 @@
 namespace tally {
 
 Runner setup_new(CLI::App& app);
+Runner setup_plan(CLI::App& app);
+Runner setup_add(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
@@ -32,6 +34,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"new", "Scaffold a new plan directory that `tally check` passes", Needs::kNothing, false,
        setup_new},
+      {"plan", "A plan from a 分工方案 table (import), as one (export); compare two plans",
+       Needs::kNothing, false, setup_plan},
+      {"add", "Add an indicator, task or bureau to the plan's files, checked first",
+       Needs::kDefinitions, true, setup_add},
       {"check", "Validate the plan and all actuals", Needs::kEverything, false, setup_check},
       {"list", "List actions, bureaus, indicators or tasks", Needs::kDefinitions, true, setup_list},
       {"record", "Record one figure, or a task's progress", Needs::kEverything, true, setup_record},

@@ -9,7 +9,7 @@ cmake --install "$BUILD_DIR" --prefix "$prefix" >/dev/null || fail "cmake --inst
 expect "installed tally --version" "tally $("$TALLY" --version | cut -d' ' -f2)" \
   "$("$prefix/bin/tally" --version)"
 commands=$("$TALLY" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
-expect "commands in tally --help" "new check list record import template log report overdue remind show problem rank diff" \
+expect "commands in tally --help" "new plan add check list record import template log report overdue remind show problem rank diff" \
   "$(echo $commands)"
 for page in tally $(printf 'tally-%s ' $commands); do
   file=$prefix/share/man/man1/$page.1

@@ -17,8 +17,17 @@ namespace {
 std::vector<const Actual*> visible(const PlanHeader& h, std::span<const Actual* const> records,
                                    int64_t cutoff) {
   std::vector<const Actual*> out;
+  // records() orders the records by period, so whether a period is inside
+  // the plan (two date computations) is worked out once per run of it.
+  const Period* last = nullptr;
+  bool inside = false;
   for (const Actual* a : records) {
-    if (a->recorded.epoch_seconds >= cutoff || !inside_plan(h, a->period)) continue;
+    if (a->recorded.epoch_seconds >= cutoff) continue;
+    if (!last || !(a->period == *last)) {
+      last = &a->period;
+      inside = inside_plan(h, a->period);
+    }
+    if (!inside) continue;
     if (!out.empty() && out.back()->period == a->period) {
       out.back() = a;  // records() orders a period's records by recorded time
     } else {
