@@ -37,11 +37,7 @@ bool names_cramped(const Table& t, size_t width) {
 
 // The note under a table that left columns out to fit the terminal.
 std::string left_out_note(const std::vector<std::string>& columns, const RenderOptions& o) {
-  if (columns.empty()) return {};
-  return o.en ? fmt::format("(left out to fit {} columns: {}; --wide shows them)\n", o.width,
-                            join(columns, ", "))
-              : fmt::format("（为适应 {} 列宽省略：{}；--wide 显示全部）\n", o.width,
-                            join(columns, "、"));
+  return tally::left_out_note(columns, o.width, o.en);
 }
 
 // An indicator table fitted to the terminal: when the names would be cut
@@ -88,22 +84,9 @@ std::string wrapped(const std::string& line, size_t width) {
 
 // Leaves out of `t` the columns headed `gives_way`, in turn, while
 // `too_wide(t)`; the headings left out, for left_out_note.
-template <typename TooWide>
 std::vector<std::string> leave_out(Table& t, std::initializer_list<Term> gives_way, bool en,
-                                   TooWide too_wide) {
-  std::vector<std::string> left_out;
-  for (Term column : gives_way) {
-    if (!too_wide(t)) break;
-    const auto it = std::find(t.header.begin(), t.header.end(), term(column, en));
-    if (it == t.header.end()) continue;
-    const auto c = static_cast<size_t>(it - t.header.begin());
-    left_out.push_back(*it);
-    t.header.erase(it);
-    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
-    for (auto& row : t.rows)
-      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
-  }
-  return left_out;
+                                   const std::function<bool(const Table&)>& too_wide) {
+  return tally::leave_out(t, headings(gives_way, en), too_wide);
 }
 
 // A table of the 催报 list fitted to the terminal: when its names would be
