@@ -6,12 +6,14 @@
 #
 #   dekad    旬简报  the report for last-dekad   → reports/2024-06-D2.html
 #   month    月通报  the report for last-month   → reports/2024-06.html
-#   quarter  季讲评  the report for last-quarter → reports/2024-Q2.html
+#   quarter  季讲评  the report for last-quarter → reports/2024-Q2.html,
+#                    and its ranking (tally rank) → reports/2024-Q2-rank.html
 #
 # The file is named after the period tally resolves, in the plan's time zone,
 # and written atomically (tally report --output). With --commit it is added
-# and committed alone; an unchanged file makes no commit. Options after --
-# go to `tally report` (e.g. -- --by bureau --lang en).
+# and committed alone (the quarter's two files together); an unchanged file
+# makes no commit. Options after -- go to `tally report` (e.g. -- --by bureau
+# --lang en).
 #
 # Reports are deterministic: rerun later with TALLY_TODAY set to the day of
 # the original run (the date in the commit) and the same plan files, and the
@@ -78,12 +80,28 @@ file="$out/$period.$format"
 TALLY_TODAY=$today "$tally" "${global[@]}" report --period "$period" --format "$format" \
   --output "$file" "$@"
 echo "$file"
+files=("$file")
+
+# The 季讲评 also ranks the bureaus (tally rank), when the quarter is inside
+# the plan (tally rank refuses one that is not: it would judge nothing).
+if [ "$kind" = quarter ]; then
+  field() { sed -n "/^  \"$1\": {\$/,/^  }/s/^    \"$2\": \"\([^\"]*\)\",\{0,1\}\$/\1/p" <<<"$json"; }
+  plan_start=$(field plan start) plan_end=$(field plan end)
+  period_start=$(field period start) period_end=$(field period end)
+  if [[ ! $period_end < $plan_start && ! $plan_end < $period_start ]]; then
+    ranking="$out/$period-rank.$format"
+    TALLY_TODAY=$today "$tally" "${global[@]}" rank --period "$period" --format "$format" \
+      --output "$ranking"
+    echo "$ranking"
+    files+=("$ranking")
+  fi
+fi
 
 if [ "$commit" = 1 ]; then
-  git add -- "$file"
-  if git diff --cached --quiet -- "$file"; then
-    echo "bulletin.sh: $file is unchanged; nothing to commit" >&2
+  git add -- "${files[@]}"
+  if git diff --cached --quiet -- "${files[@]}"; then
+    echo "bulletin.sh: ${files[*]} unchanged; nothing to commit" >&2
   else
-    git commit -q -m "$name $period (as of $today)" -- "$file"
+    git commit -q -m "$name $period (as of $today)" -- "${files[@]}"
   fi
 fi

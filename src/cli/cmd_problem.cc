@@ -25,6 +25,8 @@ struct ProblemArgs {
   std::string evidence;
   std::string reason;
   std::string by;
+  bool dry_run = false;
+  bool commit = false;
   // list
   bool only_open = false, only_overdue = false, only_closed = false;
   std::string bureau;
@@ -88,17 +90,32 @@ int run_list(const ProblemArgs& args, Context& ctx) {
 int run_problem(const ProblemArgs& args, Context& ctx) {
   if (!args.open->parsed() && !args.close->parsed() && !args.reopen->parsed())
     return run_list(args, ctx);
-  auto options = write_options(ctx, FieldNames::options({}), false);
+  auto options = write_options(ctx, FieldNames::options({}), args.dry_run);
   if (!options) return kExitUsage;
+  const bool commit = args.commit && !args.dry_run;
   if (args.open->parsed()) {
     ProposedProblem p = args.proposed;
     p.by = writer(p.by);
     const ProblemOutcome out = open_problem(*ctx.loaded, p, *options);
     if (out.status != ProblemOutcome::Status::kOk) return report(ctx, out);
     report_recovered(ctx, out);
+    if (args.dry_run) {
+      // Exactly the bytes the new file would hold.
+      fmt::print(ctx.out, "{}", out.appended);
+      ctx.note(fmt::format(
+          "dry run: nothing was written; {} would be created with the text above (the next "
+          "free id now: a problem opened before yours would take it)",
+          out.path));
+      return kExitOk;
+    }
     fmt::print(ctx.out, "{}\n", out.problem.id);
     ctx.note(fmt::format("opened in {}, due {}", out.path, format_date(out.problem.due)));
-    return kExitOk;
+    if (!commit) return kExitOk;
+    // The message names the step: "Q2024-0007 open: 围挡破损 (gxj, due 2024-08-15)".
+    return commit_written(ctx, out.path,
+                          fmt::format("{} open: {} ({}, due {})", out.problem.id, out.problem.text,
+                                      out.problem.bureau, format_date(out.problem.due)),
+                          "problem");
   }
   const bool close = args.close->parsed();
   const ProblemOutcome out =
@@ -106,9 +123,21 @@ int run_problem(const ProblemArgs& args, Context& ctx) {
             : reopen_problem(*ctx.loaded, args.id, args.reason, writer(args.by), *options);
   if (out.status != ProblemOutcome::Status::kOk) return report(ctx, out);
   report_recovered(ctx, out);
+  if (args.dry_run) {
+    // Exactly the bytes that would be appended, the blank line before them
+    // included.
+    fmt::print(ctx.out, "{}", out.appended);
+    ctx.note(fmt::format("dry run: nothing was written; {} would get the text above", out.path));
+    return kExitOk;
+  }
   fmt::print(ctx.out, "{}", out.appended.substr(1));
   ctx.note(fmt::format("{} {} in {}", close ? "closed" : "reopened", args.id, out.path));
-  return kExitOk;
+  if (!commit) return kExitOk;
+  const ProblemEvent& e = out.problem.events.back();
+  return commit_written(
+      ctx, out.path,
+      fmt::format("{} {}: {} (by {})", args.id, close ? "close" : "reopen", e.text, e.by),
+      "problem");
 }
 
 }  // namespace
@@ -142,6 +171,13 @@ Runner setup_problem(CLI::App& app) {
   reopen->add_option("--reason", args->reason, "Why it is reopened")->required();
   reopen->add_option("--by", args->by, "Who reopens it (default: $TALLY_USER, else $USER)");
   args->reopen = reopen;
+  // --dry-run and --commit, as `tally record` has them.
+  for (CLI::App* sub : {open, close, reopen}) {
+    sub->add_flag("--dry-run", args->dry_run,
+                  "Print the text that would be written; take no lock, write nothing");
+    sub->add_flag("--commit", args->commit,
+                  "After writing, git add and commit the problem's file alone");
+  }
 
   CLI::App* list = app.add_subcommand("list", "The problems and where they stand");
   list->add_flag("--open", args->only_open, "Only problems not closed (overdue ones included)");

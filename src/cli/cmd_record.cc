@@ -7,7 +7,6 @@
 
 #include "cli/context.h"
 #include "cli/recording.h"
-#include "core/base/git.h"
 #include "core/base/text.h"
 #include "core/read/actuals.h"
 
@@ -54,15 +53,10 @@ bool arguments_ok(const RecordArgs& args, const Context& ctx) {
 // record: "industry.bio-output 2024-06 = 1.8亿元 (gxj)".
 int commit_record(Context& ctx, const std::string& path, const Actual& a) {
   const Indicator* ind = ctx.plan().find_indicator(a.indicator);
-  std::string message = fmt::format("{} {} = {} ({})", a.indicator, a.period.str(),
-                                    value_with_unit(a.value, ind ? ind->unit : ""), a.by);
-  std::string error;
-  if (!commit_file(path, message, &error)) {
-    ctx.error(fmt::format("{}; the record is written in {} but not committed", error, path));
-    return kExitEnvironment;
-  }
-  ctx.note(fmt::format("committed: {}", message));
-  return kExitOk;
+  return commit_written(ctx, path,
+                        fmt::format("{} {} = {} ({})", a.indicator, a.period.str(),
+                                    value_with_unit(a.value, ind ? ind->unit : ""), a.by),
+                        "record");
 }
 
 int run_record(const RecordArgs& args, Context& ctx) {

@@ -5,6 +5,8 @@
 namespace tally {
 
 Runner setup_new(CLI::App& app);
+Runner setup_plan(CLI::App& app);
+Runner setup_add(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
@@ -17,6 +19,7 @@ Runner setup_remind(CLI::App& app);
 Runner setup_show(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_problem(CLI::App& app);
+Runner setup_rank(CLI::App& app);
 
 void Context::error(const std::string& message) const {
   fmt::print(err, "{}tally: error:{} {}\n", color_err ? "\x1b[1;31m" : "",
@@ -31,6 +34,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"new", "Scaffold a new plan directory that `tally check` passes", Needs::kNothing, false,
        setup_new},
+      {"plan", "A plan from a 分工方案 table (import), as one (export); compare two plans",
+       Needs::kNothing, false, setup_plan},
+      {"add", "Add an indicator, task or bureau to the plan's files, checked first",
+       Needs::kDefinitions, true, setup_add},
       {"check", "Validate the plan and all actuals", Needs::kEverything, false, setup_check},
       {"list", "List actions, bureaus, indicators or tasks", Needs::kDefinitions, true, setup_list},
       {"record", "Record one figure, or a task's progress", Needs::kEverything, true, setup_record},
@@ -49,6 +56,8 @@ const std::vector<Command>& commands() {
        true, setup_show},
       {"problem", "Problems handed to bureaus: open, close (销号), reopen, list",
        Needs::kEverything, true, setup_problem},
+      {"rank", "The 季讲评 ranking: bureaus or actions scored on 三看三评三比", Needs::kEverything,
+       true, setup_rank},
       {"diff", "What changed in the plan between two git revisions", Needs::kNothing, false,
        setup_diff},
   };

@@ -5,6 +5,8 @@
 #include <csignal>
 #include <cstdlib>
 
+#include "core/base/git.h"
+
 namespace tally {
 
 std::optional<RecordOptions> write_options(const Context& ctx, FieldNames names, bool dry_run) {
@@ -82,6 +84,17 @@ void report_warnings(const Context& ctx, const RecordOutcome& outcome) {
                n == 1 ? "" : "s", n == 1 ? "s" : "", ctx.excluded.front().where(),
                n == 1 ? "" : ", …", n == 1 ? "it is" : "they are", n == 1 ? "" : "s");
   }
+}
+
+int commit_written(const Context& ctx, const std::string& path, const std::string& message,
+                   std::string_view what) {
+  std::string error;
+  if (!commit_file(path, message, &error)) {
+    ctx.error(fmt::format("{}; the {} is written in {} but not committed", error, what, path));
+    return kExitEnvironment;
+  }
+  ctx.note(fmt::format("committed: {}", message));
+  return kExitOk;
 }
 
 }  // namespace tally

@@ -1,5 +1,6 @@
-// What `record` and `import` share: the clock and "today" a write uses, and
-// how a refused or failed write is reported.
+// What the writing commands (`record`, `import`, `problem`) share: the clock
+// and "today" a write uses, how a refused or failed write is reported, and
+// committing the file written (--commit).
 #pragma once
 
 #include <functional>
@@ -30,5 +31,11 @@ int report_not_written(const Context& ctx, const RecordOutcome& outcome,
 /// Prints the warnings a write found about the new records, and how many
 /// records of other indicators are left out (Context::excluded), to stderr.
 void report_warnings(const Context& ctx, const RecordOutcome& outcome);
+
+/// `--commit`: git add and commit the file at `path` alone with `message`,
+/// then say so. When git fails, says that the `what` ("record", "problem")
+/// is written in `path` but not committed, and returns 3.
+int commit_written(const Context& ctx, const std::string& path, const std::string& message,
+                   std::string_view what);
 
 }  // namespace tally

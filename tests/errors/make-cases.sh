@@ -162,6 +162,10 @@ sub actions/01-industry.toml 'lead = "gxj"' $'lead = "gxj"\nsorce = "附件1 一
 new unknown-key-misspelt-required
 sub actions/01-industry.toml 'unit = "亿元"' 'unti = "亿元"'
 
+# An unknown key of [defaults], with the key it is closest to.
+new unknown-key-defaults
+sub actions/01-industry.toml 'lead = "fgj"' $'lead = "fgj"\n\n[defaults]\nlede = "gxj"'
+
 new missing-key
 sub actions/01-industry.toml $'name = "规模工业总产值"\n' ''
 
@@ -173,6 +177,28 @@ sub actuals/gxj.toml 'by = "gxj"' 'by = ""'
 
 new empty-value-lead
 sub actions/01-industry.toml 'lead = "fgj"' 'lead = ["fgj", ""]'
+
+# A count names what it counts: an empty unit is refused, with the words to use.
+new empty-value-unit
+sub actions/01-industry.toml 'unit = "亿元"' 'unit = ""'
+
+# An empty fixed word is a missing value, not a misspelt one.
+new empty-value-cadence
+sub actions/01-industry.toml 'lead = "gxj"' $'lead = "gxj"\ncadence = ""'
+
+# A unit of the action's [defaults] that a growth rate cannot take: one
+# message, at the indicator, naming where the default is.
+new default-kind
+sub actions/01-industry.toml 'lead = "fgj"' $'lead = "fgj"\n\n[defaults]\nunit = "亿元"'
+add actions/01-industry.toml <<EOF
+
+[[indicator]]
+id = "industry.growth"
+name = "规模工业增加值增速"
+kind = "growth"
+target = 8
+lead = "gxj"
+EOF
 
 new wrong-type
 sub actions/01-industry.toml 'target = 3.6' 'target = "3.6亿元"'
@@ -250,6 +276,31 @@ add plan.toml <<'EOF'
 behind = 90
 EOF
 
+new bad-weight
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 40
+problems = -20
+EOF
+
+new bad-weight-all-zero
+add plan.toml <<'EOF'
+
+[evaluation]
+progress = 0
+reporting = 0
+tasks = 0
+problems = 0
+EOF
+
+new unknown-key-evaluation
+add plan.toml <<'EOF'
+
+[evaluation]
+progres = 50
+EOF
+
 # ---- the plan's own rules --------------------------------------------------
 
 new plan-dates
@@ -287,6 +338,27 @@ sub bureaus.toml 'name = "市工信局"' $'name = "市工信局"\naliases = ["�
 
 new unknown-bureau
 sub actions/01-industry.toml 'lead = "gxj"' 'lead = "gxx"'
+
+# A bureau of the plan's [defaults] that does not exist: one message, where
+# it is written, though two entries take it.
+new unknown-bureau-defaults
+add plan.toml <<EOF
+
+[defaults]
+lead = "gxx"
+EOF
+add actions/01-industry.toml <<EOF
+
+[[indicator]]
+id = "industry.museum"
+name = "建成杂交水稻博物馆"
+kind = "milestone"
+
+[[task]]
+id = "industry.bamboo"
+name = "以竹代塑"
+text = "推进以竹代塑产业体系构建"
+EOF
 
 new unknown-bureau-name
 sub actions/01-industry.toml $'lead = "fgj"\n' $'lead = "fgj"\noffice = "市发改局"\n'
@@ -498,6 +570,14 @@ name = "生物基产业链"
 text = "推进“以竹代塑”产业体系构建。"
 lead = ["gxj"]
 EOF
+
+new unknown-bureau-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'bureau = "gxj"' 'bureau = "gxjj"'
+
+new unknown-indicator-problem
+problem 'due = 2024-07-15' ''
+sub problems/Q2024-0001.toml 'source = "暗访"' $'indicator = "industry.outptu"\nsource = "暗访"'
 
 new recorded-future-problem
 problem 'due = 2099-07-15' ''

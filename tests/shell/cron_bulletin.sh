@@ -21,7 +21,11 @@ run_bulletin() {
 # the quarterly review for Q2.
 expect "monthly file" "reports/2024-06.$format" "$(run_bulletin 2024-07-01 month)"
 expect "ten-day file" "reports/2024-06-D3.$format" "$(run_bulletin 2024-07-01 dekad)"
-expect "quarterly file" "reports/2024-Q2.$format" "$(run_bulletin 2024-07-01 quarter)"
+expect "quarterly files: the review and its ranking" "reports/2024-Q2.$format
+reports/2024-Q2-rank.$format" "$(run_bulletin 2024-07-01 quarter)"
+expect "the ranking is committed with the review" "reports/2024-Q2-rank.$format
+reports/2024-Q2.$format" "$(git show --format= --name-only HEAD)"
+grep -q "季讲评排名" "reports/2024-Q2-rank.$format" || fail "the ranking file holds no ranking"
 expect "one commit each" "季讲评 2024-Q2 (as of 2024-07-01)
 旬简报 2024-06-D3 (as of 2024-07-01)
 月通报 2024-06 (as of 2024-07-01)" "$(git log --format=%s -3)"

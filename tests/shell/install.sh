@@ -9,7 +9,7 @@ cmake --install "$BUILD_DIR" --prefix "$prefix" >/dev/null || fail "cmake --inst
 expect "installed tally --version" "tally $("$TALLY" --version | cut -d' ' -f2)" \
   "$("$prefix/bin/tally" --version)"
 commands=$("$TALLY" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
-expect "commands in tally --help" "new check list record import template log report overdue remind show problem diff" \
+expect "commands in tally --help" "new plan add check list record import template log report overdue remind show problem rank diff" \
   "$(echo $commands)"
 for page in tally $(printf 'tally-%s ' $commands); do
   file=$prefix/share/man/man1/$page.1
@@ -51,3 +51,7 @@ for cmd in $commands; do
     fail "tally $cmd --help does not list the global options"
   grep -q '^  --today TEXT  *Fix today' <<<"$help" || fail "tally $cmd --help lacks --today"
 done
+# tally-rank(1): its options and the exit codes of docs/commands/rank.md.
+rank=$(MANWIDTH=80 man -l "$prefix/share/man/man1/tally-rank.1" 2>/dev/null | col -b)
+grep -q -- '--by' <<<"$rank" || fail "tally-rank.1 does not list --by"
+grep -q 'bad-weight' <<<"$rank" || fail "tally-rank.1 lacks the exit codes of docs/commands/rank.md"

@@ -141,3 +141,23 @@ TALLY_TODAY=2024-07-26 t check
 expect_run 0 '' 'rec: 0 errors, 0 warnings (1 actions, 7 indicators, 0 tasks, 3 bureaus, 1 actuals, 2 problems)
 note: 1 record has no unit = "…" (recorded before records kept their unit); it is read in its indicator'"'"'s unit, so changing that unit in the plan would rescale it
 '
+
+# The rest of the bad input, each refused with one line naming the
+# argument, nothing written: a due date that is no date, both an indicator
+# and a task, an unknown task, reopening an unknown problem, closing
+# without evidence.
+written=$(state)
+t problem open --bureau 工信局 --due 2024-02-30 --text 围挡 --indicator industry.bio-output --task industry.bio-chain
+expect_run 1 '' "tally: error: --due: '2024-02-30' is not a date such as 2024-08-15
+tally: error: --task: give --indicator or --task, not both
+"
+t problem open --bureau 工信局 --due 2024-08-15 --text 围挡 --task industry.bio-chian
+expect_run 1 '' "tally: error: --task: unknown task 'industry.bio-chian'; \`tally list tasks\` lists them
+"
+TALLY_TODAY=2024-07-26 t problem reopen Q2024-0011 --reason 复查
+expect_run 1 '' "tally: error: ID: unknown problem 'Q2024-0011' (did you mean 'Q2024-0001'?); \`tally problem list\` lists them
+"
+TALLY_TODAY=2024-07-26 t problem close Q2024-0001 --evidence ' '
+expect_run 1 '' "tally: error: --evidence: empty; say what shows the problem is put right (销号依据)
+"
+expect "problems after the bad input" "$written" "$(state)"

@@ -3,14 +3,7 @@
 # git fails the record stays written and tally exits 3 saying so.
 source "$SRC/tests/shell/lib/git.bash"
 
-repo="$TMPDIR_TEST/office"
-new_repo "$repo"
-mkdir -p "$repo/plans" "$repo/githooks"
-cp -r "$SRC/tests/plans/mini" "$repo/plans/mini"
-cp "$SRC/githooks/pre-commit" "$repo/githooks/"
-commit_all "$repo" "方案与实绩"
-cd "$repo"
-git config core.hooksPath githooks
+office_repo "$TMPDIR_TEST/office"
 export TALLY_BIN="$TALLY" TALLY_TODAY=2024-07-20
 
 # record NOW ARGS...: tally record at a fixed clock; sets $out, $err and $rc.

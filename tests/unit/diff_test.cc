@@ -321,3 +321,13 @@ TEST_CASE("diff: a unit change says what it does to the records on file") {
             "records in 亿元 no longer convert and are not read (unit-mismatch); records without "
             "a unit are read in 公顷 as they stand") != std::string::npos);
 }
+
+TEST_CASE("diff: a changed weight of [evaluation] is a change of the plan header") {
+  Files before, after;
+  after.files["p/plan.toml"] = std::string(kPlanToml) + "[evaluation]\nprogress = 50\n";
+  PlanDiff d = diff_plans(load(before), load(after));
+  REQUIRE(d.plan.size() == 1);
+  CHECK(d.plan[0].field == "evaluation.progress");
+  CHECK(d.plan[0].before == "40");
+  CHECK(d.plan[0].after == "50");
+}

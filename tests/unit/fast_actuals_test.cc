@@ -420,6 +420,45 @@ TEST_CASE("fast actuals: split_actual_records cuts at header lines") {
   CHECK(split_actual_records("")->empty());
 }
 
+TEST_CASE("fast actuals: records appended to a file read alone as in the whole text") {
+  // What `record` appends, read alone, gives the records (and locations)
+  // that reading the whole new text gives after the old ones.
+  const std::string added =
+      "\n" + kRecord + "\n" + with_line("source", "source = '统计局6月月报'") + "\n" + kRecord;
+  for (std::string old : {std::string(), "# 市工信局 实绩\n\n" + kRecord,
+                          "# head\n\n" + kRecord + "\n" + with_line("by", "by = 5"),
+                          "\xEF\xBB\xBF# BOM\r\n\r\n" + kRecord + "note_tail = 1",
+                          std::string("# no line end at the end")}) {
+    const std::string text = old + append_after(old, added);
+    INFO("old text:\n" << old);
+    Plan plan = test_plan();
+    std::vector<Actual> whole, alone;
+    Diagnostics whole_diags, alone_diags;
+    load_actuals_text(text, 3, plan, whole, whole_diags);
+    REQUIRE(load_appended_actuals(text, old.size(), 3, plan, alone, alone_diags));
+    REQUIRE(alone.size() == 3);
+    REQUIRE(whole.size() >= 3);
+    const size_t old_count = whole.size() - 3;
+    for (size_t j = 0; j < 3; ++j) {
+      alone[j].file_order += static_cast<uint32_t>(old_count);
+      CHECK(describe(alone[j]) == describe(whole[old_count + j]));
+    }
+    CHECK(alone_diags.items().empty());
+  }
+  Plan plan = test_plan();
+  std::vector<Actual> out;
+  Diagnostics diags;
+  // Old text that cannot be read record by record, a new part that is not
+  // TOML: the whole text must be read.
+  const std::string top = "title = \"x\"\n" + kRecord;
+  CHECK_FALSE(load_appended_actuals(top + "\n" + kRecord, top.size(), 3, plan, out, diags));
+  const std::string bad = kRecord + "\n" + with_line("by", "by = \"x");
+  CHECK_FALSE(load_appended_actuals(bad, kRecord.size(), 3, plan, out, diags));
+  CHECK_FALSE(load_appended_actuals(kRecord + "\n\xFF", kRecord.size(), 3, plan, out, diags));
+  CHECK(out.empty());
+  CHECK(diags.items().empty());
+}
+
 TEST_CASE("fast actuals: random edits of canonical text read the same both ways") {
   // Small edits at random places, drawn from the characters that matter to
   // TOML; the two readers must agree on every result.

@@ -37,6 +37,12 @@ timely_days = 5
 
 [thresholds]
 behind = 0.85
+
+[evaluation]
+progress = 2
+reporting = 1
+tasks = 0
+problems = 1.5
 )";
 
 const char* const kFullAction = R"([action]
@@ -122,6 +128,10 @@ TEST_CASE("load: the base plan and the defaults of plan.toml") {
   CHECK(h.cadence == Cadence::kMonth);
   CHECK(h.timely_days == 0);
   CHECK(h.behind == 0.9);
+  CHECK(h.evaluation.progress == 40);
+  CHECK(h.evaluation.reporting == 20);
+  CHECK(h.evaluation.tasks == 20);
+  CHECK(h.evaluation.problems == 20);
   CHECK(r.plan.dir == "p");
   CHECK(r.plan.actuals_dir == "p/actuals");
   CHECK(r.plan.actuals.empty());
@@ -139,6 +149,10 @@ TEST_CASE("load: every key of plan.toml") {
   CHECK(h.cadence == Cadence::kDekad);
   CHECK(h.timely_days == 5);
   CHECK(h.behind == 0.85);
+  CHECK(h.evaluation.progress == 2);
+  CHECK(h.evaluation.reporting == 1);
+  CHECK(h.evaluation.tasks == 0);
+  CHECK(h.evaluation.problems == 1.5);
   CHECK(r.files.path(h.loc.file) == "p/plan.toml");
   CHECK(h.loc.line == 1);
   CHECK(h.loc.col == 1);
@@ -585,11 +599,17 @@ TEST_CASE("load: required strings may not be empty; lead needs a bureau") {
   a.replace(a.find("lead = \"gxj\""), 12, "lead = [1]");
   CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
         Lines{"p/actions/01-a.toml:13:9: wrong-type: 'lead' must hold strings, not an integer"});
-  // A unit may be empty (a pure number); a note may be empty.
+  // A unit is never empty: a count names what it counts. A note (free text)
+  // may be left empty; an empty fixed word is empty, not misspelt.
   a = kActionToml;
   a.replace(a.find("unit = \"亿元\""), std::string("unit = \"亿元\"").size(),
-            "unit = \"\"\nnote = \"\"");
-  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()).empty());
+            "unit = \"\"\nnote = \"\"\ndirection = \"\"");
+  CHECK(lines(TestPlan().put("actions/01-a.toml", a).load()) ==
+        Lines{"p/actions/01-a.toml:11:8: empty-value: 'unit' is empty in indicator 'a.output'; a "
+              "count names what it counts: unit = \"个\" (or 项, 家, 人, 次); a ratio is unit = "
+              "\"%\"",
+              "p/actions/01-a.toml:13:13: empty-value: 'direction' is empty in indicator "
+              "'a.output'; write its value"});
   // An actual with an empty `by` is reported and not kept.
   LoadResult r = TestPlan()
                      .put("actuals/gxj.toml",
@@ -711,4 +731,83 @@ TEST_CASE("load: a bad kind is one message, with a suggestion in either language
       Lines{
           "p/plan.toml:8:11: bad-enum: cadence '每月' is not one of dekad, month, quarter, half, "
           "year (in Chinese 旬, 月, 月度, 季, 季度, 半年, 半年度, 年, 年度) (did you mean '月'?)"});
+}
+
+TEST_CASE("load: an entry's own value, then its action's [defaults], then the plan's") {
+  const std::string plan = std::string(kPlanToml) +
+                           "\n[defaults]\nlead = \"fgj\"\ncadence = \"quarter\"\n"
+                           "source = \"政府工作报告\"\n";
+  const std::string action = R"([action]
+id = "a"
+number = 1
+name = "产业行动"
+lead = "fgj"
+
+[defaults]
+lead = "gxj"
+unit = "万元"
+
+[[indicator]]
+id = "a.one"
+name = "投资"
+kind = "cumulative"
+target = 30
+
+[[indicator]]
+id = "a.two"
+name = "产值"
+kind = "cumulative"
+unit = "亿元"
+target = 12
+lead = "fgj"
+cadence = "month"
+
+[[indicator]]
+id = "a.park"
+name = "建成厂房"
+kind = "milestone"
+
+[[task]]
+id = "a.reform"
+name = "改革"
+text = "深化改革"
+)";
+  LoadResult r = TestPlan().put("plan.toml", plan).put("actions/01-a.toml", action).load();
+  REQUIRE(lines(r).empty());
+  using Keys = std::set<std::string, std::less<>>;
+  const Indicator& one = r.plan.indicators[0];
+  CHECK(one.lead == std::vector<std::string>{"gxj"});  // the action's, not the plan's
+  CHECK(one.unit == "万元");
+  CHECK(one.cadence == Cadence::kQuarter);
+  CHECK(one.source == "政府工作报告");
+  CHECK(one.inherited == Keys{"cadence", "lead", "source", "unit"});
+  // A value taken is located where the default is written (line 8 of the
+  // action file), for the diagnostics that concern it.
+  CHECK(one.at("lead").line == 8);
+  CHECK(r.files.path(one.at("lead").file) == "p/actions/01-a.toml");
+  CHECK(r.files.path(one.at("cadence").file) == "p/plan.toml");
+  const Indicator& two = r.plan.indicators[1];
+  CHECK(two.lead == std::vector<std::string>{"fgj"});
+  CHECK(two.unit == "亿元");
+  CHECK(two.cadence == Cadence::kMonth);
+  CHECK(two.inherited == Keys{"source"});
+  // A milestone takes no unit; a task takes lead, cadence and source.
+  const Indicator& park = r.plan.indicators[2];
+  CHECK(park.unit.empty());
+  CHECK(park.inherited == Keys{"cadence", "lead", "source"});
+  CHECK(r.plan.tasks[0].lead == std::vector<std::string>{"gxj"});
+  CHECK(r.plan.tasks[0].inherited == Keys{"cadence", "lead", "source"});
+
+  // An entry without a lead where no [defaults] gives one is told as before.
+  LoadResult bare = TestPlan().put("actions/01-a.toml", action).load();
+  CHECK(lines(bare) == Lines{});
+  const std::string no_lead =
+      action.substr(0, action.find("[defaults]")) + action.substr(action.find("[[indicator]]"));
+  CHECK(
+      lines(TestPlan().put("actions/01-a.toml", no_lead).load()) ==
+      Lines{"p/actions/01-a.toml:7:1: missing-key: indicator 'a.one' has no 'unit'; add unit = …",
+            "p/actions/01-a.toml:7:1: missing-key: indicator 'a.one' has no 'lead'; add lead = …",
+            "p/actions/01-a.toml:22:1: missing-key: indicator 'a.park' has no 'lead'; add lead "
+            "= …",
+            "p/actions/01-a.toml:27:1: missing-key: task 'a.reform' has no 'lead'; add lead = …"});
 }

@@ -19,21 +19,26 @@ SourceFiles::SourceFiles() {
   paths_.emplace_back();
   texts_.emplace_back();
   line_starts_.emplace_back();
+  indexed_.emplace_back();
 }
 
 uint32_t SourceFiles::add(std::string path, std::string text) {
   paths_.push_back(std::move(path));
-  std::vector<size_t> starts{0};
-  for (size_t p = text.find('\n'); p != text.npos; p = text.find('\n', p + 1))
-    starts.push_back(p + 1);
   texts_.push_back(std::move(text));
-  line_starts_.push_back(std::move(starts));
+  line_starts_.emplace_back();
+  indexed_.emplace_back();
   return static_cast<uint32_t>(paths_.size() - 1);
 }
 
 std::string_view SourceFiles::line_text(uint32_t file, uint32_t line) const {
   if (file == 0 || file >= texts_.size() || line == 0) return {};
   std::string_view t = texts_[file];
+  std::call_once(indexed_[file], [&] {
+    std::vector<size_t>& starts = line_starts_[file];
+    starts.reserve(static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + 1);
+    starts.push_back(0);
+    for (size_t p = t.find('\n'); p != t.npos; p = t.find('\n', p + 1)) starts.push_back(p + 1);
+  });
   const std::vector<size_t>& starts = line_starts_[file];
   if (line > starts.size()) return {};
   const size_t pos = starts[line - 1];

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iterator>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,8 +47,11 @@ class SourceFiles {
   std::vector<std::string> paths_;
   std::vector<std::string> texts_;
   /// Per file, the offset where each line starts, so a file with many
-  /// findings costs one scan, not one per finding.
-  std::vector<std::vector<size_t>> line_starts_;
+  /// findings costs one scan, not one per finding. Made when line_text
+  /// first needs it (most runs print no excerpt, and for a million records
+  /// the index costs more than their parse), once even across threads.
+  mutable std::deque<std::once_flag> indexed_;
+  mutable std::vector<std::vector<size_t>> line_starts_;
 };
 
 /// Collects the diagnostics of a pass; they are reported together.

@@ -270,19 +270,29 @@ void check_text(const Plan& plan, Diagnostics& diags) {
     control_text(what, "name_en", a.name_en, a.at("name_en"), true, diags);
     control_text(what, "annex", a.annex, a.at("annex"), false, diags);
   }
+  // A value taken from [defaults] is checked once, where it was written.
+  auto defaults_text = [&](const Defaults& d) {
+    if (d.unit) control_text("[defaults]", "unit", *d.unit, d.at("unit"), true, diags);
+    if (d.source) control_text("[defaults]", "source", *d.source, d.at("source"), false, diags);
+  };
+  defaults_text(plan.defaults);
+  for (const auto& a : plan.actions) defaults_text(a.defaults);
   for (const auto& ind : plan.indicators) {
     const std::string what = fmt::format("indicator '{}'", inert(ind.id));
     control_text(what, "name", ind.name, ind.at("name"), true, diags);
-    control_text(what, "unit", ind.unit, ind.at("unit"), true, diags);
+    if (!ind.inherited.contains("unit"))
+      control_text(what, "unit", ind.unit, ind.at("unit"), true, diags);
     control_text(what, "metric", ind.metric, ind.at("metric"), true, diags);
-    control_text(what, "source", ind.source, ind.at("source"), false, diags);
+    if (!ind.inherited.contains("source"))
+      control_text(what, "source", ind.source, ind.at("source"), false, diags);
     control_text(what, "note", ind.note, ind.at("note"), false, diags);
   }
   for (const auto& t : plan.tasks) {
     const std::string what = fmt::format("task '{}'", inert(t.id));
     control_text(what, "name", t.name, t.at("name"), true, diags);
     control_text(what, "text", t.text, t.at("text"), false, diags);
-    control_text(what, "source", t.source, t.at("source"), false, diags);
+    if (!t.inherited.contains("source"))
+      control_text(what, "source", t.source, t.at("source"), false, diags);
     control_text(what, "note", t.note, t.at("note"), false, diags);
   }
 }
@@ -311,14 +321,27 @@ void check_references(const Plan& plan, Diagnostics& diags) {
       }
     }
   }
+  // The bureaus of [defaults] are checked once, where they were written,
+  // not again in every entry that takes them.
+  auto defaults_refs = [&](const Defaults& d) {
+    for (const auto& id : d.lead.value_or(std::vector<std::string>{}))
+      check_bureau_ref(plan, id, d.at("lead"), "the default lead", diags);
+    for (const auto& id : d.co.value_or(std::vector<std::string>{}))
+      check_bureau_ref(plan, id, d.at("co"), "the default co", diags);
+  };
+  defaults_refs(plan.defaults);
+  for (const auto& a : plan.actions) defaults_refs(a.defaults);
+  auto own = [](const auto& entry, std::string_view key) { return !entry.inherited.contains(key); };
   for (const auto& ind : plan.indicators) {
-    for (const auto& id : ind.lead) check_bureau_ref(plan, id, ind.at("lead"), "lead", diags);
-    for (const auto& id : ind.co) check_bureau_ref(plan, id, ind.at("co"), "co", diags);
+    for (const auto& id : own(ind, "lead") ? ind.lead : std::vector<std::string>{})
+      check_bureau_ref(plan, id, ind.at("lead"), "lead", diags);
+    for (const auto& id : own(ind, "co") ? ind.co : std::vector<std::string>{})
+      check_bureau_ref(plan, id, ind.at("co"), "co", diags);
   }
   for (const auto& task : plan.tasks) {
-    for (const auto& id : task.lead)
+    for (const auto& id : own(task, "lead") ? task.lead : std::vector<std::string>{})
       check_bureau_ref(plan, id, task.at("lead"), "the task's lead", diags);
-    for (const auto& id : task.co)
+    for (const auto& id : own(task, "co") ? task.co : std::vector<std::string>{})
       check_bureau_ref(plan, id, task.at("co"), "the task's co", diags);
   }
 }
@@ -454,13 +477,21 @@ void check_schedules(const Plan& plan, Diagnostics& diags) {
   bool unresolved = false;  // a misspelt name was reported; any profile may be the one meant
   for (const auto& p : plan.profiles)
     check_path(p.path, plan, p.at(p.path.type == Schedule::Type::kStep ? "step" : "shares"), diags);
+  // A default path written inline is checked once, where it was written.
+  auto defaults_path = [&](const Defaults& d) {
+    if (d.schedule && d.schedule->profile.empty())
+      check_path(*d.schedule, plan, d.at("schedule"), diags);
+  };
+  defaults_path(plan.defaults);
+  for (const auto& a : plan.actions) defaults_path(a.defaults);
   for (const auto& ind : plan.indicators) {
     if (!ind.schedule.profile.empty()) {
       used.insert(ind.schedule.profile);
       unresolved = unresolved || plan.find_profile(ind.schedule.profile) == nullptr;
       continue;  // checked once, where the profile is defined
     }
-    check_path(ind.schedule, plan, ind.at("schedule"), diags);
+    if (!ind.inherited.contains("schedule"))
+      check_path(ind.schedule, plan, ind.at("schedule"), diags);
   }
   for (const auto& p : plan.profiles) {
     if (!unresolved && !used.count(p.name)) {

@@ -211,6 +211,14 @@ std::vector<FieldChange> compare_headers(const PlanHeader& b, const PlanHeader& 
           std::string(cadence_name(a.cadence)));
   compare(out, "timely_days", std::to_string(b.timely_days), std::to_string(a.timely_days));
   compare(out, "behind", format_number(b.behind, 6), format_number(a.behind, 6));
+  // The weights of `tally rank`: a change re-ranks every bureau.
+  auto weights = [&](std::string key, double Evaluation::*w) {
+    compare(out, key, format_number(b.evaluation.*w, 6), format_number(a.evaluation.*w, 6));
+  };
+  weights("evaluation.progress", &Evaluation::progress);
+  weights("evaluation.reporting", &Evaluation::reporting);
+  weights("evaluation.tasks", &Evaluation::tasks);
+  weights("evaluation.problems", &Evaluation::problems);
   return out;
 }
 

@@ -17,8 +17,17 @@ namespace {
 std::vector<const Actual*> visible(const PlanHeader& h, std::span<const Actual* const> records,
                                    int64_t cutoff) {
   std::vector<const Actual*> out;
+  // records() orders the records by period, so whether a period is inside
+  // the plan (two date computations) is worked out once per run of it.
+  const Period* last = nullptr;
+  bool inside = false;
   for (const Actual* a : records) {
-    if (a->recorded.epoch_seconds >= cutoff || !inside_plan(h, a->period)) continue;
+    if (a->recorded.epoch_seconds >= cutoff) continue;
+    if (!last || !(a->period == *last)) {
+      last = &a->period;
+      inside = inside_plan(h, a->period);
+    }
+    if (!inside) continue;
     if (!out.empty() && out.back()->period == a->period) {
       out.back() = a;  // records() orders a period's records by recorded time
     } else {
@@ -158,5 +167,38 @@ std::vector<Owed> owed_in(const PlanHeader& h, Cadence cadence, std::optional<Da
 }
 
 }  // namespace
+
+}  // namespace tally
+
+namespace tally {
+
+Punctuality punctuality(const PlanHeader& h, Cadence c, std::span<const Actual* const> records,
+                        std::optional<Date> finished, Date last, Date as_of, Date from) {
+  // The first record made for each period end; records are ordered by
+  // period, and periods by end date, so equal ends are adjacent.
+  std::vector<std::pair<Date, int64_t>> first;
+  for (const Actual* a : records) {
+    const Date end = a->period.end();
+    if (first.empty() || first.back().first != end) {
+      first.emplace_back(end, a->recorded.epoch_seconds);
+    } else {
+      first.back().second = std::min(first.back().second, a->recorded.epoch_seconds);
+    }
+  }
+  Punctuality p;
+  auto next = first.begin();
+  for (const Period& d : due_periods(h, c, last, as_of, h.timely_days)) {
+    if (finished && d.end() > *finished) break;
+    const Date due = due_date(d, h.timely_days);
+    // An actual due before the plan was issued could not have been on time.
+    if (h.issued && due < *h.issued) continue;
+    if (d.start() < from) continue;
+    ++p.due;
+    while (next != first.end() && next->first < d.end()) ++next;
+    const int64_t deadline = end_of_day(due, h.utc_offset_minutes);
+    if (next != first.end() && next->first == d.end() && next->second < deadline) ++p.on_time;
+  }
+  return p;
+}
 
 }  // namespace tally

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/base/period.h"
@@ -73,5 +74,21 @@ std::vector<Owed> owed_reports(const Plan& plan, const Indicator& ind,
 /// latest, with the count.
 std::vector<Owed> owed_task_reports(const Plan& plan, const Task& task,
                                     const std::vector<const Actual*>& recs, Date last, Date as_of);
+
+/// How many reports fell due and how many of them were on time.
+struct Punctuality {
+  size_t due = 0;
+  size_t on_time = 0;
+};
+
+/// The reports of one indicator or task due on `as_of` (period end +
+/// timely_days on or before it) for the periods of cadence `c` that start
+/// on or after `from` and end by `last`: none due before the plan was
+/// issued (it could not have been on time), none for periods after the one
+/// it was `finished` in. One is on time when the first record made for its
+/// period's end (`records`: every record, ordered by period) was recorded by
+/// the end of its due date.
+Punctuality punctuality(const PlanHeader& h, Cadence c, std::span<const Actual* const> records,
+                        std::optional<Date> finished, Date last, Date as_of, Date from = {});
 
 }  // namespace tally

@@ -127,39 +127,12 @@ Rollup rollup_of(const std::vector<IndicatorRow>& rows, const std::vector<size_t
 
 // Actuals due for one indicator up to `last` and how many of them were
 // recorded by their due date (any record ending on the period's end counts).
-struct Punctuality {
-  size_t due = 0;
-  size_t on_time = 0;
-};
-
-Punctuality punctuality(const Ledger& ledger, size_t i, Date last, Date as_of, int64_t cutoff) {
+Punctuality indicator_punctuality(const Ledger& ledger, size_t i, Date last, Date as_of,
+                                  int64_t cutoff) {
   const Plan& plan = ledger.plan();
-  const PlanHeader& h = plan.header;
   const Indicator& ind = plan.indicators[i];
-  const std::optional<Date> stop = finished_at(ind, visible_in_force(ledger, i, cutoff));
-  // The first record made for each period end; records() is ordered by
-  // period, and periods by end date, so equal ends are adjacent.
-  std::vector<std::pair<Date, int64_t>> first;
-  for (const Actual* a : ledger.records(i)) {
-    const Date end = a->period.end();
-    if (first.empty() || first.back().first != end) {
-      first.emplace_back(end, a->recorded.epoch_seconds);
-    } else {
-      first.back().second = std::min(first.back().second, a->recorded.epoch_seconds);
-    }
-  }
-  Punctuality p;
-  auto next = first.begin();
-  for (const Period& d : due_periods(h, plan.cadence_of(ind), last, as_of, h.timely_days)) {
-    if (stop && d.end() > *stop) break;
-    // An actual due before the plan was issued could not have been on time.
-    if (h.issued && due_date(d, h.timely_days) < *h.issued) continue;
-    ++p.due;
-    while (next != first.end() && next->first < d.end()) ++next;
-    const int64_t deadline = end_of_day(due_date(d, h.timely_days), h.utc_offset_minutes);
-    if (next != first.end() && next->first == d.end() && next->second < deadline) ++p.on_time;
-  }
-  return p;
+  return punctuality(plan.header, plan.cadence_of(ind), ledger.records(i),
+                     finished_at(ind, visible_in_force(ledger, i, cutoff)), last, as_of);
 }
 
 // 预计全年: the total at the plan's end at the present pace, actual ÷ the
@@ -495,7 +468,7 @@ void add_bureaus(const Ledger& ledger, const ReportRequest& request,
   const int64_t cutoff = end_of_day(request.as_of, plan.header.utc_offset_minutes);
   std::vector<Punctuality> punct(plan.indicators.size());
   for (size_t i = 0; i < plan.indicators.size(); ++i)
-    punct[i] = punctuality(ledger, i, request.period.end(), request.as_of, cutoff);
+    punct[i] = indicator_punctuality(ledger, i, request.period.end(), request.as_of, cutoff);
   std::vector<BureauRow> bureaus;
   std::vector<std::vector<size_t>> members_of;
   for (const Bureau& b : plan.bureaus) {

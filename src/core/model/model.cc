@@ -228,6 +228,9 @@ Location Action::at(std::string_view key) const {
 Location Profile::at(std::string_view key) const {
   return find_key(key_locs, key, loc);
 }
+Location Defaults::at(std::string_view key) const {
+  return find_key(key_locs, key, Location{});
+}
 
 const std::vector<std::string>& default_counted_units() {
   // Units of whole things that appear in plans' targets: enterprises,

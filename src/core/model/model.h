@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,17 @@ std::vector<std::string> task_state_names();
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
 
-/// [plan], [reporting], [thresholds] and [units] of plan.toml.
+/// [evaluation] of plan.toml: the weights of the 季讲评 score (`tally
+/// rank`), one per component. Only their proportions matter; a component
+/// with nothing to judge is left out and the others' weights renormalised.
+struct Evaluation {
+  double progress = 40;   ///< 序时进度达标率
+  double reporting = 20;  ///< 按时报送率
+  double tasks = 20;      ///< 任务推进率
+  double problems = 20;   ///< 问题销号率
+};
+
+/// [plan], [reporting], [thresholds], [units] and [evaluation] of plan.toml.
 struct PlanHeader {
   std::string id;
   std::string title;
@@ -63,6 +74,7 @@ struct PlanHeader {
   /// Units whose targets count whole things (家, 所, 个 …): expected values
   /// are whole numbers. [units] counted, or the built-in list.
   std::vector<std::string> counted_units = default_counted_units();
+  Evaluation evaluation;
   Location loc;
 
   /// True when `unit` counts whole things.
@@ -119,6 +131,23 @@ struct Baseline {
   int year = 0;
 };
 
+/// `[defaults]` of plan.toml (every entry of the plan) or of an action file
+/// (its entries): what an indicator or task takes for a key it does not
+/// write. The action's come before the plan's.
+struct Defaults {
+  std::optional<std::vector<std::string>> lead;
+  std::optional<std::vector<std::string>> co;
+  std::optional<Cadence> cadence;
+  std::optional<std::string> unit;    ///< indicators that are measured
+  std::optional<std::string> source;  ///< where in the document
+  std::optional<Schedule> schedule;   ///< indicators that are measured
+  /// Where each key was written, also one whose value was refused (an entry
+  /// then takes nothing for it, and is not told again).
+  std::map<std::string, Location, std::less<>> key_locs;
+
+  Location at(std::string_view key) const;
+};
+
 struct Indicator {
   std::string id;
   std::string name;
@@ -142,8 +171,11 @@ struct Indicator {
   std::vector<StagePoint> stages;
   size_t action = 0;  // index into Plan::actions
   Location loc;
-  /// Where each key was written, for diagnostics that concern one value.
+  /// Where each key was written, for diagnostics that concern one value; a
+  /// key taken from [defaults] is where the default was written.
   std::map<std::string, Location, std::less<>> key_locs;
+  /// The keys taken from [defaults].
+  std::set<std::string, std::less<>> inherited;
 
   Location at(std::string_view key) const;
 };
@@ -163,7 +195,8 @@ struct Task {
   std::string note;
   size_t action = 0;  // index into Plan::actions
   Location loc;
-  std::map<std::string, Location, std::less<>> key_locs;
+  std::map<std::string, Location, std::less<>> key_locs;  ///< as an indicator's
+  std::set<std::string, std::less<>> inherited;           ///< as an indicator's
 
   Location at(std::string_view key) const;
 };
@@ -177,7 +210,8 @@ struct Action {
   std::vector<std::string> lead;
   std::string office;
   std::vector<std::string> also;
-  std::string file;  // path relative to the plan directory
+  std::string file;   // path relative to the plan directory
+  Defaults defaults;  ///< [defaults] of the action's file
   Location loc;
   std::map<std::string, Location, std::less<>> key_locs;
 
@@ -319,6 +353,7 @@ struct Plan {
   std::string actuals_dir;
   std::string problems_dir;
   PlanHeader header;
+  Defaults defaults;  ///< [defaults] of plan.toml
   std::vector<Profile> profiles;
   std::vector<Bureau> bureaus;
   std::vector<Action> actions;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -293,6 +294,24 @@ void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
     read_actuals_toml(text, file, plan, out, diags);
   }
   to_indicator_units(plan, out, first, diags);
+}
+
+bool load_appended_actuals(std::string_view text, size_t old_size, uint32_t file, const Plan& plan,
+                           std::vector<Actual>& out, Diagnostics& diags) {
+  const std::string_view old = text.substr(0, old_size), added = text.substr(old_size);
+  if (!split_actual_records(strip_bom(old)) || find_invalid_utf8(added)) return false;
+  auto records = split_actual_records(added);
+  if (!records) return false;
+  // The new part starts at the beginning of a line of the whole text (or
+  // with the line end that closes the old part's last line).
+  const auto old_lines = static_cast<uint32_t>(std::count(old.begin(), old.end(), '\n'));
+  for (RecordText& r : *records) r.line += old_lines;
+  const size_t first = out.size();
+  std::vector<Actual> read;
+  if (!read_actuals_by_record(*records, file, plan, read, diags, nullptr)) return false;
+  std::move(read.begin(), read.end(), std::back_inserter(out));
+  to_indicator_units(plan, out, first, diags);
+  return true;
 }
 
 void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,

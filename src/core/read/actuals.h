@@ -33,6 +33,18 @@ void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
                        std::vector<Actual>& out, Diagnostics& diags,
                        ActualsReadStats* stats = nullptr);
 
+/// The records `text[old_size…]` adds to an actuals file whose first
+/// `old_size` bytes were read before, read as load_actuals_text reads them
+/// in the whole text (the same records, locations in the whole text,
+/// file_order counted from 0), appended to `out`, with their diagnostics.
+/// Possible only when both parts read record by record (no text but
+/// comments before the first header, no other table): then a record's
+/// meaning does not depend on the records around it. Returns false, with
+/// nothing appended, when that is not so or the new part is not UTF-8 or
+/// has a TOML syntax error: the caller then reads the whole text.
+bool load_appended_actuals(std::string_view text, size_t old_size, uint32_t file, const Plan& plan,
+                           std::vector<Actual>& out, Diagnostics& diags);
+
 /// The reference reader: the same contract as load_actuals_text, with toml++
 /// reading the whole file.
 void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,

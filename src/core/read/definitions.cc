@@ -177,6 +177,39 @@ void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
   f.finish({"behind"});
 }
 
+// [evaluation]: each weight a number, 0 or more, and not all of them 0.
+void read_evaluation(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[evaluation]");
+  Evaluation e = h.evaluation;
+  bool ok = true;
+  auto weight = [&](std::string_view key, double& into) {
+    auto v = f.number(key, false);
+    if (!v) return;
+    if (v->to_double() < 0) {
+      diags.error(f.at(key), "bad-weight",
+                  fmt::format("{} = {} is negative; a weight is 0 or more (0 leaves the "
+                              "component out of the score)",
+                              key, v->str()));
+      ok = false;
+      return;
+    }
+    into = v->to_double();
+  };
+  weight("progress", e.progress);
+  weight("reporting", e.reporting);
+  weight("tasks", e.tasks);
+  weight("problems", e.problems);
+  f.finish({"progress", "reporting", "tasks", "problems"});
+  if (!ok) return;
+  if (e.progress + e.reporting + e.tasks + e.problems <= 0) {
+    diags.error(f.where(), "bad-weight",
+                "every weight of [evaluation] is 0; give at least one component a weight above 0 "
+                "(the defaults are progress = 40, reporting = 20, tasks = 20, problems = 20)");
+    return;
+  }
+  h.evaluation = e;
+}
+
 // `schedule`: "even", "end", the name of a profile of plan.toml (read
 // before any action), an array of shares or { step = DATE }.
 Schedule read_schedule(Fields& f, const Plan& plan, uint32_t file, Diagnostics& diags) {
@@ -303,6 +336,107 @@ void read_stages(Fields& f, uint32_t file, std::vector<StagePoint>& stages, Diag
   }
 }
 
+// `unit`: required for what is measured, never empty. A count of things
+// names what it counts (个, 项); a bulletin's "3" with no unit is ambiguous.
+std::string read_unit(Fields& f, bool required) {
+  const toml::node* n = f.get("unit", required);
+  if (!n) return "";
+  auto s = n->as_string();
+  if (!s) {
+    f.wrong_type("unit", *n, "a string");
+    return "";
+  }
+  if (s->get().empty()) {
+    f.empty_value("unit", *n,
+                  "a count names what it counts: unit = \"个\" (or 项, 家, 人, 次); a ratio is "
+                  "unit = \"%\"");
+  }
+  return s->get();
+}
+
+// `[defaults]` of plan.toml or of an action file. Each key is read and
+// reported here, once, however many entries take it.
+Defaults read_defaults(const toml::table& t, uint32_t file, const Plan& plan, Diagnostics& diags) {
+  Defaults d;
+  Fields f(t, file, diags, "[defaults]");
+  f.key_locations(d.key_locs);
+  if (f.get("lead", false)) {
+    if (auto v = f.leads(); !v.empty()) d.lead = std::move(v);
+  }
+  d.co = f.strings("co", false, true);
+  d.cadence = read_cadence(f);
+  if (f.get("unit", false)) {
+    if (auto u = read_unit(f, false); !u.empty()) d.unit = std::move(u);
+  }
+  d.source = f.string("source", false);
+  if (f.get("schedule", false)) d.schedule = read_schedule(f, plan, file, diags);
+  f.finish({"lead", "co", "cadence", "unit", "source", "schedule"});
+  return d;
+}
+
+// The [defaults] that give an entry a `key` it does not write: its
+// action's, else the plan's; nullptr when the entry writes the key or
+// neither gives it.
+const Defaults* giver(Fields& f, std::string_view key, const Defaults& action,
+                      const Defaults& plan) {
+  if (f.get(key, false)) return nullptr;
+  if (action.key_locs.contains(key)) return &action;
+  if (plan.key_locs.contains(key)) return &plan;
+  return nullptr;
+}
+
+// Marks `key` of an entry as taken from `d`; its location is the default's.
+template <typename Entry>
+void take(Entry& e, std::string_view key, const Defaults& d) {
+  e.inherited.emplace(key);
+  e.key_locs[std::string(key)] = d.at(key);
+}
+
+// Where a default was written, as a reader finds it: "plan.toml:14:8".
+std::string default_place(const Defaults& d, std::string_view key, const Plan& plan,
+                          const Action& action) {
+  const Location at = d.at(key);
+  return fmt::format("{}:{}:{}", &d == &plan.defaults ? "plan.toml" : action.file, at.line, at.col);
+}
+
+// What an entry takes for `lead`, `co`, `cadence` and `source`, its own or
+// a default; indicators and tasks alike.
+template <typename Entry>
+void read_shared(Fields& f, Entry& e, const Defaults& ad, const Defaults& pd) {
+  if (const Defaults* d = giver(f, "lead", ad, pd)) {
+    if (d->lead) {
+      e.lead = *d->lead;
+      take(e, "lead", *d);
+    }
+  } else {
+    e.lead = f.leads();
+  }
+  if (const Defaults* d = giver(f, "co", ad, pd)) {
+    if (d->co) {
+      e.co = *d->co;
+      take(e, "co", *d);
+    }
+  } else {
+    e.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
+  }
+  if (const Defaults* d = giver(f, "cadence", ad, pd)) {
+    if (d->cadence) {
+      e.cadence = d->cadence;
+      take(e, "cadence", *d);
+    }
+  } else {
+    e.cadence = read_cadence(f);
+  }
+  if (const Defaults* d = giver(f, "source", ad, pd)) {
+    if (d->source) {
+      e.source = *d->source;
+      take(e, "source", *d);
+    }
+  } else {
+    e.source = f.string("source", false).value_or("");
+  }
+}
+
 void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                     const std::string& action_id, Plan& plan, Diagnostics& diags) {
   Indicator ind;
@@ -318,18 +452,41 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   // Whether unit and target are required depends on the kind: with no kind
   // to go by, neither is, so that a bad kind is one message.
   const bool measured = kind && *kind != Kind::kMilestone;
-  ind.unit = f.string("unit", measured, /*allow_empty=*/true).value_or("");
+  const Action& action = plan.actions[action_index];
+  const Defaults& ad = action.defaults;
+  const Defaults& pd = plan.defaults;
+  // A milestone has no unit and no expected path: those defaults pass it by.
+  if (const Defaults* d = measured ? giver(f, "unit", ad, pd) : nullptr) {
+    if (d->unit) {
+      ind.unit = *d->unit;
+      take(ind, "unit", *d);
+      if (*kind == Kind::kGrowth && ind.unit != "%") {
+        diags.error(
+            f.at("kind"), "default-kind",
+            fmt::format("{} is a growth rate, in %, but takes unit = \"{}\" from the "
+                        "[defaults] at {}; write unit = \"%\" in the indicator",
+                        ind.id.empty() ? "the indicator" : fmt::format("indicator '{}'", ind.id),
+                        ind.unit, default_place(*d, "unit", plan, action)));
+      }
+    }
+  } else {
+    ind.unit = read_unit(f, measured);
+  }
   ind.target = f.number("target", measured);
   if (auto v = f.word("direction", false, parse_direction, direction_names(), kDirectionZh))
     ind.direction = *v;
-  ind.lead = f.leads();
-  ind.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
-  ind.cadence = read_cadence(f);
-  ind.schedule = read_schedule(f, plan, file, diags);
+  read_shared(f, ind, ad, pd);
+  if (const Defaults* d = measured ? giver(f, "schedule", ad, pd) : nullptr) {
+    if (d->schedule) {
+      ind.schedule = *d->schedule;
+      take(ind, "schedule", *d);
+    }
+  } else {
+    ind.schedule = read_schedule(f, plan, file, diags);
+  }
   if (auto v = f.word("basis", false, parse_basis, basis_names(), kBasisZh)) ind.basis = *v;
   read_baseline(f, file, ind, diags);
   ind.metric = f.string("metric", false).value_or("");
-  ind.source = f.string("source", false).value_or("");
   ind.note = f.string("note", false).value_or("");
   ind.due = f.date("due", false);
   read_stages(f, file, ind.stages, diags);
@@ -348,12 +505,9 @@ void read_task(const toml::table& t, uint32_t file, size_t action_index,
   task.id = read_item_id(f, action_id, "task", diags);
   task.name = f.string("name", true).value_or("");
   task.text = f.string("text", true).value_or("");
-  task.lead = f.leads();
-  task.co = f.strings("co", false, true).value_or(std::vector<std::string>{});
-  task.cadence = read_cadence(f);
+  read_shared(f, task, plan.actions[action_index].defaults, plan.defaults);
   task.due = f.date("due", false);
   read_stages(f, file, task.stages, diags);
-  task.source = f.string("source", false).value_or("");
   task.note = f.string("note", false).value_or("");
   f.finish({"id", "name", "text", "lead", "co", "cadence", "due", "stages", "source", "note"});
   plan.tasks.push_back(std::move(task));
@@ -420,16 +574,21 @@ bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnosti
   const toml::table* thresholds = table_of(top, "thresholds", false);
   const toml::table* units = table_of(top, "units", false);
   const toml::table* profiles = table_of(top, "profile", false);
-  top.finish({"plan", "reporting", "thresholds", "units", "profile"});
+  const toml::table* evaluation = table_of(top, "evaluation", false);
+  const toml::table* defaults = table_of(top, "defaults", false);
+  top.finish({"plan", "reporting", "thresholds", "units", "profile", "evaluation", "defaults"});
   if (units) {
     Fields f(*units, file, diags, "[units]");
     if (auto v = f.strings("counted", false, false)) h.counted_units = *v;
     f.finish({"counted"});
   }
   if (profiles) read_profiles(*profiles, file, out, diags);
+  // After the profiles: a default schedule may name one.
+  if (defaults) out.defaults = read_defaults(*defaults, file, out, diags);
   const bool dates_ok = plan && read_plan_table(*plan, file, h, diags);
   if (reporting) read_reporting(*reporting, file, h, diags);
   if (thresholds) read_thresholds(*thresholds, file, h, diags);
+  if (evaluation) read_evaluation(*evaluation, file, h, diags);
   return dates_ok;
 }
 
@@ -471,7 +630,8 @@ void read_action_toml(const toml::table& root, uint32_t file, const std::string&
   const toml::node* an = top.get("action", true);
   const toml::node* inds = top.get("indicator", false);
   const toml::node* tasks = top.get("task", false);
-  top.finish({"action", "indicator", "task"});
+  const toml::table* defaults = table_of(top, "defaults", false);
+  top.finish({"action", "indicator", "task", "defaults"});
   Action a;
   a.file = rel_path;
   a.loc = Location{file, 1, 1};
@@ -482,6 +642,7 @@ void read_action_toml(const toml::table& root, uint32_t file, const std::string&
       top.wrong_type("action", *an, "a table");
     }
   }
+  if (defaults) a.defaults = read_defaults(*defaults, file, plan, diags);
   size_t index = plan.actions.size();
   plan.actions.push_back(a);
   read_items(top, inds, file, "indicator", diags,

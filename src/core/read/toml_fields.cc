@@ -185,9 +185,10 @@ const toml::node* Fields::get(std::string_view key, bool required) {
   return n;
 }
 
-void Fields::empty_value(std::string_view key, const toml::node& n) {
+void Fields::empty_value(std::string_view key, const toml::node& n, std::string_view hint) {
   diags_.error(loc(n.source()), "empty-value",
-               fmt::format("'{}' is empty in {}; write its value", key, what_));
+               fmt::format("'{}' is empty in {}; {}", key, what_,
+                           hint.empty() ? std::string_view("write its value") : hint));
 }
 
 void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
@@ -219,11 +220,11 @@ void Fields::bad_word(std::string_view key, std::string_view value,
       with_suggestion(fmt::format("{} '{}' is not {}", key, value, choices), value, candidates));
 }
 
-std::optional<std::string> Fields::string(std::string_view key, bool required, bool allow_empty) {
+std::optional<std::string> Fields::string(std::string_view key, bool required) {
   const toml::node* n = get(key, required);
   if (!n) return std::nullopt;
   if (auto s = n->as_string()) {
-    if (s->get().empty() && required && !allow_empty) {
+    if (s->get().empty() && required) {
       empty_value(key, *n);
       return std::nullopt;
     }

@@ -73,8 +73,9 @@ class Fields {
   /// Names the table in later messages, e.g. "indicator 'industry.x'".
   void rename(std::string what) { what_ = std::move(what); }
 
-  /// Reports `empty-value`: `key` is an empty string.
-  void empty_value(std::string_view key, const toml::node& n);
+  /// Reports `empty-value`: `key` is an empty string; `hint`, when given,
+  /// replaces "write its value".
+  void empty_value(std::string_view key, const toml::node& n, std::string_view hint = {});
   /// Reports `wrong-type`: `key` is not `expected` ("a string", …).
   void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
   /// Reports `bad-enum`: `value` of `key` is none of `words` (nor of the
@@ -84,8 +85,9 @@ class Fields {
   void bad_word(std::string_view key, std::string_view value, const std::vector<std::string>& words,
                 std::span<const WordAlias> zh = {});
 
-  /// A string. A required one may not be empty unless `allow_empty` (a unit).
-  std::optional<std::string> string(std::string_view key, bool required, bool allow_empty = false);
+  /// A string. A required one may not be empty (`empty-value`, nullopt); an
+  /// optional one written empty is returned as "" (free text left blank).
+  std::optional<std::string> string(std::string_view key, bool required);
   /// A number (an integer or a float) as an exact decimal of at most 18 digits.
   std::optional<Decimal> number(std::string_view key, bool required);
   /// The same for a node already found (an item of an array).
@@ -113,6 +115,11 @@ class Fields {
                         const std::vector<std::string>& words, std::span<const WordAlias> zh = {}) {
     auto text = string(key, required);
     if (!text) return std::nullopt;
+    // An empty word is a missing value, not a misspelt one.
+    if (text->empty()) {
+      empty_value(key, *get(key, false));
+      return std::nullopt;
+    }
     if (auto e = parse(canonical_word(*text, zh))) return e;
     bad_word(key, *text, words, zh);
     return std::nullopt;

@@ -7,6 +7,7 @@
 
 #include "core/base/text.h"
 #include "core/render/data_problems.h"
+#include "core/render/rank.h"
 #include "core/render/table.h"
 
 namespace tally {
@@ -538,6 +539,27 @@ std::string render_html(const TaskDetail& d, const RenderOptions& o) {
       t, [](size_t, size_t) { return std::string(); },
       [](size_t, size_t, std::string text) { return text; });
   return out + "</body>\n</html>\n";
+}
+
+std::string render_html(const Ranking& r, const RenderOptions& o) {
+  const bool en = o.en;
+  const std::vector<std::string> header = ranking_header(r, en);
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += fmt::format("<title>{} · {}</title>\n", esc(header[0]), esc(r.period.str()));
+  out += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
+  out +=
+      fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
+                  esc(header[0]), esc(header[1]));
+  out += html_table(
+      ranking_table(r, en, true), [](size_t, size_t) { return std::string(); },
+      [](size_t, size_t, std::string text) { return text; });
+  out += "<ul class=\"formula\">\n";
+  for (const std::string& line : ranking_formula(r, en))
+    out += fmt::format("<li>{}</li>\n", esc(line));
+  out += "</ul>\n";
+  return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
 }
 
 }  // namespace tally

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/compute/detail.h"
+#include "core/compute/rank.h"
 #include "core/compute/report.h"
 #include "core/render/report_tables.h"
 
@@ -28,5 +29,9 @@ std::string render_html(const IndicatorDetail& d, const RenderOptions& o);
 /// `tally show TASK --format html`: the task, its lead and state, its
 /// clause, and every progress report with its note.
 std::string render_html(const TaskDetail& d, const RenderOptions& o);
+
+/// `tally rank --format html`: the ranking's title and period, its table
+/// (each rate with its fraction) and the formula under it.
+std::string render_html(const Ranking& r, const RenderOptions& o);
 
 }  // namespace tally

@@ -105,6 +105,12 @@ Table tasks_table(const Plan& p, bool en, bool full) {
   return t;
 }
 
+// "inherited": the keys an entry takes from [defaults], when it takes any.
+void inherited_json(JsonWriter& w, const std::set<std::string, std::less<>>& keys) {
+  if (keys.empty()) return;
+  w.key("inherited").strings(std::vector<std::string>(keys.begin(), keys.end()));
+}
+
 std::string tasks_json(const Plan& p) {
   JsonWriter w;
   w.begin_array();
@@ -118,7 +124,9 @@ std::string tasks_json(const Plan& p) {
     w.key("co").strings(task.co);
     w.field("cadence", cadence_name(task.cadence.value_or(p.header.cadence)));
     w.field("due", task.due ? format_date(*task.due) : "");
-    w.field("source", task.source).field("note", task.note).end_object();
+    w.field("source", task.source).field("note", task.note);
+    inherited_json(w, task.inherited);
+    w.end_object();
   }
   w.end_array();
   return w.str();
@@ -205,6 +213,7 @@ std::string indicators_json(const Plan& p) {
       w.end_array();
     }
     w.field("metric", ind.metric).field("source", ind.source).field("note", ind.note);
+    inherited_json(w, ind.inherited);
     w.end_object();
   }
   w.end_array();

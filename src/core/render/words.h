@@ -176,6 +176,14 @@ enum class Term {
   kOpenByBureau,       ///< 各单位未销号问题
   kHighlightNote,      ///< 亮点
   kIndicatorOrTask,    ///< 指标或任务
+  // The 季讲评 ranking (`tally rank`).
+  kRanking,          ///< 季讲评排名
+  kRankProgress,     ///< 序时达标 (序时进度达标率)
+  kRankReporting,    ///< 及时报送 (按时报送率)
+  kRankTasks,        ///< 任务推进 (任务推进率)
+  kRankProblems,     ///< 问题销号 (问题销号率)
+  kOverdueProblems,  ///< 逾期问题
+  kScore,            ///< 得分
   // Statuses, in Status order.
   kDone,      ///< 已完成
   kOnTrack,   ///< 达序时

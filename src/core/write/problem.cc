@@ -118,11 +118,14 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   const std::string name = id + ".toml";
   const std::string path = join_path(dir, name);
   std::string error;
-  auto locked = lock_for_writing(dir, options.lock_timeout_ms, false, &error);
-  if (!locked) return failed(error);
+  // A dry run takes no lock: it reads the file as it is and writes nothing.
+  std::optional<LockedDir> locked =
+      options.dry_run ? std::optional<LockedDir>()
+                      : lock_for_writing(dir, options.lock_timeout_ms, false, &error);
+  if (!options.dry_run && !locked) return failed(error);
   // Whatever happens next, what recovery restored is said.
   auto said = [&locked](ProblemOutcome out) {
-    out.recovered = std::move(locked->recovered);
+    if (locked) out.recovered = std::move(locked->recovered);
     return out;
   };
   // The file as it is now, under the lock: another writer may have closed
@@ -157,7 +160,8 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
   const std::string new_text = *existing + out.appended;
   auto after = read_back(plan, path, name, new_text, today, refusals);
   if (!after) return said(refused(std::move(refusals)));
-  if (!replace_files(dir, {{name, new_text}}, &error)) return said(failed(error));
+  if (!options.dry_run && !replace_files(dir, {{name, new_text}}, &error))
+    return said(failed(error));
   out.problem = std::move(*after);
   return said(std::move(out));
 }
@@ -205,11 +209,15 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
 
   const std::string dir = problems_dir(plan);
   std::string error;
-  auto locked = lock_for_writing(dir, options.lock_timeout_ms, true, &error);
-  if (!locked) return failed(error);
+  // A dry run takes no lock and creates no directory: its id is the next
+  // free one as the files are now.
+  std::optional<LockedDir> locked =
+      options.dry_run ? std::optional<LockedDir>()
+                      : lock_for_writing(dir, options.lock_timeout_ms, true, &error);
+  if (!options.dry_run && !locked) return failed(error);
   // Whatever happens next, what recovery restored is said.
   auto said = [&locked](ProblemOutcome out) {
-    out.recovered = std::move(locked->recovered);
+    if (locked) out.recovered = std::move(locked->recovered);
     return out;
   };
   // The next id, from the files as they are under the lock.
@@ -232,7 +240,8 @@ ProblemOutcome open_problem(const LoadResult& loaded, const ProposedProblem& pro
   out.appended = format_problem(p);
   auto back = read_back(plan, out.path, name, out.appended, today, refusals);
   if (!back) return said(refused(std::move(refusals)));
-  if (!replace_files(dir, {{name, out.appended}}, &error)) return said(failed(error));
+  if (!options.dry_run && !replace_files(dir, {{name, out.appended}}, &error))
+    return said(failed(error));
   out.problem = std::move(*back);
   return said(std::move(out));
 }

@@ -42,6 +42,10 @@ struct ProblemOutcome {
   std::vector<std::string> recovered;
 };
 
+/// With `options.dry_run` each of these validates and composes as it would
+/// write, reading the files as they are, but takes no lock and writes
+/// nothing: `appended` is the text that would be written.
+
 /// Opens a problem: validates it against `loaded` (a known bureau, with
 /// "did you mean"; a due date that is a real date, not before today; text;
 /// at most one of indicator and task, each known), then under the lock of

@@ -192,18 +192,28 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   if (!created) in_out[snap.index.at(name)] = idx;
   std::vector<Actual> parsed;
   Diagnostics diags;
-  load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
   const size_t old_count = created ? 0 : snap.counts.at(name);
+  // The old records were read when the plan was loaded. When the old text
+  // reads record by record, the new records mean the same alone as after
+  // it, so only they are read back; otherwise the whole new text is.
+  size_t first_new = 0;
+  if (created ||
+      !load_appended_actuals(out.files.text(idx), old.size(), idx, plan, parsed, diags)) {
+    load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
+    first_new = old_count;
+  }
   // A record left out of the old text still reads as before; the new text
   // must read without an error.
   const auto old_lines = static_cast<uint32_t>(std::count(old.begin(), old.end(), '\n'));
-  bool ok = parsed.size() == old_count + ks.size();
+  bool ok = parsed.size() == first_new + ks.size();
   for (const Diagnostic& d : diags.items()) {
     ok = ok && !(d.severity == Severity::kError && d.loc.line > old_lines);
   }
   for (size_t j = 0; ok && j < ks.size(); ++j) {
-    ok = same_record(parsed[old_count + j], actuals[ks[j]]);
-    out.stored[ks[j]] = std::move(parsed[old_count + j]);
+    Actual& a = parsed[first_new + j];
+    a.file_order = static_cast<uint32_t>(old_count + j);
+    ok = same_record(a, actuals[ks[j]]);
+    out.stored[ks[j]] = std::move(a);
   }
   if (!ok) {
     out.status = RecordOutcome::Status::kFailed;
@@ -275,13 +285,20 @@ void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, Reco
 }
 
 // Validates (against `ledger`, built over the snapshot's plan), composes
-// the new file texts and reads them back (steps 3–4).
+// the new file texts and reads them back (steps 3–4). `validated`, when
+// given, is what validate() gave for the same ledger, rows, options and
+// stamp, and is used instead of validating again.
 Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const ProposedActual> rows,
-                 const RecordOptions& options, const Timestamp& recorded) {
+                 const RecordOptions& options, const Timestamp& recorded,
+                 Prepared* validated = nullptr) {
   Composed c;
   RecordOutcome& out = c.outcome;
   Prepared prepared;
-  if (!validate(ledger, *snap.files, rows, options, recorded, prepared, out)) return c;
+  if (validated) {
+    prepared = std::move(*validated);
+  } else if (!validate(ledger, *snap.files, rows, options, recorded, prepared, out)) {
+    return c;
+  }
 
   // Rows of each bureau go to <by>.toml, in the order given.
   std::map<std::string, std::vector<size_t>> by_file;
@@ -313,13 +330,11 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   }
   // Refuse what is wrong already before taking the lock: a refusal touches
   // no file and waits for no other writer.
+  const Timestamp early = stamp(plan, options.clock());
+  Prepared prepared;
   {
-    Prepared prepared;
     RecordOutcome out;
-    if (!validate(loaded_ledger, loaded.files, rows, options, stamp(plan, options.clock()),
-                  prepared, out)) {
-      return out;
-    }
+    if (!validate(loaded_ledger, loaded.files, rows, options, early, prepared, out)) return out;
   }
   auto failed = [](std::string error) {
     RecordOutcome out;
@@ -384,8 +399,13 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 3–4. Validate, compose and read back.
   std::optional<Ledger> fresh_ledger;
   if (fresh) fresh_ledger.emplace(fresh->plan);
-  Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options,
-                       stamp(*snap.plan, options.clock()));
+  const Timestamp recorded = stamp(*snap.plan, options.clock());
+  // Validation depends on nothing but the ledger, the rows, the options and
+  // the stamp: when no other writer changed the files and the stamp is
+  // the same (the lock came within the second), its verdict stands.
+  const bool same = !fresh && recorded.same_moment(early) && recorded.text == early.text;
+  Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options, recorded,
+                       same ? &prepared : nullptr);
   if (c.outcome.status != RecordOutcome::Status::kOk) return said(std::move(c.outcome));
 
   // 5. Replace the files, all or none.

@@ -1,23 +1,26 @@
 #include "core/write/scaffold.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <set>
 
 #include "core/base/fs.h"
 #include "core/base/text.h"
 #include "core/read/toml_fields.h"
+#include "core/write/transaction.h"
 
 namespace tally {
 
 namespace {
 
 const char* kPlanToml = R"(# {comment_title}
-# Made by `tally new`. Fill in the document number and the date of issue, and
+# Made by {made_by}. Fill in the document number and the date of issue, and
 # see docs/format.md for every key.
 
 [plan]
@@ -127,37 +130,6 @@ lead = ["zfb"]
 # source = ""
 )";
 
-bool fail(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
-  return false;
-}
-
-// Whether `dir` holds nothing but "." and "..".
-bool is_empty_dir(const std::string& dir, bool* empty, std::string* error) {
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return fail(error, fmt::format("cannot read {}: {}", dir, std::strerror(errno)));
-  *empty = true;
-  while (const dirent* e = ::readdir(d)) {
-    if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
-      *empty = false;
-      break;
-    }
-  }
-  ::closedir(d);
-  return true;
-}
-
-// Writes `text` to `path`, a file that must not exist yet.
-bool write_new_file(const std::string& path, const std::string& text, std::string* error) {
-  std::FILE* f = std::fopen(path.c_str(), "wx");
-  if (!f) return fail(error, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok) return fail(error, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  return true;
-}
-
 // `s` with its line breaks as spaces, for a comment.
 std::string one_line(std::string s) {
   for (char& c : s) {
@@ -180,48 +152,115 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldOptions& o) {
   auto fill = [&](const char* text) {
     return fmt::format(fmt::runtime(text), fmt::arg("id", o.id),
                        fmt::arg("title", toml_escape(o.title)),
-                       fmt::arg("comment_title", one_line(o.title)), fmt::arg("year", o.year));
+                       fmt::arg("comment_title", one_line(o.title)), fmt::arg("year", o.year),
+                       fmt::arg("made_by", o.made_by));
   };
   return {{"plan.toml", fill(kPlanToml)},
           {"bureaus.toml", std::string(kBureausToml)},
           {"actions/01-example.toml", fill(kActionToml)}};
 }
 
-bool write_scaffold(const std::string& dir, const ScaffoldOptions& options, std::string* error) {
+namespace {
+
+bool fail(std::string* error, std::string message) {
+  if (error) *error = std::move(message);
+  return false;
+}
+
+bool write_file_in(const std::string& path, const std::string& text, std::string* error) {
+  std::FILE* f = std::fopen(path.c_str(), "wx");
+  if (!f) return fail(error, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) return fail(error, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  return true;
+}
+
+// Removes a directory this import made, with what is in it (two levels deep).
+void remove_tree(const std::string& dir) {
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      std::string name = e->d_name;
+      if (name == "." || name == "..") continue;
+      std::string path = join_path(dir, name);
+      if (::unlink(path.c_str()) != 0) remove_tree(path);
+    }
+    ::closedir(d);
+  }
+  ::rmdir(dir.c_str());
+}
+
+}  // namespace
+
+bool write_new_plan(const std::string& dir, const std::vector<ScaffoldFile>& files,
+                    std::string_view command, std::string* error) {
+  std::string target = dir;
+  while (target.size() > 1 && target.back() == '/') target.pop_back();
   struct stat st;
-  bool made_dir = false;
-  if (::stat(dir.c_str(), &st) == 0) {
+  if (::stat(target.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode))
       return fail(error, fmt::format("{} exists and is not a directory", dir));
-    bool empty = false;
-    if (!is_empty_dir(dir, &empty, error)) return false;
+    DIR* d = ::opendir(target.c_str());
+    if (!d) return fail(error, fmt::format("cannot read {}: {}", dir, std::strerror(errno)));
+    bool empty = true;
+    while (const dirent* e = ::readdir(d)) {
+      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) empty = false;
+    }
+    ::closedir(d);
     if (!empty) {
-      return fail(error, fmt::format("{} is not empty; tally new writes only into an empty or new "
+      return fail(error, fmt::format("{} is not empty; {} writes only into an empty or new "
                                      "directory",
-                                     dir));
+                                     dir, command));
     }
-  } else {
-    if (!ensure_dir(dir, error)) return false;
-    made_dir = true;
   }
-  // What was written so far, removed again if a later step fails.
-  std::vector<std::string> written;
+  auto slash = target.rfind('/');
+  const std::string parent =
+      slash == std::string::npos ? "." : (slash == 0 ? "/" : target.substr(0, slash));
+  const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
+  std::string tmp = join_path(parent, "." + base + ".tally-tmp-XXXXXX");
+  if (!::mkdtemp(tmp.data())) {
+    return fail(error, fmt::format("cannot create directory {}: {}", dir,
+                                   std::strerror(errno == ENOENT ? ENOENT : errno)));
+  }
+  // mkdtemp makes the directory private; the plan is as readable as any new directory.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(tmp.c_str(), 0777 & ~mask);
   auto undo = [&] {
-    for (auto it = written.rbegin(); it != written.rend(); ++it) {
-      if (::unlink(it->c_str()) != 0) ::rmdir(it->c_str());
-    }
-    if (made_dir) ::rmdir(dir.c_str());
+    remove_tree(tmp);
     return false;
   };
-  const std::string actions = join_path(dir, "actions");
-  if (!ensure_dir(actions, error)) return undo();
-  written.push_back(actions);
-  for (const auto& file : scaffold_files(options)) {
-    const std::string path = join_path(dir, file.path);
-    if (!write_new_file(path, file.text, error)) return undo();
-    written.push_back(path);
+  std::set<std::string> dirs;
+  for (const auto& f : files) {
+    auto s = f.path.rfind('/');
+    if (s != std::string::npos && dirs.insert(f.path.substr(0, s)).second) {
+      if (!ensure_dir(join_path(tmp, f.path.substr(0, s)), error)) return undo();
+    }
+    if (!write_file_in(join_path(tmp, f.path), f.text, error)) {
+      if (error) {
+        // Name the file as it will be, not as the hidden directory has it.
+        *error = fmt::format("cannot write {}: {}", join_path(dir, f.path), std::strerror(errno));
+      }
+      return undo();
+    }
+  }
+  // rename(2) replaces an empty directory, so `dir` is whole the moment it appears.
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    undo();
+    return fail(error, fmt::format("cannot create {}: {}", dir, why));
+  }
+  int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
   }
   return true;
+}
+
+bool write_scaffold(const std::string& dir, const ScaffoldOptions& options, std::string* error) {
+  return write_new_plan(dir, scaffold_files(options), "tally new", error);
 }
 
 }  // namespace tally

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/write/transaction.h"
@@ -20,6 +21,8 @@ struct ScaffoldOptions {
   std::string id;     ///< the plan's id (a slug)
   std::string title;  ///< the programme's title
   int year = 0;       ///< the plan runs from 1 January to 31 December of this year
+  /// What plan.toml's opening comment says made it.
+  std::string made_by = "`tally new`";
 };
 
 /// A plan id for directory `dir`: its last component when that is a slug
@@ -33,9 +36,15 @@ std::string scaffold_id(const std::string& dir, int year);
 /// commented out). `tally check` passes on them.
 std::vector<ScaffoldFile> scaffold_files(const ScaffoldOptions& options);
 
-/// Writes scaffold_files(options) into `dir`, created if missing; refuses
-/// (false, `*error` saying why) when `dir` is not a directory or is not
-/// empty. On failure nothing is left behind of what it wrote.
+/// Writes `files` as the new plan directory `dir`: first into a hidden
+/// directory beside it, then renamed into place, so `dir` is either as
+/// before (absent or empty) or complete. Refuses (false, `*error` saying
+/// why, naming `command`) when `dir` is a file or a directory that is not
+/// empty, or its parent does not exist.
+bool write_new_plan(const std::string& dir, const std::vector<ScaffoldFile>& files,
+                    std::string_view command, std::string* error);
+
+/// write_new_plan of scaffold_files(options), for `tally new`.
 bool write_scaffold(const std::string& dir, const ScaffoldOptions& options, std::string* error);
 
 }  // namespace tally

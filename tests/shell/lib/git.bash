@@ -26,6 +26,19 @@ commit_all() {
   git -C "$1" commit -q -m "$2"
 }
 
+# office_repo DIR: a repository at DIR holding tests/plans/mini as
+# plans/mini and the pre-commit hook of githooks/ (core.hooksPath), all
+# committed; the working directory becomes DIR.
+office_repo() {
+  new_repo "$1"
+  mkdir -p "$1/plans" "$1/githooks"
+  cp -r "$SRC/tests/plans/mini" "$1/plans/mini"
+  cp "$SRC/githooks/pre-commit" "$1/githooks/"
+  commit_all "$1" "方案与实绩"
+  cd "$1"
+  git config core.hooksPath githooks
+}
+
 # short DIR REV: the seven-digit commit id tally prints.
 short() { git -C "$1" rev-parse "$2" | cut -c1-7; }
 
