@@ -31,7 +31,7 @@ rev=$(git -C "$SRC" log --format=%h -1 --diff-filter=A -- plans/hongjiang-2024/p
 views=("list indicators" "list tasks" "list bureaus" "list actions" "log"
   "log industry.fruit-leading-firms" "show industry.fruit-leading-firms" "show industry.electronics-chain"
   "problem list" "remind" "overdue" "report" "report --by bureau" "report --by indicator"
-  "diff $rev" "check")
+  "diff $rev" "rank --period 2024-Q2" "rank --period 2024-Q2 --by action" "check")
 for w in 80 100 120; do
   for view in "${views[@]}"; do
     # shellcheck disable=SC2086

@@ -206,13 +206,19 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out;
   std::vector<std::string> header = report_header(r, en);
+  if (const std::string number = number_text(r, en); !number.empty())
+    header.insert(header.begin() + 1, number);
   for (size_t k = 0; k < header.size(); ++k)
     out += (k == 0 ? bold(header[k], o.color) : wrapped(header[k], o.width)) + "\n";
+  // The 落款 ends the bulletin; 数据问题, about the records, follows it.
+  std::string signature;
+  for (const std::string& line : signature_lines(r, en)) signature += inert(line) + "\n";
+  if (!signature.empty()) signature = "\n" + signature;
   if (r.indicators.empty()) {
     return out +
            fmt::format("\n{}\n",
                        en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
-           problems_text(o.excluded, en, o.width);
+           signature + problems_text(o.excluded, en, o.width);
   }
   if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
@@ -250,7 +256,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     }
   }
   if (r.bulletin) out += bulletin_text(*r.bulletin, o);
-  return out + problems_text(o.excluded, en, o.width);
+  return out + signature + problems_text(o.excluded, en, o.width);
 }
 
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
