@@ -57,11 +57,15 @@ ProposedEntry proposed(const AddArgs& a, const Plan& plan) {
   put("target", a.target, toml_number);
   put("direction", a.direction, toml_string);
   put("due", a.due, toml_date);
-  auto lead = bureau_ids(plan, a.lead);
-  e.keys.emplace_back("lead", lead.size() == 1 && e.what == ProposedEntry::What::kIndicator
-                                  ? toml_string(lead[0])
-                                  : toml_strings(lead));
-  e.keys.emplace_back("co", toml_strings(bureau_ids(plan, a.co)));
+  // Bureaus only when given: an action's or the plan's [defaults] may give
+  // them, and `co = []` would override a default.
+  if (!a.lead.empty()) {
+    auto lead = bureau_ids(plan, a.lead);
+    e.keys.emplace_back("lead", lead.size() == 1 && e.what == ProposedEntry::What::kIndicator
+                                    ? toml_string(lead[0])
+                                    : toml_strings(lead));
+  }
+  if (!a.co.empty()) e.keys.emplace_back("co", toml_strings(bureau_ids(plan, a.co)));
   put("cadence", a.cadence, toml_string);
   put("source", a.source, toml_string);
   put("note", a.note, toml_string);
@@ -113,8 +117,9 @@ Runner setup_add(CLI::App& app) {
                                 what))
         ->required();
     sub->add_option("--name", args->name, "Its name (名称)")->required();
-    sub->add_option("--lead", args->lead, "The lead bureau(s): id, name or alias; the first leads")
-        ->required()
+    sub->add_option("--lead", args->lead,
+                    "The lead bureau(s): id, name or alias; the first leads (default: "
+                    "[defaults])")
         ->delimiter(',');
     sub->add_option("--co", args->co, "Co-working bureaus (配合单位): ids, names or aliases")
         ->delimiter(',');

@@ -44,13 +44,12 @@ t --plan dz add task --action a01 --id flood-control --name 城区防洪 --text 
 expect_run 0 'dz/actions/01-a01.toml
 ' 'tally: task a01.flood-control added to dz/actions/01-a01.toml
 '
-expect "add task: the text appended" '[[task]]
+expect "add task: the text appended, no co when none is given" '[[task]]
 id = "a01.flood-control"
 name = "城区防洪"
 text = "完成东柳河城区段防洪堤建设"
 due = 2016-10-31
-lead = ["b01"]
-co = []' "$(tail -7 "$action")"
+lead = ["b01"]' "$(tail -6 "$action")"
 t --plan dz add bureau --id tjj --name 县统计局 --full-name 大竹县统计局 --alias 统计局
 expect_run 0 'dz/bureaus.toml
 ' 'tally: bureau tjj added to dz/bureaus.toml
@@ -111,3 +110,21 @@ echo partial >dz/actions/.01-a01.toml.tally-tmp
 t --plan dz add task --action a01 --id drainage --name 城区排涝 --text 完成城区排涝管网改造 --lead b02
 expect "add after a crash: exit" 0 "$rc"
 expect "add after a crash: the temporary file is gone" "01-a01.toml" "$(ls -A dz/actions)"
+
+# With a lead in [defaults], --lead may be left out, and nothing is written
+# for it or for co, so the entry takes the defaults; with none, the check's
+# missing-key.
+t --plan dz add indicator --action a01 --id no-lead --name 无牵头 --kind milestone --due 2016-11-30
+expect "no --lead and no default: exit" 1 "$rc"
+expect "no --lead and no default" "tally: error: the plan with this entry would have 1 error; nothing was written" "$(grep "^tally:" <<<"$err")"
+expect "no --lead and no default: the code" 1 "$(grep -c '\[missing-key\]' <<<"$err")"
+printf '\n[defaults]\nlead = "b02"\nco = ["b07"]\n' >>dz/plan.toml
+t --plan dz add indicator --action a01 --id shelter-repair --name 保障房维修 --kind milestone --due 2016-11-30
+expect "no --lead, a default: exit" 0 "$rc"
+expect "no --lead, a default: the text appended" '[[indicator]]
+id = "a01.shelter-repair"
+name = "保障房维修"
+kind = "milestone"
+due = 2016-11-30' "$(tail -5 "$action")"
+expect "no --lead, a default: the lead and co taken" 'a01.shelter-repair,b02,b07' \
+  "$("$TALLY" list indicators --plan dz --format csv --lang en | grep '^a01.shelter-repair,' | cut -d, -f1,7,8)"

@@ -43,11 +43,13 @@ done
 # What the golden files hold, worked by hand from the table: ten numbered
 # rows and row 5's second line (its 序号 and 责任单位 merged) make 11
 # entries; 2座, 2所, 2836户 and 1个 are counts, the rest milestones due on
-# their 完成时限 (5月底前 → 2016-05-31), none beyond the year.
+# their 完成时限 (5月底前动工 → 2016-05-31 for 开工建设县老年养护楼), none
+# beyond the year; 建成县残疾人综合服务中心 with 5月底前动工 must be under way
+# by 2016-05-31 and done by the year's end, not done by May.
 expect "dazhu: the entries" 'a01.01,milestone,2016-12-31,,b01
 a01.02,cumulative,2,座,b02
 a01.03,milestone,2016-12-31,,b04
-a01.04,milestone,2016-05-31,,b06
+a01.04,milestone,2016-12-31,,b06
 a01.05,milestone,2016-05-31,,b07
 a01.06,milestone,2016-12-31,,b07
 a01.07,milestone,2016-12-31,,b08
@@ -56,6 +58,8 @@ a01.09,cumulative,2,所,b09
 a01.10,cumulative,2836,户,b02
 a01.11,cumulative,1,个,b10' \
   "$("$TALLY" list indicators --plan dz --format csv --lang en | fields 1,3,4,5,7)"
+expect "dazhu: 建成 by the year's end, 动工 by May" 'due = 2016-12-31
+stages = [{ date = 2016-05-31, stage = "in-progress" }]' "$(sed -n '/^id = "a01.04"/,/^stages/p' dz/actions/01-a01.toml | tail -2)"
 err=$("$TALLY" check --plan dz 2>&1)
 expect "check dazhu: exit" 0 "$?"
 expect "check dazhu" "dz: 0 errors, 0 warnings (1 actions, 11 indicators, 0 tasks, 10 bureaus, 0 actuals, 0 problems)" "$err"
@@ -122,6 +126,13 @@ expect "export annex 1 as a workbook: exit" 0 "$?"
 "$TALLY" plan import h1.xlsx --into h1x --bureaus "$hj/bureaus.toml" -q >/dev/null
 err=$("$TALLY" plan compare "$hj" h1x --action industry 2>&1)
 expect "compare annex 1 through a workbook" "tally: $hj and h1x set the same targets, units, directions, leads and due dates (87 indicators and 13 tasks matched)" "$err"
+
+# The whole shipped plan round-trips as well: eight actions, each its own file.
+"$TALLY" plan export --plan "$hj" --output all.csv
+"$TALLY" plan import all.csv --into all --bureaus "$hj/bureaus.toml" -q >/dev/null
+expect "whole plan: the action files" "01-industry.toml 02-innovation.toml 03-demand.toml 04-reform.toml 05-market.toml 06-region.toml 07-safety.toml 08-livelihood.toml" "$(ls all/actions | tr '\n' ' ' | sed 's/ $//')"
+err=$("$TALLY" plan compare "$hj" all 2>&1)
+expect "whole plan: compare" "tally: $hj and all set the same targets, units, directions, leads and due dates (270 indicators and 121 tasks matched)" "$err"
 
 # compare finds a changed target (3.6 → 3.7亿元), a moved due date and a
 # lead given to another bureau, and exits 1.
@@ -205,6 +216,26 @@ expect "a target without a unit: exit" 0 "$?"
 expect "a target without a unit" "nounit.csv:3: not imported: no unit for the target 103: fill in the 单位 cell" "$(head -1 err)"
 expect "a target without a unit: the other row" 'a01.02,cumulative,2000,人' \
   "$("$TALLY" list indicators --plan nounit --format csv --lang en | fields 1,3,4,5)"
+
+# Heading rows (one cell, no lead) split a table without an action column.
+printf '2024年任务\n序号,目标任务,牵头单位\n一、经济发展,,\n1,地区生产总值增长6%%,县发改局\n二、民生保障,,\n2,新增城镇就业2000人,县人社局\n' >headings.csv
+"$TALLY" plan import headings.csv --into headings -q >/dev/null
+expect "heading rows: exit" 0 "$?"
+expect "heading rows: the actions" 'a01,一、经济发展
+a02,二、民生保障' "$("$TALLY" list actions --plan headings --format csv --lang en | fields 2,3)"
+expect "heading rows: the entries" 'a01.01,地区生产总值增长6%
+a02.01,新增城镇就业2000人' "$("$TALLY" list indicators --plan headings --format csv --lang en | fields 1,2)"
+
+# Control characters in cells (Word's line break \v, a stray escape) are
+# spaces in the plan: in a name or a comment they would make bad TOML.
+printf '2024年任务\n序号,目标任务,牵头单位\n1,"新建\v2座\033桥",县住建局\n' >control.csv
+"$TALLY" plan import control.csv --into control -q >/dev/null
+expect "control characters: exit" 0 "$?"
+expect "control characters: the entry" '# control.csv:3: 1 | 新建 2座 桥 | 县住建局
+[[indicator]]
+id = "a01.01"
+name = "新建 2座 桥"' "$(sed -n '/^# control.csv:3/,/^name/p' control/actions/01-a01.toml)"
+expect "control characters: check" "control: 0 errors, 0 warnings (1 actions, 1 indicators, 0 tasks, 1 bureaus, 0 actuals, 0 problems)" "$("$TALLY" check --plan control 2>&1)"
 
 # Refusals, each writing nothing: a directory that holds files, a file, a
 # table without a header or a year, a --bureaus file that does not read.

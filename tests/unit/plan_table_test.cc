@@ -87,12 +87,14 @@ TEST_CASE("plan_table: header, title, year and rows") {
                             {"2", "建成县残疾人综合服务中心。", "县残联\n县代建中心", "5月底前"},
                             {"", "开工建设老年大学。", "", "12月底前"},
                             {"3", "加快推进水库建设", "县水务局", ""},
+                            {"5", "建成县图书馆", "县文体局", "5月底前动工"},
+                            {"6", "开工建设县养老院", "县民政局", "5月底前动工"},
                             {"4", "新建3所、改造5所幼儿园", "县教科局", ""}}),
                       std::nullopt, nullptr, nullptr);
   REQUIRE(t);
   CHECK(t->title == "2016年民生实事目标任务分解表");
   CHECK(t->year == 2016);
-  REQUIRE(t->entries.size() == 5);
+  REQUIRE(t->entries.size() == 7);
   const auto& e = t->entries;
   CHECK(e[0].what == TableEntry::What::kIndicator);
   CHECK(e[0].name == "新建2座人行天桥");
@@ -108,8 +110,14 @@ TEST_CASE("plan_table: header, title, year and rows") {
   CHECK(e[2].from_above == std::vector<std::string>{"责任单位", "序号"});
   // No figure, no date, no word of completion: a task.
   CHECK(e[3].what == TableEntry::What::kTask);
-  CHECK(e[4].what == TableEntry::What::kStub);
-  CHECK(e[4].reason == "2 figures in one target (3所、5所): give each its own row");
+  // 建成 with 5月底前动工: under way by the end of May, done by the year's end.
+  CHECK(format_date(*e[4].due) == "2016-12-31");
+  CHECK(format_date(*e[4].in_progress_by) == "2016-05-31");
+  // 开工建设 with 5月底前动工: starting is the work, due by the end of May.
+  CHECK(format_date(*e[5].due) == "2016-05-31");
+  CHECK_FALSE(e[5].in_progress_by);
+  CHECK(e[6].what == TableEntry::What::kStub);
+  CHECK(e[6].reason == "2 figures in one target (3所、5所): give each its own row");
 }
 
 TEST_CASE("plan_table: no header, no year") {

@@ -55,7 +55,8 @@ const RankRow& row(const Ranking& r, std::string_view id) {
   return r.rows.front();
 }
 
-Ranking ranked(const std::string& plan_extra) {
+Ranking ranked(const std::string& plan_extra, RankBy by = RankBy::kBureau,
+               const std::string& problem_extra = "") {
   TestPlan p;
   p.put("plan.toml", std::string(kPlanToml) + "utc_offset = \"+08:00\"\n" + plan_extra);
   p.add_indicator(kTask);
@@ -66,13 +67,12 @@ Ranking ranked(const std::string& plan_extra) {
   p.put("actuals/fgj.toml",
         record("a.chain", "2024-04", "\"stalled\"", "2024-04-30", "fgj") +
             record("a.chain", "2024-06", "\"in-progress\"", "2024-06-30", "fgj"));
-  p.put("problems/Q2024-0001.toml", std::string(kOpenProblem) + kClosed);
+  p.put("problems/Q2024-0001.toml", std::string(kOpenProblem) + problem_extra + kClosed);
   LoadResult r = p.load();
   for (const auto& l : lines(r)) INFO(l);
   REQUIRE_FALSE(r.diags.has_errors());
   Ledger ledger(r.plan);
-  return compute_ranking(ledger, Period{Cadence::kQuarter, 2024, 2}, Date{2024, 12, 31},
-                         RankBy::kBureau);
+  return compute_ranking(ledger, Period{Cadence::kQuarter, 2024, 2}, Date{2024, 12, 31}, by);
 }
 
 }  // namespace
@@ -157,4 +157,25 @@ TEST_CASE("rank: mid-period, what is not yet due is not counted") {
   CHECK(gxj.overdue_problems == 0);
   // (40 × 1 + 20 × 1) ÷ 60 × 100 = 100
   CHECK(score_tenths(*gxj.score) == 1000);
+}
+
+TEST_CASE("rank --by action: its indicators, its tasks and the problems that concern them") {
+  // A problem that concerns no indicator or task belongs to no action.
+  const Ranking none = ranked("", RankBy::kAction);
+  REQUIRE(none.rows.size() == 1);
+  CHECK(none.rows[0].id == "a");
+  CHECK(none.rows[0].rates[3].of == 0);
+  // Concerning a.output, it is action a's: closed in time, 1 of 1.
+  const Ranking r = ranked("", RankBy::kAction, "indicator = \"a.output\"\n");
+  REQUIRE(r.rows.size() == 1);
+  const RankRow& a = r.rows[0];
+  CHECK(a.name == "产业行动");
+  CHECK(a.number == 1);
+  CHECK((a.rates[0].met == 1 && a.rates[0].of == 1));  // a.output on track
+  CHECK((a.rates[1].met == 4 && a.rates[1].of == 6));  // 2 of 3 and 2 of 3
+  CHECK((a.rates[2].met == 1 && a.rates[2].of == 1));  // a.chain in progress
+  CHECK((a.rates[3].met == 1 && a.rates[3].of == 1));
+  // (40 × 1 + 20 × 4/6 + 20 × 1 + 20 × 1) ÷ 100 × 100 = 93.3
+  CHECK(score_tenths(*a.score) == 933);
+  CHECK(a.rank == 1);
 }

@@ -92,9 +92,7 @@ std::string header_key(std::string_view s) {
 
 // The text of a cell: trimmed, line breaks kept as one space.
 std::string cell_text(std::string_view s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-  return std::string(trim(ascii_forms(out)));
+  return std::string(trim(ascii_forms(one_line(s))));
 }
 
 std::string_view trim_end_stop(std::string_view s) {
@@ -207,6 +205,15 @@ std::optional<std::string> kind_word(std::string_view s) {
 }
 
 }  // namespace
+
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (char32_t c : decode_utf8(s)) {
+    // Line breaks, Word's vertical tab and every other control character.
+    append_utf8(out, c < 0x20 || (c >= 0x7F && c <= 0x9F) ? U' ' : c);
+  }
+  return out;
+}
 
 TargetReading read_target_text(std::string_view text_in) {
   TargetReading r;
@@ -534,6 +541,16 @@ std::optional<PlanTable> read_plan_table(const std::vector<CsvRow>& rows, std::o
       e.what = TableEntry::What::kIndicator;
       e.kind = Kind::kMilestone;
       e.due = due.value_or(Date{y, 12, 31});
+      // 建成… with 5月底前动工: the date is for starting the work, not for
+      // finishing it. Judged done by then, the bureau would be behind for
+      // what the plan does not ask; it is in progress by then, due at the
+      // year's end.
+      const bool starts = contains_any(due_cell, {"动工", "开工", "启动", "开建"});
+      if (starts && !contains_any(text, {"动工", "开工", "启动", "开建"}) && !kind && due &&
+          *due != Date{y, 12, 31}) {
+        e.in_progress_by = due;
+        e.due = Date{y, 12, 31};
+      }
     } else {
       if (!reading.problem.empty()) {
         stub(reading.problem);

@@ -32,6 +32,9 @@ struct TableEntry {
   std::string unit;
   Direction direction = Direction::kUp;
   std::optional<Date> due;
+  /// A milestone whose 完成时限 is for starting the work (建成… with
+  /// 5月底前动工): in progress by this date, due at the year's end.
+  std::optional<Date> in_progress_by;
   std::vector<std::string> lead;  ///< bureau names as written, the first leads
   std::vector<std::string> co;
   std::string source;  ///< 出处
@@ -87,6 +90,11 @@ std::optional<Date> read_due_text(std::string_view text, int year);
 /// Whether a target's text says work to be finished (建成, 投产, 完成,
 /// 开工, 竣工, 投入使用 …): a milestone, due at the year's end when no date is named.
 bool says_milestone(std::string_view text);
+
+/// A cell's text on one line: line breaks (and Word's vertical tab) and
+/// every other control character as a space, so it can stand in a name or
+/// a comment of a TOML file.
+std::string one_line(std::string_view s);
 
 /// The bureau names of a cell: split on 、，,；; and line breaks, each trimmed.
 std::vector<std::string> split_bureau_names(std::string_view cell);

@@ -71,14 +71,6 @@ class Registry {
   std::set<std::string> taken_;
 };
 
-// `s` on one line, for a comment.
-std::string one_line(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
 // The comment that quotes a row: its file and line, and its cells.
 std::string row_comment(const std::string& table_name, const TableEntry& e) {
   std::vector<std::string> cells;
@@ -221,6 +213,10 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
                             toml_string(e->name), kind_name(e->kind));
         if (e->kind == Kind::kMilestone) {
           body += fmt::format("due = {}\n", format_date(*e->due));
+          if (e->in_progress_by) {
+            body += fmt::format("stages = [{{ date = {}, stage = \"in-progress\" }}]\n",
+                                format_date(*e->in_progress_by));
+          }
         } else {
           body += fmt::format("unit = {}\ntarget = {}\ndirection = \"{}\"\n", toml_string(e->unit),
                               e->target->str(), direction_name(e->direction));
