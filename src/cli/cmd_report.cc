@@ -10,6 +10,7 @@
 #include "core/compute/report.h"
 #include "core/ledger/ledger.h"
 #include "core/render/csv.h"
+#include "core/render/data_problems.h"
 #include "core/render/html.h"
 #include "core/render/json.h"
 #include "core/render/markdown.h"
@@ -49,9 +50,11 @@ std::optional<std::string> workbook(const Context& ctx, const Ledger& ledger, co
   WorkbookInfo info{number.empty() ? header.at(0) : header.at(0) + " · " + number, header.at(1),
                     r.as_of, en};
   std::string error;
-  auto bytes = render_xlsx({action_sheet(r, en), bureau_sheet(r, en), indicator_sheet(r, en),
-                            overdue_sheet(overdue, en)},
-                           info, &error);
+  std::vector<Worksheet> sheets = {action_sheet(r, en), bureau_sheet(r, en), indicator_sheet(r, en),
+                                   overdue_sheet(overdue, en)};
+  // The records left out, as the other formats' 数据问题 section names them.
+  if (auto problems = problems_sheet(ctx.excluded, en)) sheets.push_back(std::move(*problems));
+  auto bytes = render_xlsx(sheets, info, &error);
   if (!bytes) ctx.error(fmt::format("--format xlsx: {}", error));
   return bytes;
 }
