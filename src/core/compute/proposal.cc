@@ -93,7 +93,20 @@ class Validator {
   // Suggestions, made when first needed.
   std::vector<std::string> indicator_ids_, bureau_names_;
   // (indicator, period) → the row that records it, to refuse a second one.
-  std::unordered_map<std::string, size_t> seen_;
+  // The id is a view of the plan's, which outlives the validator.
+  struct Recorded {
+    std::string_view id;
+    Period period;
+    bool operator==(const Recorded&) const = default;
+  };
+  struct RecordedHash {
+    size_t operator()(const Recorded& r) const {
+      const auto p = static_cast<size_t>(r.period.year) * 64 + static_cast<size_t>(r.period.index);
+      return std::hash<std::string_view>()(r.id) ^
+             (p * 8 + static_cast<size_t>(r.period.cadence)) * 0x9E3779B97F4A7C15ULL;
+    }
+  };
+  std::unordered_map<Recorded, size_t, RecordedHash> seen_;
 };
 
 // The indicator an id names; nullptr after refusing it (a name instead of
@@ -234,7 +247,7 @@ bool Validator::in_file_of(const Actual& a, const std::string& by) const {
 void Validator::against_records(std::span<const ProposedActual> rows, const std::string& id,
                                 std::string_view unit, const Actual* prev, const Period& period,
                                 const std::string& by, const std::string& reason) {
-  auto [it, fresh] = seen_.emplace(id + '\x1f' + period.str(), row_);
+  auto [it, fresh] = seen_.emplace(Recorded{id, period}, row_);
   if (!fresh) {
     const ProposedActual& first = rows[it->second];
     refuse(ActualKey::kPeriod,
