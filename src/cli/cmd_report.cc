@@ -86,6 +86,13 @@ int run_report(const ReportArgs& args, Context& ctx) {
     ctx.error(fmt::format("--period {}", error));
     return kExitUsage;
   }
+  // A period or date asked for outside the plan would show the plan's
+  // statuses under another year's name. With neither, the default after
+  // the plan's year keeps its note (below) and reports as asked.
+  if (!args.period.empty() && !period_in_plan(ctx, "--period", *period)) return kExitUsage;
+  if (!args.as_of.empty() &&
+      !period_in_plan(ctx, fmt::format("--as-of {}: period", args.as_of), *period))
+    return kExitUsage;
 
   // 2. What: the selection and the statuses that fail the run.
   Selection sel;
