@@ -2,7 +2,7 @@
 # Assembles the seed corpus of one fuzz target from files already in the
 # tree, so no corpus is kept in git:
 #   bash tests/fuzz/seeds.sh TARGET SOURCE_DIR OUT_DIR
-# TARGET is plan, actuals, csv, period or xlsx. The reproducers in
+# TARGET is plan, actuals, csv, period, xlsx or plan_table. The reproducers in
 # tests/fuzz/regressions/TARGET are seeds too.
 set -euo pipefail
 target=$1 src=$2 out=$3
@@ -49,6 +49,20 @@ case $target in
   csv)
     while IFS= read -r f; do put < "$f"; done < <(
       find "$src/tests/golden" \( -name '*.csv' -o -name '*csv*.out' \) | sort)
+    ;;
+  plan_table)
+    # The 分工方案 tables in the tree, and the tables the shell tests of
+    # `plan import` write inline (cat >NAME.csv <<'CSV' ... CSV).
+    while IFS= read -r f; do put < "$f"; done < <(
+      find "$src/tests/data" "$src/tests/golden/plan-import" -name '*.csv' | sort)
+    awk '/^cat >[^ ]*\.csv <<.CSV.$/ { n++; on = 1; next }
+         on && /^CSV$/ { on = 0; next }
+         on { print > (out "/.table." n) }' out="$out" "$src/tests/shell/plan_import.sh"
+    for f in "$out"/.table.*; do
+      [ -f "$f" ] || continue
+      put < "$f"
+      rm -f "$f"
+    done
     ;;
   xlsx)
     # The reproducers (below) are the seeds: XML of every cell type, and a
