@@ -41,6 +41,23 @@ case $target in
         } | put
       done
     done < <(find "$src/tests/errors" "$src/tests/plans" "$src/plans" -name plan.toml | sort)
+    # The shipped plan with [defaults] and [evaluation] that are right (the
+    # cases in tests/errors hold only wrong ones), and an indicator that
+    # takes its lead and its cadence from them.
+    hj=$src/plans/hongjiang-2024
+    {
+      cat "$hj/plan.toml"
+      printf '\n[defaults]\ncadence = "quarter"\nsource = "分工方案"\n'
+      if ! grep -q '^\[evaluation\]' "$hj/plan.toml"; then
+        printf '\n[evaluation]\nprogress = 40\nreporting = 20\ntasks = 20\nproblems = 20\n'
+      fi
+      printf '\0'
+      cat "$hj/bureaus.toml"
+      printf '\0'
+      cat "$(tomls_in "$hj/actions" | head -n 1)"
+      printf '\n[defaults]\nlead = "%s"\n' \
+        "$(sed -n 's/^\[bureau\.\([a-z0-9]*\)\]$/\1/p' "$hj/bureaus.toml" | head -n 1)"
+    } | put
     ;;
   actuals)
     while IFS= read -r f; do put < "$f"; done < <(
