@@ -200,6 +200,22 @@ target = 8
 lead = "gxj"
 EOF
 
+# A target about a figure that says not how far about.
+new missing-key-about
+sub actions/01-industry.toml 'target = 3.6' 'target = { about = 3.6 }'
+
+# A range written high then low; a stretch short of its target.
+new bad-target
+sub actions/01-industry.toml 'target = 3.6' 'target = [4, 3.6]'
+
+new bad-target-stretch
+sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nstretch = 3.4'
+
+# A change in percentage points without the figure it starts from.
+new missing-key-change
+sub actions/01-industry.toml $'unit = "亿元"\ntarget = 3.6' $'unit = "%"\nchange = "+2pp"'
+sub actions/01-industry.toml 'kind = "cumulative"' 'kind = "level"'
+
 new wrong-type
 sub actions/01-industry.toml 'target = 3.6' 'target = "3.6亿元"'
 

@@ -67,10 +67,10 @@ expect "check after the adds" "dz: 0 errors, 0 warnings (1 actions, 12 indicator
 # already taken, a due date outside the plan.
 before=$(cat "$action" dz/bureaus.toml | md5sum)
 t --plan dz add indicator --action a01 --id gdp --name 地区生产总值增速 --kind 增长 --unit % --target ６ --lead 县发改局
-expect_run 1 '' 'dz/actions/01-a01.toml:154:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '"'"'增速'"'"'?) [bad-enum]
+expect_run 1 '' 'dz/actions/01-a01.toml:154:8: error: kind '"'"'增长'"'"' is not one of cumulative, level, growth, milestone, rank (in Chinese 累计, 存量, 增速, 里程碑, 排名, 名次) (did you mean '"'"'增速'"'"'?) [bad-enum]
   kind = "增长"
          ^
-dz/actions/01-a01.toml:156:10: error: '"'"'target'"'"' must be a number, not a string [wrong-type]
+dz/actions/01-a01.toml:156:10: error: '"'"'target'"'"' must be a number, { about = <number> } or [<low>, <high>], not a string [wrong-type]
   target = "６"
            ^
 dz/actions/01-a01.toml:157:8: error: unknown bureau '"'"'县发改局'"'"' in lead [unknown-bureau]

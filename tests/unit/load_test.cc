@@ -711,16 +711,21 @@ TEST_CASE("load: a bad kind is one message, with a suggestion in either language
                          "lead = \"fgj\"\ndue = 2024-10-31\n")
                      .load();
   CHECK(run_check(r, check_indicator_kinds).empty());
-  CHECK(lines(r) ==
-        Lines{"p/actions/01-a.toml:18:8: bad-enum: kind '里程' is not one of cumulative, level, "
-              "growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean '里程碑'?)"});
+  CHECK(
+      lines(r) ==
+      Lines{
+          "p/actions/01-a.toml:18:8: bad-enum: kind '里程' is not one of cumulative, level, "
+          "growth, milestone, rank (in Chinese 累计, 存量, 增速, 里程碑, 排名, 名次) (did you mean "
+          "'里程碑'?)"});
   CHECK(
       lines(TestPlan()
                 .add_indicator("[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"milestones\"\n"
                                "lead = \"fgj\"\ndue = 2024-10-31\n")
                 .load()) ==
       Lines{"p/actions/01-a.toml:18:8: bad-enum: kind 'milestones' is not one of cumulative, "
-            "level, growth, milestone (in Chinese 累计, 存量, 增速, 里程碑) (did you mean "
+            "level, growth, milestone, rank (in Chinese 累计, 存量, 增速, 里程碑, 排名, 名次) (did "
+            "you "
+            "mean "
             "'milestone'?)"});
   CHECK(
       lines(TestPlan()
@@ -810,4 +815,112 @@ text = "深化改革"
             "p/actions/01-a.toml:22:1: missing-key: indicator 'a.park' has no 'lead'; add lead "
             "= …",
             "p/actions/01-a.toml:27:1: missing-key: task 'a.reform' has no 'lead'; add lead = …"});
+}
+
+TEST_CASE("load: targets as plans state them, and what check refuses in them") {
+  auto found = [](const std::string& body, const std::string& plan_extra = "") {
+    LoadResult r = TestPlan()
+                       .put("plan.toml", std::string(kPlanToml) + plan_extra)
+                       .add_indicator(
+                           "[[indicator]]\nid = \"a.x\"\nname = \"增速\"\nkind = "
+                           "\"growth\"\nunit = \"%\"\nlead = \"gxj\"\n" +
+                           body)
+                       .load();
+    check_plan(r.plan, CheckOptions{Date{2025, 12, 31}, nullptr}, r.diags);
+    return lines(r);
+  };
+  // The action file's a.x starts on line 15; its 7th line is the target.
+  CHECK(found("target = { about = 3 }\n") ==
+        Lines{"p/actions/01-a.toml:21:10: missing-key: 'a.x' is about 3 but says not how far "
+              "about: write tolerance = … in the target (in %), or about = 0.1 in [thresholds] "
+              "of plan.toml (±10%)"});
+  CHECK(found("target = { about = 3 }\n", "\n[thresholds]\nabout = 0.1\n").empty());
+  CHECK(found("target = { about = 3 }\n", "\n[thresholds]\nabout = 1.5\n") ==
+        Lines{"p/plan.toml:8:9: bad-threshold: about = 1.5 must be above 0 and below 1 (0.1: a "
+              "target of 3左右 is met from 2.7 up)",
+              "p/actions/01-a.toml:21:10: missing-key: 'a.x' is about 3 but says not how far "
+              "about: write tolerance = … in the target (in %), or about = 0.1 in [thresholds] "
+              "of plan.toml (±10%)"});
+  CHECK(found("target = { about = 3, tolerance = -1 }\n") ==
+        Lines{"p/actions/01-a.toml:21:35: bad-target: the tolerance of 'a.x' is -1; a band is "
+              "not negative"});
+  CHECK(found("target = [4, 3]\n") ==
+        Lines{"p/actions/01-a.toml:21:10: bad-target: the range of 'a.x' must be two numbers, "
+              "low then high: [3, 4] for 3–4"});
+  CHECK(found("target = [3]\n") == found("target = [4, 3]\n"));
+  CHECK(found("target = \"3左右\"\n") ==
+        Lines{"p/actions/01-a.toml:21:10: wrong-type: 'target' must be a number, { about = "
+              "<number> } or [<low>, <high>], not a string"});
+  CHECK(found("target = 8\nstretch = 7.5\n") ==
+        Lines{"p/actions/01-a.toml:22:11: bad-target: the stretch 7.5 of 'a.x' must be above its "
+              "target 8: 力争 asks for more than the target"});
+  CHECK(found("target = [3, 4]\nstretch = 5\n") ==
+        Lines{"p/actions/01-a.toml:22:11: bad-target: 'a.x' has a stretch beside a range; 力争 "
+              "goes with a single target (target = 8, stretch = 8.5)"});
+  CHECK(found("target = 8\nstretch = 8.5\n").empty());
+  // A band or range going down is a ceiling on a positive rate, not a fall.
+  CHECK(found("direction = \"down\"\ntarget = [3, 4]\n").empty());
+}
+
+TEST_CASE("load: a change in percentage points, and what check refuses in it") {
+  auto found = [](const std::string& kind, const std::string& body) {
+    LoadResult r = TestPlan()
+                       .add_indicator("[[indicator]]\nid = \"a.x\"\nname = \"比重\"\nkind = \"" +
+                                      kind + "\"\nunit = \"%\"\nlead = \"gxj\"\n" + body)
+                       .load();
+    check_plan(r.plan, CheckOptions{Date{2025, 12, 31}, nullptr}, r.diags);
+    return lines(r);
+  };
+  const std::string base = "baseline = { value = 45.3, year = 2023 }\n";
+  CHECK(found("level", "change = \"+2pp\"\n" + base).empty());
+  CHECK(found("level", "change = \"+2pp\"\n") ==
+        Lines{"p/actions/01-a.toml:21:10: missing-key: 'a.x' changes by 2 percentage points from "
+              "a figure it does not give: add baseline = { value = …, year = … }, last year's "
+              "figure"});
+  CHECK(found("level", "change = \"2pp\"\n" + base) ==
+        Lines{"p/actions/01-a.toml:21:10: bad-target: change '2pp' of 'a.x' is not a change in "
+              "percentage points such as \"+2pp\" or \"-1.5个百分点\""});
+  CHECK(found("growth", "change = \"+2pp\"\n" + base) ==
+        Lines{"p/actions/01-a.toml:21:10: bad-target: 'a.x' changes by percentage points, which "
+              "only a level in % does: kind = \"level\", unit = \"%\""});
+  CHECK(found("level", "target = 47\nchange = \"+2pp\"\n" + base) ==
+        Lines{"p/actions/01-a.toml:22:10: bad-target: 'a.x' has both a target and a change; give "
+              "one of them"});
+  CHECK(found("level", "direction = \"up\"\nchange = \"-1pp\"\n" + base) ==
+        Lines{"p/actions/01-a.toml:21:13: bad-target: 'a.x' is direction = \"up\" but its change "
+              "-1pp goes down; leave direction out, the sign says it"});
+}
+
+TEST_CASE("load: a rank writes a place, no unit and no direction") {
+  auto found = [](const std::string& body, const std::string& value = "") {
+    TestPlan p;
+    p.add_indicator(
+        "[[indicator]]\nid = \"a.x\"\nname = \"全省排名\"\nkind = \"rank\"\nlead = "
+        "\"gxj\"\n" +
+        body);
+    if (!value.empty()) {
+      p.put("actuals/gxj.toml",
+            "[[actual]]\nindicator = \"a.x\"\nperiod = \"2024-06\"\nvalue = " + value +
+                "\nrecorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n");
+    }
+    LoadResult r = p.load();
+    check_plan(r.plan, CheckOptions{Date{2025, 12, 31}, nullptr}, r.diags);
+    return lines(r);
+  };
+  CHECK(found("target = 10\n").empty());
+  CHECK(found("target = 10\n", "12").empty());
+  CHECK(found("target = 10.5\n") ==
+        Lines{"p/actions/01-a.toml:20:10: bad-target: a rank's target is a place, a whole number "
+              "from 1: target = 10 for 前10名"});
+  CHECK(found("target = [5, 10]\n") == found("target = 10.5\n"));
+  CHECK(
+      found("unit = \"名\"\ntarget = 10\n") ==
+      Lines{"p/actions/01-a.toml:20:8: misplaced-key: a rank counts places (名); leave 'unit' out "
+            "of a kind = \"rank\" indicator"});
+  CHECK(found("direction = \"up\"\ntarget = 10\n") ==
+        Lines{"p/actions/01-a.toml:20:13: bad-target: a rank is better the lower it is (前10名 is "
+              "10 or better); leave 'direction' out"});
+  CHECK(found("target = 10\n", "2.5") ==
+        Lines{"p/actuals/gxj.toml:4:9: bad-value: 'a.x' is a rank; value must be a place, a whole "
+              "number from 1, not 2.5"});
 }

@@ -9,6 +9,7 @@
 #include "core/check/check.h"
 #include "core/read/load.h"
 #include "core/render/figures.h"
+#include "core/render/report_tables.h"
 #include "core/render/words.h"
 
 using namespace tally;
@@ -811,4 +812,145 @@ TEST_CASE("report: status names and labels") {
   CHECK(format_points(-0.01) == "0.0");
   CHECK(format_quantity(1.0 / 3.0) == "0.33");
   CHECK(format_quantity(30951) == "30951");
+}
+
+TEST_CASE("report: a target about a figure is met anywhere in its band, in its direction") {
+  // 增长8%左右 with [thresholds] about = 0.1: the band is 8 ± 0.8, met from
+  // 7.2 up. Behind is within (1 − 0.90) × 7.2 = 0.72 below that: 6.48.
+  auto growth = [](std::string_view value) {
+    Fixture f(indicator("g", "kind = \"growth\"\nunit = \"%\"\ntarget = { about = 8 }\n"),
+              actual("g", "2024-06", value, "2024-07-05T09:00:00+08:00"), "", "about = 0.1\n");
+    return f.row("a.g", "2024-06", kJul15);
+  };
+  IndicatorRow r = growth("7.5");
+  CHECK(r.target->str() == "7.2");  // 8 − 0.1 × 8
+  CHECK(r.form.about->str() == "8");
+  CHECK(r.form.tolerance.str() == "0.8");
+  CHECK(r.status == Status::kOnTrack);               // inside the band
+  CHECK(growth("9").status == Status::kOnTrack);     // above it: more is better
+  CHECK(growth("7.2").status == Status::kOnTrack);   // on its edge
+  CHECK(growth("7").status == Status::kBehind);      // 7 ≥ 6.48
+  CHECK(growth("6.4").status == Status::kOffTrack);  // 6.4 < 6.48
+  CHECK(indicator_cells(r, false).target == "8%左右");
+  CHECK(indicator_cells(r, true).target == "about 8%");
+
+  // CPI 控制在3%左右, its own band ±0.5: a ceiling on a positive rate, met up
+  // to 3.5; behind up to 3.5 + 0.35 = 3.85.
+  auto cpi = [](std::string_view value) {
+    Fixture f(indicator("cpi",
+                        "kind = \"growth\"\nunit = \"%\"\ndirection = \"down\"\n"
+                        "target = { about = 3, tolerance = 0.5 }\n"),
+              actual("cpi", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.cpi", "2024-06", kJul15);
+  };
+  CHECK(cpi("3.4").target->str() == "3.5");
+  CHECK(cpi("3.4").status == Status::kOnTrack);
+  CHECK(cpi("2").status == Status::kOnTrack);  // below a ceiling is met
+  CHECK(cpi("3.6").status == Status::kBehind);
+  CHECK(cpi("3.9").status == Status::kOffTrack);
+}
+
+TEST_CASE("report: a range is met from its low end going up, to its high end going down") {
+  // 增长3–4%: met from 3; behind from 3 − 0.1 × 3 = 2.7.
+  auto up = [](std::string_view value) {
+    Fixture f(indicator("r", "kind = \"growth\"\nunit = \"%\"\ntarget = [3, 4]\n"),
+              actual("r", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.r", "2024-06", kJul15);
+  };
+  CHECK(up("3.5").target->str() == "3");
+  CHECK(up("3.5").status == Status::kOnTrack);
+  CHECK(up("4.5").status == Status::kOnTrack);  // above the range is met
+  CHECK(up("2.8").status == Status::kBehind);   // 2.8 ≥ 2.7
+  CHECK(up("2.6").status == Status::kOffTrack);
+  CHECK(indicator_cells(up("3.5"), false).target == "3–4%");
+  // 控制在3–4%: a ceiling of 4; behind up to 4 + 0.4 = 4.4.
+  auto down = [](std::string_view value) {
+    Fixture f(
+        indicator("r", "kind = \"growth\"\nunit = \"%\"\ndirection = \"down\"\ntarget = [3, 4]\n"),
+        actual("r", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.r", "2024-06", kJul15);
+  };
+  CHECK(down("2.5").target->str() == "4");
+  CHECK(down("2.5").status == Status::kOnTrack);  // below the range is met
+  CHECK(down("4.2").status == Status::kBehind);   // 4.2 ≤ 4.4
+  CHECK(down("4.5").status == Status::kOffTrack);
+}
+
+TEST_CASE("report: a stretch beside the target: judged on the target, 力争 reached flagged") {
+  // 8亿元, 力争8.5亿元. June expects 0.5 × 8 = 4.
+  auto at = [](std::string_view period, std::string_view value, Date as_of) {
+    Fixture f(indicator("s", "kind = \"cumulative\"\nunit = \"亿元\"\ntarget = 8\nstretch = 8.5\n"),
+              actual("s", period, value, "2025-01-05T09:00:00+08:00"));
+    return f.row("a.s", period, as_of);
+  };
+  IndicatorRow r = at("2024-06", "4.3", Date{2025, 1, 15});
+  CHECK(r.target->str() == "8");
+  CHECK(*r.completion == Approx(0.5375));  // 4.3 / 8, not 4.3 / 8.5
+  CHECK(r.status == Status::kOnTrack);
+  CHECK_FALSE(r.stretch_reached);
+  CHECK(indicator_cells(r, false).target == "8亿元（力争8.5亿元）");
+  r = at("2024-12", "8.6", Date{2025, 1, 15});
+  CHECK(r.status == Status::kDone);
+  CHECK(r.stretch_reached);  // 8.6 ≥ 8.5
+  CHECK(indicator_cells(r, false).target == "8亿元（力争8.5亿元，已达）");
+  CHECK(indicator_cells(r, true).target == "8亿元 (stretch 8.5亿元, reached)");
+  r = at("2024-12", "8.2", Date{2025, 1, 15});
+  CHECK(r.status == Status::kDone);  // the target is met; the stretch is not
+  CHECK_FALSE(r.stretch_reached);
+}
+
+TEST_CASE("report: a change in percentage points, from the stated baseline") {
+  // 提高2个百分点 from 45.3% (2023): judged on 47.3. June expects
+  // 45.3 + 2 × 0.5 = 46.3; completion is (actual − 45.3) ÷ 2.
+  auto at_june = [](std::string_view value) {
+    Fixture f(indicator("pp",
+                        "kind = \"level\"\nunit = \"%\"\nchange = \"+2pp\"\n"
+                        "baseline = { value = 45.3, year = 2023 }\n"),
+              actual("pp", "2024-06", value, "2024-07-05T09:00:00+08:00"));
+    return f.row("a.pp", "2024-06", kJul15);
+  };
+  IndicatorRow r = at_june("46.5");
+  CHECK(r.target->str() == "47.3");
+  CHECK(r.direction == Direction::kUp);
+  CHECK(*r.expected_value == Approx(46.3));
+  CHECK(*r.completion == Approx(0.6));  // (46.5 − 45.3) ÷ 2
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(at_june("46.2").status == Status::kBehind);    // 0.45 = 0.9 × 0.5
+  CHECK(at_june("46.1").status == Status::kOffTrack);  // 0.4
+  CHECK(indicator_cells(r, false).target == "+2个百分点");
+  CHECK(indicator_cells(r, true).target == "+2 pp");
+  // 下降1.5个百分点: the sign is the direction; a ceiling of 45.3 − 1.5 = 43.8.
+  Fixture f(indicator("dn",
+                      "kind = \"level\"\nunit = \"%\"\nchange = \"-1.5个百分点\"\n"
+                      "baseline = { value = 45.3, year = 2023 }\n"),
+            actual("dn", "2024-06", "44", "2024-07-05T09:00:00+08:00"));
+  r = f.row("a.dn", "2024-06", kJul15);
+  CHECK(r.target->str() == "43.8");
+  CHECK(r.direction == Direction::kDown);
+  CHECK(indicator_cells(r, false).target == "-1.5个百分点");
+}
+
+TEST_CASE("report: a rank is met at or above its place; lower is better") {
+  // 进入全省前10名: target 10, a level going down. Behind while
+  // 0.90 × rank ≤ 10 (11th), off-track beyond (12th).
+  auto at = [](std::string_view period, std::string_view value, Date as_of) {
+    Fixture f(indicator("r", "kind = \"rank\"\ntarget = 10\n"),
+              actual("r", period, value, "2025-01-05T09:00:00+08:00"));
+    return f.row("a.r", period, as_of);
+  };
+  IndicatorRow r = at("2024-06", "8", Date{2025, 1, 15});
+  CHECK(r.unit == "名");
+  CHECK(r.direction == Direction::kDown);
+  CHECK(r.status == Status::kOnTrack);
+  CHECK(at("2024-06", "10", Date{2025, 1, 15}).status == Status::kOnTrack);
+  CHECK(at("2024-06", "11", Date{2025, 1, 15}).status == Status::kBehind);    // 9.9 ≤ 10
+  CHECK(at("2024-06", "12", Date{2025, 1, 15}).status == Status::kOffTrack);  // 10.8 > 10
+  CHECK(at("2024-12", "8", Date{2025, 1, 15}).status == Status::kDone);
+  CHECK(indicator_cells(r, false).target == "前10名");
+  CHECK(indicator_cells(r, true).target == "top 10");
+  Fixture s(indicator("r", "kind = \"排名\"\ntarget = 10\nstretch = 5\n"),
+            actual("r", "2024-06", "4", "2024-07-05T09:00:00+08:00"));
+  r = s.row("a.r", "2024-06", kJul15);
+  CHECK(r.stretch_reached);  // 4th is within 前5名
+  CHECK(indicator_cells(r, false).target == "前10名（力争前5名，已达）");
 }

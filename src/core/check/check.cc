@@ -346,10 +346,41 @@ void check_references(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+namespace {
+
+// `stretch` (力争) stands beside a single target, beyond it in the
+// indicator's direction: above a floor, below a ceiling.
+void check_stretch(const Indicator& ind, Diagnostics& diags) {
+  if (!ind.form.stretch) return;
+  const Decimal& st = *ind.form.stretch;
+  if (ind.form.about || ind.form.low || ind.form.change) {
+    diags.error(ind.at("stretch"), "bad-target",
+                fmt::format("'{}' has a stretch beside a {}; 力争 goes with a single target "
+                            "(target = 8, stretch = 8.5)",
+                            ind.id,
+                            ind.form.about ? "target about a figure"
+                            : ind.form.low ? "range"
+                                           : "change"));
+  } else if (ind.direction == Direction::kUp ? !(st.to_double() > ind.target->to_double())
+                                             : !(st.to_double() < ind.target->to_double())) {
+    diags.error(ind.at("stretch"), "bad-target",
+                fmt::format("the stretch {} of '{}' must be {} its target {}: 力争 asks for more "
+                            "than the target",
+                            st.str(), ind.id, ind.direction == Direction::kUp ? "above" : "below",
+                            ind.target->str()));
+  }
+}
+
+}  // namespace
+
 void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
   for (const auto& ind : plan.indicators) {
     if (!ind.kind_known) continue;  // reported once, as bad-enum or missing-key
     const bool milestone = ind.kind == Kind::kMilestone;
+    if (milestone && ind.form.stretch) {
+      diags.error(ind.at("stretch"), "misplaced-key",
+                  fmt::format("milestone '{}' takes no stretch; 力争 goes with a target", ind.id));
+    }
     if (milestone && ind.target) {
       diags.error(ind.at("target"), "misplaced-key",
                   fmt::format("milestone '{}' takes no target; give 'due' (and 'stages'), or "
@@ -375,7 +406,10 @@ void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
                   fmt::format("target {} of {} indicator '{}' cannot be negative; a reduction "
                               "is a growth indicator with direction = \"down\"",
                               ind.target->str(), kind_name(ind.kind), ind.id));
-    } else if (ind.kind == Kind::kGrowth && ind.direction == Direction::kDown && t > 0) {
+    } else if (ind.kind == Kind::kGrowth && ind.direction == Direction::kDown && t > 0 &&
+               !ind.form.about && !ind.form.low) {
+      // A band or a range going down is a ceiling on the rate (CPI 3%左右),
+      // not a fall: only a single figure can be a fall written without its sign.
       diags.error(ind.at("target"), "target-sign",
                   fmt::format("a fall of {}% is written target = -{} with direction = \"down\"",
                               ind.target->str(), ind.target->str()));
@@ -384,6 +418,7 @@ void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
                   fmt::format("target 0 with direction \"up\" is met by doing nothing; a limit "
                               "of zero is direction = \"down\""));
     }
+    check_stretch(ind, diags);
   }
 }
 
@@ -564,6 +599,11 @@ void check_record_value(const Actual& a, const Indicator& ind, Diagnostics& diag
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is {}; value must be a number in {}", ind.id, kind_name(ind.kind),
                             ind.unit.empty() ? "its unit" : ind.unit));
+  } else if (a.value.number && ind.form.rank &&
+             (!a.value.number->is_integer() || a.value.number->to_double() < 1)) {
+    diags.error(a.value_loc, "bad-value",
+                fmt::format("'{}' is a rank; value must be a place, a whole number from 1, not {}",
+                            ind.id, a.value.number->str()));
   } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
     diags.error(a.value_loc, "bad-value",
                 fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,

@@ -35,6 +35,7 @@ void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
   row.lead = ind.lead;
   row.lead_names = plan.bureau_names(ind.lead);
   row.target = ind.target;
+  row.form = ind.form;
   if (ind.baseline) row.baseline = ind.baseline->value;
   if (ind.kind == Kind::kMilestone) row.due = ind.due.value_or(plan.header.end);
 }
@@ -242,8 +243,11 @@ Status judge(const Indicator& ind, const PlanHeader& h, const IndicatorRow& row,
   const bool up = ind.direction == Direction::kUp;
   const bool baseline = has_baseline(ind);
   const double target = ind.target->to_double();
-  const bool is_limit = !up && (ind.kind == Kind::kCumulative ||
-                                (ind.kind == Kind::kLevel && !baseline) || target == 0);
+  // A rank past its place is behind or off track, not a limit breached
+  // (已突破 is for ceilings such as accidents, where any excess is a breach).
+  const bool is_limit =
+      !up && !ind.form.rank &&
+      (ind.kind == Kind::kCumulative || (ind.kind == Kind::kLevel && !baseline) || target == 0);
   if (is_limit && limit_exceeded) return Status::kBreached;
   if (up && ind.kind == Kind::kCumulative && row.completion && at_least(*row.completion, 1.0))
     return Status::kDone;
@@ -300,6 +304,11 @@ IndicatorRow evaluate_indicator(const Ledger& ledger, size_t i, const ReportRequ
   }
   measure(ind, h, at, row);
   row.status = judge(ind, h, row, limit_exceeded, missing, at >= h.end);
+  if (ind.form.stretch && row.actual) {
+    const double a = row.actual->to_double();
+    const double st = ind.form.stretch->to_double();
+    row.stretch_reached = ind.direction == Direction::kUp ? at_least(a, st) : at_most(a, st);
+  }
   return row;
 }
 

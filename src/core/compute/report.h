@@ -36,9 +36,13 @@ struct IndicatorRow {
   std::string unit;
   std::vector<std::string> lead;        ///< bureau ids, primary first
   std::vector<std::string> lead_names;  ///< their short names (市发改局)
-  std::optional<Decimal> target;
+  std::optional<Decimal> target;        ///< the figure judged on
+  TargetForm form;                      ///< how the plan states the target
   std::optional<Decimal> baseline;
   std::optional<Date> due;  ///< milestones: the date it must be done by
+  /// The actual has reached the stretch target (力争): at or above it going
+  /// up, at or below it going down. The status is judged on the target.
+  bool stretch_reached = false;
 
   /// The actual in force for the report period: a number (cumulative, level,
   /// growth; for basis = "period" the sum of the period amounts) or a stage.

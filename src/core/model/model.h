@@ -71,6 +71,9 @@ struct PlanHeader {
   Cadence cadence = Cadence::kMonth;
   int timely_days = 0;
   double behind = 0.9;
+  /// [thresholds] about: the half-width of the band of a `{ about = N }`
+  /// target without its own tolerance, as a share of N (0.1: ±10%).
+  std::optional<Decimal> about;
   /// Units whose targets count whole things (家, 所, 个 …): expected values
   /// are whole numbers. [units] counted, or the built-in list.
   std::vector<std::string> counted_units = default_counted_units();
@@ -131,6 +134,23 @@ struct Baseline {
   int year = 0;
 };
 
+/// How the plan states a target beyond one figure (目标表述). The
+/// indicator's `target` is the figure its status is judged on: for "about"
+/// the edge of the band in its direction (the floor going up, the ceiling
+/// going down), for a range its low end going up and its high end going
+/// down, beside a stretch the target itself.
+struct TargetForm {
+  std::optional<Decimal> about;      ///< target = { about = 3 }: 3左右
+  Decimal tolerance;                 ///< about's half-band, in the unit
+  std::optional<Decimal> low, high;  ///< target = [3, 4]: 3–4
+  std::optional<Decimal> stretch;    ///< stretch = 8.5: 力争8.5
+  /// change = "+2pp": percentage points from the baseline (提高2个百分点).
+  std::optional<Decimal> change;
+  /// kind = "rank" (排名): a place, lower is better; the indicator is read
+  /// as a level going down in 名, and target = 10 is 前10名.
+  bool rank = false;
+};
+
 /// `[defaults]` of plan.toml (every entry of the plan) or of an action file
 /// (its entries): what an indicator or task takes for a key it does not
 /// write. The action's come before the plan's.
@@ -156,7 +176,8 @@ struct Indicator {
   /// the kind are skipped, so that one defect gives one message.
   bool kind_known = true;
   std::string unit;
-  std::optional<Decimal> target;
+  std::optional<Decimal> target;  ///< the figure judged on (see TargetForm)
+  TargetForm form;                ///< how the plan states it
   Direction direction = Direction::kUp;
   std::vector<std::string> lead;  // first is the primary lead
   std::vector<std::string> co;

@@ -18,8 +18,24 @@ void check_slug(const std::string& id, Location at, std::string_view what, Diagn
 
 // The Chinese words a plan may write for each enum, as plans and the
 // 分工方案 tables write them (docs/format.md lists them).
-constexpr WordAlias kKindZh[] = {
-    {"累计", "cumulative"}, {"存量", "level"}, {"增速", "growth"}, {"里程碑", "milestone"}};
+constexpr WordAlias kKindZh[] = {{"累计", "cumulative"},  {"存量", "level"}, {"增速", "growth"},
+                                 {"里程碑", "milestone"}, {"排名", "rank"},  {"名次", "rank"}};
+
+// A kind, or "rank": a level going down, in places.
+struct KindWord {
+  Kind kind;
+  bool rank;
+};
+std::optional<KindWord> parse_kind_word(std::string_view s) {
+  if (s == "rank") return KindWord{Kind::kLevel, true};
+  if (auto k = parse_kind(s)) return KindWord{*k, false};
+  return std::nullopt;
+}
+std::vector<std::string> kind_words() {
+  auto words = kind_names();
+  words.emplace_back("rank");
+  return words;
+}
 constexpr WordAlias kCadenceZh[] = {{"旬", "dekad"},    {"月", "month"},     {"月度", "month"},
                                     {"季", "quarter"},  {"季度", "quarter"}, {"半年", "half"},
                                     {"半年度", "half"}, {"年", "year"},      {"年度", "year"}};
@@ -174,7 +190,18 @@ void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
       h.behind = b;
     }
   }
-  f.finish({"behind"});
+  if (auto v = f.number("about", false)) {
+    const double a = v->to_double();
+    if (a <= 0 || a >= 1) {
+      diags.error(f.at("about"), "bad-threshold",
+                  fmt::format("about = {} must be above 0 and below 1 (0.1: a target of 3左右 "
+                              "is met from 2.7 up)",
+                              v->str()));
+    } else {
+      h.about = *v;
+    }
+  }
+  f.finish({"behind", "about"});
 }
 
 // [evaluation]: each weight a number, 0 or more, and not all of them 0.
@@ -278,6 +305,144 @@ std::string read_item_id(Fields& f, const std::string& action_id, std::string_vi
                             action_id, slug));
   }
   return id;
+}
+
+// a × b exactly; nullopt when it does not fit.
+std::optional<Decimal> multiply(const Decimal& a, const Decimal& b) {
+  int64_t m = 0;
+  if (__builtin_mul_overflow(a.mantissa, b.mantissa, &m)) return std::nullopt;
+  int scale = a.scale + b.scale;
+  for (; scale > 0 && m % 10 == 0; --scale) m /= 10;
+  if (scale > 18) return std::nullopt;
+  return Decimal{m, scale};
+}
+
+Decimal negated(Decimal d) {
+  d.mantissa = -d.mantissa;
+  return d;
+}
+
+// `target`: a number; `{ about = N }` with its band (`tolerance`, in the
+// unit, or [thresholds] about, a share of N); `[low, high]`. Sets the
+// figure judged on (TargetForm) and how the plan states it.
+void read_target(Fields& f, uint32_t file, const PlanHeader& h, bool required, Indicator& ind,
+                 Diagnostics& diags) {
+  const toml::node* n = f.get("target", required);
+  if (!n) return;
+  const bool up = ind.direction == Direction::kUp;
+  const std::string who = ind.id.empty() ? "the indicator" : fmt::format("'{}'", ind.id);
+  if (auto t = n->as_table()) {
+    Fields tf(*t, file, diags, "target");
+    auto about = tf.number("about", true);
+    auto tolerance = tf.number("tolerance", false);
+    tf.finish({"about", "tolerance"});
+    if (!about) return;
+    if (tolerance && tolerance->is_negative()) {
+      diags.error(
+          tf.at("tolerance"), "bad-target",
+          fmt::format("the tolerance of {} is {}; a band is not negative", who, tolerance->str()));
+      return;
+    }
+    std::optional<Decimal> half = tolerance;
+    if (!half && h.about)
+      half = multiply(*h.about, about->is_negative() ? negated(*about) : *about);
+    if (!half) {
+      diags.error(f.at("target"), "missing-key",
+                  fmt::format("{} is about {} but says not how far about: write tolerance = … in "
+                              "the target (in {}), or about = 0.1 in [thresholds] of plan.toml "
+                              "(±10%)",
+                              who, about->str(), ind.unit.empty() ? "its unit" : ind.unit));
+      return;
+    }
+    auto edge = add_decimals(*about, up ? negated(*half) : *half);
+    if (!edge) return;
+    ind.form.about = about;
+    ind.form.tolerance = *half;
+    ind.target = edge;
+    return;
+  }
+  if (auto arr = n->as_array()) {
+    std::vector<Decimal> ends;
+    for (const auto& item : *arr) {
+      auto d = f.number_of("target", item);
+      if (!d) return;
+      ends.push_back(*d);
+    }
+    if (ends.size() != 2 || !(ends[0].to_double() < ends[1].to_double())) {
+      diags.error(f.at("target"), "bad-target",
+                  fmt::format("the range of {} must be two numbers, low then high: [3, 4] for "
+                              "3–4",
+                              who));
+      return;
+    }
+    ind.form.low = ends[0];
+    ind.form.high = ends[1];
+    ind.target = up ? ends[0] : ends[1];
+    return;
+  }
+  if (!n->is_number()) {
+    f.wrong_type("target", *n, "a number, { about = <number> } or [<low>, <high>]");
+    return;
+  }
+  ind.target = f.number_of("target", *n);
+}
+
+// "+2pp", "-1.5pp", "+2个百分点": a change in percentage points, signed.
+std::optional<Decimal> parse_points(std::string_view text) {
+  for (std::string_view suffix : {std::string_view("pp"), std::string_view("个百分点")}) {
+    if (!text.ends_with(suffix)) continue;
+    std::string_view number = text.substr(0, text.size() - suffix.size());
+    if (number.empty() || (number[0] != '+' && number[0] != '-')) return std::nullopt;
+    return parse_decimal(number);
+  }
+  return std::nullopt;
+}
+
+// `change = "+2pp"`: a level in % that moves by percentage points from its
+// stated baseline; the figure judged on is baseline + change, the
+// direction the change's sign.
+void read_change(Fields& f, Indicator& ind, Diagnostics& diags) {
+  auto text = f.string("change", false);
+  if (!text) return;
+  const std::string who = ind.id.empty() ? "the indicator" : fmt::format("'{}'", ind.id);
+  auto points = parse_points(*text);
+  if (!points || points->is_zero()) {
+    diags.error(f.at("change"), "bad-target",
+                fmt::format("change '{}' of {} is not a change in percentage points such as "
+                            "\"+2pp\" or \"-1.5个百分点\"",
+                            *text, who));
+    return;
+  }
+  if ((ind.kind_known && ind.kind != Kind::kLevel) || ind.unit != "%") {
+    diags.error(f.at("change"), "bad-target",
+                fmt::format("{} changes by percentage points, which only a level in % does: "
+                            "kind = \"level\", unit = \"%\"",
+                            who));
+    return;
+  }
+  if (f.get("target", false)) {
+    diags.error(f.at("change"), "bad-target",
+                fmt::format("{} has both a target and a change; give one of them", who));
+    return;
+  }
+  if (!ind.baseline) {
+    diags.error(f.at("change"), "missing-key",
+                fmt::format("{} changes by {} percentage points from a figure it does not give: "
+                            "add baseline = {{ value = …, year = … }}, last year's figure",
+                            who, points->str()));
+    return;
+  }
+  const Direction sign = points->is_negative() ? Direction::kDown : Direction::kUp;
+  if (f.get("direction", false) && ind.direction != sign) {
+    diags.error(f.at("direction"), "bad-target",
+                fmt::format("{} is direction = \"{}\" but its change {} goes {}; leave "
+                            "direction out, the sign says it",
+                            who, direction_name(ind.direction), *text, direction_name(sign)));
+    return;
+  }
+  ind.direction = sign;
+  ind.form.change = points;
+  ind.target = add_decimals(ind.baseline->value, *points);
 }
 
 // `baseline = { value = 3.27, year = 2023 }`.
@@ -437,6 +602,34 @@ void read_shared(Fields& f, Entry& e, const Defaults& ad, const Defaults& pd) {
   }
 }
 
+// kind = "rank": a place, lower is better, counted in 名. It writes no unit
+// and no direction of its own.
+void read_rank(Fields& f, Indicator& ind, Diagnostics& diags) {
+  ind.form.rank = true;
+  ind.unit = "名";
+  if (f.get("unit", false)) {
+    diags.error(f.at("unit"), "misplaced-key",
+                "a rank counts places (名); leave 'unit' out of a kind = \"rank\" indicator");
+  }
+}
+
+// A rank goes down, whatever was written, and its target is a place: a
+// whole number, 1 or more, written alone.
+void check_rank_target(Fields& f, Indicator& ind, Diagnostics& diags) {
+  if (f.get("direction", false) && ind.direction == Direction::kUp) {
+    diags.error(f.at("direction"), "bad-target",
+                "a rank is better the lower it is (前10名 is 10 or better); leave 'direction' out");
+  }
+  ind.direction = Direction::kDown;
+  if (!ind.target) return;
+  if (ind.form.about || ind.form.low || ind.form.change || !ind.target->is_integer() ||
+      ind.target->to_double() < 1) {
+    diags.error(f.at("target"), "bad-target",
+                "a rank's target is a place, a whole number from 1: target = 10 for 前10名");
+    ind.target.reset();
+  }
+}
+
 void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
                     const std::string& action_id, Plan& plan, Diagnostics& diags) {
   Indicator ind;
@@ -446,9 +639,11 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   f.key_locations(ind.key_locs);
   ind.id = read_item_id(f, action_id, "indicator", diags);
   ind.name = f.string("name", true).value_or("");
-  auto kind = f.word("kind", true, parse_kind, kind_names(), kKindZh);
+  const auto word = f.word("kind", true, parse_kind_word, kind_words(), kKindZh);
+  const std::optional<Kind> kind = word ? std::optional<Kind>(word->kind) : std::optional<Kind>();
   if (kind) ind.kind = *kind;
   ind.kind_known = kind.has_value();
+  const bool rank = word && word->rank;
   // Whether unit and target are required depends on the kind: with no kind
   // to go by, neither is, so that a bad kind is one message.
   const bool measured = kind && *kind != Kind::kMilestone;
@@ -456,7 +651,9 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   const Defaults& ad = action.defaults;
   const Defaults& pd = plan.defaults;
   // A milestone has no unit and no expected path: those defaults pass it by.
-  if (const Defaults* d = measured ? giver(f, "unit", ad, pd) : nullptr) {
+  if (rank) {
+    read_rank(f, ind, diags);
+  } else if (const Defaults* d = measured ? giver(f, "unit", ad, pd) : nullptr) {
     if (d->unit) {
       ind.unit = *d->unit;
       take(ind, "unit", *d);
@@ -472,9 +669,13 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   } else {
     ind.unit = read_unit(f, measured);
   }
-  ind.target = f.number("target", measured);
+  // The direction first: it decides which edge of a band is judged on.
   if (auto v = f.word("direction", false, parse_direction, direction_names(), kDirectionZh))
     ind.direction = *v;
+  // A change in percentage points stands in for the target.
+  read_target(f, file, plan.header, measured && !f.get("change", false), ind, diags);
+  if (rank) check_rank_target(f, ind, diags);
+  ind.form.stretch = f.number("stretch", false);
   read_shared(f, ind, ad, pd);
   if (const Defaults* d = measured ? giver(f, "schedule", ad, pd) : nullptr) {
     if (d->schedule) {
@@ -486,12 +687,14 @@ void read_indicator(const toml::table& t, uint32_t file, size_t action_index,
   }
   if (auto v = f.word("basis", false, parse_basis, basis_names(), kBasisZh)) ind.basis = *v;
   read_baseline(f, file, ind, diags);
+  read_change(f, ind, diags);
   ind.metric = f.string("metric", false).value_or("");
   ind.note = f.string("note", false).value_or("");
   ind.due = f.date("due", false);
   read_stages(f, file, ind.stages, diags);
-  f.finish({"id", "name", "kind", "unit", "target", "direction", "lead", "co", "cadence",
-            "schedule", "basis", "baseline", "metric", "source", "note", "due", "stages"});
+  f.finish({"id", "name", "kind", "unit", "target", "stretch", "change", "direction", "lead", "co",
+            "cadence", "schedule", "basis", "baseline", "metric", "source", "note", "due",
+            "stages"});
   plan.indicators.push_back(std::move(ind));
 }
 

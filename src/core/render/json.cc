@@ -64,7 +64,8 @@ void ids_of(JsonWriter& w, const Report& r, const std::vector<size_t>& which) {
 void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.begin_object();
   w.field("id", row.id).field("name", row.name).field("action", row.action);
-  w.field("kind", kind_name(row.kind)).field("direction", direction_name(row.direction));
+  w.field("kind", row.form.rank ? "rank" : kind_name(row.kind))
+      .field("direction", direction_name(row.direction));
   w.key("basis");
   if (row.kind == Kind::kCumulative) {
     w.value(basis_name(row.basis));
@@ -74,7 +75,10 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.field("unit", row.unit).field("cadence", cadence_name(row.cadence));
   w.field("schedule", row.schedule);
   w.key("lead").strings(row.lead);
-  w.field("target", row.target).field("baseline", row.baseline);
+  w.field("target", row.target);
+  target_form_json(w, row.form);
+  if (row.form.stretch) w.field("stretch_reached", row.stretch_reached);
+  w.field("baseline", row.baseline);
   date(w, "due", row.due);
   w.key("actual");
   if (row.actual) {
@@ -194,6 +198,15 @@ void bulletin(JsonWriter& w, const Bulletin& b) {
 }
 
 }  // namespace
+
+void target_form_json(JsonWriter& w, const TargetForm& form) {
+  if (form.about) w.field("about", *form.about).field("tolerance", form.tolerance);
+  if (form.low && form.high) {
+    w.key("range").begin_array().value(*form.low).value(*form.high).end_array();
+  }
+  if (form.stretch) w.field("stretch", *form.stretch);
+  if (form.change) w.field("change", *form.change);
+}
 
 std::string render_json(const Report& r, const std::vector<ExcludedRecord>& excluded) {
   JsonWriter w;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/json.h"
 #include "core/check/isolate.h"
 #include "core/compute/report.h"
 
@@ -15,6 +16,12 @@ namespace tally {
 inline constexpr int kReportSchemaVersion = 3;
 /// The version of the tally.overdue JSON schema (docs/report-json.md).
 inline constexpr int kOverdueSchemaVersion = 1;
+
+/// The keys a target's form adds to an indicator's object, after "target":
+/// "about" and "tolerance" (3左右), "range" ([3, 4]), "stretch" (力争),
+/// "change" (percentage points from the baseline);
+/// none for a single figure.
+void target_form_json(JsonWriter& w, const TargetForm& form);
 
 /// The whole report: plan, period, totals, actions, bureaus, indicators,
 /// and the records left out (`data_problems`).

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/base/json.h"
+#include "core/render/json.h"
+#include "core/render/report_tables.h"
 #include "core/render/words.h"
 
 namespace tally {
@@ -14,9 +16,9 @@ std::string bureau_names(const Plan& plan, const std::vector<std::string>& ids) 
   return fmt::format("{}", fmt::join(plan.bureau_names(ids), "、"));
 }
 
-std::string target_text(const Indicator& ind) {
+std::string target_text(const Indicator& ind, bool en) {
   if (ind.kind == Kind::kMilestone) return ind.due ? format_date(*ind.due) : "";
-  return ind.target ? ind.target->str() : "";
+  return ind.target ? target_cell(ind.form, *ind.target, "", en) : "";
 }
 
 // How many indicators each action reports: its own plus `also`.
@@ -71,8 +73,8 @@ Table indicators_table(const Plan& p, bool en, bool full) {
     std::vector<std::string> row = {
         ind.id,
         ind.name,
-        std::string(kind_name(ind.kind)),
-        target_text(ind),
+        std::string(ind.form.rank ? "rank" : kind_name(ind.kind)),
+        target_text(ind, en),
         ind.unit,
         std::string(direction_name(ind.direction)),
         full ? fmt::format("{}", fmt::join(ind.lead, ",")) : bureau_names(p, ind.lead)};
@@ -189,10 +191,11 @@ std::string indicators_json(const Plan& p) {
         .field("id", ind.id)
         .field("action", p.actions[ind.action].id)
         .field("name", ind.name)
-        .field("kind", kind_name(ind.kind))
+        .field("kind", ind.form.rank ? "rank" : kind_name(ind.kind))
         .field("unit", ind.unit)
-        .field("target", ind.target)
-        .field("direction", direction_name(ind.direction));
+        .field("target", ind.target);
+    target_form_json(w, ind.form);
+    w.field("direction", direction_name(ind.direction));
     w.key("lead").strings(ind.lead);
     w.key("co").strings(ind.co);
     w.field("cadence", cadence_name(p.cadence_of(ind)));

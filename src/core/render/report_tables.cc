@@ -40,6 +40,33 @@ std::string value_cell(const ActualValue& v, bool en) {
   return out;
 }
 
+std::string target_cell(const TargetForm& form, const Decimal& target, std::string_view unit,
+                        bool en, bool reached) {
+  // A place is written 前10名 (top 10); any other figure with its unit.
+  auto figure = [&](const Decimal& d) {
+    if (form.rank) return en ? fmt::format("top {}", d.str()) : fmt::format("前{}名", d.str());
+    return fmt::format("{}{}", d.str(), unit);
+  };
+  if (form.about) {
+    return en ? fmt::format("about {}{}", form.about->str(), unit)
+              : fmt::format("{}{}左右", form.about->str(), unit);
+  }
+  if (form.change) {
+    const std::string points = (form.change->is_negative() ? "" : "+") + form.change->str();
+    return en ? points + " pp" : points + "个百分点";
+  }
+  if (form.low && form.high) return fmt::format("{}–{}{}", form.low->str(), form.high->str(), unit);
+  if (form.stretch) {
+    if (en) {
+      return fmt::format("{} (stretch {}{})", figure(target), figure(*form.stretch),
+                         reached ? ", reached" : "");
+    }
+    return fmt::format("{}（力争{}{}）", figure(target), figure(*form.stretch),
+                       reached ? "，已达" : "");
+  }
+  return figure(target);
+}
+
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
   IndicatorCells c;
   c.name = row.name;
@@ -49,7 +76,8 @@ IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
     if (row.due) c.target = format_date(*row.due);
     if (row.required_stage) c.expected = std::string(stage_label(*row.required_stage, en));
   } else {
-    if (row.target) c.target = with_unit(row.target->str());
+    if (row.target)
+      c.target = target_cell(row.form, *row.target, row.unit, en, row.stretch_reached);
     if (row.expected) c.expected = format_share(*row.expected);
     if (row.expected_value) c.expected_value = with_unit(format_quantity(*row.expected_value));
     if (row.completion) c.completion = format_share(*row.completion);

@@ -58,6 +58,14 @@ struct IndicatorCells {
 /// percent when one was given (推进中 60%).
 std::string value_cell(const ActualValue& v, bool en);
 
+/// A target as the plan states it, with `unit`: 3.6亿元; 3%左右 (en "about
+/// 3%"); 3–4%; 8%（力争8.5%） (en "8% (stretch 8.5%)"), with "，已达"
+/// (", reached") when `reached`; +2个百分点 (en "+2 pp"); a rank 前10名 (en
+/// "top 10"). `target` is the figure judged on, shown
+/// when the form is a single figure.
+std::string target_cell(const TargetForm& form, const Decimal& target, std::string_view unit,
+                        bool en, bool reached = false);
+
 /// Formats one indicator row.
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en);
 

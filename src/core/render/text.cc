@@ -309,7 +309,7 @@ Table definition_table(const IndicatorDetail& d, const IndicatorCells& c, bool e
   const Indicator& ind = d.definition;
   Sheet def(en);
   def.add(term(Term::kAction, en), fmt::format("{} ({})", d.action_name, d.current.action));
-  std::string kind(kind_name(ind.kind));
+  std::string kind(ind.form.rank ? "rank" : kind_name(ind.kind));
   if (ind.kind != Kind::kMilestone) kind += fmt::format(" · {}", direction_name(ind.direction));
   if (ind.kind == Kind::kCumulative) kind += fmt::format(" · basis {}", basis_name(ind.basis));
   def.add(term(Term::kKind, en), kind);
