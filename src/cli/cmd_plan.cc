@@ -154,6 +154,10 @@ int run_import(const PlanArgs& args, Context& ctx) {
   for (const auto& f : made.files) fmt::print(ctx.out, "{}\n", join_path(args.into, f.path));
   for (const auto& s : made.stubs)
     fmt::print(ctx.err, "{}:{}: not imported: {}\n", args.table, s.line, s.reason);
+  for (const auto& path : made.leaderless) {
+    fmt::print(ctx.err, "{}: no row of this action names a lead bureau: write its id in 'lead'\n",
+               join_path(args.into, path));
+  }
   auto plural = [](size_t n, const char* one, const char* many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
   };

@@ -268,3 +268,18 @@ expect "refusals: nothing written" "" "$(ls -d nh bb .*.tally-tmp-* 2>/dev/null)
 err=$("$TALLY" plan export --plan "$hj" --action industri 2>&1)
 expect "export --action unknown: exit" 2 "$?"
 expect "export --action unknown" "tally: error: --action: the plan has no action 'industri' (did you mean 'industry'?)" "$err"
+
+# An action whose only row is a stub and names no lead: tally guesses no
+# lead; the empty list is written with a comment, named on stderr, and is
+# the one finding of check (missing-key at that line).
+printf '行动,目标任务,牵头单位,完成时限\n民生保障,......,,2024年12月底前\n经济发展,新建桥梁2座,县住建局,2024年12月底前\n' >leaderless.csv
+"$TALLY" plan import leaderless.csv --into ll >/dev/null 2>err
+expect "leaderless: exit" 0 "$?"
+expect "leaderless: stderr" "leaderless.csv:2: not imported: no target: the 目标任务 cell '......' holds no words
+ll/actions/01-a01.toml: no row of this action names a lead bureau: write its id in 'lead'" "$(head -2 err)"
+err=$("$TALLY" check --plan ll --color never 2>&1)
+expect "leaderless: check exit" 1 "$?"
+expect "leaderless: check" "ll/actions/01-a01.toml:10:8: error: action 'a01' needs at least one lead bureau [missing-key]
+  lead = []  # no row of this action names a lead bureau: write its id here
+         ^
+ll: 1 error, 0 warnings (2 actions, 1 indicators, 0 tasks, 1 bureaus, 0 actuals, 0 problems)" "$err"

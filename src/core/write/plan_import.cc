@@ -236,8 +236,16 @@ PlanImport plan_import_files(const PlanTable& table, const PlanImportOptions& o)
         "# why: write them by hand, then run `tally check`.\n\n"
         "[action]\nid = {}\nnumber = {}\nname = {}\n",
         one_line(a.name), o.table_name, toml_string(a.id), number, toml_string(a.name));
-    head += bureau_line("lead", action_lead, false);
-    out.files.push_back({fmt::format("actions/{:02}-{}.toml", number, a.id), head + body});
+    std::string path = fmt::format("actions/{:02}-{}.toml", number, a.id);
+    if (action_lead.empty()) {
+      // No row of this action names a lead, and none can be invented: the
+      // empty list is where `tally check` points, and the note says so.
+      head += "lead = []  # no row of this action names a lead bureau: write its id here\n";
+      out.leaderless.push_back(path);
+    } else {
+      head += bureau_line("lead", action_lead, false);
+    }
+    out.files.push_back({std::move(path), head + body});
   }
   out.actions = actions.size();
 

@@ -33,6 +33,9 @@ struct ImportStub {
 struct PlanImport {
   std::vector<ScaffoldFile> files;
   std::vector<ImportStub> stubs;
+  /// Files of actions whose rows name no lead bureau: written with
+  /// `lead = []` and a comment, for the user to fill (check says where).
+  std::vector<std::string> leaderless;
   size_t actions = 0;
   size_t indicators = 0;
   size_t tasks = 0;
