@@ -98,7 +98,10 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.field("compared_period", row.compared_period.str());
   number(w, "expected", row.expected);
   number(w, "expected_value", row.expected_value);
-  number(w, "completion", row.completion);
+  // A place has no completion; the place ÷ the target place it was judged on
+  // stays under its own key.
+  number(w, "completion", row.form.rank ? std::nullopt : row.completion);
+  if (row.form.rank) number(w, "place_ratio", row.completion);
   number(w, "gap", row.gap);
   w.field("status", status_name(row.status));
   w.key("required_stage");

@@ -80,7 +80,9 @@ IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
       c.target = target_cell(row.form, *row.target, row.unit, en, row.stretch_reached);
     if (row.expected) c.expected = format_share(*row.expected);
     if (row.expected_value) c.expected_value = with_unit(format_quantity(*row.expected_value));
-    if (row.completion) c.completion = format_share(*row.completion);
+    // A place is not a share of work done: 12th against 前10名 is behind,
+    // and 120% beside it would read as over-achievement.
+    if (row.completion) c.completion = row.form.rank ? "—" : format_share(*row.completion);
     if (row.gap) c.gap = format_points(*row.gap);
     if (row.required_pace) {
       c.pace =
