@@ -80,6 +80,7 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   if (row.form.stretch) w.field("stretch_reached", row.stretch_reached);
   w.field("baseline", row.baseline);
   date(w, "due", row.due);
+  if (row.due && row.plan_end.year > 0 && row.plan_end < *row.due) w.field("continued", true);
   w.key("actual");
   if (row.actual) {
     w.value(*row.actual);

@@ -67,13 +67,18 @@ std::string target_cell(const TargetForm& form, const Decimal& target, std::stri
   return figure(target);
 }
 
+std::string due_cell(Date due, Date plan_end, bool en) {
+  if (plan_end.year == 0 || !(plan_end < due)) return format_date(due);
+  return en ? format_date(due) + " (continued)" : format_date(due) + "（续建）";
+}
+
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
   IndicatorCells c;
   c.name = row.name;
   c.lead = name_list(row.lead_names, en);
   auto with_unit = [&](const std::string& v) { return v.empty() ? v : v + row.unit; };
   if (row.kind == Kind::kMilestone) {
-    if (row.due) c.target = format_date(*row.due);
+    if (row.due) c.target = due_cell(*row.due, row.plan_end, en);
     if (row.required_stage) c.expected = std::string(stage_label(*row.required_stage, en));
   } else {
     if (row.target)
