@@ -50,8 +50,9 @@ int run_list(const ListArgs& args, Context& ctx) {
     return kExitOk;
   }
   const bool csv = args.format == "csv";
-  Table t = registry_table(plan, what, ctx.en(), csv);
-  fmt::print(ctx.out, "{}", csv ? render_csv_table(t, args.bom) : render_text_table(t, ctx.width));
+  fmt::print(ctx.out, "{}",
+             csv ? render_csv_table(registry_table(plan, what, ctx.en(), true), args.bom)
+                 : registry_text(plan, what, ctx.en(), ctx.width));
   return kExitOk;
 }
 

@@ -77,10 +77,9 @@ int run_log(const LogArgs& args, Context& ctx) {
     if (entries.empty()) {
       ctx.note("no records");
     } else {
-      fmt::print(ctx.out, "{}",
-                 render_text_table(log_table(ledger, entries, ctx.en(), false), ctx.width));
+      fmt::print(ctx.out, "{}", log_text(ledger, entries, ctx.en(), ctx.width));
     }
-    fmt::print(ctx.out, "{}", problems_text(excluded, ctx.en(), 0));
+    fmt::print(ctx.out, "{}", problems_text(excluded, ctx.en(), ctx.width));
   }
   return after_excluded(ctx, excluded.size(), args.strict, kExitOk);
 }

@@ -9,6 +9,7 @@
 #include "cli/report_io.h"
 #include "core/ledger/ledger.h"
 #include "core/render/csv.h"
+#include "core/render/data_problems.h"
 #include "core/render/json.h"
 #include "core/render/markdown.h"
 #include "core/render/text.h"
@@ -51,12 +52,16 @@ int run_overdue(const OverdueArgs& args, Context& ctx) {
                       std::string(en ? "as of " : "截至 ") + format_date(list.as_of), list.as_of,
                       en};
     std::string error;
-    auto bytes = render_xlsx({overdue_sheet(list, en)}, info, &error);
+    std::vector<Worksheet> sheets = {overdue_sheet(list, en)};
+    // The records left out, as the other formats' 数据问题 section names them.
+    if (auto problems = problems_sheet(o.excluded, en)) sheets.push_back(std::move(*problems));
+    auto bytes = render_xlsx(sheets, info, &error);
     if (!bytes) {
       ctx.error(fmt::format("--format xlsx: {}", error));
       return kExitEnvironment;
     }
-    return emit(ctx, *bytes, args.output);
+    if (int rc = emit(ctx, *bytes, args.output); rc != kExitOk) return rc;
+    return after_excluded(ctx, o.excluded.size(), args.strict, kExitOk);
   }
   std::string text = args.format == "md"     ? render_md(list, o)
                      : args.format == "csv"  ? render_csv(list, o)

@@ -83,7 +83,8 @@ int run_list(const ProblemArgs& args, Context& ctx) {
     ctx.note("no problems");
     return kExitOk;
   }
-  return emit(ctx, render_text_table(t, args.output.empty() ? ctx.width : 0), args.output);
+  return emit(ctx, problem_list_text(list, ctx.en(), args.output.empty() ? ctx.width : 0),
+              args.output);
 }
 
 int run_problem(const ProblemArgs& args, Context& ctx) {

@@ -38,11 +38,7 @@ int run_rank(const RankArgs& args, Context& ctx) {
   }
   // Outside the plan, or not begun, there is nothing to judge: every row
   // would be —.
-  if (period->end() < h.start || h.end < period->start()) {
-    ctx.error(fmt::format("--period {} is outside the plan ({} to {})", period->str(),
-                          format_date(h.start), format_date(h.end)));
-    return kExitUsage;
-  }
+  if (!period_in_plan(ctx, "--period", *period)) return kExitUsage;
   if (ctx.today < period->start()) {
     ctx.error(fmt::format("--period {} begins {}, after today ({}); rank a period that has begun",
                           period->str(), format_date(period->start()), format_date(ctx.today)));

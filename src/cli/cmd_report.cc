@@ -10,6 +10,7 @@
 #include "core/compute/report.h"
 #include "core/ledger/ledger.h"
 #include "core/render/csv.h"
+#include "core/render/data_problems.h"
 #include "core/render/html.h"
 #include "core/render/json.h"
 #include "core/render/markdown.h"
@@ -30,6 +31,7 @@ struct ReportArgs {
   std::string format = "table";
   std::string output;
   std::string fail_on;
+  int number = 0;  // 0: the plan's [bulletin] number, or none
   bool bom = false;
   bool strict = false;
 };
@@ -44,11 +46,15 @@ std::optional<std::string> workbook(const Context& ctx, const Ledger& ledger, co
            (!r.selection.bureau.empty() && item.bureau != r.selection.bureau);
   });
   const std::vector<std::string> header = report_header(r, en);
-  WorkbookInfo info{header.at(0), header.at(1), r.as_of, en};
+  const std::string number = number_text(r, en);
+  WorkbookInfo info{number.empty() ? header.at(0) : header.at(0) + " · " + number, header.at(1),
+                    r.as_of, en};
   std::string error;
-  auto bytes = render_xlsx({action_sheet(r, en), bureau_sheet(r, en), indicator_sheet(r, en),
-                            overdue_sheet(overdue, en)},
-                           info, &error);
+  std::vector<Worksheet> sheets = {action_sheet(r, en), bureau_sheet(r, en), indicator_sheet(r, en),
+                                   overdue_sheet(overdue, en)};
+  // The records left out, as the other formats' 数据问题 section names them.
+  if (auto problems = problems_sheet(ctx.excluded, en)) sheets.push_back(std::move(*problems));
+  auto bytes = render_xlsx(sheets, info, &error);
   if (!bytes) ctx.error(fmt::format("--format xlsx: {}", error));
   return bytes;
 }
@@ -80,6 +86,13 @@ int run_report(const ReportArgs& args, Context& ctx) {
     ctx.error(fmt::format("--period {}", error));
     return kExitUsage;
   }
+  // A period or date asked for outside the plan would show the plan's
+  // statuses under another year's name. With neither, the default after
+  // the plan's year keeps its note (below) and reports as asked.
+  if (!args.period.empty() && !period_in_plan(ctx, "--period", *period)) return kExitUsage;
+  if (!args.as_of.empty() &&
+      !period_in_plan(ctx, fmt::format("--as-of {}: period", args.as_of), *period))
+    return kExitUsage;
 
   // 2. What: the selection and the statuses that fail the run.
   Selection sel;
@@ -104,6 +117,7 @@ int run_report(const ReportArgs& args, Context& ctx) {
   // 3. Compute, render, write.
   Ledger ledger(plan);
   Report report = compute_report(ledger, ReportRequest{*period, *as_of}, sel);
+  if (args.number > 0) report.number = args.number;
   RenderOptions o;
   o.en = ctx.en();
   o.color = ctx.color_out && args.output.empty();
@@ -155,6 +169,10 @@ Runner setup_report(CLI::App& app) {
                  "table, md, csv, json, html, or xlsx (a workbook, with --output)")
       ->check(CLI::IsMember({"table", "md", "csv", "json", "html", "xlsx"}));
   app.add_option("--output", args->output, "Write to FILE (atomically) instead of stdout");
+  app.add_option("--number", args->number,
+                 "The bulletin's number (期数), printed as 第N期 under the title (default: the "
+                 "plan's [bulletin] number, else none)")
+      ->check(CLI::Range(1, 9999));
   app.add_option("--fail-on", args->fail_on,
                  "Exit 1 when an indicator has one of these statuses (comma-separated)");
   app.add_flag("--bom", args->bom, "Start CSV with a UTF-8 byte-order mark (for Excel)");

@@ -35,6 +35,7 @@ int run_template(const TemplateArgs& args, Context& ctx) {
     ctx.error(fmt::format("--period {}", error));
     return kExitUsage;
   }
+  if (!period_in_plan(ctx, "--period", *period)) return kExitUsage;
   const bool xlsx = args.format == "xlsx";
   if (xlsx && !xlsx_supported()) {
     ctx.error(fmt::format("--format xlsx: {}", xlsx_missing()));

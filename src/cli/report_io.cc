@@ -59,6 +59,19 @@ int after_excluded(const Context& ctx, size_t shown, bool strict, int rc) {
   return rc == kExitOk && strict ? kExitInvalid : rc;
 }
 
+bool period_in_plan(const Context& ctx, const std::string& option, const Period& period) {
+  const PlanHeader& h = ctx.plan().header;
+  if (h.start <= period.end() && period.start() <= h.end) return true;
+  std::string message = fmt::format("{} {} is outside the plan ({} to {})", option, period.str(),
+                                    format_date(h.start), format_date(h.end));
+  Period same = period;
+  same.year = h.start.year;
+  if (h.start <= same.end() && same.start() <= h.end)
+    message += fmt::format("; did you mean {}?", same.str());
+  ctx.error(message);
+  return false;
+}
+
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text) {
   if (text.empty()) return ctx.today;
   auto d = parse_date(text);

@@ -28,6 +28,13 @@ bool can_write_workbook(const Context& ctx, const std::string& output, const std
 /// when `strict` (--strict) and rc is kExitOk.
 int after_excluded(const Context& ctx, size_t shown, bool strict, int rc);
 
+/// Whether `period` (given to `option`) overlaps the plan's dates; else
+/// false after printing "--period 2025-Q1 is outside the plan (2024-01-01
+/// to 2024-12-31); did you mean 2024-Q1?", the suggestion being the same
+/// period in the plan's first year. A bulletin, ranking or sheet for a
+/// period the plan does not cover would judge it by another year's plan.
+bool period_in_plan(const Context& ctx, const std::string& option, const Period& period);
+
 /// The date of `--as-of` (today when empty); nullopt after printing an error.
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text);
 

@@ -240,6 +240,9 @@ sub plan.toml 'cadence = "month"' 'cadence = "monthly"'
 new bad-enum-cadence-zh
 sub plan.toml 'cadence = "month"' 'cadence = "每月"'
 
+new bad-enum-bulletin-number
+sub plan.toml 'timely_days = 10' $'timely_days = 10\n\n[bulletin]\nnumber = "monthly"'
+
 new bad-enum-basis
 sub actions/01-industry.toml 'target = 3.6' $'target = 3.6\nbasis = "peroid"'
 

@@ -124,5 +124,5 @@ expect "two commits through a link" "调标 1 项；指标 修改 1" "$("$TALLY"
 ln -s /etc/hostname plans/demo/actions/03-out.toml
 commit_all . "链接到方案之外"
 expect "a link out of the plan at a revision" \
-  "HEAD:plans/demo/actions/03-out.toml: error: cannot read: it leads outside the plan directory, to /etc/hostname; plan and actuals files must be inside it [unreadable-file]" \
+  "HEAD:plans/demo/actions/03-out.toml: error: cannot read: it leads outside the plan directory, to /etc/hostname; plan files must be inside it [unreadable-file]" \
   "$("$TALLY" diff HEAD~1 HEAD 2>&1 | grep -F unreadable-file)"

@@ -12,7 +12,7 @@ ln -s /proc/self/environ rec/bureaus.toml
 SECRET_FOR_THE_TEST=hunter2 run check
 expect "check: a link out of the plan, exit" 1 "$rc"
 expect "check: a link out of the plan" \
-  "rec/bureaus.toml: error: cannot read: it leads outside the plan directory, to /proc/$(echo '[0-9]*')/environ; plan and actuals files must be inside it [unreadable-file]" \
+  "rec/bureaus.toml: error: cannot read: it leads outside the plan directory, to /proc/$(echo '[0-9]*')/environ; plan files must be inside it [unreadable-file]" \
   "$(printf '%s' "$out" | grep -F 'unreadable-file' | sed -E 's#/proc/[0-9]+/#/proc/[0-9]*/#')"
 expect "check: nothing of the environment" "" "$(printf '%s%s' "$out" "$err" | grep -F hunter2)"
 
@@ -40,7 +40,7 @@ last="report with /dev/zero linked into the actuals"
 timeout 10 "$TALLY" --plan rec report >.out 2>.err
 rc=$?
 expect "report: a device, exit" 1 "$rc"
-expect "report: a device" "rec/actuals/zero.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; plan and actuals files must be inside it [unreadable-file]" \
+expect "report: a device" "rec/actuals/zero.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; actuals files must be inside it [unreadable-file]" \
   "$(grep -F 'unreadable-file' .err)"
 rm rec/actuals/zero.toml
 
@@ -51,6 +51,6 @@ last="check with /dev/zero linked into the problems"
 timeout 10 "$TALLY" --plan rec check >.out 2>.err
 rc=$?
 expect "check: a problem file leading out, exit" 1 "$rc"
-expect "check: a problem file leading out" "rec/problems/Q2024-0001.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; plan and actuals files must be inside it [unreadable-file]" \
+expect "check: a problem file leading out" "rec/problems/Q2024-0001.toml: error: cannot read: it leads outside the plan directory, to /dev/zero; problem files must be inside it [unreadable-file]" \
   "$(grep -F 'unreadable-file' .out)"
 rm rec/problems/Q2024-0001.toml

@@ -168,7 +168,23 @@ expect "rank --format xlsx" '季讲评排名
 # A period outside the plan, or not begun, has nothing to judge: refused.
 err=$(demo --today 2024-07-25 --period 2025-Q1 2>&1 >/dev/null)
 expect "rank --period 2025-Q1: exit" 2 "$?"
-expect "rank --period 2025-Q1: message" "tally: error: --period 2025-Q1 is outside the plan (2024-01-01 to 2024-12-31)" "$err"
+expect "rank --period 2025-Q1: message" "tally: error: --period 2025-Q1 is outside the plan (2024-01-01 to 2024-12-31); did you mean 2024-Q1?" "$err"
+# report and template refuse it the same way (one function): a bulletin for
+# 2025 would show 2024's statuses under 2025's name. report --as-of
+# 2026-03-01 would report January 2026 (February is not due until 03-23).
+plan_args="--plan plans/hongjiang-2024 --actuals docs/examples/hongjiang-2024-h1/actuals --problems docs/examples/hongjiang-2024-h1/problems --today 2024-07-25"
+err=$("$TALLY" report $plan_args --period 2025-Q1 2>&1 >/dev/null)
+expect "report --period 2025-Q1: exit" 2 "$?"
+expect "report --period 2025-Q1: message" "tally: error: --period 2025-Q1 is outside the plan (2024-01-01 to 2024-12-31); did you mean 2024-Q1?" "$err"
+err=$("$TALLY" report $plan_args --as-of 2026-03-01 2>&1 >/dev/null)
+expect "report --as-of 2026-03-01: exit" 2 "$?"
+expect "report --as-of 2026-03-01: message" "tally: error: --as-of 2026-03-01: period 2026-01 is outside the plan (2024-01-01 to 2024-12-31); did you mean 2024-01?" "$err"
+out=$("$TALLY" report $plan_args --as-of 2025-01-25 2>/dev/null | sed -n 2p)
+expect "report --as-of 2025-01-25: December, due 2025-01-23, is still the plan's" "报告期 2024-12 (2024-12-01~2024-12-31) · 截至 2025-01-25 · 序时进度 100.0%" "$out"
+err=$("$TALLY" template $plan_args --bureau gxj --period 2025-06 --output t.xlsx 2>&1 >/dev/null)
+expect "template --period 2025-06: exit" 2 "$?"
+expect "template --period 2025-06: message" "tally: error: --period 2025-06 is outside the plan (2024-01-01 to 2024-12-31); did you mean 2024-06?" "$err"
+expect "template --period 2025-06: nothing written" "" "$(ls t.xlsx 2>/dev/null)"
 err=$(demo --today 2024-07-25 --period 2024-Q4 2>&1 >/dev/null)
 expect "rank --period 2024-Q4: exit" 2 "$?"
 expect "rank --period 2024-Q4: message" "tally: error: --period 2024-Q4 begins 2024-10-01, after today (2024-07-25); rank a period that has begun" "$err"

@@ -90,7 +90,10 @@ golden show-output.html show economy.output --format html
 #   highlights: the 3 task reports marked highlight.
 demo="$SRC/docs/examples/hongjiang-2024-h1"
 plan="$SRC/plans/hongjiang-2024"
-demo_args=(--actuals "$demo/actuals" --problems "$demo/problems" report --period 2024-06 --status missing)
+# The plan's [bulletin] issuer signs each one (落款: 洪江市“八大行动”总专班办公室,
+# 2024年7月25日, the as-of date); --number 6 numbers it 第6期.
+demo_args=(--actuals "$demo/actuals" --problems "$demo/problems" report --period 2024-06 --status missing
+  --number 6)
 golden monthly-bulletin.txt "${demo_args[@]}"
 golden monthly-bulletin.md "${demo_args[@]}" --format md
 golden monthly-bulletin-en.txt --lang en "${demo_args[@]}"

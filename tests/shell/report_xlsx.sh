@@ -92,3 +92,44 @@ expect "report --format csv: by indicator" "$(cat indicator.csv)" \
 expect "report --format csv: a row" \
   "economy.output,规模工业总产值,economy,县工信局,gxj,cumulative,up,亿元,month,3.6,,,1.7,2024-06,2024-06,0.5,1.8,0.472222,-2.777778,欠序时,,0.316667,6,3.4,2024-07-20T16:30:00+08:00,gxj,县统计局6月月报" \
   "$(sed -n 2p indicator.csv | tr -d '\r')"
+
+# A record that breaks a rule is left out of the workbook's figures and
+# named on a last sheet, 数据问题, as the other formats name it in their
+# section; a workbook with none left out has no such sheet. gxj.toml has
+# 45 lines; the record below starts with a blank line, so its [[actual]]
+# is line 47.
+cp -r "$plan/actuals" bad
+expect "lines of the test plan's gxj.toml" 45 "$(wc -l <bad/gxj.toml)"
+cat >>bad/gxj.toml <<'TOML'
+
+[[actual]]
+indicator = "economy.outptu"
+period = "2024-06"
+value = 1.8
+recorded = 2024-07-10T09:00:00+08:00
+by = "gxj"
+source = "手工补录"
+TOML
+t --actuals bad report --period 2024-06 --format xlsx --output bad.xlsx 2>/dev/null
+expect "report --format xlsx, a record left out: exit" 0 $?
+t --actuals bad overdue --format xlsx --output bad-overdue.xlsx 2>/dev/null
+expect "overdue --format xlsx, a record left out: exit" 0 $?
+sheet() { "$py" - "$1" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(" ".join(wb.sheetnames))
+if "数据问题" in wb.sheetnames:
+    for row in wb["数据问题"].iter_rows(values_only=True):
+        print(" | ".join(row))
+PY
+}
+problem="bad/gxj.toml:47 | economy.outptu | unknown indicator 'economy.outptu' (did you mean 'economy.output'?)"
+expect "report workbook: the 数据问题 sheet" "按行动 按牵头单位 全部指标 催报清单 数据问题
+记录位置 | 指标编号 | 问题
+$problem" "$(sheet bad.xlsx)"
+expect "overdue workbook: the 数据问题 sheet" "催报清单 数据问题
+记录位置 | 指标编号 | 问题
+$problem" "$(sheet bad-overdue.xlsx)"
+expect "no record left out: no 数据问题 sheet" "按行动 按牵头单位 全部指标 催报清单" "$(sheet june.xlsx)"
+err=$(t --actuals bad overdue --format xlsx --output bad-overdue.xlsx --strict 2>&1)
+expect "overdue --format xlsx --strict, a record left out: exit" 1 $?

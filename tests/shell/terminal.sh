@@ -61,10 +61,16 @@ expect "overdue --width 80" '催报清单 · 示例县“三大行动”方案
 （为适应 80 列宽省略：连续未报、最近报送；--wide 显示全部）' \
   "$(t --width 80 overdue)"
 expect "overdue --width 80 --wide" "$piped" "$(t --width 80 --wide overdue)"
-# The record log is fitted too; its times are not cut.
+# The record log is fitted too; its times and values are not cut. Its
+# time (16), id (23), period (10), value (11) and state (8) take
+# 16 + 23 + 10 + 11 + 8 + 4 × 2 = 76 columns, so the reason, note, source
+# and by give way, named under the table.
 expect "log --width 80: the first record" \
-  "2024-04-10 09:00  safety.fires             2024-Q1          1起  yjj       消防救…   3月12日…            现行" \
+  "2024-04-10 09:00  safety.fires             2024-Q1             1起  现行" \
   "$(t --width 80 log | sed -n 3p)"
+expect "log --width 80: the note" \
+  "（为适应 80 列宽省略：更正原因、备注、来源、报送单位；--wide 显示全部）" \
+  "$(t --width 80 log | tail -1)"
 err=$(t --width 20 overdue 2>&1 >/dev/null)
 expect "--width 20: exit" 2 $?
 expect "--width 20: message" "--width: Value 20 not in range 40 to 1000

@@ -380,9 +380,7 @@ void GitTreeFileSystem::resolve_links(const std::map<std::string, std::string>& 
     for (int hops = 0;; ++hops) {
       if (to.empty() || to[0] == '/') {
         why = fmt::format(
-            "it leads outside the plan directory, to {}; plan and actuals files "
-            "must be inside it",
-            to);
+            "it leads outside the plan directory, to {}; plan files must be inside it", to);
         break;
       }
       const size_t slash = at.rfind('/');
@@ -391,9 +389,7 @@ void GitTreeFileSystem::resolve_links(const std::map<std::string, std::string>& 
       std::string norm = p.lexically_normal().generic_string();
       if (norm.rfind("../", 0) == 0 || norm == ".." || !inside(norm)) {
         why = fmt::format(
-            "it leads outside the plan directory, to {}; plan and actuals files "
-            "must be inside it",
-            norm);
+            "it leads outside the plan directory, to {}; plan files must be inside it", norm);
         break;
       }
       if (files_.is_file(norm)) {

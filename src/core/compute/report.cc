@@ -513,6 +513,8 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   r.plan_id = h.id;
   r.plan_title = h.title;
   r.plan_document = h.document;
+  r.issuer = h.issuer;
+  if (h.numbered_by_period) r.number = request.period.index;
   r.plan_start = h.start;
   r.plan_end = h.end;
   r.cadence = h.cadence;

@@ -200,6 +200,8 @@ struct Report {
   std::string plan_id;
   std::string plan_title;
   std::string plan_document;
+  std::string issuer;         ///< the plan's [bulletin] issuer, signed at the end; "" for none
+  std::optional<int> number;  ///< the bulletin's number (期数), when it has one
   Date plan_start;
   Date plan_end;
   Cadence cadence = Cadence::kMonth;  ///< the plan's reporting cadence

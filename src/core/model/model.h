@@ -78,6 +78,12 @@ struct PlanHeader {
   /// are whole numbers. [units] counted, or the built-in list.
   std::vector<std::string> counted_units = default_counted_units();
   Evaluation evaluation;
+  /// [bulletin] issuer: the unit that issues the bulletins, signed at their
+  /// end with the report's date (落款); "" for none.
+  std::string issuer;
+  /// [bulletin] number = "period": a bulletin's number (期数) is its
+  /// period's place in its year (June: 第6期).
+  bool numbered_by_period = false;
   Location loc;
 
   /// True when `unit` counts whole things.

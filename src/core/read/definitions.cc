@@ -204,6 +204,24 @@ void read_thresholds(const toml::table& t, uint32_t file, PlanHeader& h, Diagnos
   f.finish({"behind", "about"});
 }
 
+// [bulletin]: who issues the bulletins, and how they are numbered.
+void read_bulletin(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
+  Fields f(t, file, diags, "[bulletin]");
+  if (auto v = f.string("issuer", false)) h.issuer = *v;
+  if (auto v = f.string("number", false)) {
+    if (*v == "period") {
+      h.numbered_by_period = true;
+    } else {
+      diags.error(f.at("number"), "bad-enum",
+                  fmt::format("number '{}' is not \"period\" (a bulletin numbered by its period's "
+                              "place in its year: June is 第6期); leave it out for no number, or "
+                              "give `tally report --number N`",
+                              *v));
+    }
+  }
+  f.finish({"issuer", "number"});
+}
+
 // [evaluation]: each weight a number, 0 or more, and not all of them 0.
 void read_evaluation(const toml::table& t, uint32_t file, PlanHeader& h, Diagnostics& diags) {
   Fields f(t, file, diags, "[evaluation]");
@@ -779,7 +797,9 @@ bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnosti
   const toml::table* profiles = table_of(top, "profile", false);
   const toml::table* evaluation = table_of(top, "evaluation", false);
   const toml::table* defaults = table_of(top, "defaults", false);
-  top.finish({"plan", "reporting", "thresholds", "units", "profile", "evaluation", "defaults"});
+  const toml::table* bulletin = table_of(top, "bulletin", false);
+  top.finish({"plan", "reporting", "thresholds", "units", "profile", "evaluation", "defaults",
+              "bulletin"});
   if (units) {
     Fields f(*units, file, diags, "[units]");
     if (auto v = f.strings("counted", false, false)) h.counted_units = *v;
@@ -792,6 +812,7 @@ bool read_plan_toml(const toml::table& root, uint32_t file, Plan& out, Diagnosti
   if (reporting) read_reporting(*reporting, file, h, diags);
   if (thresholds) read_thresholds(*thresholds, file, h, diags);
   if (evaluation) read_evaluation(*evaluation, file, h, diags);
+  if (bulletin) read_bulletin(*bulletin, file, h, diags);
   return dates_ok;
 }
 

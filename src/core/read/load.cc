@@ -16,17 +16,19 @@ namespace tally {
 namespace {
 
 // The file, if it is inside `root` once its links are followed; otherwise
-// nullopt and `*error` says where it leads. A link that stays inside the
-// plan is read like the file it names; one that leads out (to
+// nullopt and `*error` says where it leads, naming what was read (`what`:
+// "plan files", "actuals files", "problem files") and the directory it must
+// stay in: the plan's, or the one --actuals or --problems names. A link
+// that stays inside is read like the file it names; one that leads out (to
 // /proc/self/environ, say) is never read.
 std::optional<std::string> read_inside(const FileSystem& fs, const std::string& path,
-                                       const std::string& root, std::string* error) {
+                                       const std::string& root, const std::string& plan_dir,
+                                       std::string_view what, std::string* error) {
   std::string target;
   if (!fs.inside(path, root, &target)) {
-    *error = fmt::format(
-        "it leads outside the plan directory, to {}; plan and actuals files "
-        "must be inside it",
-        target);
+    const std::string where =
+        root == plan_dir ? std::string("the plan directory") : "the directory " + root;
+    *error = fmt::format("it leads outside {}, to {}; {} must be inside it", where, target, what);
     return std::nullopt;
   }
   return fs.read(path, error);
@@ -37,7 +39,7 @@ std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& p
                                       const std::string& shown_path, LoadResult& r,
                                       uint32_t* file_out) {
   std::string error;
-  auto text = read_inside(fs, path, r.plan.dir, &error);
+  auto text = read_inside(fs, path, r.plan.dir, r.plan.dir, "plan files", &error);
   uint32_t file = r.files.add(shown_path, text ? *text : std::string());
   if (file_out) *file_out = file;
   if (!text) {
@@ -70,7 +72,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
   const auto first = static_cast<uint32_t>(r.files.size());
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
-    f.text = read_inside(fs, paths[i], root, &f.error);
+    f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
     if (f.text) {
       load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags);
     }
@@ -108,7 +110,7 @@ void load_problems(const FileSystem& fs, const std::string& dir, const std::stri
   for (const auto& name : names) {
     const std::string path = join_path(dir, name);
     std::string error;
-    auto text = read_inside(fs, path, root, &error);
+    auto text = read_inside(fs, path, root, r.plan.dir, "problem files", &error);
     const uint32_t file = r.files.add(path, text ? *text : std::string());
     if (!text) {
       r.diags.error(Location{file, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", error));

@@ -40,7 +40,8 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options);
 /// r.plan.problems, adding each file to r.files and what is wrong to r.diags.
 /// A file is read only if it is a regular file inside `root` once its links
 /// are followed (the plan directory, or the directory --problems names), as
-/// the plan and actuals files are; otherwise it is an unreadable-file error.
+/// the plan and actuals files are; otherwise it is an unreadable-file error
+/// naming the problem files and the directory they must stay in.
 void load_problems(const FileSystem& fs, const std::string& dir, const std::string& root,
                    LoadResult& r);
 

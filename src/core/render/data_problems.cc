@@ -63,6 +63,17 @@ std::string problems_html(const std::vector<ExcludedRecord>& excluded, bool en) 
   return out + "</tbody>\n</table>\n</section>\n";
 }
 
+std::optional<Worksheet> problems_sheet(const std::vector<ExcludedRecord>& excluded, bool en) {
+  if (excluded.empty()) return std::nullopt;
+  Worksheet s;
+  s.name = term(Term::kDataProblems, en);
+  s.table = problems_table(excluded, en);
+  s.kinds.assign(s.table.header.size(), CellKind::kText);
+  s.column_status.assign(s.table.header.size(), std::nullopt);
+  s.row_status.assign(s.table.rows.size(), std::nullopt);
+  return s;
+}
+
 void problems_json(JsonWriter& w, const std::vector<ExcludedRecord>& excluded) {
   w.key("data_problems").begin_array();
   for (const ExcludedRecord& r : excluded) {

@@ -4,11 +4,13 @@
 // left out every function returns nothing, so the output is as before.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/base/json.h"
 #include "core/check/isolate.h"
+#include "core/render/sheets.h"
 
 namespace tally {
 
@@ -21,6 +23,10 @@ std::string problems_md(const std::vector<ExcludedRecord>& excluded, bool en);
 std::string problems_csv(const std::vector<ExcludedRecord>& excluded, bool en);
 /// `<section class="problems">` with a heading, the sentence and a table.
 std::string problems_html(const std::vector<ExcludedRecord>& excluded, bool en);
+/// The sheet 数据问题 of a workbook: 记录位置 (file:line), 指标编号 and 问题,
+/// one row per record left out; nullopt when none was, so a workbook has
+/// the sheet only when its bulletin left a record out.
+std::optional<Worksheet> problems_sheet(const std::vector<ExcludedRecord>& excluded, bool en);
 /// The key "data_problems": an array of {file, line, indicator, codes,
 /// reasons}, empty when no record was left out.
 void problems_json(JsonWriter& w, const std::vector<ExcludedRecord>& excluded);

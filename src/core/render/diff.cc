@@ -266,7 +266,10 @@ std::string render_diff_text(const PlanDiff& diff, const DiffHeading& heading) {
   std::string out = heading_line(heading) + "\n" + summary_line(diff, L) + "\n";
   for (const auto& s : sections(diff, L)) {
     out += fmt::format("\n{}\n", s.alert ? L.alert(s.title) : s.title);
-    out += render_text_table(s.table, heading.width);
+    // Ids are never cut: in a narrow terminal the action and then the name
+    // give way (the id names the item), said under the table.
+    out += render_fitted_table(s.table, heading.width,
+                               headings({Term::kAction, Term::kName}, heading.en), heading.en);
   }
   return out;
 }

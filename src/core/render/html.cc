@@ -30,6 +30,8 @@ h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2
 h3 { font-size: 15px; margin: 22px 0 4px; }
 header.report { border-bottom: 3px solid #1f3a5f; padding-bottom: 12px; }
 .doc { color: #57606a; margin: 0 0 8px; }
+.number { margin: 0 0 8px; font-weight: 600; }
+.signature { margin-top: 32px; text-align: right; line-height: 1.9; }
 .meta { margin: 2px 0; }
 .sub { color: #57606a; margin: 0 0 6px; font-size: 13px; }
 ul.counts { list-style: none; display: flex; flex-wrap: wrap; gap: 8px; padding: 0; margin: 12px 0 8px; }
@@ -260,6 +262,8 @@ std::string header_html(const Report& r, bool en) {
   out += fmt::format("<h1>{}</h1>\n", esc(r.plan_title));
   if (!r.plan_document.empty())
     out += fmt::format("<p class=\"doc\">{}</p>\n", esc(r.plan_document));
+  if (const std::string number = number_text(r, en); !number.empty())
+    out += fmt::format("<p class=\"number\">{}</p>\n", esc(number));
   out += fmt::format("<p class=\"meta\">{}</p>\n", esc(lines[1]));
   out += "<ul class=\"counts\">\n";
   for (Status s : kAllStatuses) {
@@ -324,6 +328,19 @@ std::string bulletin_html(const Bulletin& b, bool en) {
 
 }  // namespace
 
+namespace {
+
+// The 落款: the issuing unit and the report's date, right-aligned; "" when
+// the plan names no issuer.
+std::string signature_html(const Report& r, bool en) {
+  std::vector<std::string> lines;
+  for (const std::string& line : signature_lines(r, en)) lines.push_back(esc(line));
+  if (lines.empty()) return "";
+  return fmt::format("<p class=\"signature\">{}</p>\n", fmt::join(lines, "<br>"));
+}
+
+}  // namespace
+
 std::string render_html(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out =
@@ -335,7 +352,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   if (r.indicators.empty()) {
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
                                              : "没有符合筛选条件的指标。"));
-    return out + problems_html(o.excluded, en) + "</body>\n</html>\n";
+    return out + signature_html(r, en) + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 
   if (r.bulletin)
@@ -388,6 +405,8 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   }
   out += "</section>\n";
   if (r.bulletin) out += bulletin_html(*r.bulletin, en);
+  // The 落款 ends the bulletin; 数据问题, about the records, follows it.
+  out += signature_html(r, en);
   out += problems_html(o.excluded, en);
   out += fmt::format("<footer>{} · {} {}</footer>\n", esc(r.plan_id), esc(term(Term::kAsOf, en)),
                      format_date(r.as_of));

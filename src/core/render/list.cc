@@ -239,6 +239,25 @@ Table registry_table(const Plan& plan, Registry what, bool en, bool full) {
   return indicators_table(plan, en, full);
 }
 
+std::string registry_text(const Plan& plan, Registry what, bool en, size_t width) {
+  std::vector<std::string> gives_way;
+  switch (what) {
+    case Registry::kActions:
+      gives_way = headings({Term::kAnnex, Term::kOffice}, en);
+      break;
+    case Registry::kBureaus:
+      gives_way = headings({Term::kAliases, Term::kBureauKind}, en);
+      break;
+    case Registry::kTasks:
+      gives_way = headings({Term::kAction, Term::kLead}, en);
+      break;
+    case Registry::kIndicators:
+      gives_way = headings({Term::kDirection, Term::kKind, Term::kLead}, en);
+      break;
+  }
+  return render_fitted_table(registry_table(plan, what, en, false), width, gives_way, en);
+}
+
 std::string registry_json(const Plan& plan, Registry what) {
   switch (what) {
     case Registry::kActions:

@@ -20,6 +20,13 @@ enum class Registry { kActions, kBureaus, kIndicators, kTasks };
 /// name, action, due date, lead bureaus (with `full` as for indicators).
 Table registry_table(const Plan& plan, Registry what, bool en, bool full);
 
+/// The registry's table as text fitted to `width` columns (0: no limit):
+/// when its names would be cut below 8 characters, columns give way in
+/// turn and are named under it: indicators' direction, kind, then lead;
+/// tasks' action, then lead; bureaus' aliases, then kind; actions' annex,
+/// then office. Ids are never cut or left out.
+std::string registry_text(const Plan& plan, Registry what, bool en, size_t width);
+
 /// The registry as a JSON array, keys in English.
 std::string registry_json(const Plan& plan, Registry what);
 

@@ -34,6 +34,13 @@ Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool
   return t;
 }
 
+std::string log_text(const Ledger& ledger, const std::vector<LogEntry>& entries, bool en,
+                     size_t width) {
+  return render_fitted_table(
+      log_table(ledger, entries, en, false), width,
+      headings({Term::kReason, Term::kNote, Term::kSource, Term::kBy, Term::kLoggedAt}, en), en, 8);
+}
+
 std::string render_log_json(const Ledger& ledger, const std::vector<LogEntry>& entries,
                             const SourceFiles& files) {
   const Plan& plan = ledger.plan();

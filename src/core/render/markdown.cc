@@ -50,10 +50,17 @@ std::string render_md(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::vector<std::string> header = report_header(r, en);
   std::string out = fmt::format("# {} · {}\n\n", markdown_text(header[0]), r.period.str());
+  if (const std::string number = number_text(r, en); !number.empty()) out += number + "\n\n";
   for (size_t k = 1; k < header.size(); ++k) out += "- " + markdown_text(header[k]) + "\n";
+  // The 落款 ends the bulletin, one line each (a Markdown hard break);
+  // 数据问题, about the records, follows it.
+  std::string signature;
+  for (const std::string& line : signature_lines(r, en))
+    signature += (signature.empty() ? "\n" : "\\\n") + markdown_text(line);
+  if (!signature.empty()) signature += "\n";
   if (r.indicators.empty()) {
     return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n") +
-           problems_md(o.excluded, en);
+           signature + problems_md(o.excluded, en);
   }
   if (r.bulletin) out += fmt::format("\n## {}\n", term(Term::kSectionIndicators, en));
   out += attention(r, en);
@@ -97,7 +104,7 @@ std::string render_md(const Report& r, const RenderOptions& o) {
     }
   }
   if (r.bulletin) out += bulletin_md(*r.bulletin, en);
-  return out + problems_md(o.excluded, en);
+  return out + signature + problems_md(o.excluded, en);
 }
 
 std::string render_md(const OverdueReport& r, const RenderOptions& o) {

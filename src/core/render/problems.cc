@@ -40,6 +40,12 @@ Table problems_table(const ProblemList& list, bool en, bool full) {
   return t;
 }
 
+std::string problem_list_text(const ProblemList& list, bool en, size_t width) {
+  return render_fitted_table(
+      problems_table(list, en, false), width,
+      headings({Term::kEvidence, Term::kFoundBy, Term::kClosedOn, Term::kOpenedOn}, en), en);
+}
+
 std::string problems_json(const ProblemList& list) {
   JsonWriter w;
   w.begin_object().field("schema", "tally.problems").field("version", 1);

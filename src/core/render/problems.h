@@ -14,6 +14,11 @@ namespace tally {
 /// close. `full` (CSV): bureau ids and dates as written, no truncation.
 Table problems_table(const ProblemList& list, bool en, bool full);
 
+/// The table as text fitted to `width` columns (0: no limit): when the
+/// problems would be cut below 8 characters, the evidence, how it was
+/// found, the date closed and the date opened give way, named under it.
+std::string problem_list_text(const ProblemList& list, bool en, size_t width);
+
 /// The list as JSON: {"schema": "tally.problems", "version": 1, "as_of",
 /// "problems": [{id, bureau, bureau_name, state, opened, due, days_late,
 /// indicator, task, source, text, by, reopened, closed, closed_by,

@@ -208,6 +208,17 @@ std::vector<std::string> report_header(const Report& r, bool en) {
   return lines;
 }
 
+std::string number_text(const Report& r, bool en) {
+  if (!r.number) return "";
+  return en ? fmt::format("No. {}", *r.number) : fmt::format("第{}期", *r.number);
+}
+
+std::vector<std::string> signature_lines(const Report& r, bool en) {
+  if (r.issuer.empty()) return {};
+  const Date d = r.as_of;
+  return {r.issuer, en ? format_date(d) : fmt::format("{}年{}月{}日", d.year, d.month, d.day)};
+}
+
 std::string_view status_color(Status s) {
   switch (s) {
     case Status::kDone:

@@ -134,6 +134,14 @@ std::string expected_text(const Report& r, bool en);
 /// has none.
 std::vector<std::string> changes_lines(const Report& r, bool en);
 
+/// The bulletin's number (期数): "第6期" ("No. 6"); "" when it has none.
+std::string number_text(const Report& r, bool en);
+
+/// The 落款 at the end of a bulletin: the issuing unit, then the report's
+/// date in Chinese ("2024年7月25日"; in English as 2024-07-25); none when
+/// the plan names no issuer.
+std::vector<std::string> signature_lines(const Report& r, bool en);
+
 /// The records made since the last brief: indicator, period, value, by, when.
 Table changed_records_table(const Changes& c, bool en);
 

@@ -1,5 +1,7 @@
 #include "core/render/table.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -42,6 +44,29 @@ std::vector<size_t> column_widths(const Table& t) {
   return width;
 }
 
+// Only names are cut: ids, periods, dates, times and figures are copied or
+// read whole (a cut id cannot be typed back), so a column is cut only when
+// some cell is a name: one with a non-ASCII character, or with a space and
+// a letter.
+bool is_name(const std::string& cell) {
+  bool space = false, letter = false;
+  for (char ch : cell) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return true;
+    space = space || ch == ' ';
+    letter = letter || std::isalpha(static_cast<unsigned char>(ch));
+  }
+  return space && letter;
+}
+
+// Per column: whether render_text_table may cut it.
+std::vector<bool> name_columns(const Table& t) {
+  const size_t n = t.header.size();
+  std::vector<bool> prose(n, false);
+  for (const auto& row : t.rows)
+    for (size_t c = 0; c < n && c < row.size(); ++c) prose[c] = prose[c] || is_name(row[c]);
+  return prose;
+}
+
 }  // namespace
 
 void Table::style(size_t row, size_t col, std::string escape) {
@@ -67,28 +92,17 @@ std::string render_text_table(const Table& table, size_t max_width) {
       for (size_t w : width) s += w;
       return s;
     };
-    // Only names are cut: ids, periods, dates, times and figures are
-    // copied or read whole (a cut id cannot be typed back), so a column is
-    // cut only when some cell is a name: one with a non-ASCII character, or
-    // with a space and a letter.
-    auto is_name = [](const std::string& cell) {
-      bool space = false, letter = false;
-      for (char ch : cell) {
-        if (static_cast<unsigned char>(ch) >= 0x80) return true;
-        space = space || ch == ' ';
-        letter = letter || std::isalpha(static_cast<unsigned char>(ch));
+    const std::vector<bool> prose = name_columns(t);
+    // Names are cut to 8 columns at the least; only when that is not
+    // enough (ids leave little room) to 4, a character and "…".
+    for (size_t least : {8, 4}) {
+      while (total() > max_width) {
+        size_t widest = n;
+        for (size_t c = 0; c < n; ++c)
+          if (prose[c] && width[c] > least && (widest == n || width[c] > width[widest])) widest = c;
+        if (widest == n) break;
+        --width[widest];
       }
-      return space && letter;
-    };
-    std::vector<bool> prose(n, false);
-    for (const auto& row : t.rows)
-      for (size_t c = 0; c < n && c < row.size(); ++c) prose[c] = prose[c] || is_name(row[c]);
-    while (total() > max_width) {
-      size_t widest = n;
-      for (size_t c = 0; c < n; ++c)
-        if (prose[c] && width[c] > 8 && (widest == n || width[c] > width[widest])) widest = c;
-      if (widest == n) break;
-      --width[widest];
     }
   }
   auto line = [&](const std::vector<std::string>& cells, const std::vector<std::string>* styles) {
@@ -113,6 +127,60 @@ std::string render_text_table(const Table& table, size_t max_width) {
   for (size_t r = 0; r < t.rows.size(); ++r)
     out += line(t.rows[r], r < t.styles.size() ? &t.styles[r] : nullptr);
   return out;
+}
+
+bool names_cut_short(const Table& table, size_t width, size_t room) {
+  if (width == 0) return false;
+  const Table t = shown(table);
+  const std::vector<size_t> w = column_widths(t);
+  const std::vector<bool> prose = name_columns(t);
+  size_t need = w.empty() ? 0 : 2 * (w.size() - 1);
+  for (size_t c = 0; c < w.size(); ++c) need += prose[c] ? std::min(w[c], room) : w[c];
+  return need > width;
+}
+
+std::vector<std::string> leave_out(Table& t, const std::vector<std::string>& gives_way,
+                                   const std::function<bool(const Table&)>& too_wide) {
+  std::vector<std::string> left_out;
+  for (const std::string& column : gives_way) {
+    if (!too_wide(t)) break;
+    const auto it = std::find(t.header.begin(), t.header.end(), column);
+    if (it == t.header.end()) continue;
+    const auto c = it - t.header.begin();
+    left_out.push_back(*it);
+    t.header.erase(it);
+    if (static_cast<size_t>(c) < t.right.size()) t.right.erase(t.right.begin() + c);
+    for (auto& row : t.rows)
+      if (static_cast<size_t>(c) < row.size()) row.erase(row.begin() + c);
+    for (auto& row : t.styles)
+      if (static_cast<size_t>(c) < row.size()) row.erase(row.begin() + c);
+  }
+  return left_out;
+}
+
+std::string left_out_note(const std::vector<std::string>& columns, size_t width, bool en) {
+  if (columns.empty()) return {};
+  std::string note = en ? fmt::format("(left out to fit {} columns: {}; --wide shows them)", width,
+                                      fmt::join(columns, ", "))
+                        : fmt::format("（为适应 {} 列宽省略：{}；--wide 显示全部）", width,
+                                      fmt::join(columns, "、"));
+  // Too long for the terminal itself: the hint goes on a line of its own.
+  if (width > 0 && display_width(note) > width) {
+    const size_t hint = note.rfind("--wide");
+    if (note[hint - 1] == ' ') {
+      note[hint - 1] = '\n';
+    } else {
+      note.insert(hint, "\n");
+    }
+  }
+  return note + "\n";
+}
+
+std::string render_fitted_table(Table t, size_t width, const std::vector<std::string>& gives_way,
+                                bool en, size_t room) {
+  const auto left_out = leave_out(
+      t, gives_way, [&](const Table& table) { return names_cut_short(table, width, room); });
+  return render_text_table(t, width) + left_out_note(left_out, width, en);
 }
 
 std::string render_csv_table(const Table& t, bool bom) {

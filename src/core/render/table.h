@@ -2,6 +2,7 @@
 // Chinese text (two columns a character) lines up in a terminal.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,34 @@ inline constexpr size_t kMaxCellWidth = 500;
 /// Columns separated by two spaces, the header underlined with dashes.
 /// Cells are shown inert() and cut to kMaxCellWidth; `styles` colour them.
 /// `max_width` cuts the widest columns of names (with "…", to no less than
-/// 8 columns) until the table fits; columns of ids, periods, dates and
-/// figures are never cut, so a table of them may stay wider. 0 means no
-/// limit.
+/// 8 columns, or 4 when 8 is not enough) until the table fits; columns of
+/// ids, periods, dates and figures are never cut, so a table of them may
+/// stay wider. 0 means no limit.
 std::string render_text_table(const Table& t, size_t max_width = 0);
 
 /// The display width render_text_table would give the table without a limit.
 size_t text_table_width(const Table& t);
+
+/// True when render_text_table(t, width) would cut a column of names below
+/// `room` display columns, or could not fit the table at all (its ids,
+/// periods and figures alone are wider). Never when `width` is 0.
+bool names_cut_short(const Table& t, size_t width, size_t room);
+
+/// Leaves out of `t` the columns headed `gives_way`, in turn, while
+/// `too_wide(t)`; returns the headings left out, for left_out_note().
+std::vector<std::string> leave_out(Table& t, const std::vector<std::string>& gives_way,
+                                   const std::function<bool(const Table&)>& too_wide);
+
+/// The line under a table that left `columns` out to fit `width` columns:
+/// "（为适应 80 列宽省略：方向、类型；--wide 显示全部）"; "" when none.
+std::string left_out_note(const std::vector<std::string>& columns, size_t width, bool en);
+
+/// `t` as text fitted to `width` columns (0: no limit): while its names
+/// would be cut below `room` columns, the `gives_way` columns are left out
+/// in turn; then the names are cut (render_text_table) and the columns
+/// left out are named under the table (left_out_note).
+std::string render_fitted_table(Table t, size_t width, const std::vector<std::string>& gives_way,
+                                bool en, size_t room = 16);
 
 /// RFC 4180 CSV with a header row; `bom` prefixes a UTF-8 byte-order mark
 /// so spreadsheet programs detect the encoding. Each cell goes through

@@ -37,11 +37,7 @@ bool names_cramped(const Table& t, size_t width) {
 
 // The note under a table that left columns out to fit the terminal.
 std::string left_out_note(const std::vector<std::string>& columns, const RenderOptions& o) {
-  if (columns.empty()) return {};
-  return o.en ? fmt::format("(left out to fit {} columns: {}; --wide shows them)\n", o.width,
-                            join(columns, ", "))
-              : fmt::format("（为适应 {} 列宽省略：{}；--wide 显示全部）\n", o.width,
-                            join(columns, "、"));
+  return tally::left_out_note(columns, o.width, o.en);
 }
 
 // An indicator table fitted to the terminal: when the names would be cut
@@ -88,22 +84,9 @@ std::string wrapped(const std::string& line, size_t width) {
 
 // Leaves out of `t` the columns headed `gives_way`, in turn, while
 // `too_wide(t)`; the headings left out, for left_out_note.
-template <typename TooWide>
 std::vector<std::string> leave_out(Table& t, std::initializer_list<Term> gives_way, bool en,
-                                   TooWide too_wide) {
-  std::vector<std::string> left_out;
-  for (Term column : gives_way) {
-    if (!too_wide(t)) break;
-    const auto it = std::find(t.header.begin(), t.header.end(), term(column, en));
-    if (it == t.header.end()) continue;
-    const auto c = static_cast<size_t>(it - t.header.begin());
-    left_out.push_back(*it);
-    t.header.erase(it);
-    if (c < t.right.size()) t.right.erase(t.right.begin() + static_cast<std::ptrdiff_t>(c));
-    for (auto& row : t.rows)
-      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
-  }
-  return left_out;
+                                   const std::function<bool(const Table&)>& too_wide) {
+  return tally::leave_out(t, headings(gives_way, en), too_wide);
 }
 
 // A table of the 催报 list fitted to the terminal: when its names would be
@@ -223,13 +206,19 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   const bool en = o.en;
   std::string out;
   std::vector<std::string> header = report_header(r, en);
+  if (const std::string number = number_text(r, en); !number.empty())
+    header.insert(header.begin() + 1, number);
   for (size_t k = 0; k < header.size(); ++k)
     out += (k == 0 ? bold(header[k], o.color) : wrapped(header[k], o.width)) + "\n";
+  // The 落款 ends the bulletin; 数据问题, about the records, follows it.
+  std::string signature;
+  for (const std::string& line : signature_lines(r, en)) signature += inert(line) + "\n";
+  if (!signature.empty()) signature = "\n" + signature;
   if (r.indicators.empty()) {
     return out +
            fmt::format("\n{}\n",
                        en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
-           problems_text(o.excluded, en, o.width);
+           signature + problems_text(o.excluded, en, o.width);
   }
   if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
@@ -267,7 +256,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     }
   }
   if (r.bulletin) out += bulletin_text(*r.bulletin, o);
-  return out + problems_text(o.excluded, en, o.width);
+  return out + signature + problems_text(o.excluded, en, o.width);
 }
 
 std::string render_text(const OverdueReport& r, const RenderOptions& o) {
