@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 
 #include "cli/context.h"
 #include "cli/report_io.h"
@@ -63,12 +65,29 @@ int run_import(const PlanArgs& args, Context& ctx) {
     ctx.error(fmt::format("cannot read {}: {}", args.table, error));
     return fs.is_file(args.table) ? kExitEnvironment : kExitUsage;
   }
+  // A message about the whole file (line 0) names no line.
   auto fail = [&](uint32_t line, const std::string& message) {
-    fmt::print(ctx.err, "{}:{}: {}\n", args.table, line, message);
+    if (line == 0) {
+      fmt::print(ctx.err, "{}: {}\n", args.table, message);
+    } else {
+      fmt::print(ctx.err, "{}:{}: {}\n", args.table, line, message);
+    }
     ctx.error(fmt::format("{}: nothing was written", args.table));
     return kExitInvalid;
   };
   CsvResult rows;
+  std::string lower = args.table;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!bytes->starts_with("PK\x03\x04") && (lower.ends_with(".xlsx") || lower.ends_with(".xls"))) {
+    // Read as CSV it would be refused for a header it cannot have.
+    return fail(0, bytes->starts_with("\xD0\xCF\x11\xE0")
+                       ? "an Excel 97-2003 workbook (.xls), which tally does not read; save it "
+                         "from Excel or WPS as \"Excel 工作簿 (*.xlsx)\", or as CSV UTF-8"
+                       : "not an .xlsx workbook: it is not a zip archive, as every .xlsx is; "
+                         "save it from Excel or WPS as \"Excel 工作簿 (*.xlsx)\", or as CSV "
+                         "UTF-8");
+  }
   if (bytes->starts_with("PK\x03\x04")) {
     if (!xlsx_supported()) {
       ctx.error(fmt::format("{}: {}", args.table, xlsx_missing()));

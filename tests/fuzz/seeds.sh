@@ -2,7 +2,7 @@
 # Assembles the seed corpus of one fuzz target from files already in the
 # tree, so no corpus is kept in git:
 #   bash tests/fuzz/seeds.sh TARGET SOURCE_DIR OUT_DIR
-# TARGET is plan, actuals, csv, period or xlsx. The reproducers in
+# TARGET is plan, actuals, csv, period, xlsx or plan_table. The reproducers in
 # tests/fuzz/regressions/TARGET are seeds too.
 set -euo pipefail
 target=$1 src=$2 out=$3
@@ -41,6 +41,23 @@ case $target in
         } | put
       done
     done < <(find "$src/tests/errors" "$src/tests/plans" "$src/plans" -name plan.toml | sort)
+    # The shipped plan with [defaults] and [evaluation] that are right (the
+    # cases in tests/errors hold only wrong ones), and an indicator that
+    # takes its lead and its cadence from them.
+    hj=$src/plans/hongjiang-2024
+    {
+      cat "$hj/plan.toml"
+      printf '\n[defaults]\ncadence = "quarter"\nsource = "分工方案"\n'
+      if ! grep -q '^\[evaluation\]' "$hj/plan.toml"; then
+        printf '\n[evaluation]\nprogress = 40\nreporting = 20\ntasks = 20\nproblems = 20\n'
+      fi
+      printf '\0'
+      cat "$hj/bureaus.toml"
+      printf '\0'
+      cat "$(tomls_in "$hj/actions" | head -n 1)"
+      printf '\n[defaults]\nlead = "%s"\n' \
+        "$(sed -n 's/^\[bureau\.\([a-z0-9]*\)\]$/\1/p' "$hj/bureaus.toml" | head -n 1)"
+    } | put
     ;;
   actuals)
     while IFS= read -r f; do put < "$f"; done < <(
@@ -49,6 +66,20 @@ case $target in
   csv)
     while IFS= read -r f; do put < "$f"; done < <(
       find "$src/tests/golden" \( -name '*.csv' -o -name '*csv*.out' \) | sort)
+    ;;
+  plan_table)
+    # The 分工方案 tables in the tree, and the tables the shell tests of
+    # `plan import` write inline (cat >NAME.csv <<'CSV' ... CSV).
+    while IFS= read -r f; do put < "$f"; done < <(
+      find "$src/tests/data" "$src/tests/golden/plan-import" -name '*.csv' | sort)
+    awk '/^cat >[^ ]*\.csv <<.CSV.$/ { n++; on = 1; next }
+         on && /^CSV$/ { on = 0; next }
+         on { print > (out "/.table." n) }' out="$out" "$src/tests/shell/plan_import.sh"
+    for f in "$out"/.table.*; do
+      [ -f "$f" ] || continue
+      put < "$f"
+      rm -f "$f"
+    done
     ;;
   xlsx)
     # The reproducers (below) are the seeds: XML of every cell type, and a

@@ -138,3 +138,21 @@ TEST_CASE("plan_table: no header, no year") {
   REQUIRE(t);
   CHECK(t->year == 2025);
 }
+
+// Found by fuzz_plan_table (regressions/plan_table/target-only-full-stops):
+// a target cell of only full stops was a task named "" (name = "" in the
+// plan, which `tally check` refuses).
+TEST_CASE("plan_table: a target cell of only full stops is a stub") {
+  auto t = read_plan_table(rows({{"2024年任务", "", ""},
+                                 {"序号", "目标任务", "牵头单位"},
+                                 {"1", "。。", "县发改局"},
+                                 {"2", "...", "县发改局"},
+                                 {"3", "新建2座桥。", "县住建局"}}),
+                           std::nullopt, nullptr, nullptr);
+  REQUIRE(t);
+  REQUIRE(t->entries.size() == 3);
+  CHECK(t->entries[0].reason == "no target: the 目标任务 cell '。。' holds no words");
+  CHECK(t->entries[1].what == TableEntry::What::kStub);
+  CHECK(t->entries[1].reason == "no target: the 目标任务 cell '...' holds no words");
+  CHECK(t->entries[2].name == "新建2座桥");
+}

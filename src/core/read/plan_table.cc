@@ -486,6 +486,11 @@ std::optional<PlanTable> read_plan_table(const std::vector<CsvRow>& rows, std::o
       stub(fmt::format("no target: the {} cell is empty", header_of(col[kText])));
       continue;
     }
+    // A cell of only full stops (……, ...) names nothing once its stop is cut.
+    if (e.name.empty()) {
+      stub(fmt::format("no target: the {} cell '{}' holds no words", header_of(col[kText]), text));
+      continue;
+    }
     if (e.lead.empty()) {
       stub(lead_col < 0 ? "no lead bureau: the table has no 牵头单位 or 责任单位 column"
                         : fmt::format("no lead bureau: the {} cell is empty", header_of(lead_col)));
