@@ -398,7 +398,10 @@ new target-sign-zero-up
 sub actions/01-industry.toml 'target = 3.6' 'target = 0'
 
 new date-outside-plan
-milestone 'due = 2025-03-31'
+milestone 'due = 2023-12-31'
+
+new date-outside-plan-far
+milestone 'due = 2034-03-31'
 
 new bad-stages
 milestone $'due = 2024-10-31\nstages = [\n  { date = 2024-10-31, stage = "done" },\n  { date = 2024-06-30, stage = "in-progress" },\n]'

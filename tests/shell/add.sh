@@ -80,12 +80,12 @@ tally: error: the plan with this entry would have 3 errors; nothing was written
 '
 # (The file has 149 lines: the entry starts at 151, its id on 152, its kind
 # on 154, the due date or unit on 155.)
-t --plan dz add indicator --action a01 --id 02 --name 重复 --kind milestone --due 2017-03-31 --lead b01
+t --plan dz add indicator --action a01 --id 02 --name 重复 --kind milestone --due 2015-12-31 --lead b01
 expect_run 1 '' 'dz/actions/01-a01.toml:152:6: error: indicator id '"'"'a01.02'"'"' is already defined in actions/01-a01.toml [duplicate-id]
   id = "a01.02"
        ^
-dz/actions/01-a01.toml:155:7: error: due date 2017-03-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
-  due = 2017-03-31
+dz/actions/01-a01.toml:155:7: error: due date 2015-12-31 is outside the plan (2016-01-01 to 2016-12-31) [date-outside-plan]
+  due = 2015-12-31
         ^
 tally: error: the plan with this entry would have 2 errors; nothing was written
 '

@@ -17,7 +17,9 @@ expect "check: exit" 0 "$?"
 #                                  (46.5 − 45.3) ÷ 2 = 60% ≥ 50%: 达序时, gap +10.0,
 #                                  (47.3 − 46.5) ÷ 2 quarters = 0.4/季 still to gain
 #   ranking 前10名                  12th: 0.90 × 12 = 10.8 > 10: 严重滞后, not 已突破;
-#                                  (10 − 12) ÷ 2 = -1 place a quarter
+#                                  (10 − 12) ÷ 2 = -1 place a quarter; a place
+#                                  has no 完成率 (12 ÷ 10 = 120% would read as
+#                                  over-achievement), so the column shows —
 expect "report: the targets as the plan states them" \
 '指标                牵头      实绩  期别                           目标  完成率   差距  状态      每期需完成  预计全年
 ------------------  --------  ----  -------  --------------------------  ------  -----  --------  ----------  --------
@@ -27,7 +29,7 @@ expect "report: the targets as the plan states them" \
 社会消费品零售总额  县商务局    26  2024-Q2        50亿元（力争52亿元）   52.0%   +2.0  达序时         12/季    52亿元
 外贸进出口总额      县商务局   4.6  2024-Q2  4亿元（力争4.5亿元，已达）  115.0%  +65.0  已完成          0/季   9.2亿元
 常住人口城镇化率    县统计局  46.5  2024-Q2                  +2个百分点   60.0%  +10.0  达序时        0.4/季
-营商环境全省排名    县发改局    12  2024-Q2                      前10名  120.0%  +20.0  严重滞后       -1/季' \
+营商环境全省排名    县发改局    12  2024-Q2                      前10名       —  +20.0  严重滞后       -1/季' \
   "$("$TALLY" report --plan "$plan" --today 2024-07-20 | sed -n '/^指标  /,$p')"
 
 expect "report --lang en: the targets" 'about 6%
@@ -53,6 +55,31 @@ expect "report --format json: the parts" \
 {"id":"economy.ranking","kind":"rank","target":10,"status":"off-track"}' \
   "$("$TALLY" report --plan "$plan" --today 2024-07-20 --format json |
     jq -c '.indicators[] | {id, kind: (if .kind == "rank" or .kind == "level" then .kind else null end), target, about, tolerance, range, stretch, stretch_reached, change, status} | with_entries(select(.value != null))')"
+
+# A rank's 完成率 in every format: — in text, markdown and html; empty in
+# CSV; null in JSON, with 12 ÷ 10 = 1.2 kept as place_ratio. The status mix
+# and 达序时率 count it as 严重滞后 (off-track) all the same: of 7 judged,
+# gdp, retail, urban on track and trade done: 4 ÷ 7 = 57.1%; 平均完成率 is of
+# the up-direction ones only: (0.52 + 1 (115% capped) + 0.60) ÷ 3 = 70.7%.
+expect "report: status mix and rates with the rank in them" \
+'指标 7 个: 已完成 1 · 达序时 3 · 欠序时 1 · 严重滞后 2 · 已突破 0 · 逾期 0 · 未报送 0 · 未到期 0
+达序时率 57.1% · 平均完成率 70.7%' \
+  "$("$TALLY" report --plan "$plan" --today 2024-07-20 | sed -n 3,4p)"
+expect "report --format md: a rank's 完成率" \
+'| 营商环境全省排名 | 县发改局 | 12 | 2024-Q2 | 前10名 | — | +20.0 | 严重滞后 | -1/季 |' \
+  "$("$TALLY" report --plan "$plan" --today 2024-07-20 --format md | grep '^| 营商环境全省排名' | head -1)"
+expect "report --format html: a rank's 完成率 (both tables)" 2 \
+  "$("$TALLY" report --plan "$plan" --today 2024-07-20 --format html | grep -c '营商环境全省排名.*<td[^>]*>—</td>')"
+expect "report --format csv: a rank's 完成率 empty beside its gap" ',20' \
+  "$("$TALLY" report --plan "$plan" --today 2024-07-20 --format csv | tr -d '\r' | grep '^economy.ranking,' | cut -d, -f18-19)"
+expect "report --format json: a rank's place_ratio" \
+'{"completion":null,"place_ratio":1.2,"gap":20,"status":"off-track"}' \
+  "$("$TALLY" report --plan "$plan" --today 2024-07-20 --format json |
+    jq -c '.indicators[] | select(.id == "economy.ranking") | {completion, place_ratio, gap, status}')"
+expect "show: a rank's 完成率 and no path bar" \
+'2024-Q2    100.0%    10名    12       —  严重滞后
+完成率      —' \
+  "$("$TALLY" show economy.ranking --plan "$plan" --today 2024-07-20 | grep -E '^2024-Q2  +100|^完成率')"
 
 # In CSV a cell starting with + is written '+ (no spreadsheet formula).
 expect "list: the targets without their unit" 'growth,6左右,%

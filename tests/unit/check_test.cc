@@ -199,9 +199,16 @@ TEST_CASE("check_dates") {
   const std::string head =
       "[[indicator]]\nid = \"a.m\"\nname = \"m\"\nkind = \"milestone\"\n"
       "lead = \"fgj\"\n";
-  CHECK(findings(head + "due = 2025-03-31\n") ==
-        Lines{"p/actions/01-a.toml:20:7: date-outside-plan: due date 2025-03-31 is outside the "
+  CHECK(findings(head + "due = 2023-12-31\n") ==
+        Lines{"p/actions/01-a.toml:20:7: date-outside-plan: due date 2023-12-31 is outside the "
               "plan (2024-01-01 to 2024-12-31)"});
+  // After the plan's end: 续建, judged on its stages within the plan; up to
+  // 2029 (2024 + 5) it is a date, from 2030 a typo.
+  CHECK(findings(head + "due = 2029-12-31\n").empty());
+  CHECK(findings(head + "due = 2030-01-01\n") ==
+        Lines{"p/actions/01-a.toml:20:7: date-outside-plan: due date 2030-01-01 is 6 years after "
+              "the plan ends (2024-12-31); an item continued after the plan (续建) is due at "
+              "most 5 years after it: is the year a typo?"});
   CHECK(findings(head + "stages = [{ date = 2023-12-01, stage = \"in-progress\" }]\n") ==
         Lines{"p/actions/01-a.toml:20:11: date-outside-plan: stage date 2023-12-01 is outside the "
               "plan (2024-01-01 to 2024-12-31)"});
@@ -465,9 +472,9 @@ TEST_CASE("check: the tables of tasks") {
   }
   SECTION("a task due outside the plan") {
     LoadResult r = loaded(
-        TestPlan().put("actions/01-a.toml", with_task("a.invest", "gxj", "due = 2025-03-31")));
+        TestPlan().put("actions/01-a.toml", with_task("a.invest", "gxj", "due = 2023-03-31")));
     CHECK(run_check(r, check_dates) ==
-          Lines{"p/actions/01-a.toml:22:7: date-outside-plan: due date 2025-03-31 is outside the "
+          Lines{"p/actions/01-a.toml:22:7: date-outside-plan: due date 2023-03-31 is outside the "
                 "plan (2024-01-01 to 2024-12-31)"});
   }
   SECTION("an unknown key in a task is reported with the task's name") {

@@ -428,7 +428,18 @@ namespace {
 // stages in date order and never going back.
 void check_due_and_stages(const Plan& plan, const std::optional<Date>& due, Location due_at,
                           const std::vector<StagePoint>& stages, Diagnostics& diags) {
-  if (due && !in_plan(plan, *due)) {
+  // A due after the plan's end is a 续建 item, judged on its stages within
+  // the plan; more than kMaxContinuedYears years after it is taken for a typo.
+  constexpr int kMaxContinuedYears = 5;
+  const Date end = plan.header.end;
+  if (due && !plan.unread.dates && end < *due && due->year - end.year > kMaxContinuedYears) {
+    diags.error(
+        due_at, "date-outside-plan",
+        fmt::format("due date {} is {} years after the plan ends ({}); an item continued "
+                    "after the plan (续建) is due at most {} years after it: is the year "
+                    "a typo?",
+                    format_date(*due), due->year - end.year, format_date(end), kMaxContinuedYears));
+  } else if (due && !in_plan(plan, *due) && !(end < *due)) {
     diags.error(
         due_at, "date-outside-plan",
         fmt::format("due date {} is outside the plan ({})", format_date(*due), plan_span(plan)));

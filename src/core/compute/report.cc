@@ -38,6 +38,7 @@ void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
   row.form = ind.form;
   if (ind.baseline) row.baseline = ind.baseline->value;
   if (ind.kind == Kind::kMilestone) row.due = ind.due.value_or(plan.header.end);
+  row.plan_end = plan.header.end;
 }
 
 void take_record(const Actual& a, IndicatorRow& row) {

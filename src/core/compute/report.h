@@ -40,6 +40,9 @@ struct IndicatorRow {
   TargetForm form;                      ///< how the plan states the target
   std::optional<Decimal> baseline;
   std::optional<Date> due;  ///< milestones: the date it must be done by
+  /// The plan's last day: a `due` after it is 续建 (continued after the
+  /// plan), judged on the stages within the plan.
+  Date plan_end;
   /// The actual has reached the stretch target (力争): at or above it going
   /// up, at or below it going down. The status is judged on the target.
   bool stretch_reached = false;

@@ -80,6 +80,7 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   if (row.form.stretch) w.field("stretch_reached", row.stretch_reached);
   w.field("baseline", row.baseline);
   date(w, "due", row.due);
+  if (row.due && row.plan_end.year > 0 && row.plan_end < *row.due) w.field("continued", true);
   w.key("actual");
   if (row.actual) {
     w.value(*row.actual);
@@ -98,7 +99,10 @@ void indicator(JsonWriter& w, const IndicatorRow& row) {
   w.field("compared_period", row.compared_period.str());
   number(w, "expected", row.expected);
   number(w, "expected_value", row.expected_value);
-  number(w, "completion", row.completion);
+  // A place has no completion; the place ÷ the target place it was judged on
+  // stays under its own key.
+  number(w, "completion", row.form.rank ? std::nullopt : row.completion);
+  if (row.form.rank) number(w, "place_ratio", row.completion);
   number(w, "gap", row.gap);
   w.field("status", status_name(row.status));
   w.key("required_stage");

@@ -16,8 +16,8 @@ std::string bureau_names(const Plan& plan, const std::vector<std::string>& ids) 
   return fmt::format("{}", fmt::join(plan.bureau_names(ids), "、"));
 }
 
-std::string target_text(const Indicator& ind, bool en) {
-  if (ind.kind == Kind::kMilestone) return ind.due ? format_date(*ind.due) : "";
+std::string target_text(const Plan& p, const Indicator& ind, bool en) {
+  if (ind.kind == Kind::kMilestone) return ind.due ? due_cell(*ind.due, p.header.end, en) : "";
   return ind.target ? target_cell(ind.form, *ind.target, "", en) : "";
 }
 
@@ -74,7 +74,7 @@ Table indicators_table(const Plan& p, bool en, bool full) {
         ind.id,
         ind.name,
         std::string(ind.form.rank ? "rank" : kind_name(ind.kind)),
-        target_text(ind, en),
+        target_text(p, ind, en),
         ind.unit,
         std::string(direction_name(ind.direction)),
         full ? fmt::format("{}", fmt::join(ind.lead, ",")) : bureau_names(p, ind.lead)};

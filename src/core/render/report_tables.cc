@@ -67,20 +67,27 @@ std::string target_cell(const TargetForm& form, const Decimal& target, std::stri
   return figure(target);
 }
 
+std::string due_cell(Date due, Date plan_end, bool en) {
+  if (plan_end.year == 0 || !(plan_end < due)) return format_date(due);
+  return en ? format_date(due) + " (continued)" : format_date(due) + "（续建）";
+}
+
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en) {
   IndicatorCells c;
   c.name = row.name;
   c.lead = name_list(row.lead_names, en);
   auto with_unit = [&](const std::string& v) { return v.empty() ? v : v + row.unit; };
   if (row.kind == Kind::kMilestone) {
-    if (row.due) c.target = format_date(*row.due);
+    if (row.due) c.target = due_cell(*row.due, row.plan_end, en);
     if (row.required_stage) c.expected = std::string(stage_label(*row.required_stage, en));
   } else {
     if (row.target)
       c.target = target_cell(row.form, *row.target, row.unit, en, row.stretch_reached);
     if (row.expected) c.expected = format_share(*row.expected);
     if (row.expected_value) c.expected_value = with_unit(format_quantity(*row.expected_value));
-    if (row.completion) c.completion = format_share(*row.completion);
+    // A place is not a share of work done: 12th against 前10名 is behind,
+    // and 120% beside it would read as over-achievement.
+    if (row.completion) c.completion = row.form.rank ? "—" : format_share(*row.completion);
     if (row.gap) c.gap = format_points(*row.gap);
     if (row.required_pace) {
       c.pace =

@@ -66,6 +66,10 @@ std::string value_cell(const ActualValue& v, bool en);
 std::string target_cell(const TargetForm& form, const Decimal& target, std::string_view unit,
                         bool en, bool reached = false);
 
+/// A milestone's due date; one after `plan_end` (续建, continued after the
+/// plan) says so: 2025-06-30（续建） (en "2025-06-30 (continued)").
+std::string due_cell(Date due, Date plan_end, bool en);
+
 /// Formats one indicator row.
 IndicatorCells indicator_cells(const IndicatorRow& row, bool en);
 

@@ -111,7 +111,7 @@ Worksheet indicator_sheet(const Report& r, bool en) {
                             row.due_period ? row.due_period->str() : "",
                             raw(row.expected),
                             raw(row.expected_value),
-                            raw(row.completion),
+                            row.form.rank ? "" : raw(row.completion),
                             raw(row.gap),
                             std::string(status_label(row.status, en)),
                             row.required_stage ? std::string(stage_name(*row.required_stage)) : "",

@@ -391,9 +391,9 @@ Table path_table(const IndicatorDetail& d, const RenderOptions& o) {
     row.push_back(step.due ? s.status : "");
     if (bar) {
       const std::optional<double> done = step.due && own ? step.row.completion : std::nullopt;
-      // A limit of zero has no share to draw.
+      // A limit of zero has no share to draw, nor a place (a rank).
       const bool zero = ind.target && ind.target->to_double() == 0;
-      row.push_back(zero ? "" : path_bar(step.expect.share, done));
+      row.push_back(zero || ind.form.rank ? "" : path_bar(step.expect.share, done));
     }
     p.rows.push_back(std::move(row));
   }
