@@ -14,7 +14,7 @@ std::string names(const Plan& plan, const std::vector<std::string>& ids, bool as
   return fmt::format("{}", fmt::join(n, "、"));
 }
 
-std::string target_text(const Indicator& i) {
+std::string agreed_target_text(const Indicator& i) {
   return i.target ? i.target->str() : "";
 }
 
@@ -45,7 +45,7 @@ Agreement compare_targets(const Plan& before, const Plan& after, const std::stri
     if (measured) {
       // 3.60 and 3.6 are one target: compared as numbers, shown as written.
       if (!(b.target && a->target && *b.target == *a->target))
-        field(b.id, b.name, "target", target_text(b), target_text(*a));
+        field(b.id, b.name, "target", agreed_target_text(b), agreed_target_text(*a));
       field(b.id, b.name, "unit", b.unit, a->unit);
       field(b.id, b.name, "direction", std::string(direction_name(b.direction)),
             std::string(direction_name(a->direction)));

@@ -37,7 +37,7 @@ constexpr size_t kValueColumn = 8;
 
 // A value as the bureau would write it back: a number, a stage word of the
 // sheet's language (推进中, in-progress), or a percent (60%).
-std::string value_cell(const ActualValue& v, bool en) {
+std::string sheet_value_cell(const ActualValue& v, bool en) {
   if (v.stage && !v.percent && !en) return std::string(stage_label(*v.stage, false));
   return value_text(v);
 }
@@ -81,7 +81,7 @@ Worksheet fill_in_sheet(const FillIn& f, bool en) {
       expected = en ? stage_name(*row.required_stage) : stage_label(*row.required_stage, false);
     }
     s.table.rows.push_back({row.indicator, row.name, row.unit, target,
-                            row.last_value ? value_cell(*row.last_value, en) : "",
+                            row.last_value ? sheet_value_cell(*row.last_value, en) : "",
                             row.last_period ? row.last_period->str() : "", expected,
                             row.period.str(), "", "", "", ""});
     s.row_status.push_back(std::nullopt);

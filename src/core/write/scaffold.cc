@@ -162,18 +162,18 @@ std::vector<ScaffoldFile> scaffold_files(const ScaffoldOptions& o) {
 
 namespace {
 
-bool fail(std::string* error, std::string message) {
+bool refuse(std::string* error, std::string message) {
   if (error) *error = std::move(message);
   return false;
 }
 
 bool write_file_in(const std::string& path, const std::string& text, std::string* error) {
   std::FILE* f = std::fopen(path.c_str(), "wx");
-  if (!f) return fail(error, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  if (!f) return refuse(error, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
   bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
   ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;
-  if (!ok) return fail(error, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (!ok) return refuse(error, fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   return true;
 }
 
@@ -200,18 +200,18 @@ bool write_new_plan(const std::string& dir, const std::vector<ScaffoldFile>& fil
   struct stat st;
   if (::stat(target.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode))
-      return fail(error, fmt::format("{} exists and is not a directory", dir));
+      return refuse(error, fmt::format("{} exists and is not a directory", dir));
     DIR* d = ::opendir(target.c_str());
-    if (!d) return fail(error, fmt::format("cannot read {}: {}", dir, std::strerror(errno)));
+    if (!d) return refuse(error, fmt::format("cannot read {}: {}", dir, std::strerror(errno)));
     bool empty = true;
     while (const dirent* e = ::readdir(d)) {
       if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) empty = false;
     }
     ::closedir(d);
     if (!empty) {
-      return fail(error, fmt::format("{} is not empty; {} writes only into an empty or new "
-                                     "directory",
-                                     dir, command));
+      return refuse(error, fmt::format("{} is not empty; {} writes only into an empty or new "
+                                       "directory",
+                                       dir, command));
     }
   }
   auto slash = target.rfind('/');
@@ -220,8 +220,8 @@ bool write_new_plan(const std::string& dir, const std::vector<ScaffoldFile>& fil
   const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
   std::string tmp = join_path(parent, "." + base + ".tally-tmp-XXXXXX");
   if (!::mkdtemp(tmp.data())) {
-    return fail(error, fmt::format("cannot create directory {}: {}", dir,
-                                   std::strerror(errno == ENOENT ? ENOENT : errno)));
+    return refuse(error, fmt::format("cannot create directory {}: {}", dir,
+                                     std::strerror(errno == ENOENT ? ENOENT : errno)));
   }
   // mkdtemp makes the directory private; the plan is as readable as any new directory.
   const mode_t mask = ::umask(0);
@@ -249,7 +249,7 @@ bool write_new_plan(const std::string& dir, const std::vector<ScaffoldFile>& fil
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     std::string why = std::strerror(errno);
     undo();
-    return fail(error, fmt::format("cannot create {}: {}", dir, why));
+    return refuse(error, fmt::format("cannot create {}: {}", dir, why));
   }
   int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY);
   if (fd >= 0) {
