@@ -105,6 +105,12 @@ golden monthly-bulletin.html "${demo_args[@]}" --format html
 # concerns an indicator or a task, so none belongs to an action: 突出问题 is
 # empty. Highlights: 1 of the 3 (industry.electronics-chain, an industry task).
 golden monthly-bulletin-industry.md "${demo_args[@]}" --format md --action industry
+# --status filters the indicators only: demand owes no June figure, so no
+# indicator is left, but its tasks still make the 重点任务 section. demand's
+# 11 tasks (actions/03-demand.toml): 9 in progress + 0 done + 1 stalled
+# (demand.investment-promotion) + 1 never reported (demand.policy-support).
+golden monthly-bulletin-demand-none.txt "${demo_args[@]}" --action demand
+golden monthly-bulletin-demand-none.md "${demo_args[@]}" --format md --action demand
 plan="$SRC/tests/plans/report"
 
 [ "$update" = 1 ] && exit 0

@@ -350,8 +350,13 @@ std::string render_html(const Report& r, const RenderOptions& o) {
   out += fmt::format("<style>{}{}</style>\n</head>\n<body>\n", kStyle, page_margins(r, en));
   out += header_html(r, en);
   if (r.indicators.empty()) {
+    // The selection filters indicators; the bulletin's other sections stay.
+    if (r.bulletin)
+      out +=
+          fmt::format("<h2 class=\"section\">{}</h2>\n", esc(term(Term::kSectionIndicators, en)));
     out += fmt::format("<p>{}</p>\n", esc(en ? "No indicator matches the selection."
                                              : "没有符合筛选条件的指标。"));
+    if (r.bulletin) out += bulletin_html(*r.bulletin, en);
     return out + signature_html(r, en) + problems_html(o.excluded, en) + "</body>\n</html>\n";
   }
 

@@ -59,8 +59,11 @@ std::string render_md(const Report& r, const RenderOptions& o) {
     signature += (signature.empty() ? "\n" : "\\\n") + markdown_text(line);
   if (!signature.empty()) signature += "\n";
   if (r.indicators.empty()) {
-    return out + (en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n") +
-           signature + problems_md(o.excluded, en);
+    // The selection filters indicators; the bulletin's other sections stay.
+    if (r.bulletin) out += fmt::format("\n## {}\n", term(Term::kSectionIndicators, en));
+    out += en ? "\nNo indicator matches the selection.\n" : "\n没有符合筛选条件的指标。\n";
+    if (r.bulletin) out += bulletin_md(*r.bulletin, en);
+    return out + signature + problems_md(o.excluded, en);
   }
   if (r.bulletin) out += fmt::format("\n## {}\n", term(Term::kSectionIndicators, en));
   out += attention(r, en);

@@ -215,10 +215,13 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   for (const std::string& line : signature_lines(r, en)) signature += inert(line) + "\n";
   if (!signature.empty()) signature = "\n" + signature;
   if (r.indicators.empty()) {
-    return out +
-           fmt::format("\n{}\n",
-                       en ? "No indicator matches the selection." : "没有符合筛选条件的指标。") +
-           signature + problems_text(o.excluded, en, o.width);
+    // The selection filters indicators; the bulletin's other sections
+    // follow --action and --bureau, as they do when indicators match.
+    if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
+    out += fmt::format("\n{}\n",
+                       en ? "No indicator matches the selection." : "没有符合筛选条件的指标。");
+    if (r.bulletin) out += bulletin_text(*r.bulletin, o);
+    return out + signature + problems_text(o.excluded, en, o.width);
   }
   if (r.bulletin) out += "\n" + bold(term(Term::kSectionIndicators, en), o.color) + "\n";
   out += changes_text(r, o);
