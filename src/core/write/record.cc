@@ -413,11 +413,15 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   return said(std::move(c.outcome));
 }
 
+// Every field of Plan but actuals and problems: a field added to Plan
+// belongs here too, or a write checks against less than `tally check` sees.
 Plan definitions_of(const Plan& plan) {
   Plan p;
   p.dir = plan.dir;
   p.actuals_dir = plan.actuals_dir;
+  p.problems_dir = plan.problems_dir;
   p.header = plan.header;
+  p.defaults = plan.defaults;
   p.profiles = plan.profiles;
   p.bureaus = plan.bureaus;
   p.actions = plan.actions;
