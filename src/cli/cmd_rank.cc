@@ -27,18 +27,12 @@ struct RankArgs {
 };
 
 int run_rank(const RankArgs& args, Context& ctx) {
-  const PlanHeader& h = ctx.plan().header;
   if (args.format == "xlsx" && !can_write_workbook(ctx, args.output, "排名.xlsx"))
     return kExitUsage;
-  std::string error;
-  auto period = resolve_period(args.period, ctx.today, h.cadence, h.timely_days, &error);
-  if (!period) {
-    ctx.error(fmt::format("--period {}", error));
-    return kExitUsage;
-  }
   // Outside the plan, or not begun, there is nothing to judge: every row
   // would be —.
-  if (!period_in_plan(ctx, "--period", *period)) return kExitUsage;
+  const auto period = plan_period(ctx, args.period);
+  if (!period) return kExitUsage;
   if (ctx.today < period->start()) {
     ctx.error(fmt::format("--period {} begins {}, after today ({}); rank a period that has begun",
                           period->str(), format_date(period->start()), format_date(ctx.today)));
@@ -55,6 +49,7 @@ int run_rank(const RankArgs& args, Context& ctx) {
   if (args.format == "xlsx") {
     const std::vector<std::string> header = ranking_header(ranking, o.en);
     WorkbookInfo info{header[0], header[1], ranking.as_of, o.en};
+    std::string error;
     auto bytes = render_xlsx({ranking_sheet(ranking, o.en)}, info, &error);
     if (!bytes) {
       ctx.error(fmt::format("--format xlsx: {}", error));

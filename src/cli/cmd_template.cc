@@ -26,16 +26,10 @@ struct TemplateArgs {
 };
 
 int run_template(const TemplateArgs& args, Context& ctx) {
-  const PlanHeader& h = ctx.plan().header;
   const std::string bureau = bureau_id(ctx, args.bureau);
   if (bureau.empty()) return kExitUsage;
-  std::string error;
-  auto period = resolve_period(args.period, ctx.today, h.cadence, h.timely_days, &error);
-  if (!period) {
-    ctx.error(fmt::format("--period {}", error));
-    return kExitUsage;
-  }
-  if (!period_in_plan(ctx, "--period", *period)) return kExitUsage;
+  const auto period = plan_period(ctx, args.period);
+  if (!period) return kExitUsage;
   const bool xlsx = args.format == "xlsx";
   if (xlsx && !xlsx_supported()) {
     ctx.error(fmt::format("--format xlsx: {}", xlsx_missing()));
@@ -59,6 +53,7 @@ int run_template(const TemplateArgs& args, Context& ctx) {
                     fmt::format("{} {} · {} {}", term(Term::kReportPeriod, en), period->str(),
                                 en ? "due" : "报送截止", format_date(fill.due)),
                     ctx.today, en};
+  std::string error;
   auto bytes = render_xlsx({fill_in_sheet(fill, en), fill_in_instructions(fill, en)}, info, &error);
   if (!bytes) {
     ctx.error(fmt::format("--format xlsx: {}", error));

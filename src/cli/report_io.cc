@@ -72,6 +72,18 @@ bool period_in_plan(const Context& ctx, const std::string& option, const Period&
   return false;
 }
 
+std::optional<Period> plan_period(const Context& ctx, const std::string& text) {
+  const PlanHeader& h = ctx.plan().header;
+  std::string error;
+  auto period = resolve_period(text, ctx.today, h.cadence, h.timely_days, &error);
+  if (!period) {
+    ctx.error(fmt::format("--period {}", error));
+    return std::nullopt;
+  }
+  if (!period_in_plan(ctx, "--period", *period)) return std::nullopt;
+  return period;
+}
+
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text) {
   if (text.empty()) return ctx.today;
   auto d = parse_date(text);

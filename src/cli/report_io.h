@@ -35,6 +35,10 @@ int after_excluded(const Context& ctx, size_t shown, bool strict, int rc);
 /// period the plan does not cover would judge it by another year's plan.
 bool period_in_plan(const Context& ctx, const std::string& option, const Period& period);
 
+/// `--period TEXT` resolved against today and the plan's calendar, and
+/// inside the plan (period_in_plan); nullopt after printing why not.
+std::optional<Period> plan_period(const Context& ctx, const std::string& text);
+
 /// The date of `--as-of` (today when empty); nullopt after printing an error.
 std::optional<Date> as_of_date(const Context& ctx, const std::string& text);
 
