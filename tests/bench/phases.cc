@@ -14,10 +14,10 @@
 #include <string>
 
 #include "core/check/check.h"
+#include "core/compute/report.h"
 #include "core/ledger/ledger.h"
 #include "core/read/actuals.h"
 #include "core/read/load.h"
-#include "core/compute/report.h"
 
 using namespace tally;
 
@@ -81,15 +81,16 @@ int main(int argc, char** argv) {
     if (r.files.path(f).find("/actuals/") != std::string::npos) actuals_files.push_back(f);
   }
   for (int reference = 0; reference < 2; ++reference) {
+    TextStore texts;
     std::vector<Actual> out;
     Diagnostics diags;
     ActualsReadStats stats;
     t = Stopwatch();
     for (uint32_t f : actuals_files) {
       if (reference) {
-        load_actuals_text_toml(r.files.text(f), f, r.plan, out, diags);
+        load_actuals_text_toml(r.files.text(f), f, r.plan, texts, out, diags);
       } else {
-        load_actuals_text(r.files.text(f), f, r.plan, out, diags, &stats);
+        load_actuals_text(r.files.text(f), f, r.plan, texts, out, diags, &stats);
       }
     }
     t.print(reference ? "read actuals: toml++" : "read actuals: canonical");

@@ -32,14 +32,15 @@ struct Read {
 };
 
 Read read_with(std::string_view text, const Plan& plan, bool reference) {
+  TextStore texts;
   std::vector<Actual> out;
   // A record already in the list, as when the loader reads a second file.
   out.emplace_back();
   Diagnostics diags;
   if (reference) {
-    load_actuals_text_toml(text, 3, plan, out, diags);
+    load_actuals_text_toml(text, 3, plan, texts, out, diags);
   } else {
-    load_actuals_text(text, 3, plan, out, diags);
+    load_actuals_text(text, 3, plan, texts, out, diags);
   }
   Read r;
   for (size_t i = 1; i < out.size(); ++i) r.records.push_back(describe(out[i]));
@@ -68,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The canonical reader on its own, record by record: whatever it accepts
   // must be a record toml++ reads too (checked below through the loader).
   if (auto records = split_actual_records(strip_bom(text))) {
-    for (const auto& r : *records) (void)read_canonical_actual(r, 3);
+    TextStore texts;
+    for (const auto& r : *records) (void)read_canonical_actual(r, 3, texts);
   }
 
   Read fast = read_with(text, plan, false);

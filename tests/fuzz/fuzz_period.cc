@@ -107,14 +107,14 @@ std::optional<ActualValue> stored(const ActualValue& v) {
   Actual a;
   a.indicator = "fuzz.value";
   a.period = Period{Cadence::kMonth, 2024, 6};
-  a.period_text = "2024-06";
   a.value = v;
-  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.recorded = make_timestamp(Date{2024, 7, 15}, 10, 2, 0, 480);
   a.by = "gxj";
   a.source = "fuzz";
+  TextStore texts;
   std::vector<Actual> out;
   Diagnostics diags;
-  load_actuals_text(format_actual(a), 1, plan, out, diags);
+  load_actuals_text(format_actual(a), 1, plan, texts, out, diags);
   if (out.size() != 1 || diags.has_errors()) return std::nullopt;
   return out[0].value;
 }

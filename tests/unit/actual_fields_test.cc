@@ -6,6 +6,7 @@
 
 #include "core/compute/proposal.h"
 #include "core/read/actuals.h"
+#include "test_texts.h"
 
 using namespace tally;
 
@@ -16,11 +17,12 @@ namespace {
 Actual every_key() {
   Actual a;
   for (const ActualField& f : kActualFields) {
-    if (f.type == FieldType::kText) a.*f.text = fmt::format("{} “{}”", f.key, f.key);
+    if (f.type == FieldType::kText)
+      a.*f.text = test_texts().keep(fmt::format("{} “{}”", f.key, f.key));
   }
-  a.period_text = "2024-06";
   a.value.number = Decimal{18, 1};
-  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.period = Period{Cadence::kMonth, 2024, 6};
+  a.recorded = make_timestamp(Date{2024, 7, 15}, 10, 2, 0, 480);
   a.highlight = true;
   return a;
 }
@@ -50,10 +52,10 @@ TEST_CASE("actual fields: every key is written and read back by both readers") {
     Diagnostics diags;
     ActualsReadStats stats;
     if (fast) {
-      load_actuals_text(text, 1, plan, read, diags, &stats);
+      load_actuals_text(text, 1, plan, test_texts(), read, diags, &stats);
       CHECK(stats.canonical_records == 1);
     } else {
-      load_actuals_text_toml(text, 1, plan, read, diags);
+      load_actuals_text_toml(text, 1, plan, test_texts(), read, diags);
     }
     REQUIRE_FALSE(diags.has_errors());
     REQUIRE(read.size() == 1);

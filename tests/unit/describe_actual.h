@@ -19,12 +19,12 @@ inline std::string describe(const Location& l) {
 inline std::string describe(const Actual& a) {
   std::ostringstream o;
   o << a.indicator << " | " << static_cast<int>(a.period.cadence) << "/" << a.period.year << "/"
-    << a.period.index << " " << a.period_text << " | ";
+    << a.period.index << " " << a.period.str() << " | ";
   if (a.value.number) o << a.value.number->mantissa << "e-" << a.value.number->scale;
   if (a.value.stage) o << " stage " << static_cast<int>(*a.value.stage);
   if (a.value.percent) o << " percent " << *a.value.percent;
   o << " unit " << a.unit << " | " << a.recorded.epoch_seconds << "." << a.recorded.nanos << " "
-    << a.recorded.offset_minutes << " " << a.recorded.text << " | " << a.by << " | " << a.source
+    << a.recorded.offset_minutes << " " << a.recorded.text() << " | " << a.by << " | " << a.source
     << " | " << a.note << " | " << a.reason << (a.highlight ? " | highlight" : "") << " | at "
     << describe(a.loc) << " " << describe(a.period_loc) << " " << describe(a.value_loc) << " "
     << describe(a.unit_loc) << " " << describe(a.recorded_loc) << " " << describe(a.by_loc) << " #"

@@ -12,6 +12,7 @@
 #include "core/read/actuals.h"
 #include "core/read/load.h"
 #include "describe_actual.h"
+#include "test_texts.h"
 
 using namespace tally;
 using tally::testing::describe;
@@ -39,9 +40,9 @@ Read read_with(std::string_view text, bool reference) {
   Diagnostics diags;
   Read r;
   if (reference) {
-    load_actuals_text_toml(text, 3, plan, out, diags);
+    load_actuals_text_toml(text, 3, plan, test_texts(), out, diags);
   } else {
-    load_actuals_text(text, 3, plan, out, diags, &r.stats);
+    load_actuals_text(text, 3, plan, test_texts(), out, diags, &r.stats);
   }
   for (size_t i = 1; i < out.size(); ++i) r.records.push_back(describe(out[i]));
   for (const auto& d : diags.items()) {
@@ -71,9 +72,8 @@ Actual sample_actual() {
   Actual a;
   a.indicator = "industry.bio-output";
   a.period = *parse_period("2024-06", nullptr);
-  a.period_text = "2024-06";
   a.value.number = parse_decimal("1.8");
-  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.recorded = make_timestamp(Date{2024, 7, 15}, 10, 2, 0, 480);
   a.by = "gxj";
   a.source = "统计局6月月报";
   a.note = "1-6月累计";
@@ -117,7 +117,7 @@ TEST_CASE("fast actuals: what record writes is read back by the canonical reader
                                 "done", "in-progress", "60%",   "stalled"};
   for (size_t k = 0; k < 30; ++k) {
     Actual a = sample_actual();
-    a.source = std::string("source ") + texts[k % std::size(texts)];
+    a.source = test_texts().keep(std::string("source ") + texts[k % std::size(texts)]);
     a.note = texts[(k + 3) % std::size(texts)];
     a.reason = texts[(k + 7) % std::size(texts)];
     std::string_view v = values[k % std::size(values)];
@@ -139,7 +139,7 @@ TEST_CASE("fast actuals: what record writes is read back by the canonical reader
   Plan plan = test_plan();
   std::vector<Actual> read;
   Diagnostics diags;
-  load_actuals_text(file, 1, plan, read, diags);
+  load_actuals_text(file, 1, plan, test_texts(), read, diags);
   REQUIRE(read.size() == written.size());
   for (size_t k = 0; k < read.size(); ++k) {
     CHECK(read[k].source == written[k].source);
@@ -434,8 +434,8 @@ TEST_CASE("fast actuals: records appended to a file read alone as in the whole t
     Plan plan = test_plan();
     std::vector<Actual> whole, alone;
     Diagnostics whole_diags, alone_diags;
-    load_actuals_text(text, 3, plan, whole, whole_diags);
-    REQUIRE(load_appended_actuals(text, old.size(), 3, plan, alone, alone_diags));
+    load_actuals_text(text, 3, plan, test_texts(), whole, whole_diags);
+    REQUIRE(load_appended_actuals(text, old.size(), 3, plan, test_texts(), alone, alone_diags));
     REQUIRE(alone.size() == 3);
     REQUIRE(whole.size() >= 3);
     const size_t old_count = whole.size() - 3;
@@ -451,10 +451,12 @@ TEST_CASE("fast actuals: records appended to a file read alone as in the whole t
   // Old text that cannot be read record by record, a new part that is not
   // TOML: the whole text must be read.
   const std::string top = "title = \"x\"\n" + kRecord;
-  CHECK_FALSE(load_appended_actuals(top + "\n" + kRecord, top.size(), 3, plan, out, diags));
+  CHECK_FALSE(
+      load_appended_actuals(top + "\n" + kRecord, top.size(), 3, plan, test_texts(), out, diags));
   const std::string bad = kRecord + "\n" + with_line("by", "by = \"x");
-  CHECK_FALSE(load_appended_actuals(bad, kRecord.size(), 3, plan, out, diags));
-  CHECK_FALSE(load_appended_actuals(kRecord + "\n\xFF", kRecord.size(), 3, plan, out, diags));
+  CHECK_FALSE(load_appended_actuals(bad, kRecord.size(), 3, plan, test_texts(), out, diags));
+  CHECK_FALSE(
+      load_appended_actuals(kRecord + "\n\xFF", kRecord.size(), 3, plan, test_texts(), out, diags));
   CHECK(out.empty());
   CHECK(diags.items().empty());
 }

@@ -18,16 +18,14 @@ Period month(int m) {
 }
 
 // One record as the loader would leave it: the fields the ledger reads.
-Actual record(std::string indicator, Period period, const char* recorded, uint32_t file,
-              uint32_t line) {
+Actual record(Text indicator, Period period, const char* recorded, uint32_t file, uint32_t line) {
   Actual a;
-  a.indicator = std::move(indicator);
+  a.indicator = indicator;
   a.period = period;
-  a.period_text = period.str();
   int offset = 0;
   auto moment = parse_rfc3339(recorded, &offset);
   REQUIRE(moment);
-  a.recorded = Timestamp{*moment, offset, recorded};
+  a.recorded = make_timestamp(*moment, offset);
   a.by = "gxj";
   a.loc = Location{file, line, 1};
   return a;

@@ -6,6 +6,7 @@
 #include "core/read/actuals.h"
 #include "core/read/toml_fields.h"
 #include "plan_fixture.h"
+#include "test_texts.h"
 
 using namespace tally;
 using namespace tally::test;
@@ -297,10 +298,10 @@ TEST_CASE("load: actuals, every key and every kind of value") {
   const Actual& q = r.plan.actuals[0];
   CHECK(q.indicator == "a.output");
   CHECK(q.period.str() == "2024-Q1");
-  CHECK(q.period_text == "2024-Q1");
+  CHECK(q.period.str() == "2024-Q1");
   CHECK(q.value.number->str() == "0.8");
   CHECK_FALSE(q.value.stage);
-  CHECK(q.recorded.text == "2024-04-09T16:45:00+08:00");
+  CHECK(q.recorded.text() == "2024-04-09T16:45:00+08:00");
   CHECK(q.recorded.offset_minutes == 480);
   CHECK(q.recorded.epoch_seconds == 1712652300);
   CHECK(q.by == "gxj");
@@ -320,11 +321,11 @@ TEST_CASE("load: actuals, every key and every kind of value") {
   CHECK(q.by_loc.col == 6);
 
   const Actual& p = r.plan.actuals[1];
-  CHECK(p.period_text == "2024-06-D2");  // 中旬, canonical
+  CHECK(p.period.str() == "2024-06-D2");  // 中旬, canonical
   CHECK(p.value.percent == 60.0);
   CHECK(p.value.stage == Stage::kInProgress);
   CHECK_FALSE(p.value.number);
-  CHECK(p.recorded.text == "2024-06-21T02:00:00+00:00");
+  CHECK(p.recorded.text() == "2024-06-21T02:00:00+00:00");
   CHECK(p.recorded.epoch_seconds == 1718935200);
   CHECK(p.reason == "补报");
   CHECK(p.file_order == 1);
@@ -334,7 +335,7 @@ TEST_CASE("load: actuals, every key and every kind of value") {
   CHECK(d.value.stage == Stage::kDone);
   CHECK_FALSE(d.value.percent);
   // No offset written: the plan's, +08:00.
-  CHECK(d.recorded.text == "2024-08-01T09:00:00+08:00");
+  CHECK(d.recorded.text() == "2024-08-01T09:00:00+08:00");
   CHECK(d.recorded.epoch_seconds == 1722474000);
 }
 
@@ -346,7 +347,7 @@ TEST_CASE("load: percents of milestones") {
                                   "value = \"{}\"\nrecorded = 2024-07-01T00:00:00+08:00\n"
                                   "by = \"a\"\nsource = \"s\"\n",
                                   v),
-                      1, Plan{}, out, diags);
+                      1, Plan{}, test_texts(), out, diags);
     REQUIRE(out.size() == 1);
     return out[0].value;
   };
@@ -544,7 +545,7 @@ TEST_CASE("load_actuals_text reads one file's text") {
   load_actuals_text(
       "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-13\"\nvalue = 1\n"
       "recorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n",
-      7, Plan{}, out, diags);
+      7, Plan{}, test_texts(), out, diags);
   CHECK(out.empty());  // a record that cannot be read is not kept
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].code == "bad-period");

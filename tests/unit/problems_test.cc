@@ -91,10 +91,10 @@ TEST_CASE("problems: the text written reads back the same") {
   REQUIRE(lines(back).empty());
   const Problem& b = back.plan.problems.at(0);
   CHECK(b.id == q.id);
-  CHECK(b.opened.text == q.opened.text);
+  CHECK(b.opened.text() == q.opened.text());
   CHECK(b.due == q.due);
   REQUIRE(b.events.size() == 3);
-  CHECK(b.events[2].at.text == "2024-07-10T10:00:00+08:00");
+  CHECK(b.events[2].at.text() == "2024-07-10T10:00:00+08:00");
   CHECK(format_problem_event(q.events[0]) ==
         "\n[[close]]\nat = 2024-06-20T10:00:00+08:00\nby = \"督查室\"\nevidence = \"已修复\"\n");
 }

@@ -104,21 +104,21 @@ TEST_CASE("record: values convert to the indicator's unit") {
 TEST_CASE("record: defaults and names") {
   Actual a = accepted(proposal("industry.bio-output", "1.8"));
   CHECK(a.by == "gxj");  // the first lead
-  CHECK(a.recorded.text == "2024-07-15T10:02:00+08:00");
+  CHECK(a.recorded.text() == "2024-07-15T10:02:00+08:00");
   ProposedActual p = proposal("industry.bio-output", "1.8", "last-month");
   p.by = "发改局";
   a = accepted(p);
   CHECK(a.by == "fgj");
-  CHECK(a.period_text == "2024-06");
+  CHECK(a.period.str() == "2024-06");
   p.indicator = "industry.jobs";
   p.value = "120";
   p.by = "市人社局";
   p.period = "2024-07上旬";
   CHECK(accepted(p).by == "rsj");
-  CHECK(accepted(p).period_text == "2024-07-D1");
+  CHECK(accepted(p).period.str() == "2024-07-D1");
   // A period under way may be recorded.
   p.period = "2024-07";
-  CHECK(accepted(p).period_text == "2024-07");
+  CHECK(accepted(p).period.str() == "2024-07");
 }
 
 TEST_CASE("record: who may report an indicator") {
@@ -427,8 +427,8 @@ TEST_CASE("moment_on and make_timestamp") {
   int offset = 0;
   int64_t now = *parse_rfc3339("2024-11-27T23:30:05Z", &offset);
   // 07:30:05 on 28 November in +08:00; put on 15 July.
-  CHECK(make_timestamp(moment_on(Date{2024, 7, 15}, now, 480), 480).text ==
+  CHECK(make_timestamp(moment_on(Date{2024, 7, 15}, now, 480), 480).text() ==
         "2024-07-15T07:30:05+08:00");
-  CHECK(make_timestamp(now, 0).text == "2024-11-27T23:30:05+00:00");
-  CHECK(make_timestamp(now, -330).text == "2024-11-27T18:00:05-05:30");
+  CHECK(make_timestamp(now, 0).text() == "2024-11-27T23:30:05+00:00");
+  CHECK(make_timestamp(now, -330).text() == "2024-11-27T18:00:05-05:30");
 }

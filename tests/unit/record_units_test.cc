@@ -33,7 +33,7 @@ Loaded load_with(const std::string& unit, const std::string& target,
   LoadResult r = t.load();
   Loaded out;
   for (const Actual& a : r.plan.actuals) {
-    out.values.push_back(a.value.number->str() + " " + a.unit);
+    out.values.push_back(a.value.number->str() + " " + a.unit.str());
   }
   out.diags = test::lines(r.diags, r.files);
   return out;
@@ -68,10 +68,10 @@ TEST_CASE("a record whose unit does not convert is reported and not read", "[uni
 TEST_CASE("record writes the indicator's unit with every number", "[units]") {
   Actual a;
   a.indicator = "a.output";
-  a.period_text = "2024-06";
   a.value.number = Decimal{18, 1};
   a.unit = "亿元";
-  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.period = Period{Cadence::kMonth, 2024, 6};
+  a.recorded = make_timestamp(Date{2024, 7, 15}, 10, 2, 0, 480);
   a.by = "gxj";
   a.source = "统计局";
   CHECK(format_actual(a) ==

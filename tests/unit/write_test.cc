@@ -7,6 +7,7 @@
 #include "core/read/load.h"
 #include "core/write/transaction.h"
 #include "scratch.h"
+#include "test_texts.h"
 
 using namespace tally;
 
@@ -24,9 +25,9 @@ ReplaceHooks act_at(size_t at, ReplaceHooks::Action action) {
 Actual sample() {
   Actual a;
   a.indicator = "industry.bio-output";
-  a.period_text = "2024-06";
   a.value.number = Decimal{18, 1};
-  a.recorded.text = "2024-07-15T10:02:00+08:00";
+  a.period = Period{Cadence::kMonth, 2024, 6};
+  a.recorded = make_timestamp(Date{2024, 7, 15}, 10, 2, 0, 480);
   a.by = "gxj";
   a.source = "统计局6月月报";
   return a;
@@ -85,13 +86,13 @@ TEST_CASE("format_actual: what it writes reads back as the same record") {
   a.note = "1-6月";
   std::vector<Actual> out;
   Diagnostics diags;
-  load_actuals_text("# hand-written\n" + format_actual(a), 1, plan, out, diags);
+  load_actuals_text("# hand-written\n" + format_actual(a), 1, plan, test_texts(), out, diags);
   REQUIRE(diags.empty());
   REQUIRE(out.size() == 1);
   CHECK(out[0].source == a.source);
   CHECK(out[0].note == a.note);
   CHECK(*out[0].value.number == *a.value.number);
-  CHECK(out[0].recorded.text == a.recorded.text);
+  CHECK(out[0].recorded.text() == a.recorded.text());
 }
 
 TEST_CASE("append_after: a newline only when the file lacks one") {

@@ -62,9 +62,8 @@ std::unordered_map<std::string_view, IndicatorKey> indicator_keys(const Plan& pl
 }
 
 // For each actual, the rank of its period among the periods of all actuals,
-// in the order of their notation (`by_date` false) or of their dates. The
-// loader writes period_text as period.str(), so equal periods have equal
-// notations.
+// in the order of their notation (`by_date` false, Period::str()) or of
+// their dates.
 std::vector<uint32_t> period_ranks(const Plan& plan, bool by_date) {
   // Periods as integers: hashing these is cheaper than hashing the text,
   // and neighbouring records mostly share a period.
@@ -92,7 +91,7 @@ std::vector<uint32_t> period_ranks(const Plan& plan, bool by_date) {
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
     const Actual& a = plan.actuals[first[x]];
     const Actual& b = plan.actuals[first[y]];
-    return by_date ? a.period < b.period : a.period_text < b.period_text;
+    return by_date ? a.period < b.period : a.period.str() < b.period.str();
   });
   std::vector<uint32_t> rank(first.size());
   for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
@@ -589,11 +588,11 @@ void check_record_common(const Plan& plan, const Actual& a,
   }
   if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
     diags.error(a.period_loc, "period-outside-plan",
-                fmt::format("period {} is outside the plan ({})", a.period_text, plan_span(plan)));
+                fmt::format("period {} is outside the plan ({})", a.period.str(), plan_span(plan)));
   }
   if (a.recorded.epoch_seconds >= tomorrow) {
     diags.error(a.recorded_loc, "recorded-future",
-                fmt::format("recorded {} is in the future", a.recorded.text));
+                fmt::format("recorded {} is in the future", a.recorded.text()));
   }
 }
 
@@ -637,7 +636,7 @@ void check_task_record(const Actual& a, const Task& task, Diagnostics& diags) {
     diags.error(a.loc, "missing-note",
                 fmt::format("the progress report of task '{}' {} needs note = \"…\" saying what "
                             "was done (进展情况)",
-                            task.id, a.period_text));
+                            task.id, a.period.str()));
   }
 }
 
@@ -657,12 +656,12 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
       diags.error(cur.recorded_loc, "duplicate-actual",
                   fmt::format("'{}' {} is recorded at the same time ({}) in two files; which one "
                               "is in force is ambiguous",
-                              cur.indicator, cur.period_text, cur.recorded.text));
+                              cur.indicator, cur.period.str(), cur.recorded.text()));
     } else if (cur.reason.empty()) {
       diags.error(cur.loc, "duplicate-actual",
                   fmt::format("a second record for '{}' {} needs reason = \"…\" saying why it "
                               "replaces the one recorded {}",
-                              cur.indicator, cur.period_text, prev.recorded.text));
+                              cur.indicator, cur.period.str(), prev.recorded.text()));
     }
   }
 }
@@ -741,8 +740,8 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
       diags.warning(cur.value_loc, "ytd-decrease",
                     fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
                                 "is the total since the plan start",
-                                cur.indicator, prev.value.number->str(), prev.period_text,
-                                cur.value.number->str(), cur.period_text));
+                                cur.indicator, prev.value.number->str(), prev.period.str(),
+                                cur.value.number->str(), cur.period.str()));
     }
   }
 }
@@ -764,7 +763,7 @@ void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& 
     }
     if (p.opened.epoch_seconds >= tomorrow) {
       diags.error(p.at("opened"), "recorded-future",
-                  fmt::format("problem {} is opened {}, in the future", p.id, p.opened.text));
+                  fmt::format("problem {} is opened {}, in the future", p.id, p.opened.text()));
     }
     const Date opened_on = local_date(p.opened.epoch_seconds, offset);
     if (p.due < opened_on) {
@@ -778,20 +777,20 @@ void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& 
       if (e.at.epoch_seconds >= tomorrow) {
         diags.error(e.at_loc, "recorded-future",
                     fmt::format("{} of problem {} at {} is in the future",
-                                close ? "the close" : "the reopen", p.id, e.at.text));
+                                close ? "the close" : "the reopen", p.id, e.at.text()));
       }
       if (e.at.epoch_seconds < p.opened.epoch_seconds) {
         diags.error(e.at_loc, "problem-state",
                     fmt::format("problem {} is {} at {}, before it was opened ({})", p.id,
-                                close ? "closed" : "reopened", e.at.text, p.opened.text));
+                                close ? "closed" : "reopened", e.at.text(), p.opened.text()));
       } else if (close && closed) {
         diags.error(e.loc, "problem-state",
                     fmt::format("problem {} is closed again at {}; it was already closed "
                                 "(reopen it first)",
-                                p.id, e.at.text));
+                                p.id, e.at.text()));
       } else if (!close && !closed) {
         diags.error(e.loc, "problem-state",
-                    fmt::format("problem {} is reopened at {}, but it is open", p.id, e.at.text));
+                    fmt::format("problem {} is reopened at {}, but it is open", p.id, e.at.text()));
       }
       closed = close;
     }

@@ -81,7 +81,7 @@ std::string implausible_value(const Ledger& ledger, size_t indicator, const Deci
                         times(std::fabs(v) / reference), ind.target->str(), ind.unit)
           : fmt::format("'{}' is {}{}, {}× the largest figure on record, {}{} ({})", typed,
                         value.str(), ind.unit, times(std::fabs(v) / reference),
-                        largest->value.number->str(), ind.unit, largest->period_text);
+                        largest->value.number->str(), ind.unit, largest->period.str());
   if (std::string other = other_scale(ind, typed, reference); !other.empty()) {
     message += fmt::format(" (did you mean {}?)", other);
   }

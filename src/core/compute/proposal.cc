@@ -44,7 +44,7 @@ std::string example_indicator(const Plan& plan) {
 class Validator {
  public:
   Validator(const Ledger& ledger, const FieldNames& names, Date today, const Timestamp& recorded,
-            const SourceFiles* files, bool force, std::vector<Refusal>& refusals)
+            const SourceFiles* files, bool force, TextStore& texts, std::vector<Refusal>& refusals)
       : ledger_(ledger),
         plan_(ledger.plan()),
         names_(names),
@@ -52,6 +52,7 @@ class Validator {
         recorded_(recorded),
         files_(files),
         force_(force),
+        texts_(texts),
         refusals_(refusals) {}
 
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
@@ -88,6 +89,7 @@ class Validator {
   const Timestamp& recorded_;
   const SourceFiles* files_;
   const bool force_;
+  TextStore& texts_;  // what the accepted actuals view
   std::vector<Refusal>& refusals_;
   size_t row_ = 0;
   // Suggestions, made when first needed.
@@ -262,19 +264,19 @@ void Validator::against_records(std::span<const ProposedActual> rows, const std:
     refuse(ActualKey::kReason,
            fmt::format("{} {} already has {} (recorded {} by {}, source {}); a second "
                        "record must give a reason saying why it replaces that one",
-                       id, period.str(), value_with_unit(prev->value, unit), prev->recorded.text,
+                       id, period.str(), value_with_unit(prev->value, unit), prev->recorded.text(),
                        prev->by, prev->source));
   } else if (recorded_ < prev->recorded) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded {}, after this "
                        "one ({}); a correction must be recorded after what it corrects",
-                       id, period.str(), prev->recorded.text, recorded_.text));
+                       id, period.str(), prev->recorded.text(), recorded_.text()));
   } else if (prev->recorded.same_moment(recorded_) && !in_file_of(*prev, by)) {
     refuse(ActualKey::kReason,
            fmt::format("the record in force for {} {} was recorded in the same second ({}) "
                        "by {} in another file; a correction in the same second must be "
                        "recorded by the same bureau, or a second later",
-                       id, period.str(), prev->recorded.text, prev->by));
+                       id, period.str(), prev->recorded.text(), prev->by));
   }
 }
 
@@ -327,11 +329,10 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
   if (refusals_.size() != refusals_before) return std::nullopt;
   a.indicator = ind->id;
   a.period = *when;
-  a.period_text = when->str();
   a.by = by->id;
-  a.source = std::move(source);
-  a.note = std::string(trim(p.note));
-  a.reason = std::move(reason);
+  a.source = texts_.keep(source);
+  a.note = texts_.keep(trim(p.note));
+  a.reason = texts_.keep(reason);
   a.highlight = marked;
   // The unit travels with the figure: a later change of the plan's unit
   // converts it when read instead of rescaling it.
@@ -384,11 +385,10 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
   if (refusals_.size() != refusals_before) return std::nullopt;
   a.indicator = task.id;
   a.period = *when;
-  a.period_text = when->str();
   a.by = by->id;
-  a.source = std::move(source);
-  a.note = std::move(note);
-  a.reason = std::move(reason);
+  a.source = texts_.keep(source);
+  a.note = texts_.keep(note);
+  a.reason = texts_.keep(reason);
   a.highlight = marked;
   return a;
 }
@@ -510,7 +510,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
                          const FieldNames& names, Date today, const Timestamp& recorded,
                          const SourceFiles* files, bool force) {
   Prepared out;
-  Validator validator(ledger, names, today, recorded, files, force, out.refusals);
+  Validator validator(ledger, names, today, recorded, files, force, *out.texts, out.refusals);
   out.actuals.reserve(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,6 +48,8 @@ struct Refusal {
 /// The outcome of validation: one actual per proposal, or the refusals.
 struct Prepared {
   std::vector<Actual> actuals;
+  /// The texts `actuals` view.
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   std::vector<Refusal> refusals;
 };
 

@@ -43,7 +43,7 @@ void fill_definition(const Plan& plan, size_t i, IndicatorRow& row) {
 
 void take_record(const Actual& a, IndicatorRow& row) {
   row.actual_period = a.period;
-  row.recorded = a.recorded.text;
+  row.recorded = a.recorded.text();
   row.by = a.by;
   row.source = a.source;
 }
@@ -351,7 +351,7 @@ Changes changes_since(const Ledger& ledger, const ReportRequest& request) {
       made.emplace_back(
           a->recorded.epoch_seconds,
           ChangedRecord{a->indicator, plan.indicators[i].name, a->period, value_text(a->value),
-                        plan.bureau_name(a->by), a->recorded.text});
+                        plan.bureau_name(a->by), a->recorded.text()});
     }
   }
   std::stable_sort(made.begin(), made.end(),

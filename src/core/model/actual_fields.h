@@ -43,9 +43,9 @@ struct ActualField {
   /// The user must give it (a CSV file needs its column). False too for a
   /// key the user does not type (`recorded`: the write stamps it).
   bool typed_required;
-  /// kText, kPeriod: where an Actual keeps the text (a period's as
-  /// period.str() once read).
-  std::string Actual::*text;
+  /// kText: where an Actual keeps the text (a view of the reader's
+  /// TextStore). Null for the rest (a period is kept as Actual::period).
+  Text Actual::*text;
   /// Where an Actual keeps the location of the value, when findings point
   /// at it; null otherwise (they point at the record).
   Location Actual::*loc;
@@ -58,8 +58,8 @@ using FieldType = ActualField::Type;
 inline constexpr ActualField kActualFields[] = {
     {ActualKey::kIndicator, "indicator", FieldType::kText, true, true, &Actual::indicator, nullptr,
      &ProposedActual::indicator},
-    {ActualKey::kPeriod, "period", FieldType::kPeriod, true, true, &Actual::period_text,
-     &Actual::period_loc, &ProposedActual::period},
+    {ActualKey::kPeriod, "period", FieldType::kPeriod, true, true, nullptr, &Actual::period_loc,
+     &ProposedActual::period},
     {ActualKey::kValue, "value", FieldType::kValue, true, true, nullptr, &Actual::value_loc,
      &ProposedActual::value},
     {ActualKey::kUnit, "unit", FieldType::kText, false, false, &Actual::unit, &Actual::unit_loc,

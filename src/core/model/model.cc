@@ -143,62 +143,44 @@ std::string fraction_text(int32_t nanos) {
   return "." + digits;
 }
 
-// `text` (…THH:MM:SS±HH:MM or …Z) with the fraction after the seconds.
-std::string with_fraction(std::string text, int32_t nanos) {
-  if (nanos <= 0) return text;
-  const size_t t = text.find('T');
-  if (t != std::string::npos && t + 9 <= text.size()) text.insert(t + 9, fraction_text(nanos));
-  return text;
-}
-
 }  // namespace
+
+std::string Timestamp::text() const {
+  const int64_t local = epoch_seconds + int64_t{offset_minutes} * 60;
+  const int64_t days = (local >= 0 ? local : local - 86399) / 86400;
+  const auto secs = static_cast<int>(local - days * 86400);
+  const Date d = civil_from_days(days);
+  const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  const int parts[] = {d.month, d.day, secs / 3600, secs / 60 % 60, secs % 60, a / 60, a % 60};
+  std::string out;
+  if (d.year < 0 || d.year > 9999 || a / 60 > 99) {
+    out = format_rfc3339(epoch_seconds, offset_minutes);
+  } else {
+    // By hand: reports and logs write this for every record they show.
+    char text[] = "0000-00-00T00:00:00+00:00";
+    auto put = [&](size_t at, int v) {
+      text[at] = static_cast<char>('0' + v / 10);
+      text[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    put(0, d.year / 100);
+    put(2, d.year % 100);
+    const size_t at[] = {5, 8, 11, 14, 17, 20, 23};
+    for (size_t i = 0; i < 7; ++i) put(at[i], parts[i]);
+    text[19] = offset_minutes < 0 ? '-' : '+';
+    out.assign(text, sizeof text - 1);
+  }
+  if (nanos > 0) out.insert(19, fraction_text(nanos));
+  return out;
+}
 
 Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes, int32_t nanos) {
-  Timestamp ts{epoch_seconds, offset_minutes, format_rfc3339(epoch_seconds, offset_minutes), 0};
-  ts.nanos = nanos;
-  ts.text = with_fraction(std::move(ts.text), nanos);
-  return ts;
+  return Timestamp{epoch_seconds, nanos, offset_minutes};
 }
-
-namespace {
-
-// The parts of a whole second, as written.
-Timestamp whole_second(Date d, int hour, int minute, int second, int offset) {
-  Timestamp ts;
-  ts.epoch_seconds = days_from_civil(d) * 86400 + hour * 3600 + minute * 60 + second - offset * 60;
-  ts.offset_minutes = offset;
-  const int a = offset < 0 ? -offset : offset;
-  const int parts[] = {d.month, d.day, hour, minute, second, a / 60, a % 60};
-  bool two_digits = d.year >= 0 && d.year <= 9999;
-  for (int v : parts) two_digits = two_digits && v >= 0 && v <= 99;
-  if (!two_digits) {
-    ts.text = fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(d), hour, minute, second,
-                          offset < 0 ? '-' : '+', a / 60, a % 60);
-    return ts;
-  }
-  // The same text by hand: this runs once per actual, and fmt was a tenth
-  // of the time to load a large file.
-  char text[] = "0000-00-00T00:00:00+00:00";
-  auto put = [&](size_t at, int v) {
-    text[at] = static_cast<char>('0' + v / 10);
-    text[at + 1] = static_cast<char>('0' + v % 10);
-  };
-  put(0, d.year / 100);
-  put(2, d.year % 100);
-  const size_t at[] = {5, 8, 11, 14, 17, 20, 23};
-  for (size_t i = 0; i < 7; ++i) put(at[i], parts[i]);
-  text[19] = offset < 0 ? '-' : '+';
-  ts.text.assign(text, sizeof text - 1);
-  return ts;
-}
-
-}  // namespace
 
 Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset, int32_t nanos) {
-  Timestamp ts = whole_second(d, hour, minute, second, offset);
-  ts.nanos = nanos;
-  ts.text = with_fraction(std::move(ts.text), nanos);
-  return ts;
+  return Timestamp{
+      days_from_civil(d) * 86400 + hour * 3600 + minute * 60 + second - int64_t{offset} * 60, nanos,
+      offset};
 }
 
 std::string schedule_name(const Schedule& s) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "core/base/diagnostic.h"
 #include "core/base/period.h"
+#include "core/base/text_store.h"
 #include "core/base/units.h"
 
 namespace tally {
@@ -269,11 +271,14 @@ std::optional<ActualValue> parse_percent(std::string_view text);
 /// A timestamp with the offset it was written in.
 struct Timestamp {
   int64_t epoch_seconds = 0;  // UTC
-  int offset_minutes = 0;
-  std::string text;  // as written, normalised to RFC 3339
   /// The fraction of the second, in nanoseconds (0 … 999999999): `record`
   /// writes one when another record was stamped in the same second.
   int32_t nanos = 0;
+  int32_t offset_minutes = 0;
+  /// As written, in RFC 3339: the local date and time at the offset it was
+  /// written in, the fraction as few digits as it takes, the offset as
+  /// ±HH:MM (2024-07-15T10:02:00+08:00, 10:02:00.001+08:00).
+  std::string text() const;
   bool operator<(const Timestamp& o) const {
     return epoch_seconds != o.epoch_seconds ? epoch_seconds < o.epoch_seconds : nanos < o.nanos;
   }
@@ -293,31 +298,34 @@ Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes, int32_t nano
 /// written as make_timestamp(epoch, offset, nanos) writes it.
 Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset, int32_t nanos = 0);
 
+/// One [[actual]] record. Its texts are views (Text) of a TextStore that
+/// outlives it: the loader's stores are kept in Plan::texts beside
+/// Plan::actuals, so a record must not outlive the Plan it was loaded into
+/// (copy what you keep longer: `a.note.str()`).
 struct Actual {
-  std::string indicator;
+  Text indicator;
   Period period;
-  std::string period_text;
   /// The value in the indicator's unit (a record in another unit of the
   /// same kind is converted when read: read/actuals.h).
   ActualValue value;
   /// The unit the value was recorded in, as written (`unit = "万吨"`);
   /// empty for milestones and for records written before units were kept,
   /// which are read in the indicator's unit.
-  std::string unit;
+  Text unit;
   Timestamp recorded;
-  std::string by;
-  std::string source;
-  std::string note;
-  std::string reason;
+  Text by;
+  Text source;
+  Text note;
+  Text reason;
   /// The note is an example worth spreading (特色亮点, 经验推广).
   bool highlight = false;
+  uint32_t file_order = 0;  // position within its file, for stable ordering
   Location loc;
   Location period_loc;
   Location value_loc;
   Location unit_loc;
   Location recorded_loc;
   Location by_loc;
-  uint32_t file_order = 0;  // position within its file, for stable ordering
 };
 
 /// One actual as the user typed it, before validation (`tally record`'s
@@ -387,6 +395,9 @@ struct Plan {
   std::vector<Indicator> indicators;
   std::vector<Task> tasks;
   std::vector<Actual> actuals;
+  /// The texts the actuals view (Actual's Text fields): one store per
+  /// actuals file read, shared by copies of the plan.
+  std::vector<std::shared_ptr<const TextStore>> texts;
   std::vector<Problem> problems;  ///< by id
 
   /// Parts that could not be read (the loader reported why). The checks

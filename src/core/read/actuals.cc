@@ -31,7 +31,7 @@ Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) 
 // canonical one (read_canonical), so both say the same thing about a value.
 
 // `period`: the period notation; false after reporting it.
-bool read_period(const std::string& text, Actual& a, Diagnostics& diags) {
+bool read_period(std::string_view text, Actual& a, Diagnostics& diags) {
   std::string err;
   auto p = parse_period(text, &err);
   if (!p) {
@@ -39,7 +39,6 @@ bool read_period(const std::string& text, Actual& a, Diagnostics& diags) {
     return false;
   }
   a.period = *p;
-  a.period_text = p->str();
   return true;
 }
 
@@ -74,13 +73,13 @@ bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
 
 // One key of a record that toml++ parsed, into `a`; false when the record
 // cannot be kept (what is wrong was reported).
-bool read_field(Fields& f, const ActualField& field, int offset_minutes, Actual& a,
-                Diagnostics& diags) {
+bool read_field(Fields& f, const ActualField& field, int offset_minutes, TextStore& texts,
+                Actual& a, Diagnostics& diags) {
   if (field.type == FieldType::kText || field.type == FieldType::kPeriod) {
     auto v = f.string(field.key, field.required);
     if (!v) return !field.required;
     if (field.type == FieldType::kPeriod) return read_period(*v, a, diags);
-    a.*field.text = std::move(*v);
+    a.*field.text = texts.keep(*v);
     return true;
   }
   const toml::node* n = f.get(field.key, field.required);
@@ -111,7 +110,7 @@ bool read_field(Fields& f, const ActualField& field, int offset_minutes, Actual&
 }
 
 void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const Plan& plan,
-                 std::vector<Actual>& out, Diagnostics& diags) {
+                 TextStore& texts, std::vector<Actual>& out, Diagnostics& diags) {
   Actual a;
   Fields f(t, file, diags, "[[actual]]", first_line);
   a.loc = f.where();
@@ -122,7 +121,7 @@ void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const
   bool ok = true;
   for (const ActualField& field : kActualFields) {
     if (field.loc) a.*field.loc = f.at(field.key);
-    ok = read_field(f, field, plan.header.utc_offset_minutes, a, diags) && ok;
+    ok = read_field(f, field, plan.header.utc_offset_minutes, texts, a, diags) && ok;
   }
   f.finish(kActualKeys);
   if (ok) out.push_back(std::move(a));
@@ -134,7 +133,6 @@ void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const
 struct PeriodCache {
   std::string text;
   Period period;
-  std::string period_text;
 };
 
 // The same steps as read_actual for a record the canonical reader decoded:
@@ -145,14 +143,10 @@ void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& 
   Actual& a = out.emplace_back(std::move(c.actual));
   a.file_order = static_cast<uint32_t>(out.size() - 1);
   bool ok = true;
-  if (cache && cache->text == a.period_text) {
+  if (cache && cache->text == c.period) {
     a.period = cache->period;
-    a.period_text = cache->period_text;
-  } else {
-    std::string written = std::move(a.period_text);
-    if ((ok = read_period(written, a, diags))) {
-      cache = PeriodCache{std::move(written), a.period, a.period_text};
-    }
+  } else if ((ok = read_period(c.period, a, diags))) {
+    cache = PeriodCache{std::move(c.period), a.period};
   }
   if (c.number) {
     a.value.number = *c.number;
@@ -164,7 +158,7 @@ void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& 
 }
 
 // The whole file with toml++: the reference reader.
-void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
+void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan, TextStore& texts,
                        std::vector<Actual>& out, Diagnostics& diags) {
   toml::table root;
   try {
@@ -184,7 +178,7 @@ void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
   }
   for (const auto& item : *arr) {
     if (auto t = item.as_table()) {
-      read_actual(*t, file, 1, plan, out, diags);
+      read_actual(*t, file, 1, plan, texts, out, diags);
     } else {
       diags.error(loc_of(file, item.source()), "wrong-type",
                   "each actual must be an [[actual]] table");
@@ -196,7 +190,8 @@ void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
 // it declines. False (with nothing appended) when toml++ finds a syntax error
 // in a record: only the whole file then says what toml++ says about it.
 bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file, const Plan& plan,
-                            std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
+                            TextStore& texts, std::vector<Actual>& out, Diagnostics& diags,
+                            ActualsReadStats* stats) {
   const size_t first_out = out.size();
   if (out.capacity() < first_out + records.size()) {
     out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
@@ -205,7 +200,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   size_t declined = 0;
   std::optional<PeriodCache> periods;
   for (const auto& record : records) {
-    if (auto c = read_canonical_actual(record, file)) {
+    if (auto c = read_canonical_actual(record, file, texts)) {
       read_canonical(std::move(*c), out, mine, periods);
       continue;
     }
@@ -225,7 +220,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
       out.resize(first_out);
       return false;
     }
-    read_actual(*t, file, record.line, plan, out, mine);
+    read_actual(*t, file, record.line, plan, texts, out, mine);
   }
   diags.append(std::move(mine));
   if (stats) {
@@ -280,24 +275,24 @@ void to_indicator_units(const Plan& plan, std::vector<Actual>& out, size_t first
 
 }  // namespace
 
-void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan, TextStore& texts,
                        std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
   if (!check_utf8(text, file, diags)) return;
   const size_t first = out.size();
   text = strip_bom(text);
   bool read = false;
   if (auto records = split_actual_records(text)) {
-    read = read_actuals_by_record(*records, file, plan, out, diags, stats);
+    read = read_actuals_by_record(*records, file, plan, texts, out, diags, stats);
   }
   if (!read) {
     if (stats) ++stats->toml_files;
-    read_actuals_toml(text, file, plan, out, diags);
+    read_actuals_toml(text, file, plan, texts, out, diags);
   }
   to_indicator_units(plan, out, first, diags);
 }
 
 bool load_appended_actuals(std::string_view text, size_t old_size, uint32_t file, const Plan& plan,
-                           std::vector<Actual>& out, Diagnostics& diags) {
+                           TextStore& texts, std::vector<Actual>& out, Diagnostics& diags) {
   const std::string_view old = text.substr(0, old_size), added = text.substr(old_size);
   if (!split_actual_records(strip_bom(old)) || find_invalid_utf8(added)) return false;
   auto records = split_actual_records(added);
@@ -308,17 +303,17 @@ bool load_appended_actuals(std::string_view text, size_t old_size, uint32_t file
   for (RecordText& r : *records) r.line += old_lines;
   const size_t first = out.size();
   std::vector<Actual> read;
-  if (!read_actuals_by_record(*records, file, plan, read, diags, nullptr)) return false;
+  if (!read_actuals_by_record(*records, file, plan, texts, read, diags, nullptr)) return false;
   std::move(read.begin(), read.end(), std::back_inserter(out));
   to_indicator_units(plan, out, first, diags);
   return true;
 }
 
 void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
-                            std::vector<Actual>& out, Diagnostics& diags) {
+                            TextStore& texts, std::vector<Actual>& out, Diagnostics& diags) {
   if (!check_utf8(text, file, diags)) return;
   const size_t first = out.size();
-  read_actuals_toml(strip_bom(text), file, plan, out, diags);
+  read_actuals_toml(strip_bom(text), file, plan, texts, out, diags);
   to_indicator_units(plan, out, first, diags);
 }
 
@@ -331,15 +326,17 @@ std::string format_actual(const Actual& a) {
   for (const ActualField& f : kActualFields) {
     switch (f.type) {
       case FieldType::kText:
-      case FieldType::kPeriod:
         if (f.required || !(a.*f.text).empty())
           out += fmt::format("{} = \"{}\"\n", f.key, toml_escape(a.*f.text));
+        break;
+      case FieldType::kPeriod:
+        out += fmt::format("{} = \"{}\"\n", f.key, a.period.str());
         break;
       case FieldType::kValue:
         out += fmt::format("{} = {}\n", f.key, format_actual_value(a.value));
         break;
       case FieldType::kMoment:
-        out += fmt::format("{} = {}\n", f.key, a.recorded.text);
+        out += fmt::format("{} = {}\n", f.key, a.recorded.text());
         break;
       case FieldType::kFlag:
         if (a.highlight) out += fmt::format("{} = true\n", f.key);

@@ -23,13 +23,14 @@ struct ActualsReadStats {
 };
 
 /// Parses the text of one actuals file and appends its records to `out`;
-/// diagnostics go to `diags`. `file` indexes the SourceFiles the text was
+/// diagnostics go to `diags`. The records' texts are kept in `texts`, which
+/// must outlive them. `file` indexes the SourceFiles the text was
 /// added to. Used by the loader and by `record` to re-read a file before
 /// replacing it. Records in the layout `record` writes are read by the
 /// canonical reader, the rest by toml++; the result is what
 /// load_actuals_text_toml gives, record for record and diagnostic for
 /// diagnostic.
-void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
+void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan, TextStore& texts,
                        std::vector<Actual>& out, Diagnostics& diags,
                        ActualsReadStats* stats = nullptr);
 
@@ -43,12 +44,12 @@ void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
 /// nothing appended, when that is not so or the new part is not UTF-8 or
 /// has a TOML syntax error: the caller then reads the whole text.
 bool load_appended_actuals(std::string_view text, size_t old_size, uint32_t file, const Plan& plan,
-                           std::vector<Actual>& out, Diagnostics& diags);
+                           TextStore& texts, std::vector<Actual>& out, Diagnostics& diags);
 
 /// The reference reader: the same contract as load_actuals_text, with toml++
 /// reading the whole file.
 void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& plan,
-                            std::vector<Actual>& out, Diagnostics& diags);
+                            TextStore& texts, std::vector<Actual>& out, Diagnostics& diags);
 
 /// The text appended for one actual: a blank line, then
 ///
@@ -67,7 +68,7 @@ void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& pl
 /// around `=`, keys that are not required only when not empty (highlight
 /// only when true), strings as
 /// TOML basic strings, numbers as Decimal::str() and milestone values quoted
-/// ("done", "60%"). `recorded` is written from `a.recorded.text`. Every line
+/// ("done", "60%"). `recorded` is written from `a.recorded.text()`. Every line
 /// ends with "\n".
 std::string format_actual(const Actual& a);
 

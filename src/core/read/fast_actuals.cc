@@ -68,18 +68,28 @@ int hex_value(char c) {
   return -1;
 }
 
-// A TOML basic string starting at s[i] == '"'; on success sets *end past the
-// closing quote.
-bool basic_string(std::string_view s, size_t i, std::string* out, size_t* end) {
+// A TOML basic string starting at s[i] == '"'; on success sets *out to its
+// value and *end past the closing quote. The value is a view of `s` when
+// the string has no escapes (nearly always), else of `scratch`.
+bool basic_string(std::string_view s, size_t i, std::string& scratch, std::string_view* out,
+                  size_t* end) {
   if (i >= s.size() || s[i] != '"') return false;
-  ++i;
-  out->clear();
+  const size_t first = ++i;
+  while (i < s.size() && s[i] != '"' && s[i] != '\\' &&
+         !is_control(static_cast<unsigned char>(s[i])))
+    ++i;
+  if (i < s.size() && s[i] == '"') {
+    *out = s.substr(first, i - first);
+    *end = i + 1;
+    return true;
+  }
+  scratch.assign(s.data() + first, i - first);
   for (;;) {
     size_t run = i;
     while (i < s.size() && s[i] != '"' && s[i] != '\\' &&
            !is_control(static_cast<unsigned char>(s[i])))
       ++i;
-    out->append(s.data() + run, i - run);
+    scratch.append(s.data() + run, i - run);
     if (i >= s.size() || is_control(static_cast<unsigned char>(s[i]))) return false;
     if (s[i] == '"') break;
     // An escape.
@@ -87,25 +97,25 @@ bool basic_string(std::string_view s, size_t i, std::string* out, size_t* end) {
     char e = s[i++];
     switch (e) {
       case 'b':
-        *out += '\b';
+        scratch += '\b';
         break;
       case 't':
-        *out += '\t';
+        scratch += '\t';
         break;
       case 'n':
-        *out += '\n';
+        scratch += '\n';
         break;
       case 'f':
-        *out += '\f';
+        scratch += '\f';
         break;
       case 'r':
-        *out += '\r';
+        scratch += '\r';
         break;
       case '"':
-        *out += '"';
+        scratch += '"';
         break;
       case '\\':
-        *out += '\\';
+        scratch += '\\';
         break;
       case 'u':
       case 'U': {
@@ -118,7 +128,7 @@ bool basic_string(std::string_view s, size_t i, std::string* out, size_t* end) {
           cp = (cp << 4) | static_cast<char32_t>(h);
         }
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        append_utf8(*out, cp);
+        append_utf8(scratch, cp);
         i += digits;
         break;
       }
@@ -126,6 +136,7 @@ bool basic_string(std::string_view s, size_t i, std::string* out, size_t* end) {
         return false;
     }
   }
+  *out = scratch;
   *end = i + 1;
   return true;
 }
@@ -274,14 +285,24 @@ constexpr unsigned required_bits() {
 
 // Reads the value of `field` at line[v]; sets *end past it.
 bool read_value(std::string_view line, size_t v, const ActualField& field, CanonicalActual& c,
-                size_t* end) {
+                TextStore& texts, std::string& scratch, size_t* end) {
+  std::string_view text;
   switch (field.type) {
     case FieldType::kText:
+      if (!basic_string(line, v, scratch, &text, end)) return false;
+      c.actual.*field.text = texts.keep(text);
+      return true;
     case FieldType::kPeriod:
-      return basic_string(line, v, &(c.actual.*field.text), end);
+      if (!basic_string(line, v, scratch, &text, end)) return false;
+      c.period.assign(text);
+      return true;
     case FieldType::kValue:
-      return v < line.size() && line[v] == '"' ? basic_string(line, v, &c.value_text, end)
-                                               : plain_number(line, v, &c.number, end);
+      if (v < line.size() && line[v] == '"') {
+        if (!basic_string(line, v, scratch, &text, end)) return false;
+        c.value_text.assign(text);
+        return true;
+      }
+      return plain_number(line, v, &c.number, end);
     case FieldType::kMoment:
       return offset_date_time(line, v, &c, end);
     case FieldType::kFlag:
@@ -326,9 +347,11 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
   return out;
 }
 
-std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file) {
+std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,
+                                                     TextStore& texts) {
   static_assert(kActualFieldCount <= 32, "a bit per key");
   CanonicalActual c;
+  std::string scratch;
   Lines lines(record.text);
   std::string_view line;
   size_t start = 0;
@@ -354,7 +377,8 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
     // Only ASCII precedes the value, so its column is its byte offset + 1.
     if (field->loc) c.actual.*field->loc = Location{file, number, static_cast<uint32_t>(v + 1)};
     size_t end = 0;
-    if (!read_value(line, v, *field, c, &end) || !clean_tail(line, end)) return std::nullopt;
+    if (!read_value(line, v, *field, c, texts, scratch, &end) || !clean_tail(line, end))
+      return std::nullopt;
   }
   if ((seen & required_bits()) != required_bits()) return std::nullopt;
   // An optional key that is absent is located at its record, as toml++'s
@@ -364,6 +388,7 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
   // An empty required string is toml++'s to report (empty-value).
   for (const ActualField& f : kActualFields)
     if (f.required && f.text && (c.actual.*f.text).empty()) return std::nullopt;
+  if (c.period.empty()) return std::nullopt;
   return c;
 }
 

@@ -39,8 +39,10 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
 /// One record in the canonical layout, its values decoded as TOML would.
 struct CanonicalActual {
   /// The record's header location, its texts and the locations of its
-  /// values; `period_text` holds the period as written (not yet parsed).
+  /// values, its texts kept in the TextStore the reader was given.
   Actual actual;
+  /// `period` as written (not yet parsed).
+  std::string period;
   /// `value`: a number (decoded exactly as toml++ and decimal_from_double
   /// would) or, when absent, the string in `value_text`.
   std::optional<Decimal> number;
@@ -59,6 +61,7 @@ struct CanonicalActual {
 /// value type, literal or multi-line strings, exponents, underscores,
 /// impossible dates, control characters, …): the caller then reads it with
 /// toml++. Never reports anything itself.
-std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file);
+std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,
+                                                     TextStore& texts);
 
 }  // namespace tally

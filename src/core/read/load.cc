@@ -60,6 +60,7 @@ struct ActualsFile {
   std::optional<std::string> text;
   std::string error;
   std::vector<Actual> actuals;
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   Diagnostics diags;
 };
 
@@ -74,7 +75,8 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     ActualsFile& f = files[i];
     f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
     if (f.text) {
-      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags);
+      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, *f.texts, f.actuals,
+                        f.diags);
     }
   });
 
@@ -96,6 +98,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
       r.plan.actuals.push_back(std::move(a));
     }
     std::vector<Actual>().swap(f.actuals);
+    r.plan.texts.push_back(std::move(f.texts));
   }
 }
 

@@ -169,7 +169,7 @@ std::string format_problem(const Problem& p) {
   };
   line("id", p.id);
   line("bureau", p.bureau);
-  out += fmt::format("opened = {}\n", p.opened.text);
+  out += fmt::format("opened = {}\n", p.opened.text());
   out += fmt::format("due = {}\n", format_date(p.due));
   line("text", p.text);
   if (!p.indicator.empty()) line("indicator", p.indicator);
@@ -182,7 +182,7 @@ std::string format_problem(const Problem& p) {
 std::string format_problem_event(const ProblemEvent& e) {
   const bool close = e.kind == ProblemEvent::Kind::kClose;
   return fmt::format("\n[[{}]]\nat = {}\nby = \"{}\"\n{} = \"{}\"\n", close ? "close" : "reopen",
-                     e.at.text, toml_escape(e.by), close ? "evidence" : "reason",
+                     e.at.text(), toml_escape(e.by), close ? "evidence" : "reason",
                      toml_escape(e.text));
 }
 

@@ -557,7 +557,7 @@ std::string render_html(const TaskDetail& d, const RenderOptions& o) {
   for (const DetailRecord& rec : d.records) {
     const Actual& a = rec.actual;
     t.rows.push_back(
-        {a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source, a.note});
+        {a.period.str(), value_cell(a.value, en), a.recorded.text(), a.by, a.source, a.note});
   }
   out += html_table(
       t, [](size_t, size_t) { return std::string(); },

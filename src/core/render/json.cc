@@ -163,7 +163,7 @@ void problems_of(JsonWriter& w, std::string_view key, const std::vector<ProblemR
     w.field("days_late", r.days_late);
     w.key("closed");
     if (r.close) {
-      w.value(r.close->at.text);
+      w.value(r.close->at.text());
     } else {
       w.null();
     }

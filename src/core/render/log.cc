@@ -19,12 +19,12 @@ Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool
     const Actual& a = *e.actual;
     const Indicator* ind = plan.find_indicator(a.indicator);
     const std::string unit = ind && a.value.number ? ind->unit : "";
-    std::string when = a.recorded.text;
+    std::string when = a.recorded.text();
     if (!full) {
       when = format_rfc3339(a.recorded.epoch_seconds, plan.header.utc_offset_minutes).substr(0, 16);
       when[10] = ' ';
     }
-    std::vector<std::string> row = {when, a.indicator, a.period_text,
+    std::vector<std::string> row = {when, a.indicator, a.period.str(),
                                     full ? value_text(a.value) : value_text(a.value) + unit};
     if (full) row.push_back(unit);
     for (const std::string& s : {a.by, a.source, a.note, a.reason}) row.push_back(s);
@@ -50,9 +50,9 @@ std::string render_log_json(const Ledger& ledger, const std::vector<LogEntry>& e
     const Actual& a = *e.actual;
     const Indicator* ind = plan.find_indicator(a.indicator);
     w.begin_object()
-        .field("recorded", a.recorded.text)
+        .field("recorded", a.recorded.text())
         .field("indicator", a.indicator)
-        .field("period", a.period_text);
+        .field("period", a.period.str());
     w.key("value");
     if (a.value.number) {
       w.value(*a.value.number);

@@ -26,10 +26,10 @@ Table problems_table(const ProblemList& list, bool en, bool full) {
   t.right = {false, false, false, false, false, true};
   for (const ProblemRow& r : list.rows) {
     const Problem& p = *r.problem;
-    const std::string opened = full ? p.opened.text : p.opened.text.substr(0, 10);
+    const std::string opened = full ? p.opened.text() : p.opened.text().substr(0, 10);
     std::string closed, evidence;
     if (r.close) {
-      closed = full ? r.close->at.text : r.close->at.text.substr(0, 10);
+      closed = full ? r.close->at.text() : r.close->at.text().substr(0, 10);
       evidence = r.close->text;
     }
     t.rows.push_back({p.id, full ? p.bureau : r.bureau_name,
@@ -58,7 +58,7 @@ std::string problems_json(const ProblemList& list) {
         .field("bureau", p.bureau)
         .field("bureau_name", r.bureau_name)
         .field("state", problem_state_name(r.state))
-        .field("opened", p.opened.text)
+        .field("opened", p.opened.text())
         .field("due", format_date(p.due))
         .field("days_late", r.days_late)
         .field("indicator", p.indicator)
@@ -68,7 +68,7 @@ std::string problems_json(const ProblemList& list) {
         .field("by", p.by)
         .field("reopened", r.reopened);
     if (r.close) {
-      w.field("closed", r.close->at.text)
+      w.field("closed", r.close->at.text())
           .field("closed_by", r.close->by)
           .field("evidence", r.close->text);
     } else {

@@ -437,7 +437,7 @@ Table bulletin_problems_table(const std::vector<ProblemRow>& rows, bool en) {
       state += en ? fmt::format(" ({} days late)", r.days_late)
                   : fmt::format(" (逾期 {} 天)", r.days_late);
     t.rows.push_back({p.id, r.bureau_name, p.text, format_date(p.due), state,
-                      r.close ? r.close->at.text.substr(0, 10) : ""});
+                      r.close ? r.close->at.text().substr(0, 10) : ""});
   }
   return t;
 }

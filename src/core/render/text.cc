@@ -349,7 +349,7 @@ Table records_table(const IndicatorDetail& d, bool en) {
     const Actual& a = rec.actual;
     std::vector<std::string> remarks = record_remarks(rec, en);
     if (!a.note.empty()) remarks.push_back(a.note);
-    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
+    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text(), a.by, a.source,
                       join(remarks, "; ")});
   }
   return t;
@@ -475,7 +475,7 @@ Table task_records_table(const TaskDetail& d, bool en) {
     t.header.emplace_back(term(c, en));
   for (const DetailRecord& rec : d.records) {
     const Actual& a = rec.actual;
-    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text, a.by, a.source,
+    t.rows.push_back({a.period.str(), value_cell(a.value, en), a.recorded.text(), a.by, a.source,
                       a.note, join(record_remarks(rec, en), "; ")});
   }
   return t;

@@ -143,7 +143,7 @@ ProblemOutcome add_event(const LoadResult& loaded, const std::string& id, Proble
     return said(
         refused({fmt::format("ID: problem {} is already closed ({} by {}: {}); reopen it "
                              "first if it is not put right",
-                             id, in_force->at.text, in_force->by, in_force->text)}));
+                             id, in_force->at.text(), in_force->by, in_force->text)}));
   }
   if (!close && !in_force) {
     return said(refused(

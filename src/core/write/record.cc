@@ -24,8 +24,9 @@ bool same_record(const Actual& a, const Actual& b) {
            x.stage == y.stage && x.percent == y.percent;
   };
   return a.indicator == b.indicator && a.period == b.period && same_value(a.value, b.value) &&
-         a.recorded.same_moment(b.recorded) && a.recorded.text == b.recorded.text && a.by == b.by &&
-         a.source == b.source && a.note == b.note && a.reason == b.reason && a.unit == b.unit;
+         a.recorded.same_moment(b.recorded) && a.recorded.text() == b.recorded.text() &&
+         a.by == b.by && a.source == b.source && a.note == b.note && a.reason == b.reason &&
+         a.unit == b.unit;
 }
 
 // The actuals as one writer sees them: the records, the files their
@@ -197,9 +198,9 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   // reads record by record, the new records mean the same alone as after
   // it, so only they are read back; otherwise the whole new text is.
   size_t first_new = 0;
-  if (created ||
-      !load_appended_actuals(out.files.text(idx), old.size(), idx, plan, parsed, diags)) {
-    load_actuals_text(out.files.text(idx), idx, plan, parsed, diags);
+  if (created || !load_appended_actuals(out.files.text(idx), old.size(), idx, plan, *out.texts,
+                                        parsed, diags)) {
+    load_actuals_text(out.files.text(idx), idx, plan, *out.texts, parsed, diags);
     first_new = old_count;
   }
   // A record left out of the old text still reads as before; the new text
@@ -303,7 +304,7 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
   // Rows of each bureau go to <by>.toml, in the order given.
   std::map<std::string, std::vector<size_t>> by_file;
   for (size_t k = 0; k < prepared.actuals.size(); ++k) {
-    by_file[prepared.actuals[k].by + ".toml"].push_back(k);
+    by_file[prepared.actuals[k].by.str() + ".toml"].push_back(k);
   }
   out.stored.resize(prepared.actuals.size());
   FileIndex in_out;
@@ -367,8 +368,10 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
     for (auto& [name, text] : disk) {
       uint32_t idx = fresh->files.add(join_path(dir, name), std::move(text));
       size_t before = fresh->plan.actuals.size();
-      load_actuals_text(fresh->files.text(idx), idx, fresh->plan, fresh->plan.actuals,
+      auto texts = std::make_shared<TextStore>();
+      load_actuals_text(fresh->files.text(idx), idx, fresh->plan, *texts, fresh->plan.actuals,
                         fresh->diags);
+      fresh->plan.texts.push_back(std::move(texts));
       snap.texts[name] = fresh->files.text(idx);
       snap.index[name] = idx;
       snap.counts[name] = fresh->plan.actuals.size() - before;
@@ -403,7 +406,7 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // Validation depends on nothing but the ledger, the rows, the options and
   // the stamp: when no other writer changed the files and the stamp is
   // the same (the lock came within the second), its verdict stands.
-  const bool same = !fresh && recorded.same_moment(early) && recorded.text == early.text;
+  const bool same = !fresh && recorded.same_moment(early) && recorded.text() == early.text();
   Composed c = compose(snap, fresh ? *fresh_ledger : loaded_ledger, rows, options, recorded,
                        same ? &prepared : nullptr);
   if (c.outcome.status != RecordOutcome::Status::kOk) return said(std::move(c.outcome));

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,8 +59,9 @@ struct RecordOutcome {
   enum class Status { kOk, kRefused, kFailed };
   Status status = Status::kOk;
   /// The records appended (or, in a dry run, that would be), in proposal
-  /// order; their locations index `files`.
+  /// order; their locations index `files`, their texts are in `texts`.
   std::vector<Actual> stored;
+  std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   /// The files appended to, ordered by name.
   std::vector<AppendedFile> appended;
   /// kRefused: why proposals were refused (may be empty when `diags` says).

@@ -1,0 +1,14 @@
+// The store that records read by a test keep their texts in: one for the
+// whole test run, so a record read in a helper stays valid in the test.
+#pragma once
+
+#include "core/base/text_store.h"
+
+namespace tally {
+
+inline TextStore& test_texts() {
+  static TextStore store;
+  return store;
+}
+
+}  // namespace tally
