@@ -414,6 +414,42 @@ TEST_CASE("load: files are read in name order; other files are ignored") {
   CHECK(r.plan.actions[1].id == "a");
 }
 
+TEST_CASE("load: actuals files go to plan.actuals in file order, whichever reader read them") {
+  auto record = [](const std::string& period, const std::string& note) {
+    return "[[actual]]\nindicator = \"a.output\"\nperiod = \"" + period +
+           "\"\nvalue = 1\nrecorded = 2024-07-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n"
+           "note = \"" +
+           note + "\"\n\n";
+  };
+  auto inline_record = [](const std::string& period, const std::string& note) {
+    return "{ indicator = \"a.output\", period = \"" + period +
+           "\", value = 2, recorded = 2024-07-02T10:00:00+08:00, by = \"gxj\", source = \"s\", "
+           "note = \"" +
+           note + "\" }";
+  };
+  // a.toml: three headers, the second record unreadable; b.toml: no header
+  // (an inline array, which toml++ reads as a whole), three records that had
+  // no place counted for them; c.toml: two records.
+  LoadResult r = TestPlan()
+                     .put("actuals/a.toml", record("2024-01", "a1") + record("2024-13", "bad") +
+                                                record("2024-03", "a3"))
+                     .put("actuals/b.toml", "actual = [\n  " + inline_record("2024-04", "b1") +
+                                                ",\n  " + inline_record("2024-05", "b2") + ",\n  " +
+                                                inline_record("2024-06", "b3") + ",\n]\n")
+                     .put("actuals/c.toml", record("2024-07", "c1") + record("2024-08", "c2"))
+                     .load();
+  REQUIRE(lines(r).size() == 1);
+  const std::string finding = "actuals/a.toml:12:10: bad-period: '2024-13': there is no month 13";
+  CHECK(lines(r)[0].ends_with(finding));
+  std::vector<std::string> notes;
+  for (size_t i = 0; i < r.plan.actuals.size(); ++i) {
+    const Actual& a = r.plan.actuals[i];
+    notes.push_back(a.note.str() + "@" + std::to_string(a.file_order));
+  }
+  // file_order: the record's place in plan.actuals.
+  CHECK(notes == std::vector<std::string>{"a1@0", "a3@1", "b1@2", "b2@3", "b3@4", "c1@5", "c2@6"});
+}
+
 TEST_CASE("load: --actuals DIR and skipping actuals") {
   TestPlan t;
   t.put("actuals/gxj.toml", "this is [ not toml");

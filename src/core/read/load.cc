@@ -55,34 +55,70 @@ std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& p
   }
 }
 
-// One actuals file as a worker thread leaves it.
+// One actuals file as the worker threads leave it.
 struct ActualsFile {
   std::optional<std::string> text;
   std::string error;
-  std::vector<Actual> actuals;
+  /// Where its records go in plan.actuals, and how many places they have
+  /// there (its [[actual]] headers); how many it gave.
+  size_t first = 0, places = 0, count = 0;
+  /// Its records, when they did not fit their places (a file toml++ reads
+  /// as a whole may hold records the split did not count).
+  std::vector<Actual> overflow;
   std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   Diagnostics diags;
 };
 
+// The records of a file read record by record: its [[actual]] headers. A
+// file read otherwise gets no places and its records go to overflow.
+size_t places_for(std::string_view text) {
+  auto records = split_actual_records(strip_bom(text));
+  return records ? records->size() : 0;
+}
+
 // Reads and parses the actuals files, on as many threads as there are cores
-// (each file on one thread), then adds them to `r` in the order of `paths`,
-// so the result is the same as reading them one after another.
+// (each file on one thread), and adds them to `r` in the order of `paths`,
+// so the result is the same as reading them one after another. The files'
+// headers are counted first and plan.actuals sized once, so that each
+// thread moves its records straight to their places: a second vector of
+// every record, to merge per-file vectors into, doubled the peak memory.
 void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
                         const std::string& root, LoadResult& r) {
   std::vector<ActualsFile> files(paths.size());
-  const auto first = static_cast<uint32_t>(r.files.size());
+  const auto first_file = static_cast<uint32_t>(r.files.size());
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
     f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
-    if (f.text) {
-      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, *f.texts, f.actuals,
-                        f.diags);
+    if (f.text) f.places = places_for(*f.text);
+  });
+  const size_t base = r.plan.actuals.size();
+  size_t total = base;
+  for (auto& f : files) {
+    f.first = total;
+    total += f.places;
+  }
+  r.plan.actuals.resize(total);
+  parallel_for(paths.size(), [&](size_t i) {
+    ActualsFile& f = files[i];
+    if (!f.text) return;
+    std::vector<Actual> read;
+    read.reserve(f.places);
+    load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, read,
+                      f.diags);
+    f.count = read.size();
+    if (read.size() > f.places) {
+      f.overflow = std::move(read);
+      return;
     }
+    std::move(read.begin(), read.end(),
+              r.plan.actuals.begin() + static_cast<std::ptrdiff_t>(f.first));
   });
 
-  size_t total = r.plan.actuals.size();
-  for (const auto& f : files) total += f.actuals.size();
-  r.plan.actuals.reserve(total);
+  // In file order: the diagnostics, and the records moved down over the
+  // places of records that were not kept (a file's own records stay in
+  // order, so each moves at most once), numbered by their place in
+  // plan.actuals as the records of one file are by their place in it.
+  size_t kept = base;
   for (size_t i = 0; i < files.size(); ++i) {
     ActualsFile& f = files[i];
     const uint32_t file = r.files.add(paths[i], f.text ? std::move(*f.text) : std::string());
@@ -92,14 +128,29 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
       continue;
     }
     r.diags.append(std::move(f.diags));
-    const auto base = static_cast<uint32_t>(r.plan.actuals.size());
-    for (auto& a : f.actuals) {
-      a.file_order += base;
-      r.plan.actuals.push_back(std::move(a));
-    }
-    std::vector<Actual>().swap(f.actuals);
     r.plan.texts.push_back(std::move(f.texts));
+    const auto start = static_cast<uint32_t>(kept);
+    if (f.overflow.empty()) {
+      for (size_t k = 0; k < f.count; ++k, ++kept) {
+        Actual& a = r.plan.actuals[f.first + k];
+        a.file_order += start;
+        if (kept != f.first + k) r.plan.actuals[kept] = std::move(a);
+      }
+      continue;
+    }
+    // Rare: more records than places. Later files' records move up.
+    const size_t more = f.overflow.size() - f.places;
+    r.plan.actuals.insert(r.plan.actuals.begin() + static_cast<std::ptrdiff_t>(f.first + f.places),
+                          more, Actual{});
+    for (size_t j = i + 1; j < files.size(); ++j) files[j].first += more;
+    for (size_t k = 0; k < f.overflow.size(); ++k, ++kept) {
+      Actual& a = f.overflow[k];
+      a.file_order += start;
+      r.plan.actuals[kept] = std::move(a);
+    }
+    std::vector<Actual>().swap(f.overflow);
   }
+  r.plan.actuals.resize(kept);
 }
 
 }  // namespace
