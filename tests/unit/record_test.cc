@@ -1,6 +1,7 @@
 #include "core/write/record.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "core/base/fs.h"
 #include "core/check/check.h"
@@ -53,13 +54,17 @@ std::vector<std::string> refusals(const ProposedActual& p,
   return out;
 }
 
+// The accepted record; its texts are in a store that lives as long as the
+// test run (those of `prepared` go with it).
 Actual accepted(const ProposedActual& p) {
+  static std::vector<std::shared_ptr<TextStore>> kept;
   LoadResult r = load_rec();
   Ledger ledger(r.plan);
   Prepared prepared =
       prepare_actuals(ledger, {&p, 1}, kNames, kToday, at("2024-07-15T10:02:00+08:00"));
   INFO((prepared.refusals.empty() ? "" : prepared.refusals.front().message));
   REQUIRE(prepared.actuals.size() == 1);
+  kept.push_back(prepared.texts);
   return prepared.actuals.front();
 }
 

@@ -327,16 +327,16 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
                     by ? by->id : "", reason);
   }
   if (refusals_.size() != refusals_before) return std::nullopt;
-  a.indicator = ind->id;
+  a.indicator = texts_.keep(ind->id);
   a.period = *when;
-  a.by = by->id;
+  a.by = texts_.keep(by->id);
   a.source = texts_.keep(source);
   a.note = texts_.keep(trim(p.note));
   a.reason = texts_.keep(reason);
   a.highlight = marked;
   // The unit travels with the figure: a later change of the plan's unit
   // converts it when read instead of rescaling it.
-  if (a.value.number) a.unit = ind->unit;
+  if (a.value.number) a.unit = texts_.keep(ind->unit);
   return a;
 }
 
@@ -383,9 +383,9 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
     against_records(rows, task.id, "", prev, *when, by ? by->id : "", reason);
   }
   if (refusals_.size() != refusals_before) return std::nullopt;
-  a.indicator = task.id;
+  a.indicator = texts_.keep(task.id);
   a.period = *when;
-  a.by = by->id;
+  a.by = texts_.keep(by->id);
   a.source = texts_.keep(source);
   a.note = texts_.keep(note);
   a.reason = texts_.keep(reason);

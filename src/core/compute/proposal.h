@@ -48,7 +48,8 @@ struct Refusal {
 /// The outcome of validation: one actual per proposal, or the refusals.
 struct Prepared {
   std::vector<Actual> actuals;
-  /// The texts `actuals` view.
+  /// The texts `actuals` view: they do not view the plan or the rows, so
+  /// they stay valid as long as this does.
   std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   std::vector<Refusal> refusals;
 };
