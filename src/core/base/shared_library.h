@@ -39,4 +39,23 @@ class SharedLibrary {
   std::string error_;
 };
 
+/// Opens `soname` and sets the function pointers of `api` (a struct of
+/// TALLY_LIBRARY_FUNCTION members) with `bind(lib, api)` (made of
+/// TALLY_BIND_FUNCTION lines); false with `*error` set when the library or a
+/// function is missing.
+template <class Api, class Bind>
+bool open_library(const char* soname, const char* package, Api& api, Bind bind,
+                  std::string* error) {
+  SharedLibrary lib(soname, package);
+  bind(lib, api);
+  if (!lib.ok()) *error = lib.error();
+  return lib.ok();
+}
+
 }  // namespace tally
+
+/// A member of a struct of a library's functions: a pointer to `f`, of the
+/// type the library's header declares for it.
+#define TALLY_LIBRARY_FUNCTION(f) decltype(&::f) f = nullptr;
+/// Sets member `f` of `api` from `lib`, in the `bind` of open_library.
+#define TALLY_BIND_FUNCTION(f) lib.bind(api.f, #f);

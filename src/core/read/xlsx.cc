@@ -180,19 +180,13 @@ std::optional<std::pair<size_t, uint32_t>> cell_ref(std::string_view r) {
   X(zip_discard)
 
 struct Libzip {
-#define TALLY_DECLARE(f) decltype(&::f) f = nullptr;
-  TALLY_LIBZIP_FUNCTIONS(TALLY_DECLARE)
-#undef TALLY_DECLARE
+  TALLY_LIBZIP_FUNCTIONS(TALLY_LIBRARY_FUNCTION)
 };
 
 // Opens libzip; false with `*error` set when it or a function is missing.
 bool open_libzip(Libzip& z, std::string* error) {
-  SharedLibrary lib(TALLY_ZIP_SONAME, "libzip4");
-#define TALLY_BIND(f) lib.bind(z.f, #f);
-  TALLY_LIBZIP_FUNCTIONS(TALLY_BIND)
-#undef TALLY_BIND
-  if (!lib.ok()) *error = lib.error();
-  return lib.ok();
+  auto bind = [](SharedLibrary& lib, Libzip& api) { TALLY_LIBZIP_FUNCTIONS(TALLY_BIND_FUNCTION) };
+  return open_library(TALLY_ZIP_SONAME, "libzip4", z, bind, error);
 }
 
 // The bytes of one entry of the archive; nullopt with `*error` set.

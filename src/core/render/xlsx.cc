@@ -66,20 +66,16 @@ namespace {
   X(worksheet_protect)
 
 struct XlsxWriter {
-#define TALLY_DECLARE(f) decltype(&::f) f = nullptr;
-  TALLY_XLSXWRITER_FUNCTIONS(TALLY_DECLARE)
-#undef TALLY_DECLARE
+  TALLY_XLSXWRITER_FUNCTIONS(TALLY_LIBRARY_FUNCTION)
 };
 
 // Opens libxlsxwriter; false with `*error` set when it or a function is
 // missing.
 bool open_xlsxwriter(XlsxWriter& x, std::string* error) {
-  SharedLibrary lib(TALLY_XLSXWRITER_SONAME, "libxlsxwriter4");
-#define TALLY_BIND(f) lib.bind(x.f, #f);
-  TALLY_XLSXWRITER_FUNCTIONS(TALLY_BIND)
-#undef TALLY_BIND
-  if (!lib.ok()) *error = lib.error();
-  return lib.ok();
+  auto bind = [](SharedLibrary& lib, XlsxWriter& api) {
+    TALLY_XLSXWRITER_FUNCTIONS(TALLY_BIND_FUNCTION)
+  };
+  return open_library(TALLY_XLSXWRITER_SONAME, "libxlsxwriter4", x, bind, error);
 }
 
 // The colours of a status cell: those of the HTML report's .s-<status>
