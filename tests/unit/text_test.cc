@@ -155,3 +155,27 @@ TEST_CASE("csv_cell: no formula from data reaches a spreadsheet live") {
   CHECK(csv_cell("-") == "'-");
   CHECK(csv_cell("月报") == "月报");
 }
+
+TEST_CASE("find_invalid_utf8: three-byte sequences, valid and not") {
+  CHECK_FALSE(find_invalid_utf8("市发改局 \xE1\x80\x80 \xEC\xBF\xBF \xEE\x80\x80 \xEF\xBF\xBF"));
+  CHECK_FALSE(find_invalid_utf8(
+      "\xE0\xA0\x80 \xED\x9F\xBF"));                 // the least of E0, the last before surrogates
+  CHECK(find_invalid_utf8("ab\xE0\x80\x80") == 2u);  // overlong
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2u);  // a surrogate
+  CHECK(find_invalid_utf8("ab\xE4\xB8") == 2u);      // cut short at the end
+  CHECK(find_invalid_utf8("ab\xE4\xB8x") == 2u);     // not a continuation byte
+  CHECK(find_invalid_utf8("ab\xE4x\xB8") == 2u);
+  CHECK(find_invalid_utf8("中\xF0\x28\x8C\x28") == 3u);
+}
+
+TEST_CASE("display_width and truncate_to_width: an invalid byte counts as U+FFFD") {
+  CHECK(display_width("a\xFF"
+                      "b") == 3);
+  CHECK(display_width("\x1b[31m市\x1b[0m") == 2);
+  CHECK(truncate_to_width("市发改局", 5) == "市发…");
+  CHECK(truncate_to_width("a\xFF"
+                          "bcd",
+                          4) ==
+        "a\xEF\xBF\xBD"
+        "b…");
+}

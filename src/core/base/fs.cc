@@ -84,8 +84,40 @@ bool DiskFileSystem::is_dir(const std::string& path) const {
   return std::filesystem::is_directory(path, ec);
 }
 
+namespace {
+
+// Whether `path` is `dir` joined with names none of which is a link, ".",
+// "..", or missing: then it is inside `dir` wherever `dir` leads, which one
+// lstat per name shows. Resolving both paths whole took a readlink for every
+// component of each, some 600 system calls for the files of a plan.
+bool plainly_inside(const std::string& path, const std::string& dir) {
+  size_t from = 0;
+  if (!dir.empty() && dir != ".") {
+    if (path.size() <= dir.size() || path.compare(0, dir.size(), dir) != 0) return false;
+    if (dir.back() != '/' && path[dir.size()] != '/') return false;
+    from = dir.size();
+  } else if (path.empty() || path[0] == '/') {
+    return false;
+  }
+  while (from < path.size()) {
+    while (from < path.size() && path[from] == '/') ++from;
+    if (from == path.size()) break;
+    size_t to = path.find('/', from);
+    if (to == std::string::npos) to = path.size();
+    const std::string_view name(path.data() + from, to - from);
+    if (name == "." || name == "..") return false;
+    struct stat st {};
+    if (::lstat(path.substr(0, to).c_str(), &st) != 0 || S_ISLNK(st.st_mode)) return false;
+    from = to;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool DiskFileSystem::inside(const std::string& path, const std::string& dir,
                             std::string* target) const {
+  if (plainly_inside(path, dir)) return true;
   std::error_code ec;
   const std::filesystem::path real = std::filesystem::canonical(path, ec);
   if (ec) return true;

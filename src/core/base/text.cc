@@ -92,6 +92,24 @@ std::string escape_basic_string(std::string_view s, bool toml) {
 
 }  // namespace
 
+namespace {
+
+// Calls visit(c) for each code point of `s` as decode_utf8 gives them (an
+// invalid byte as U+FFFD), until it returns false; without decode_utf8's
+// vector, which display_width made for every cell of every table.
+template <class Visit>
+void each_code_point(std::string_view s, Visit visit) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const size_t n = decode_one(s, i, &cp);
+    if (n == 0) cp = 0xFFFD;
+    i += n == 0 ? 1 : n;
+    if (!visit(cp)) return;
+  }
+}
+
+}  // namespace
+
 std::vector<char32_t> decode_utf8(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
@@ -135,8 +153,18 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
       if (word & 0x8080808080808080u) break;
     }
     if (i == s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
       ++i;
+      continue;
+    }
+    // Three bytes led by E1..EC or EE..EF (most of CJK) are valid whenever
+    // both that follow are continuation bytes: never overlong, never a
+    // surrogate (those are led by ED), never past U+FFFF.
+    if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     char32_t cp;
@@ -151,22 +179,18 @@ size_t display_width(std::string_view s) {
   size_t w = 0;
   // 0: text; 1: after ESC; 2: inside a CSI sequence (ESC [ … final byte).
   int escape = 0;
-  for (char32_t c : decode_utf8(s)) {
+  each_code_point(s, [&](char32_t c) {
     if (escape == 1) {
       escape = c == '[' ? 2 : 0;
-      continue;
-    }
-    if (escape == 2) {
+    } else if (escape == 2) {
       if (c >= 0x40 && c <= 0x7E) escape = 0;
-      continue;
-    }
-    if (c == 0x1B) {
+    } else if (c == 0x1B) {
       escape = 1;
-      continue;
+    } else if (!is_zero_width(c)) {
+      w += is_wide(c) ? 2 : 1;
     }
-    if (is_zero_width(c)) continue;
-    w += is_wide(c) ? 2 : 1;
-  }
+    return true;
+  });
   return w;
 }
 
@@ -180,12 +204,13 @@ std::string truncate_to_width(std::string_view s, size_t width) {
   if (display_width(s) <= width) return std::string(s);
   std::string out;
   size_t w = 0;
-  for (char32_t c : decode_utf8(s)) {
+  each_code_point(s, [&](char32_t c) {
     size_t cw = is_zero_width(c) ? 0 : (is_wide(c) ? 2 : 1);
-    if (w + cw + 1 > width) break;
+    if (w + cw + 1 > width) return false;
     append_utf8(out, c);
     w += cw;
-  }
+    return true;
+  });
   return out + "…";
 }
 

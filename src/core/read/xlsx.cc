@@ -11,6 +11,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+
+#include "core/base/shared_library.h"
 #endif
 
 namespace tally {
@@ -159,11 +161,40 @@ std::optional<std::pair<size_t, uint32_t>> cell_ref(std::string_view r) {
   return std::pair{col - 1, i == digits ? 0 : row};
 }
 
+// The functions of libzip tally calls, opened with the library when a
+// workbook is read (core/base/shared_library.h). Expat is linked in.
+#define TALLY_LIBZIP_FUNCTIONS(X) \
+  X(zip_stat_init)                \
+  X(zip_stat)                     \
+  X(zip_fopen)                    \
+  X(zip_fclose)                   \
+  X(zip_fread)                    \
+  X(zip_get_error)                \
+  X(zip_file_get_error)           \
+  X(zip_error_strerror)           \
+  X(zip_error_init)               \
+  X(zip_error_fini)               \
+  X(zip_source_buffer_create)     \
+  X(zip_source_free)              \
+  X(zip_open_from_source)         \
+  X(zip_discard)
+
+struct Libzip {
+  TALLY_LIBZIP_FUNCTIONS(TALLY_LIBRARY_FUNCTION)
+};
+
+// Opens libzip; false with `*error` set when it or a function is missing.
+bool open_libzip(Libzip& z, std::string* error) {
+  auto bind = [](SharedLibrary& lib, Libzip& api) { TALLY_LIBZIP_FUNCTIONS(TALLY_BIND_FUNCTION) };
+  return open_library(TALLY_ZIP_SONAME, "libzip4", z, bind, error);
+}
+
 // The bytes of one entry of the archive; nullopt with `*error` set.
-std::optional<std::string> entry(zip_t* za, const std::string& name, std::string* error) {
+std::optional<std::string> entry(const Libzip& z, zip_t* za, const std::string& name,
+                                 std::string* error) {
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(za, name.c_str(), 0, &st) != 0) {
+  z.zip_stat_init(&st);
+  if (z.zip_stat(za, name.c_str(), 0, &st) != 0) {
     *error = fmt::format("the workbook has no {}", name);
     return std::nullopt;
   }
@@ -171,17 +202,18 @@ std::optional<std::string> entry(zip_t* za, const std::string& name, std::string
     *error = fmt::format("{} in the workbook is larger than 64 MiB", name);
     return std::nullopt;
   }
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(za, name.c_str(), 0), zip_fclose);
+  std::unique_ptr<zip_file_t, decltype(&::zip_fclose)> f(z.zip_fopen(za, name.c_str(), 0),
+                                                         z.zip_fclose);
   if (!f) {
     *error = fmt::format("cannot read {} in the workbook: {}", name,
-                         zip_error_strerror(zip_get_error(za)));
+                         z.zip_error_strerror(z.zip_get_error(za)));
     return std::nullopt;
   }
   std::string out(static_cast<size_t>(st.size), '\0');
-  const zip_int64_t n = zip_fread(f.get(), out.data(), out.size());
+  const zip_int64_t n = z.zip_fread(f.get(), out.data(), out.size());
   if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
     *error = fmt::format("cannot read {} in the workbook: {}", name,
-                         zip_error_strerror(zip_file_get_error(f.get())));
+                         z.zip_error_strerror(z.zip_file_get_error(f.get())));
     return std::nullopt;
   }
   return out;
@@ -312,26 +344,28 @@ CsvResult parse_sheet_xml(std::string_view xml, const std::vector<std::string>& 
 
 CsvResult read_xlsx(std::string_view bytes) {
   auto failed = [](std::string message) { return CsvResult{{}, CsvError{0, std::move(message)}}; };
+  Libzip z;
+  if (std::string error; !open_libzip(z, &error)) return failed(error);
   zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
-  if (!src) return failed(fmt::format("cannot read the workbook: {}", zip_error_strerror(&zerr)));
-  zip_t* raw = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+  z.zip_error_init(&zerr);
+  zip_source_t* src = z.zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
+  if (!src) return failed(fmt::format("cannot read the workbook: {}", z.zip_error_strerror(&zerr)));
+  zip_t* raw = z.zip_open_from_source(src, ZIP_RDONLY, &zerr);
   if (!raw) {
-    zip_source_free(src);
-    std::string why = zip_error_strerror(&zerr);
-    zip_error_fini(&zerr);
+    z.zip_source_free(src);
+    std::string why = z.zip_error_strerror(&zerr);
+    z.zip_error_fini(&zerr);
     return failed(
         fmt::format("not an .xlsx workbook ({}); save it from Excel or WPS as "
                     "\"Excel 工作簿 (*.xlsx)\", or as CSV UTF-8",
                     why));
   }
-  std::unique_ptr<zip_t, decltype(&zip_discard)> za(raw, zip_discard);
+  std::unique_ptr<zip_t, decltype(&::zip_discard)> za(raw, z.zip_discard);
 
   // The first sheet: the first <sheet> of xl/workbook.xml, through its
   // relationship to the entry that holds it.
   std::string error;
-  auto workbook = entry(za.get(), "xl/workbook.xml", &error);
+  auto workbook = entry(z, za.get(), "xl/workbook.xml", &error);
   if (!workbook) return failed(error);
   std::string first_id;
   Xml wx;
@@ -345,7 +379,7 @@ CsvResult read_xlsx(std::string_view bytes) {
   if (first_id.empty()) return failed("the workbook has no worksheet");
 
   std::string sheet_entry, strings_entry;
-  if (auto rels = entry(za.get(), "xl/_rels/workbook.xml.rels", &error)) {
+  if (auto rels = entry(z, za.get(), "xl/_rels/workbook.xml.rels", &error)) {
     Xml rx;
     rx.start = [&](std::string_view name, const char** attrs) {
       if (name != "Relationship") return;
@@ -364,13 +398,13 @@ CsvResult read_xlsx(std::string_view bytes) {
 
   std::vector<std::string> shared;
   if (!strings_entry.empty()) {
-    auto xml = entry(za.get(), strings_entry, &error);
+    auto xml = entry(z, za.get(), strings_entry, &error);
     if (!xml) return failed(error);
     auto strings = parse_shared_strings(*xml, &error);
     if (!strings) return failed(error);
     shared = std::move(*strings);
   }
-  auto xml = entry(za.get(), sheet_entry, &error);
+  auto xml = entry(z, za.get(), sheet_entry, &error);
   if (!xml) return failed(error);
   CsvResult out = parse_sheet_xml(*xml, shared);
   if (out.error) out.error->line = 0;  // a line of XML, not a row of the sheet

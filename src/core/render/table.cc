@@ -109,12 +109,20 @@ std::string render_text_table(const Table& table, size_t max_width) {
     std::string out;
     for (size_t c = 0; c < n; ++c) {
       std::string cell = c < cells.size() ? cells[c] : std::string();
-      if (display_width(cell) > width[c]) cell = truncate_to_width(cell, width[c]);
+      // The cell's width, taken once: a style's escapes add none.
+      size_t w = display_width(cell);
+      if (w > width[c]) {
+        cell = truncate_to_width(cell, width[c]);
+        w = display_width(cell);
+      }
       if (styles && c < styles->size() && !(*styles)[c].empty() && !cell.empty())
         cell = (*styles)[c] + cell + "\x1b[0m";
       bool right = c < t.right.size() && t.right[c];
       bool last = c + 1 == n;
-      out += last && !right ? cell : pad(cell, width[c], right);
+      const size_t fill = last && !right ? 0 : width[c] - std::min(w, width[c]);
+      if (right) out.append(fill, ' ');
+      out += cell;
+      if (!right) out.append(fill, ' ');
       if (!last) out += "  ";
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();

@@ -15,6 +15,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "core/base/shared_library.h"
 #endif
 
 namespace tally {
@@ -30,6 +32,51 @@ std::optional<std::string> render_xlsx(const std::vector<Worksheet>&, const Work
 #else
 
 namespace {
+
+// The functions of libxlsxwriter tally calls, opened with the library when
+// a workbook is written (core/base/shared_library.h).
+#define TALLY_XLSXWRITER_FUNCTIONS(X) \
+  X(workbook_new_opt)                 \
+  X(workbook_add_worksheet)           \
+  X(workbook_add_format)              \
+  X(workbook_set_properties)          \
+  X(workbook_close)                   \
+  X(lxw_strerror)                     \
+  X(format_set_bold)                  \
+  X(format_set_bottom)                \
+  X(format_set_text_wrap)             \
+  X(format_set_align)                 \
+  X(format_set_font_color)            \
+  X(format_set_bg_color)              \
+  X(format_set_num_format)            \
+  X(format_set_unlocked)              \
+  X(format_set_border)                \
+  X(worksheet_write_string)           \
+  X(worksheet_set_column)             \
+  X(worksheet_write_number)           \
+  X(worksheet_write_blank)            \
+  X(worksheet_data_validation_cell)   \
+  X(worksheet_freeze_panes)           \
+  X(worksheet_set_landscape)          \
+  X(worksheet_set_paper)              \
+  X(worksheet_fit_to_pages)           \
+  X(worksheet_repeat_rows)            \
+  X(worksheet_set_header)             \
+  X(worksheet_set_footer)             \
+  X(worksheet_protect)
+
+struct XlsxWriter {
+  TALLY_XLSXWRITER_FUNCTIONS(TALLY_LIBRARY_FUNCTION)
+};
+
+// Opens libxlsxwriter; false with `*error` set when it or a function is
+// missing.
+bool open_xlsxwriter(XlsxWriter& x, std::string* error) {
+  auto bind = [](SharedLibrary& lib, XlsxWriter& api) {
+    TALLY_XLSXWRITER_FUNCTIONS(TALLY_BIND_FUNCTION)
+  };
+  return open_library(TALLY_XLSXWRITER_SONAME, "libxlsxwriter4", x, bind, error);
+}
 
 // The colours of a status cell: those of the HTML report's .s-<status>
 // classes (render/html.cc), text on fill.
@@ -73,19 +120,19 @@ std::string header_text(std::string_view s) {
 // The formats of one workbook, made once each.
 class Formats {
  public:
-  explicit Formats(lxw_workbook* wb) : wb_(wb) {}
+  Formats(const XlsxWriter& x, lxw_workbook* wb) : x_(x), wb_(wb) {}
 
   lxw_format* heading(std::optional<Status> s) {
     return get(fmt::format("h{}", s ? static_cast<int>(*s) : -1), [&](lxw_format* f) {
-      format_set_bold(f);
-      format_set_bottom(f, LXW_BORDER_THIN);
-      format_set_text_wrap(f);
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      x_.format_set_bold(f);
+      x_.format_set_bottom(f, LXW_BORDER_THIN);
+      x_.format_set_text_wrap(f);
+      x_.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
       if (s) {
-        format_set_font_color(f, status_colours(*s).fg);
-        format_set_bg_color(f, status_colours(*s).bg);
+        x_.format_set_font_color(f, status_colours(*s).fg);
+        x_.format_set_bg_color(f, status_colours(*s).bg);
       } else {
-        format_set_bg_color(f, 0xf3f5f8);
+        x_.format_set_bg_color(f, 0xf3f5f8);
       }
     });
   }
@@ -95,17 +142,17 @@ class Formats {
     const std::string key =
         fmt::format("c{}.{}.{}", static_cast<int>(kind), s ? static_cast<int>(*s) : -1, input);
     return get(key, [&](lxw_format* f) {
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-      if (kind == CellKind::kShare) format_set_num_format(f, "0.0%");
-      if (kind == CellKind::kText) format_set_num_format(f, "@");
+      x_.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      if (kind == CellKind::kShare) x_.format_set_num_format(f, "0.0%");
+      if (kind == CellKind::kText) x_.format_set_num_format(f, "@");
       if (s) {
-        format_set_font_color(f, status_colours(*s).fg);
-        format_set_bg_color(f, status_colours(*s).bg);
+        x_.format_set_font_color(f, status_colours(*s).fg);
+        x_.format_set_bg_color(f, status_colours(*s).bg);
       }
       if (input) {
-        format_set_unlocked(f);
-        format_set_bg_color(f, 0xfffbe6);
-        format_set_border(f, LXW_BORDER_HAIR);
+        x_.format_set_unlocked(f);
+        x_.format_set_bg_color(f, 0xfffbe6);
+        x_.format_set_border(f, LXW_BORDER_HAIR);
       }
     });
   }
@@ -115,12 +162,13 @@ class Formats {
   lxw_format* get(const std::string& key, Setup setup) {
     auto it = formats_.find(key);
     if (it != formats_.end()) return it->second;
-    lxw_format* f = workbook_add_format(wb_);
+    lxw_format* f = x_.workbook_add_format(wb_);
     setup(f);
     formats_[key] = f;
     return f;
   }
 
+  const XlsxWriter& x_;
   lxw_workbook* wb_;
   std::map<std::string, lxw_format*> formats_;
 };
@@ -152,9 +200,9 @@ double column_width(const Worksheet& s, size_t c) {
   return static_cast<double>(std::min<size_t>(widest, 80) + 2);
 }
 
-lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Worksheet& s,
+lxw_error write_sheet(const XlsxWriter& x, lxw_workbook* wb, Formats& formats, const Worksheet& s,
                       const WorkbookInfo& info) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
+  lxw_worksheet* ws = x.workbook_add_worksheet(wb, s.name.c_str());
   if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;
   const Table& t = s.table;
   auto status_of_column = [&](size_t c) -> std::optional<Status> {
@@ -164,8 +212,8 @@ lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Worksheet& s,
 
   for (size_t c = 0; c < t.header.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
-    worksheet_write_string(ws, 0, col, t.header[c].c_str(), formats.heading(status_of_column(c)));
-    worksheet_set_column(ws, col, col, column_width(s, c), nullptr);
+    x.worksheet_write_string(ws, 0, col, t.header[c].c_str(), formats.heading(status_of_column(c)));
+    x.worksheet_set_column(ws, col, col, column_width(s, c), nullptr);
   }
   for (size_t r = 0; r < t.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
@@ -180,11 +228,11 @@ lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Worksheet& s,
       lxw_format* f = formats.cell(number ? kind : CellKind::kText, fill, is_input(c));
       lxw_error e = LXW_NO_ERROR;
       if (number) {
-        e = worksheet_write_number(ws, row, col, *number, f);
+        e = x.worksheet_write_number(ws, row, col, *number, f);
       } else if (!text.empty()) {
-        e = worksheet_write_string(ws, row, col, text.c_str(), f);
+        e = x.worksheet_write_string(ws, row, col, text.c_str(), f);
       } else {
-        e = worksheet_write_blank(ws, row, col, f);
+        e = x.worksheet_write_blank(ws, row, col, f);
       }
       if (e != LXW_NO_ERROR) return e;
     }
@@ -199,26 +247,26 @@ lxw_error write_sheet(lxw_workbook* wb, Formats& formats, const Worksheet& s,
     v.validate = LXW_VALIDATION_TYPE_LIST;
     v.value_list = const_cast<char**>(list.data());
     v.ignore_blank = LXW_VALIDATION_ON;
-    lxw_error e = worksheet_data_validation_cell(ws, static_cast<lxw_row_t>(choice.row + 1),
-                                                 static_cast<lxw_col_t>(choice.column), &v);
+    lxw_error e = x.worksheet_data_validation_cell(ws, static_cast<lxw_row_t>(choice.row + 1),
+                                                   static_cast<lxw_col_t>(choice.column), &v);
     if (e != LXW_NO_ERROR) return e;
   }
 
-  worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(s.frozen_columns));
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_repeat_rows(ws, 0, 0);
+  x.worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(s.frozen_columns));
+  x.worksheet_set_landscape(ws);
+  x.worksheet_set_paper(ws, 9);  // A4
+  x.worksheet_fit_to_pages(ws, 1, 0);
+  x.worksheet_repeat_rows(ws, 0, 0);
   // The page header holds at most 255 characters with its codes.
   std::string head = "&L" + header_text(info.title) + "&R" + header_text(info.period);
   if (head.size() > 250) head = "&L" + header_text(info.period);
-  if (lxw_error e = worksheet_set_header(ws, head.c_str()); e != LXW_NO_ERROR) return e;
-  worksheet_set_footer(ws, info.en ? "&CPage &P of &N" : "&C第 &P 页，共 &N 页");
+  if (lxw_error e = x.worksheet_set_header(ws, head.c_str()); e != LXW_NO_ERROR) return e;
+  x.worksheet_set_footer(ws, info.en ? "&CPage &P of &N" : "&C第 &P 页，共 &N 页");
   if (std::find(s.input.begin(), s.input.end(), true) != s.input.end()) {
     lxw_protection p{};
     p.format_columns = 1;  // the bureau may widen a column to read a long name
     p.format_rows = 1;
-    worksheet_protect(ws, nullptr, &p);
+    x.worksheet_protect(ws, nullptr, &p);
   }
   return LXW_NO_ERROR;
 }
@@ -237,6 +285,8 @@ struct TempDir {
 
 std::optional<std::string> render_xlsx(const std::vector<Worksheet>& sheets,
                                        const WorkbookInfo& info, std::string* error) {
+  XlsxWriter x;
+  if (!open_xlsxwriter(x, error)) return std::nullopt;
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/tally-xlsx-XXXXXX";
   TempDir dir;
@@ -249,7 +299,7 @@ std::optional<std::string> render_xlsx(const std::vector<Worksheet>& sheets,
 
   lxw_workbook_options options{};
   options.tmpdir = dir.path.data();
-  lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
+  lxw_workbook* wb = x.workbook_new_opt(file.c_str(), &options);
   if (!wb) {
     *error = fmt::format("cannot start a workbook in {}", dir.path);
     return std::nullopt;
@@ -257,18 +307,18 @@ std::optional<std::string> render_xlsx(const std::vector<Worksheet>& sheets,
   lxw_doc_properties props{};
   props.title = const_cast<char*>(info.title.c_str());
   props.created = static_cast<time_t>(days_from_civil(info.created) * 86400);
-  workbook_set_properties(wb, &props);
+  x.workbook_set_properties(wb, &props);
 
-  Formats formats(wb);
+  Formats formats(x, wb);
   lxw_error failed = LXW_NO_ERROR;
   for (const Worksheet& s : sheets) {
-    failed = write_sheet(wb, formats, s, info);
+    failed = write_sheet(x, wb, formats, s, info);
     if (failed != LXW_NO_ERROR) break;
   }
-  lxw_error closed = workbook_close(wb);
+  lxw_error closed = x.workbook_close(wb);
   if (failed == LXW_NO_ERROR) failed = closed;
   if (failed != LXW_NO_ERROR) {
-    *error = fmt::format("cannot write the workbook: {}", lxw_strerror(failed));
+    *error = fmt::format("cannot write the workbook: {}", x.lxw_strerror(failed));
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);
