@@ -196,7 +196,9 @@ void read_actuals_toml(std::string_view text, uint32_t file, const Plan& plan,
 // it declines. False (with nothing appended) when toml++ finds a syntax error
 // in a record: only the whole file then says what toml++ says about it.
 bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t file, const Plan& plan,
-                            std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
+                            std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats,
+                            const ActualsFilter* filter = nullptr,
+                            SkippedActuals* skipped = nullptr) {
   const size_t first_out = out.size();
   if (out.capacity() < first_out + records.size()) {
     out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
@@ -206,6 +208,13 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   std::optional<PeriodCache> periods;
   for (const auto& record : records) {
     if (auto c = read_canonical_actual(record, file)) {
+      if (filter && skipped && !filter->keep(c->actual.indicator)) {
+        const Timestamp t =
+            make_timestamp(c->date, c->hour, c->minute, c->second, c->offset_minutes, c->nanos);
+        skipped->recorded.push_back({t.epoch_seconds, t.nanos});
+        ++skipped->count;
+        continue;
+      }
       read_canonical(std::move(*c), out, mine, periods);
       continue;
     }
@@ -215,6 +224,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
       root = toml::parse(record.text);
     } catch (const toml::parse_error&) {
       out.resize(first_out);
+      if (skipped) *skipped = {};
       return false;
     }
     // The record's text holds one [[actual]] table and nothing else (the
@@ -223,6 +233,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
     const toml::table* t = one && one->size() == 1 ? one->get(0)->as_table() : nullptr;
     if (!t) {
       out.resize(first_out);
+      if (skipped) *skipped = {};
       return false;
     }
     read_actual(*t, file, record.line, plan, out, mine);
@@ -281,13 +292,14 @@ void to_indicator_units(const Plan& plan, std::vector<Actual>& out, size_t first
 }  // namespace
 
 void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
-                       std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats) {
+                       std::vector<Actual>& out, Diagnostics& diags, ActualsReadStats* stats,
+                       const ActualsFilter* filter, SkippedActuals* skipped) {
   if (!check_utf8(text, file, diags)) return;
   const size_t first = out.size();
   text = strip_bom(text);
   bool read = false;
   if (auto records = split_actual_records(text)) {
-    read = read_actuals_by_record(*records, file, plan, out, diags, stats);
+    read = read_actuals_by_record(*records, file, plan, out, diags, stats, filter, skipped);
   }
   if (!read) {
     if (stats) ++stats->toml_files;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,16 +23,39 @@ struct ActualsReadStats {
   size_t toml_files = 0;         // files read by toml++ as a whole
 };
 
+/// Which records a write needs kept: those of its indicators. The others
+/// are still split and read (so that a syntax error anywhere still shows),
+/// only not kept.
+struct ActualsFilter {
+  /// Whether to keep a record naming `indicator` (as decoded).
+  std::function<bool(std::string_view indicator)> keep;
+};
+
+/// The records of one file an ActualsFilter left out: how many, and when
+/// each was recorded (the stamp of a new record looks at every record).
+struct SkippedActuals {
+  size_t count = 0;
+  struct Moment {
+    int64_t epoch_seconds = 0;
+    int32_t nanos = 0;
+  };
+  std::vector<Moment> recorded;
+};
+
 /// Parses the text of one actuals file and appends its records to `out`;
 /// diagnostics go to `diags`. `file` indexes the SourceFiles the text was
 /// added to. Used by the loader and by `record` to re-read a file before
 /// replacing it. Records in the layout `record` writes are read by the
 /// canonical reader, the rest by toml++; the result is what
 /// load_actuals_text_toml gives, record for record and diagnostic for
-/// diagnostic.
+/// diagnostic. With `filter` (and `skipped`), a record the canonical reader
+/// reads whose indicator `filter` does not keep is counted in `skipped`
+/// instead of appended; a record read by toml++ is always kept, and so is
+/// every record of a file read by toml++ as a whole.
 void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan,
                        std::vector<Actual>& out, Diagnostics& diags,
-                       ActualsReadStats* stats = nullptr);
+                       ActualsReadStats* stats = nullptr, const ActualsFilter* filter = nullptr,
+                       SkippedActuals* skipped = nullptr);
 
 /// The records `text[old_size…]` adds to an actuals file whose first
 /// `old_size` bytes were read before, read as load_actuals_text reads them

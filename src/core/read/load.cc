@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/base/parallel.h"
 #include "core/read/actuals.h"
@@ -61,20 +62,22 @@ struct ActualsFile {
   std::string error;
   std::vector<Actual> actuals;
   Diagnostics diags;
+  SkippedActuals skipped;
 };
 
 // Reads and parses the actuals files, on as many threads as there are cores
 // (each file on one thread), then adds them to `r` in the order of `paths`,
 // so the result is the same as reading them one after another.
 void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
-                        const std::string& root, LoadResult& r) {
+                        const std::string& root, const ActualsFilter* filter, LoadResult& r) {
   std::vector<ActualsFile> files(paths.size());
   const auto first = static_cast<uint32_t>(r.files.size());
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
     f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
     if (f.text) {
-      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags);
+      load_actuals_text(*f.text, first + static_cast<uint32_t>(i), r.plan, f.actuals, f.diags,
+                        nullptr, filter, filter ? &f.skipped : nullptr);
     }
   });
 
@@ -90,6 +93,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
       continue;
     }
     r.diags.append(std::move(f.diags));
+    if (filter) r.skipped[file] = std::move(f.skipped);
     const auto base = static_cast<uint32_t>(r.plan.actuals.size());
     for (auto& a : f.actuals) {
       a.file_order += base;
@@ -180,8 +184,20 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".toml") continue;
     paths.push_back(join_path(plan.actuals_dir, name));
   }
+  std::optional<ActualsFilter> filter;
+  if (options.only_indicators) {
+    std::unordered_set<std::string_view> known, wanted;
+    for (const auto& i : plan.indicators) known.insert(i.id);
+    for (const auto& t : plan.tasks) known.insert(t.id);
+    for (const auto& id : *options.only_indicators) wanted.insert(id);
+    filter.emplace();
+    filter->keep = [known = std::move(known), wanted = std::move(wanted)](std::string_view id) {
+      return wanted.count(id) > 0 || known.count(id) == 0;
+    };
+  }
   // Actuals live inside the plan, or inside the directory --actuals names.
-  load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
+  load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir,
+                     filter ? &*filter : nullptr, r);
   // Problems too, or inside the directory --problems names.
   load_problems(fs, plan.problems_dir,
                 options.problems_dir.empty() ? plan.dir : options.problems_dir, r);

@@ -44,7 +44,8 @@ bool is_actuals_name(std::string_view name) {
 }
 
 Snapshot snapshot_of(const Plan& plan, const SourceFiles& files,
-                     const std::vector<ExcludedRecord>& excluded) {
+                     const std::vector<ExcludedRecord>& excluded,
+                     const std::map<uint32_t, SkippedActuals>& skipped) {
   Snapshot s;
   s.plan = &plan;
   s.files = &files;
@@ -57,7 +58,8 @@ Snapshot snapshot_of(const Plan& plan, const SourceFiles& files,
     if (!is_actuals_name(name) || name.find('/') != std::string::npos) continue;
     s.texts[name] = files.text(i);
     s.index[name] = i;
-    s.counts[name] = 0;
+    auto left_out = skipped.find(i);
+    s.counts[name] = left_out == skipped.end() ? 0 : left_out->second.count;
     name_of[i] = name;
   }
   for (const Actual& a : plan.actuals) {
@@ -109,12 +111,18 @@ struct Composed {
 // plan was already stamped in it (a correction made at once after what it
 // corrects, by any bureau) — a millisecond after the latest of them, so
 // the new records are later than every record before them, also across
-// files, where only the time orders records.
-Timestamp stamp(const Plan& plan, int64_t now) {
+// files, where only the time orders records. The records a load left out
+// (LoadOptions::only_indicators) count too.
+Timestamp stamp(const Plan& plan, const std::map<uint32_t, SkippedActuals>& skipped, int64_t now) {
   const int offset = plan.header.utc_offset_minutes;
   int32_t latest = -1;
   for (const Actual& a : plan.actuals) {
     if (a.recorded.epoch_seconds == now) latest = std::max(latest, a.recorded.nanos);
+  }
+  for (const auto& [file, left_out] : skipped) {
+    for (const SkippedActuals::Moment& m : left_out.recorded) {
+      if (m.epoch_seconds == now) latest = std::max(latest, m.nanos);
+    }
   }
   if (latest < 0) return make_timestamp(now, offset);
   constexpr int32_t kMillisecond = 1000000, kSecond = 1000000000;
@@ -323,14 +331,15 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
                              const RecordOptions& options) {
   const Plan& plan = loaded.plan;
-  Snapshot snap = snapshot_of(plan, loaded.files, options.excluded);
+  Snapshot snap = snapshot_of(plan, loaded.files, options.excluded, loaded.skipped);
   Ledger loaded_ledger(plan);
   if (options.dry_run) {
-    return compose(snap, loaded_ledger, rows, options, stamp(plan, options.clock())).outcome;
+    return compose(snap, loaded_ledger, rows, options, stamp(plan, loaded.skipped, options.clock()))
+        .outcome;
   }
   // Refuse what is wrong already before taking the lock: a refusal touches
   // no file and waits for no other writer.
-  const Timestamp early = stamp(plan, options.clock());
+  const Timestamp early = stamp(plan, loaded.skipped, options.clock());
   Prepared prepared;
   {
     RecordOutcome out;
@@ -399,7 +408,9 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 3–4. Validate, compose and read back.
   std::optional<Ledger> fresh_ledger;
   if (fresh) fresh_ledger.emplace(fresh->plan);
-  const Timestamp recorded = stamp(*snap.plan, options.clock());
+  // Read again, every record is kept.
+  const std::map<uint32_t, SkippedActuals> none;
+  const Timestamp recorded = stamp(*snap.plan, fresh ? none : loaded.skipped, options.clock());
   // Validation depends on nothing but the ledger, the rows, the options and
   // the stamp: when no other writer changed the files and the stamp is
   // the same (the lock came within the second), its verdict stands.
@@ -411,6 +422,18 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 5. Replace the files, all or none.
   if (!replace_files(dir, c.replacements, &error)) return said(failed(error));
   return said(std::move(c.outcome));
+}
+
+LoadResult load_for_write(const FileSystem& fs, LoadOptions options,
+                          const std::function<void(LoadResult&)>& check) {
+  LoadResult r = load_plan(fs, options);
+  check(r);
+  if (options.only_indicators && r.diags.has_errors()) {
+    options.only_indicators.reset();
+    r = load_plan(fs, options);
+    check(r);
+  }
+  return r;
 }
 
 // Every field of Plan but actuals and problems: a field added to Plan
