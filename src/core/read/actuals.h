@@ -95,6 +95,9 @@ void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& pl
 /// ends with "\n".
 std::string format_actual(const Actual& a);
 
+/// format_actual(a), appended to `out`.
+void append_actual(std::string& out, const Actual& a);
+
 /// The value of an actual as it is written after `value = `: 1.8, "done", "60%".
 std::string format_actual_value(const ActualValue& v);
 

@@ -187,10 +187,19 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   std::string_view old = created ? std::string_view() : old_it->second;
   std::string records;
   if (created) records = actuals_file_header(*plan.find_bureau(actuals[ks.front()].by));
-  for (size_t k : ks) records += format_actual(actuals[k]);
-  AppendedFile file{join_path(plan.actuals_dir, name), append_after(old, records), ks.size(),
-                    created};
-  std::string text = std::string(old) + file.appended;
+  // A record is about 200 bytes: one allocation, not one per doubling.
+  records.reserve(records.size() + 256 * ks.size());
+  for (size_t k : ks) append_actual(records, actuals[k]);
+  std::string appended = append_after(old, "");  // a line end the old text lacks
+  if (appended.empty()) {
+    appended = std::move(records);
+  } else {
+    appended += records;
+  }
+  AppendedFile file{join_path(plan.actuals_dir, name), std::move(appended), ks.size(), created};
+  std::string text;
+  text.reserve(old.size() + file.appended.size());
+  text.append(old).append(file.appended);
 
   // Read the new text back: the old records, then exactly the new ones. A
   // file this write appends to is in out.files under its new text, which
