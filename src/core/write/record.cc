@@ -281,6 +281,7 @@ void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, Reco
   check(before);
   // The new records are lent to the check and taken back.
   const size_t first_new = sub.actuals.size();
+  sub.actuals.reserve(first_new + out.stored.size());
   std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
   check(after);
   std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
@@ -327,6 +328,9 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
   for (const auto& [name, ks] : by_file) {
     if (!compose_file(snap, name, ks, prepared.actuals, c, in_out)) return c;
   }
+  // Read back, the records are in out.stored: the validated copies go
+  // before the check makes its own.
+  std::vector<Actual>().swap(prepared.actuals);
   check_new_records(snap, today_for(options, *snap.plan, recorded), in_out, out);
   if (out.diags.has_errors()) {
     out.status = RecordOutcome::Status::kRefused;
