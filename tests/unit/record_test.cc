@@ -432,3 +432,25 @@ TEST_CASE("moment_on and make_timestamp") {
   CHECK(make_timestamp(now, 0).text == "2024-11-27T23:30:05+00:00");
   CHECK(make_timestamp(now, -330).text == "2024-11-27T18:00:05-05:30");
 }
+
+TEST_CASE("text_refusal: finds every control character, in any script") {
+  CHECK_FALSE(text_refusal("统计局6月月报 (初步) ¢£ é"));
+  // U+00A0 and U+00BF are written C2 A0 and C2 BF: not controls.
+  CHECK_FALSE(
+      text_refusal("a\xC2\xA0"
+                   "b\xC2\xBF"));
+  auto tab = text_refusal("统计\t局");
+  REQUIRE(tab);
+  CHECK(tab->starts_with("character 3 is the control character"));
+  auto del = text_refusal("月报\x7F");
+  REQUIRE(del);
+  CHECK(del->starts_with("character 3 is the control character"));
+  // U+0085 (NEL) and U+009F, written C2 85 and C2 9F.
+  auto nel = text_refusal("统计局\xC2\x85");
+  REQUIRE(nel);
+  CHECK(nel->starts_with("character 4 is the control character"));
+  auto c1 = text_refusal("x\xC2\x9F");
+  REQUIRE(c1);
+  CHECK(c1->starts_with("character 2 is the control character"));
+  CHECK(text_refusal("a\xC2")->starts_with("byte 2 is not UTF-8"));
+}
