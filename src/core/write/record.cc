@@ -230,7 +230,15 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
     Actual& a = parsed[first_new + j];
     a.file_order = static_cast<uint32_t>(old_count + j);
     ok = same_record(a, actuals[ks[j]]);
-    out.stored[ks[j]] = std::move(a);
+  }
+  // Every row going to this one file (an import of one bureau's sheet):
+  // the records read back are out.stored as they are.
+  if (ok && first_new == 0 && ks.size() == actuals.size()) {
+    out.stored = std::move(parsed);
+  } else {
+    out.stored.resize(actuals.size());
+    for (size_t j = 0; ok && j < ks.size(); ++j)
+      out.stored[ks[j]] = std::move(parsed[first_new + j]);
   }
   if (!ok) {
     out.status = RecordOutcome::Status::kFailed;
@@ -323,7 +331,6 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
   for (size_t k = 0; k < prepared.actuals.size(); ++k) {
     by_file[prepared.actuals[k].by + ".toml"].push_back(k);
   }
-  out.stored.resize(prepared.actuals.size());
   FileIndex in_out;
   for (const auto& [name, ks] : by_file) {
     if (!compose_file(snap, name, ks, prepared.actuals, c, in_out)) return c;
