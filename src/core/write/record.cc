@@ -83,23 +83,34 @@ struct Reloaded {
 };
 
 // Reads the actuals files of the directory; true when they hold exactly
-// the bytes of `s`. `disk` receives name → text.
+// the bytes of `s`; otherwise `disk` receives name → text of each.
 bool unchanged(const Snapshot& s, const std::string& dir, std::map<std::string, std::string>& disk,
                std::string* error) {
   DiskFileSystem fs;
-  bool same = true;
-  for (const auto& name : fs.list(dir)) {
-    if (!is_actuals_name(name)) continue;
+  std::vector<std::string> names;
+  for (auto& name : fs.list(dir))
+    if (is_actuals_name(name)) names.push_back(std::move(name));
+  auto read = [&](const std::string& name) {
     auto text = fs.read(join_path(dir, name), error);
-    if (!text) {
-      *error = fmt::format("cannot read {}: {}", join_path(dir, name), *error);
-      return false;
-    }
-    auto it = s.texts.find(name);
-    if (it == s.texts.end() || it->second != *text) same = false;
+    if (!text) *error = fmt::format("cannot read {}: {}", join_path(dir, name), *error);
+    return text;
+  };
+  // Each file is compared and dropped at once: in the usual case nothing
+  // changed, and no second copy of every file is held.
+  bool same = names.size() == s.texts.size();
+  for (size_t i = 0; same && i < names.size(); ++i) {
+    auto text = read(names[i]);
+    if (!text) return false;
+    auto it = s.texts.find(names[i]);
+    same = it != s.texts.end() && it->second == *text;
+  }
+  if (same) return true;
+  for (const auto& name : names) {
+    auto text = read(name);
+    if (!text) return false;
     disk[name] = std::move(*text);
   }
-  return same && disk.size() == s.texts.size();
+  return false;
 }
 
 struct Composed {
