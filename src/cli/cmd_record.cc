@@ -89,6 +89,14 @@ int run_record(const RecordArgs& args, Context& ctx) {
 
 }  // namespace
 
+// The records a write of INDICATOR needs: those of the indicator (or task)
+// the proposal names, as validation resolves it.
+std::vector<std::string> record_indicators(const CLI::App& app) {
+  const CLI::Option* opt = app.get_option_no_throw("INDICATOR");
+  if (!opt || opt->count() == 0) return {};
+  return {std::string(trim(opt->as<std::string>()))};
+}
+
 Runner setup_record(CLI::App& app) {
   auto args = std::make_shared<RecordArgs>();
   ProposedActual& p = args->proposed;

@@ -10,6 +10,7 @@ Runner setup_add(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_list(CLI::App& app);
 Runner setup_record(CLI::App& app);
+std::vector<std::string> record_indicators(const CLI::App& app);
 Runner setup_import(CLI::App& app);
 Runner setup_template(CLI::App& app);
 Runner setup_log(CLI::App& app);
@@ -40,7 +41,8 @@ const std::vector<Command>& commands() {
        Needs::kDefinitions, true, setup_add},
       {"check", "Validate the plan and all actuals", Needs::kEverything, false, setup_check},
       {"list", "List actions, bureaus, indicators or tasks", Needs::kDefinitions, true, setup_list},
-      {"record", "Record one figure, or a task's progress", Needs::kEverything, true, setup_record},
+      {"record", "Record one figure, or a task's progress", Needs::kEverything, true, setup_record,
+       record_indicators},
       {"import", "Record many actuals from a CSV file or workbook, all or nothing",
        Needs::kEverything, true, setup_import},
       {"template", "The sheet a bureau fills for a period (xlsx or CSV), for import",

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/base/period.h"
 #include "core/check/isolate.h"
@@ -72,6 +73,10 @@ struct Command {
   bool needs_valid_plan;
   /// Registers the command's options on its subcommand; returns its runner.
   Runner (*setup)(CLI::App& app);
+  /// When set: the indicators whose records the command needs, from its
+  /// parsed command line. Only their records are kept when the plan loads
+  /// without an error; otherwise it is loaded whole (LoadOptions::only_indicators).
+  std::vector<std::string> (*indicators)(const CLI::App& app) = nullptr;
 };
 
 /// The table of commands, in the order `tally --help` lists them.

@@ -15,6 +15,7 @@
 #include "cli/context.h"
 #include "cli/manuals.h"
 #include "core/check/check.h"
+#include "core/write/record.h"
 
 namespace tally {
 namespace {
@@ -131,8 +132,8 @@ bool fixed_today(const GlobalOptions& g, const Context& ctx, std::optional<Date>
 
 // Finds, loads and checks the plan `cmd` needs, and sets ctx.today. Returns
 // an exit code when the command cannot run (after printing why).
-std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, Context& ctx,
-                                 LoadResult& loaded) {
+std::optional<int> load_plan_for(const Command& cmd, const CLI::App& sub, std::optional<Date> today,
+                                 Context& ctx, LoadResult& loaded) {
   std::string error;
   auto dir = find_plan_dir(ctx.options.plan_dir, &error);
   if (!dir) {
@@ -143,18 +144,26 @@ std::optional<int> load_plan_for(const Command& cmd, std::optional<Date> today, 
   DiskFileSystem fs;
   LoadOptions lo{*dir, ctx.options.actuals_dir, cmd.needs == Needs::kDefinitions,
                  ctx.options.problems_dir};
-  loaded = load_plan(fs, lo);
-  ctx.loaded = &loaded;
-  ctx.today = today.value_or(today_in_zone(loaded.plan.header.utc_offset_minutes));
-  if (!loaded.fatal) {
-    // A record is "in the future" against the clock, not against a fixed
-    // --today: rerunning last month's bulletin with TALLY_TODAY must see
-    // the records made since as not yet made, not as errors.
-    Date clock = today_in_zone(loaded.plan.header.utc_offset_minutes);
-    Date future_after = today ? std::max(*today, clock) : ctx.today;
-    check_plan(loaded.plan, CheckOptions{future_after, &loaded.files}, loaded.diags);
+  // What `tally check` finds, with "today" as the plan's zone has it.
+  auto check = [&](LoadResult& r) {
+    ctx.today = today.value_or(today_in_zone(r.plan.header.utc_offset_minutes));
+    if (!r.fatal) {
+      // A record is "in the future" against the clock, not against a fixed
+      // --today: rerunning last month's bulletin with TALLY_TODAY must see
+      // the records made since as not yet made, not as errors.
+      Date clock = today_in_zone(r.plan.header.utc_offset_minutes);
+      Date future_after = today ? std::max(*today, clock) : ctx.today;
+      check_plan(r.plan, CheckOptions{future_after, &r.files}, r.diags);
+    }
+    r.diags.sort(r.files);
+  };
+  // A write keeps only the records of its indicators when nothing is wrong
+  // (load_for_write).
+  if (cmd.indicators && cmd.needs == Needs::kEverything) {
+    if (auto ids = cmd.indicators(sub); !ids.empty()) lo.only_indicators = std::move(ids);
   }
-  loaded.diags.sort(loaded.files);
+  loaded = load_for_write(fs, lo, check);
+  ctx.loaded = &loaded;
   if (!cmd.needs_valid_plan || !loaded.diags.has_errors()) return std::nullopt;
   // A record that breaks a rule is left out, not fatal, when every error
   // is in such records; otherwise every error is printed below.
@@ -255,7 +264,7 @@ int run(int argc, char** argv) {
   LoadResult loaded;
   if (cmd.needs == Needs::kNothing) {
     ctx.today = today.value_or(today_in_zone(8 * 60));
-  } else if (auto rc = load_plan_for(cmd, today, ctx, loaded)) {
+  } else if (auto rc = load_plan_for(cmd, *subs[which].second, today, ctx, loaded)) {
     return *rc;
   }
   // Today from the clock after the plan's year: every period is due and

@@ -437,3 +437,24 @@ TEST_CASE("moment_on and make_timestamp") {
   CHECK(make_timestamp(now, 0).text() == "2024-11-27T23:30:05+00:00");
   CHECK(make_timestamp(now, -330).text() == "2024-11-27T18:00:05-05:30");
 }
+
+TEST_CASE("text_refusal: finds every control character, in any script") {
+  CHECK_FALSE(text_refusal("统计局6月月报 (初步) ¢£ é"));
+  // U+00A0 and U+00BF are written C2 A0 and C2 BF: not controls.
+  CHECK_FALSE(
+      text_refusal("a\xC2\xA0"
+                   "b\xC2\xBF"));
+  // A tab, DEL, U+0085 (NEL) and U+009F (written C2 85 and C2 9F), by the
+  // character they are.
+  const std::pair<std::string_view, std::string_view> controls[] = {
+      {"统计\t局", "character 3 "},
+      {"月报\x7F", "character 3 "},
+      {"统计局\xC2\x85", "character 4 "},
+      {"x\xC2\x9F", "character 2 "}};
+  for (const auto& [text, which] : controls) {
+    auto why = text_refusal(text);
+    REQUIRE(why);
+    CHECK(why->starts_with(std::string(which) + "is the control character"));
+  }
+  CHECK(text_refusal("a\xC2")->starts_with("byte 2 is not UTF-8"));
+}

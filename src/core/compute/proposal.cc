@@ -55,6 +55,9 @@ class Validator {
         texts_(texts),
         refusals_(refusals) {}
 
+  // Room for `n` rows' (indicator, period) keys.
+  void expect(size_t n) { seen_.reserve(n); }
+
   // Row `r` of `rows` as an actual; nullopt when any of it is refused.
   std::optional<Actual> check(std::span<const ProposedActual> rows, size_t r);
 
@@ -512,6 +515,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
   Prepared out;
   Validator validator(ledger, names, today, recorded, files, force, *out.texts, out.refusals);
   out.actuals.reserve(rows.size());
+  validator.expect(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));
   }
@@ -522,7 +526,16 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
 std::optional<std::string> text_refusal(std::string_view s) {
   if (auto bad = find_invalid_utf8(s))
     return fmt::format("byte {} is not UTF-8; write the text in UTF-8", *bad + 1);
-  const std::vector<char32_t> cps = decode_utf8(s);
+  // Valid UTF-8 holds a control character only as a byte below 0x20, as
+  // 0x7F, or as U+0080 to U+009F, written C2 80 to C2 9F: a text without
+  // them, nearly every one, need not be decoded.
+  bool control = false;
+  for (size_t i = 0; i < s.size() && !control; ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    control = b < 0x20 || b == 0x7F ||
+              (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
+  }
+  const std::vector<char32_t> cps = control ? decode_utf8(s) : std::vector<char32_t>();
   for (size_t i = 0; i < cps.size(); ++i) {
     const char32_t c = cps[i];
     if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,25 @@ struct ActualsReadStats {
   size_t toml_files = 0;         // files read by toml++ as a whole
 };
 
+/// Which records a write needs kept: those of its indicators. The others
+/// are still split and read (so that a syntax error anywhere still shows),
+/// only not kept.
+struct ActualsFilter {
+  /// Whether to keep a record naming `indicator` (as decoded).
+  std::function<bool(std::string_view indicator)> keep;
+};
+
+/// The records of one file an ActualsFilter left out: how many, and when
+/// each was recorded (the stamp of a new record looks at every record).
+struct SkippedActuals {
+  size_t count = 0;
+  struct Moment {
+    int64_t epoch_seconds = 0;
+    int32_t nanos = 0;
+  };
+  std::vector<Moment> recorded;
+};
+
 /// Parses the text of one actuals file and appends its records to `out`;
 /// diagnostics go to `diags`. The records' texts are kept in `texts`, which
 /// must outlive them. `file` indexes the SourceFiles the text was
@@ -29,10 +49,14 @@ struct ActualsReadStats {
 /// replacing it. Records in the layout `record` writes are read by the
 /// canonical reader, the rest by toml++; the result is what
 /// load_actuals_text_toml gives, record for record and diagnostic for
-/// diagnostic.
+/// diagnostic. With `filter` (and `skipped`), a record the canonical reader
+/// reads whose indicator `filter` does not keep is counted in `skipped`
+/// instead of appended; a record read by toml++ is always kept, and so is
+/// every record of a file read by toml++ as a whole.
 void load_actuals_text(std::string_view text, uint32_t file, const Plan& plan, TextStore& texts,
                        std::vector<Actual>& out, Diagnostics& diags,
-                       ActualsReadStats* stats = nullptr);
+                       ActualsReadStats* stats = nullptr, const ActualsFilter* filter = nullptr,
+                       SkippedActuals* skipped = nullptr);
 
 /// The records `text[old_size…]` adds to an actuals file whose first
 /// `old_size` bytes were read before, read as load_actuals_text reads them
@@ -71,6 +95,9 @@ void load_actuals_text_toml(std::string_view text, uint32_t file, const Plan& pl
 /// ("done", "60%"). `recorded` is written from `a.recorded.text()`. Every line
 /// ends with "\n".
 std::string format_actual(const Actual& a);
+
+/// format_actual(a), appended to `out`.
+void append_actual(std::string& out, const Actual& a);
 
 /// The value of an actual as it is written after `value = `: 1.8, "done", "60%".
 std::string format_actual_value(const ActualValue& v);

@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/base/parallel.h"
 #include "core/read/actuals.h"
@@ -67,6 +68,7 @@ struct ActualsFile {
   std::vector<Actual> overflow;
   std::shared_ptr<TextStore> texts = std::make_shared<TextStore>();
   Diagnostics diags;
+  SkippedActuals skipped;
 };
 
 // The records of a file read record by record: its [[actual]] headers. A
@@ -83,7 +85,7 @@ size_t places_for(std::string_view text) {
 // thread moves its records straight to their places: a second vector of
 // every record, to merge per-file vectors into, doubled the peak memory.
 void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
-                        const std::string& root, LoadResult& r) {
+                        const std::string& root, const ActualsFilter* filter, LoadResult& r) {
   std::vector<ActualsFile> files(paths.size());
   const auto first_file = static_cast<uint32_t>(r.files.size());
   parallel_for(paths.size(), [&](size_t i) {
@@ -104,7 +106,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     std::vector<Actual> read;
     read.reserve(f.places);
     load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, read,
-                      f.diags);
+                      f.diags, nullptr, filter, filter ? &f.skipped : nullptr);
     f.count = read.size();
     if (read.size() > f.places) {
       f.overflow = std::move(read);
@@ -129,6 +131,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     }
     r.diags.append(std::move(f.diags));
     r.plan.texts.push_back(std::move(f.texts));
+    if (filter) r.skipped[file] = std::move(f.skipped);
     const auto start = static_cast<uint32_t>(kept);
     if (f.overflow.empty()) {
       for (size_t k = 0; k < f.count; ++k, ++kept) {
@@ -234,8 +237,20 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".toml") continue;
     paths.push_back(join_path(plan.actuals_dir, name));
   }
+  std::optional<ActualsFilter> filter;
+  if (options.only_indicators) {
+    std::unordered_set<std::string_view> known, wanted;
+    for (const auto& i : plan.indicators) known.insert(i.id);
+    for (const auto& t : plan.tasks) known.insert(t.id);
+    for (const auto& id : *options.only_indicators) wanted.insert(id);
+    filter.emplace();
+    filter->keep = [known = std::move(known), wanted = std::move(wanted)](std::string_view id) {
+      return wanted.count(id) > 0 || known.count(id) == 0;
+    };
+  }
   // Actuals live inside the plan, or inside the directory --actuals names.
-  load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir, r);
+  load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir,
+                     filter ? &*filter : nullptr, r);
   // Problems too, or inside the directory --problems names.
   load_problems(fs, plan.problems_dir,
                 options.problems_dir.empty() ? plan.dir : options.problems_dir, r);

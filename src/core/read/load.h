@@ -4,11 +4,15 @@
 // diagnostics; the semantic rules live in check/check.h.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/diagnostic.h"
 #include "core/base/fs.h"
 #include "core/model/model.h"
+#include "core/read/actuals.h"
 
 namespace tally {
 
@@ -20,6 +24,9 @@ struct LoadResult {
   Diagnostics diags;
   /// True when plan.toml could not be read at all (nothing else is meaningful).
   bool fatal = false;
+  /// With LoadOptions::only_indicators: by the index in `files` of each
+  /// actuals file, the records read but not kept.
+  std::map<uint32_t, SkippedActuals> skipped;
 };
 
 struct LoadOptions {
@@ -30,6 +37,11 @@ struct LoadOptions {
   bool skip_actuals = false;
   /// Where the problems live; empty means `<plan_dir>/problems`.
   std::string problems_dir = {};
+  /// Set: keep only the actuals records of these indicators or tasks, and
+  /// those naming none of the plan (an unknown id concerns every one). The
+  /// others are still read, so a file or record that cannot be read shows
+  /// as before, but left out of plan.actuals (LoadResult::skipped).
+  std::optional<std::vector<std::string>> only_indicators = {};
 };
 
 /// Loads plan.toml, bureaus.toml, actions/*.toml, the actuals and the

@@ -45,7 +45,8 @@ bool is_actuals_name(std::string_view name) {
 }
 
 Snapshot snapshot_of(const Plan& plan, const SourceFiles& files,
-                     const std::vector<ExcludedRecord>& excluded) {
+                     const std::vector<ExcludedRecord>& excluded,
+                     const std::map<uint32_t, SkippedActuals>& skipped) {
   Snapshot s;
   s.plan = &plan;
   s.files = &files;
@@ -58,7 +59,8 @@ Snapshot snapshot_of(const Plan& plan, const SourceFiles& files,
     if (!is_actuals_name(name) || name.find('/') != std::string::npos) continue;
     s.texts[name] = files.text(i);
     s.index[name] = i;
-    s.counts[name] = 0;
+    auto left_out = skipped.find(i);
+    s.counts[name] = left_out == skipped.end() ? 0 : left_out->second.count;
     name_of[i] = name;
   }
   for (const Actual& a : plan.actuals) {
@@ -82,23 +84,34 @@ struct Reloaded {
 };
 
 // Reads the actuals files of the directory; true when they hold exactly
-// the bytes of `s`. `disk` receives name → text.
+// the bytes of `s`; otherwise `disk` receives name → text of each.
 bool unchanged(const Snapshot& s, const std::string& dir, std::map<std::string, std::string>& disk,
                std::string* error) {
   DiskFileSystem fs;
-  bool same = true;
-  for (const auto& name : fs.list(dir)) {
-    if (!is_actuals_name(name)) continue;
+  std::vector<std::string> names;
+  for (auto& name : fs.list(dir))
+    if (is_actuals_name(name)) names.push_back(std::move(name));
+  auto read = [&](const std::string& name) {
     auto text = fs.read(join_path(dir, name), error);
-    if (!text) {
-      *error = fmt::format("cannot read {}: {}", join_path(dir, name), *error);
-      return false;
-    }
-    auto it = s.texts.find(name);
-    if (it == s.texts.end() || it->second != *text) same = false;
+    if (!text) *error = fmt::format("cannot read {}: {}", join_path(dir, name), *error);
+    return text;
+  };
+  // Each file is compared and dropped at once: in the usual case nothing
+  // changed, and no second copy of every file is held.
+  bool same = names.size() == s.texts.size();
+  for (size_t i = 0; same && i < names.size(); ++i) {
+    auto text = read(names[i]);
+    if (!text) return false;
+    auto it = s.texts.find(names[i]);
+    same = it != s.texts.end() && it->second == *text;
+  }
+  if (same) return true;
+  for (const auto& name : names) {
+    auto text = read(name);
+    if (!text) return false;
     disk[name] = std::move(*text);
   }
-  return same && disk.size() == s.texts.size();
+  return false;
 }
 
 struct Composed {
@@ -110,12 +123,18 @@ struct Composed {
 // plan was already stamped in it (a correction made at once after what it
 // corrects, by any bureau) — a millisecond after the latest of them, so
 // the new records are later than every record before them, also across
-// files, where only the time orders records.
-Timestamp stamp(const Plan& plan, int64_t now) {
+// files, where only the time orders records. The records a load left out
+// (LoadOptions::only_indicators) count too.
+Timestamp stamp(const Plan& plan, const std::map<uint32_t, SkippedActuals>& skipped, int64_t now) {
   const int offset = plan.header.utc_offset_minutes;
   int32_t latest = -1;
   for (const Actual& a : plan.actuals) {
     if (a.recorded.epoch_seconds == now) latest = std::max(latest, a.recorded.nanos);
+  }
+  for (const auto& [file, left_out] : skipped) {
+    for (const SkippedActuals::Moment& m : left_out.recorded) {
+      if (m.epoch_seconds == now) latest = std::max(latest, m.nanos);
+    }
   }
   if (latest < 0) return make_timestamp(now, offset);
   constexpr int32_t kMillisecond = 1000000, kSecond = 1000000000;
@@ -180,10 +199,19 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   std::string_view old = created ? std::string_view() : old_it->second;
   std::string records;
   if (created) records = actuals_file_header(*plan.find_bureau(actuals[ks.front()].by));
-  for (size_t k : ks) records += format_actual(actuals[k]);
-  AppendedFile file{join_path(plan.actuals_dir, name), append_after(old, records), ks.size(),
-                    created};
-  std::string text = std::string(old) + file.appended;
+  // A record is about 200 bytes: one allocation, not one per doubling.
+  records.reserve(records.size() + 256 * ks.size());
+  for (size_t k : ks) append_actual(records, actuals[k]);
+  std::string appended = append_after(old, "");  // a line end the old text lacks
+  if (appended.empty()) {
+    appended = std::move(records);
+  } else {
+    appended += records;
+  }
+  AppendedFile file{join_path(plan.actuals_dir, name), std::move(appended), ks.size(), created};
+  std::string text;
+  text.reserve(old.size() + file.appended.size());
+  text.append(old).append(file.appended);
 
   // Read the new text back: the old records, then exactly the new ones. A
   // file this write appends to is in out.files under its new text, which
@@ -214,7 +242,15 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
     Actual& a = parsed[first_new + j];
     a.file_order = static_cast<uint32_t>(old_count + j);
     ok = same_record(a, actuals[ks[j]]);
-    out.stored[ks[j]] = std::move(a);
+  }
+  // Every row going to this one file (an import of one bureau's sheet):
+  // the records read back are out.stored as they are.
+  if (ok && first_new == 0 && ks.size() == actuals.size()) {
+    out.stored = std::move(parsed);
+  } else {
+    out.stored.resize(actuals.size());
+    for (size_t j = 0; ok && j < ks.size(); ++j)
+      out.stored[ks[j]] = std::move(parsed[first_new + j]);
   }
   if (!ok) {
     out.status = RecordOutcome::Status::kFailed;
@@ -265,6 +301,7 @@ void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, Reco
   check(before);
   // The new records are lent to the check and taken back.
   const size_t first_new = sub.actuals.size();
+  sub.actuals.reserve(first_new + out.stored.size());
   std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
   check(after);
   std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
@@ -306,11 +343,13 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
   for (size_t k = 0; k < prepared.actuals.size(); ++k) {
     by_file[prepared.actuals[k].by.str() + ".toml"].push_back(k);
   }
-  out.stored.resize(prepared.actuals.size());
   FileIndex in_out;
   for (const auto& [name, ks] : by_file) {
     if (!compose_file(snap, name, ks, prepared.actuals, c, in_out)) return c;
   }
+  // Read back, the records are in out.stored: the validated copies go
+  // before the check makes its own.
+  std::vector<Actual>().swap(prepared.actuals);
   check_new_records(snap, today_for(options, *snap.plan, recorded), in_out, out);
   if (out.diags.has_errors()) {
     out.status = RecordOutcome::Status::kRefused;
@@ -324,14 +363,15 @@ Composed compose(const Snapshot& snap, const Ledger& ledger, std::span<const Pro
 RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedActual> rows,
                              const RecordOptions& options) {
   const Plan& plan = loaded.plan;
-  Snapshot snap = snapshot_of(plan, loaded.files, options.excluded);
+  Snapshot snap = snapshot_of(plan, loaded.files, options.excluded, loaded.skipped);
   Ledger loaded_ledger(plan);
   if (options.dry_run) {
-    return compose(snap, loaded_ledger, rows, options, stamp(plan, options.clock())).outcome;
+    return compose(snap, loaded_ledger, rows, options, stamp(plan, loaded.skipped, options.clock()))
+        .outcome;
   }
   // Refuse what is wrong already before taking the lock: a refusal touches
   // no file and waits for no other writer.
-  const Timestamp early = stamp(plan, options.clock());
+  const Timestamp early = stamp(plan, loaded.skipped, options.clock());
   Prepared prepared;
   {
     RecordOutcome out;
@@ -402,7 +442,9 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 3–4. Validate, compose and read back.
   std::optional<Ledger> fresh_ledger;
   if (fresh) fresh_ledger.emplace(fresh->plan);
-  const Timestamp recorded = stamp(*snap.plan, options.clock());
+  // Read again, every record is kept.
+  const std::map<uint32_t, SkippedActuals> none;
+  const Timestamp recorded = stamp(*snap.plan, fresh ? none : loaded.skipped, options.clock());
   // Validation depends on nothing but the ledger, the rows, the options and
   // the stamp: when no other writer changed the files and the stamp is
   // the same (the lock came within the second), its verdict stands.
@@ -414,6 +456,18 @@ RecordOutcome record_actuals(const LoadResult& loaded, std::span<const ProposedA
   // 5. Replace the files, all or none.
   if (!replace_files(dir, c.replacements, &error)) return said(failed(error));
   return said(std::move(c.outcome));
+}
+
+LoadResult load_for_write(const FileSystem& fs, LoadOptions options,
+                          const std::function<void(LoadResult&)>& check) {
+  LoadResult r = load_plan(fs, options);
+  check(r);
+  if (options.only_indicators && r.diags.has_errors()) {
+    options.only_indicators.reset();
+    r = load_plan(fs, options);
+    check(r);
+  }
+  return r;
 }
 
 // Every field of Plan but actuals and problems: a field added to Plan

@@ -23,6 +23,16 @@ namespace tally {
 /// reads its new text back against, as `tally check` would.
 Plan definitions_of(const Plan& plan);
 
+/// Loads the plan as `load_plan` does and checks it with `check` (which
+/// runs check_plan and sorts the findings). With options.only_indicators,
+/// the records of other indicators are left out (LoadOptions::only_indicators)
+/// when that load has no error: a write reads only the records its
+/// indicators' rules concern. When it has an error anything can be wrong,
+/// so the plan is loaded and checked again whole, and every refusal and
+/// finding is the one a whole load gives.
+LoadResult load_for_write(const FileSystem& fs, LoadOptions options,
+                          const std::function<void(LoadResult&)>& check);
+
 /// How `record_actuals` runs.
 struct RecordOptions {
   /// "Today" in the plan's zone; unset: the date of the moment `clock` gives.
