@@ -429,15 +429,18 @@ TEST_CASE("load: actuals files go to plan.actuals in file order, whichever reade
   };
   // a.toml: three headers, the second record unreadable; b.toml: no header
   // (an inline array, which toml++ reads as a whole), three records that had
-  // no place counted for them; c.toml: two records.
-  LoadResult r = TestPlan()
-                     .put("actuals/a.toml", record("2024-01", "a1") + record("2024-13", "bad") +
-                                                record("2024-03", "a3"))
-                     .put("actuals/b.toml", "actual = [\n  " + inline_record("2024-04", "b1") +
-                                                ",\n  " + inline_record("2024-05", "b2") + ",\n  " +
-                                                inline_record("2024-06", "b3") + ",\n]\n")
-                     .put("actuals/c.toml", record("2024-07", "c1") + record("2024-08", "c2"))
-                     .load();
+  // no place counted for them; c.toml: two records, and a header in a
+  // comment that gives it a place more than it needs.
+  LoadResult r =
+      TestPlan()
+          .put("actuals/a.toml",
+               record("2024-01", "a1") + record("2024-13", "bad") + record("2024-03", "a3"))
+          .put("actuals/b.toml", "actual = [\n  " + inline_record("2024-04", "b1") + ",\n  " +
+                                     inline_record("2024-05", "b2") + ",\n  " +
+                                     inline_record("2024-06", "b3") + ",\n]\n")
+          .put("actuals/c.toml", "# each [[actual]] below is counted, and so is this one\n" +
+                                     record("2024-07", "c1") + record("2024-08", "c2"))
+          .load();
   REQUIRE(lines(r).size() == 1);
   const std::string finding = "actuals/a.toml:12:10: bad-period: '2024-13': there is no month 13";
   CHECK(lines(r)[0].ends_with(finding));
