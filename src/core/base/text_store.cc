@@ -14,7 +14,19 @@ constexpr size_t kBlock = 64 * 1024;
 
 Text TextStore::keep(std::string_view s) {
   if (s.empty()) return {};
-  if (auto it = kept_.find(s); it != kept_.end()) return *it;
+  for (std::string_view r : recent_)
+    if (r.size() == s.size() && std::memcmp(r.data(), s.data(), s.size()) == 0) return r;
+  std::string_view view;
+  if (auto it = kept_.find(s); it != kept_.end()) {
+    view = *it;
+  } else {
+    view = add(s);
+  }
+  recent_[next_recent_++ % std::size(recent_)] = view;
+  return view;
+}
+
+std::string_view TextStore::add(std::string_view s) {
   char* at;
   if (s.size() > kBlock / 4) {
     blocks_.emplace_back(new char[s.size()]);  // not zeroed: written at once

@@ -47,11 +47,19 @@ class TextStore {
   size_t bytes() const { return bytes_; }
 
  private:
+  /// Copies a text not kept yet into the blocks.
+  std::string_view add(std::string_view s);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;
   size_t left_ = 0;
   size_t bytes_ = 0;
   std::unordered_set<std::string_view> kept_;
+  /// The last texts kept: a file's records repeat their bureau, source,
+  /// unit and often their note, and comparing with these is cheaper than
+  /// hashing.
+  std::string_view recent_[8];
+  size_t next_recent_ = 0;
 };
 
 }  // namespace tally
