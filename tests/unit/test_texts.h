@@ -1,5 +1,6 @@
 // The store that records read by a test keep their texts in: one for the
-// whole test run, so a record read in a helper stays valid in the test.
+// whole test run, so a record read by a function of the test file stays
+// valid in the test case.
 #pragma once
 
 #include "core/base/text_store.h"
