@@ -4,13 +4,12 @@
 // rules that relate one definition to another live in check/check.h.
 #pragma once
 
-#include <toml++/toml.h>
-
 #include <cstdint>
 #include <string>
 
 #include "core/base/diagnostic.h"
 #include "core/model/model.h"
+#include "core/read/toml.h"
 
 namespace tally {
 

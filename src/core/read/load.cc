@@ -1,7 +1,6 @@
 #include "core/read/load.h"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstring>
@@ -11,6 +10,7 @@
 #include "core/read/actuals.h"
 #include "core/read/definitions.h"
 #include "core/read/problems.h"
+#include "core/read/toml.h"
 #include "core/read/toml_fields.h"
 
 namespace tally {

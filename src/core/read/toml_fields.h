@@ -3,8 +3,6 @@
 // reported as unknown with a suggestion. What every reader of read/ shares.
 #pragma once
 
-#include <toml++/toml.h>
-
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -17,6 +15,7 @@
 #include "core/base/diagnostic.h"
 #include "core/base/period.h"
 #include "core/base/units.h"
+#include "core/read/toml.h"
 
 namespace tally {
 

@@ -10,4 +10,4 @@
 #define NDEBUG
 #endif
 #define TOML_IMPLEMENTATION
-#include <toml++/toml.h>
+#include "core/read/toml.h"
