@@ -27,7 +27,7 @@ Table log_table(const Ledger& ledger, const std::vector<LogEntry>& entries, bool
     std::vector<std::string> row = {when, a.indicator, a.period.str(),
                                     full ? value_text(a.value) : value_text(a.value) + unit};
     if (full) row.push_back(unit);
-    for (const std::string& s : {a.by, a.source, a.note, a.reason}) row.push_back(s);
+    for (Text s : {a.by, a.source, a.note, a.reason}) row.emplace_back(s);
     row.emplace_back(term(e.superseded ? Term::kSuperseded : Term::kInForce, en));
     t.rows.push_back(std::move(row));
   }
