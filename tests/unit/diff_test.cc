@@ -10,7 +10,7 @@ using namespace tally;
 
 namespace {
 
-const char* kPlanToml = R"([plan]
+const char* kDiffPlanToml = R"([plan]
 id = "t-2024"
 title = "测试方案"
 start = 2024-01-01
@@ -55,7 +55,7 @@ source = "附件1 二"
 
 // A plan in memory: the defaults above with some files replaced.
 struct Files {
-  std::map<std::string, std::string> files = {{"p/plan.toml", kPlanToml},
+  std::map<std::string, std::string> files = {{"p/plan.toml", kDiffPlanToml},
                                               {"p/bureaus.toml", kBureaus},
                                               {"p/actions/01-industry.toml", kIndustry}};
 };
@@ -203,7 +203,7 @@ TEST_CASE("diff: bureaus by name and aliases, the plan header by field") {
   after.files["p/bureaus.toml"] =
       replaced(kBureaus, "aliases = [\"工信局\"]", "aliases = [\"工信局\", \"市工业和信息化局\"]") +
       "[bureau.kjj]\nname = \"市科技局\"\n";
-  after.files["p/plan.toml"] = replaced(kPlanToml, "timely_days = 10", "timely_days = 15");
+  after.files["p/plan.toml"] = replaced(kDiffPlanToml, "timely_days = 10", "timely_days = 15");
   PlanDiff d = diff_plans(load(before), load(after));
   REQUIRE(d.bureaus.size() == 2);
   CHECK(d.bureaus[0].id == "kjj");
@@ -324,7 +324,7 @@ TEST_CASE("diff: a unit change says what it does to the records on file") {
 
 TEST_CASE("diff: a changed weight of [evaluation] is a change of the plan header") {
   Files before, after;
-  after.files["p/plan.toml"] = std::string(kPlanToml) + "[evaluation]\nprogress = 50\n";
+  after.files["p/plan.toml"] = std::string(kDiffPlanToml) + "[evaluation]\nprogress = 50\n";
   PlanDiff d = diff_plans(load(before), load(after));
   REQUIRE(d.plan.size() == 1);
   CHECK(d.plan[0].field == "evaluation.progress");

@@ -26,7 +26,7 @@ LoadResult load_with(const std::string& actuals) {
   return load_plan(fs, LoadOptions{"p", "", false});
 }
 
-const char* kActuals =
+const char* kLogActuals =
     "[[actual]]\nindicator = \"a.out\"\nperiod = \"2024-06\"\nvalue = 1.9\n"
     "recorded = 2024-07-20T09:00:00+08:00\nby = \"gxj\"\nsource = \"修订\"\nreason = "
     "\"统计局修订\"\n"
@@ -38,7 +38,7 @@ const char* kActuals =
 }  // namespace
 
 TEST_CASE("log: recorded order, superseded marked, filters") {
-  LoadResult r = load_with(kActuals);
+  LoadResult r = load_with(kLogActuals);
   REQUIRE_FALSE(r.diags.has_errors());
   Ledger ledger(r.plan);
   auto all = build_log(ledger, {});
@@ -56,7 +56,7 @@ TEST_CASE("log: recorded order, superseded marked, filters") {
 }
 
 TEST_CASE("log: the table and its CSV form") {
-  LoadResult r = load_with(kActuals);
+  LoadResult r = load_with(kLogActuals);
   Ledger ledger(r.plan);
   auto entries = build_log(ledger, {});
   CHECK(render_text_table(log_table(ledger, entries, true, false)) ==
@@ -105,7 +105,7 @@ TEST_CASE("log: hostile text is shown, not obeyed") {
 
 TEST_CASE("log: a megabyte note is cut, not padded into every row") {
   const std::string note(1000000, 'n');
-  LoadResult r = load_with(std::string(kActuals) +
+  LoadResult r = load_with(std::string(kLogActuals) +
                            "[[actual]]\nindicator = \"a.hall\"\nperiod = \"2024-07\"\nvalue = "
                            "\"done\"\nrecorded = 2024-08-01T08:00:00+08:00\nby = \"gxj\"\n"
                            "source = \"现场\"\nnote = \"" +

@@ -22,7 +22,7 @@ ReplaceHooks act_at(size_t at, ReplaceHooks::Action action) {
   return hooks;
 }
 
-Actual sample() {
+Actual sample_actual() {
   Actual a;
   a.indicator = "industry.bio-output";
   a.value.number = Decimal{18, 1};
@@ -36,7 +36,7 @@ Actual sample() {
 }  // namespace
 
 TEST_CASE("format_actual: the canonical layout, keys in order") {
-  Actual a = sample();
+  Actual a = sample_actual();
   CHECK(format_actual(a) ==
         "\n"
         "[[actual]]\n"
@@ -62,7 +62,7 @@ TEST_CASE("format_actual: the canonical layout, keys in order") {
 }
 
 TEST_CASE("format_actual: strings are escaped, milestones quoted") {
-  Actual a = sample();
+  Actual a = sample_actual();
   a.source = "统计局\"月报\"\\第6期\n二行\t";
   a.value = ActualValue{};
   a.value.stage = Stage::kInProgress;
@@ -81,7 +81,7 @@ TEST_CASE("format_actual: strings are escaped, milestones quoted") {
 TEST_CASE("format_actual: what it writes reads back as the same record") {
   Plan plan;
   plan.header.utc_offset_minutes = 480;
-  Actual a = sample();
+  Actual a = sample_actual();
   a.source = "统计局\"月报\"\\第6期\n二行";
   a.note = "1-6月";
   std::vector<Actual> out;
