@@ -11,6 +11,11 @@
 # substitution or a background job counts too; when the test ends, however
 # it ends, any failure makes it exit 1.
 
+# Debian's python3, which python3-openpyxl installs into (the README's test
+# command), whatever comes first on PATH: a pyenv shim there may lack
+# openpyxl, and costs about a second a call where Debian's takes 30 ms.
+python3() { /usr/bin/python3 "$@"; }
+
 _tally_failures=$(mktemp "${TMPDIR:-/tmp}/tally-test-failures.XXXXXX") || exit 1
 
 # fail MESSAGE: notes a failure and says what failed on stderr.
