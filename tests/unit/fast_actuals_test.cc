@@ -280,6 +280,26 @@ TEST_CASE("fast actuals: strings and escapes") {
   }
 }
 
+TEST_CASE("fast actuals: a long string's escapes and control characters at every offset") {
+  // The reader looks at a string eight bytes at a time; what stops it must
+  // be found wherever it falls in the eight. Escapes, a tab and Chinese are
+  // the canonical reader's; other control characters are toml++'s to report.
+  struct Stop {
+    std::string text;
+    bool canonical;
+  };
+  for (const Stop& stop :
+       {Stop{"\\\"", true}, Stop{"\\\\", true}, Stop{"\\u4E2D", true}, Stop{"\t", true},
+        Stop{"中", true}, Stop{"\x01", false}, Stop{"\x1f", false}, Stop{"\x7f", false}}) {
+    for (size_t before = 0; before < 18; ++before) {
+      const std::string text = std::string(before, 'x') + stop.text + std::string(11, 'y');
+      INFO(before << ": " << text);
+      ActualsReadStats s = same_both_ways(with_line("source", "source = \"" + text + "\""));
+      CHECK(s.canonical_records == (stop.canonical ? 1u : 0u));
+    }
+  }
+}
+
 TEST_CASE("fast actuals: layout variations") {
   const std::string r = kRecord;
   auto replace_all = [](std::string s, std::string_view from, std::string_view to) {
@@ -418,6 +438,21 @@ TEST_CASE("fast actuals: split_actual_records cuts at header lines") {
   CHECK_FALSE(split_actual_records("x = 1\n[[actual]]\n"));
   CHECK_FALSE(split_actual_records("[[actual]]\n[other]\n"));
   CHECK(split_actual_records("")->empty());
+  // A "[" that is not the first byte of its line after spaces is the
+  // record's own: in a string, after a key, in a comment. CRLF line ends
+  // and a tab before a header change nothing.
+  auto crlf = split_actual_records(
+      "[[actual]]\r\nnote = \"[见附件]\"\r\n# [[actual]]\r\nby = \"x\" # [y]\r\n\r\n"
+      "\t[[actual]]\r\n[[actual]]");
+  REQUIRE(crlf);
+  REQUIRE(crlf->size() == 3);
+  CHECK((*crlf)[0].line == 1);
+  CHECK((*crlf)[1].line == 6);
+  CHECK((*crlf)[1].text == "\t[[actual]]\r\n");
+  CHECK((*crlf)[2].line == 7);
+  CHECK((*crlf)[2].text == "[[actual]]");
+  CHECK_FALSE(split_actual_records("[[actual]]\na = 1\n  [actual]\n"));
+  CHECK_FALSE(split_actual_records("[[actual]]\n[[actual]] x\n"));
 }
 
 TEST_CASE("fast actuals: records appended to a file read alone as in the whole text") {

@@ -1,5 +1,7 @@
 #include "core/read/fast_actuals.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -39,8 +41,46 @@ size_t skip_ws(std::string_view s, size_t i) {
   return i;
 }
 
-bool is_control(unsigned char c) {
+constexpr bool is_control(unsigned char c) {
   return (c < 0x20 && c != '\t') || c == 0x7F;
+}
+
+// The bytes that end the plain run of a basic string: the quote, the
+// backslash and the control characters but tab.
+constexpr std::array<bool, 256> kStringStops = [] {
+  std::array<bool, 256> stops{};
+  for (size_t c = 0; c < stops.size(); ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    stops[c] = b == '"' || b == '\\' || is_control(b);
+  }
+  return stops;
+}();
+
+constexpr uint64_t kOnes = 0x0101010101010101u;
+constexpr uint64_t kHighs = 0x8080808080808080u;
+
+// Nonzero if a byte of `word` is below n (n <= 0x80). It may also flag a
+// byte above one that is, never miss one.
+constexpr uint64_t any_below(uint64_t word, unsigned char n) {
+  return (word - kOnes * n) & ~word & kHighs;
+}
+
+constexpr uint64_t any_equal(uint64_t word, unsigned char c) {
+  return any_below(word ^ (kOnes * c), 1);
+}
+
+// The end of the run of s[i..] that holds no byte of kStringStops: eight
+// bytes at a time while none of them can be one (a tab is looked at byte
+// by byte), then byte by byte.
+size_t plain_run(std::string_view s, size_t i) {
+  for (uint64_t word; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (any_below(word, 0x20) | any_equal(word, '"') | any_equal(word, '\\') |
+        any_equal(word, 0x7F))
+      break;
+  }
+  while (i < s.size() && !kStringStops[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
 }
 
 // What may follow a value or a header: spaces, then the line end or a
@@ -75,9 +115,7 @@ bool basic_string(std::string_view s, size_t i, std::string& scratch, std::strin
                   size_t* end) {
   if (i >= s.size() || s[i] != '"') return false;
   const size_t first = ++i;
-  while (i < s.size() && s[i] != '"' && s[i] != '\\' &&
-         !is_control(static_cast<unsigned char>(s[i])))
-    ++i;
+  i = plain_run(s, i);
   if (i < s.size() && s[i] == '"') {
     *out = s.substr(first, i - first);
     *end = i + 1;
@@ -86,9 +124,7 @@ bool basic_string(std::string_view s, size_t i, std::string& scratch, std::strin
   scratch.assign(s.data() + first, i - first);
   for (;;) {
     size_t run = i;
-    while (i < s.size() && s[i] != '"' && s[i] != '\\' &&
-           !is_control(static_cast<unsigned char>(s[i])))
-      ++i;
+    i = plain_run(s, i);
     scratch.append(s.data() + run, i - run);
     if (i >= s.size() || is_control(static_cast<unsigned char>(s[i]))) return false;
     if (s[i] == '"') break;
@@ -264,11 +300,35 @@ bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* 
   return true;
 }
 
+// Each key has a slot of its own among 32, from its first letter and its
+// length, so that one comparison finds the row of a key.
+constexpr size_t key_slot(std::string_view key) {
+  return (static_cast<unsigned char>(key[0]) * 3u + key.size()) & 31u;
+}
+
+struct FieldSlots {
+  std::array<const ActualField*, 32> at{};
+  bool distinct = true;
+};
+
+constexpr FieldSlots field_slots() {
+  FieldSlots slots;
+  for (const ActualField& f : kActualFields) {
+    const ActualField*& slot = slots.at[key_slot(f.key)];
+    if (slot) slots.distinct = false;
+    slot = &f;
+  }
+  return slots;
+}
+
+constexpr FieldSlots kFieldSlots = field_slots();
+static_assert(kFieldSlots.distinct, "two keys of [[actual]] share a slot: change key_slot");
+
 // The row of an [[actual]] key, or nullptr.
 const ActualField* field_of(std::string_view key) {
-  for (const ActualField& f : kActualFields)
-    if (f.key == key) return &f;
-  return nullptr;
+  if (key.empty()) return nullptr;
+  const ActualField* f = kFieldSlots.at[key_slot(key)];
+  return f && f->key == key ? f : nullptr;
 }
 
 // A bit per key, to see each key once and every required one.
@@ -323,22 +383,49 @@ bool read_value(std::string_view line, size_t v, const ActualField& field, Canon
 std::optional<std::vector<RecordText>> split_actual_records(std::string_view text) {
   std::vector<RecordText> out;
   std::vector<size_t> starts;
+  // Up to the first header, line by line: only blank lines and comments,
+  // since a key there would belong to the top-level table.
   Lines lines(text);
   std::string_view line;
   size_t start = 0;
   uint32_t number = 0;
+  size_t first = text.size();
   while (lines.next(&line, &start)) {
     ++number;
     size_t i = skip_ws(line, 0);
     if (i < line.size() && line[i] == '[') {
-      if (!header_column(line)) return std::nullopt;
-      starts.push_back(start);
-      out.push_back(RecordText{{}, number});
+      first = start;
+      break;
+    }
+    if (!clean_tail(line, i)) return std::nullopt;
+  }
+  // From there each line whose first byte after spaces is "[" is a header
+  // that starts a record; the lines between are the record's reader's. The
+  // "[" are found with memchr and the lines between counted, not walked.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* counted = begin + first;  // the line ends before it are in `number`
+  for (const char* at = begin + first; at < end;) {
+    const char* bracket =
+        static_cast<const char*>(std::memchr(at, '[', static_cast<size_t>(end - at)));
+    if (!bracket) break;
+    const char* line_start = bracket;
+    while (line_start > begin && (line_start[-1] == ' ' || line_start[-1] == '\t')) --line_start;
+    if (line_start != begin && line_start[-1] != '\n') {
+      at = bracket + 1;
       continue;
     }
-    // Before the first header only blank lines and comments: a key there
-    // would belong to the top-level table.
-    if (out.empty() && !clean_tail(line, i)) return std::nullopt;
+    number += static_cast<uint32_t>(std::count(counted, line_start, '\n'));
+    counted = line_start;
+    const char* nl =
+        static_cast<const char*>(std::memchr(bracket, '\n', static_cast<size_t>(end - bracket)));
+    const char* line_end = nl ? nl : end;
+    if (nl && line_end > bracket && line_end[-1] == '\r') --line_end;
+    if (!header_column(std::string_view(line_start, static_cast<size_t>(line_end - line_start))))
+      return std::nullopt;
+    starts.push_back(static_cast<size_t>(line_start - begin));
+    out.push_back(RecordText{{}, number});
+    at = nl ? nl + 1 : end;
   }
   starts.push_back(text.size());
   for (size_t r = 0; r < out.size(); ++r) {
