@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/base/parallel.h"
+#include "core/base/text.h"
 #include "core/read/actuals.h"
 #include "core/read/definitions.h"
 #include "core/read/problems.h"
