@@ -427,32 +427,37 @@ TEST_CASE("fast actuals: a syntax error anywhere gives toml++'s one message") {
   CHECK(fast.diags[0].find("[toml-syntax]") != std::string::npos);
 }
 
+namespace {
+
+// The records split_actual_records cuts `text` into, as (line, text); nullopt
+// when it declines the file.
+using Cuts = std::vector<std::pair<uint32_t, std::string_view>>;
+std::optional<Cuts> cuts(std::string_view text) {
+  auto records = split_actual_records(text);
+  if (!records) return std::nullopt;
+  Cuts out;
+  for (const RecordText& r : *records) out.emplace_back(r.line, r.text);
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("fast actuals: split_actual_records cuts at header lines") {
-  auto r = split_actual_records("# c\n\n[[actual]]\na = 1\n\n  [[actual]] # x\nb = 2");
-  REQUIRE(r);
-  REQUIRE(r->size() == 2);
-  CHECK((*r)[0].line == 3);
-  CHECK((*r)[0].text == "[[actual]]\na = 1\n\n");
-  CHECK((*r)[1].line == 6);
-  CHECK((*r)[1].text == "  [[actual]] # x\nb = 2");
-  CHECK_FALSE(split_actual_records("x = 1\n[[actual]]\n"));
-  CHECK_FALSE(split_actual_records("[[actual]]\n[other]\n"));
-  CHECK(split_actual_records("")->empty());
+  CHECK(cuts("# c\n\n[[actual]]\na = 1\n\n  [[actual]] # x\nb = 2") ==
+        Cuts{{3, "[[actual]]\na = 1\n\n"}, {6, "  [[actual]] # x\nb = 2"}});
+  CHECK_FALSE(cuts("x = 1\n[[actual]]\n"));
+  CHECK_FALSE(cuts("[[actual]]\n[other]\n"));
+  CHECK(cuts("") == Cuts{});
   // A "[" that is not the first byte of its line after spaces is the
   // record's own: in a string, after a key, in a comment. CRLF line ends
   // and a tab before a header change nothing.
-  auto crlf = split_actual_records(
-      "[[actual]]\r\nnote = \"[见附件]\"\r\n# [[actual]]\r\nby = \"x\" # [y]\r\n\r\n"
-      "\t[[actual]]\r\n[[actual]]");
-  REQUIRE(crlf);
-  REQUIRE(crlf->size() == 3);
-  CHECK((*crlf)[0].line == 1);
-  CHECK((*crlf)[1].line == 6);
-  CHECK((*crlf)[1].text == "\t[[actual]]\r\n");
-  CHECK((*crlf)[2].line == 7);
-  CHECK((*crlf)[2].text == "[[actual]]");
-  CHECK_FALSE(split_actual_records("[[actual]]\na = 1\n  [actual]\n"));
-  CHECK_FALSE(split_actual_records("[[actual]]\n[[actual]] x\n"));
+  CHECK(cuts("[[actual]]\r\nnote = \"[见附件]\"\r\n# [[actual]]\r\nby = \"x\" # [y]\r\n\r\n"
+             "\t[[actual]]\r\n[[actual]]") ==
+        Cuts{{1, "[[actual]]\r\nnote = \"[见附件]\"\r\n# [[actual]]\r\nby = \"x\" # [y]\r\n\r\n"},
+             {6, "\t[[actual]]\r\n"},
+             {7, "[[actual]]"}});
+  CHECK_FALSE(cuts("[[actual]]\na = 1\n  [actual]\n"));
+  CHECK_FALSE(cuts("[[actual]]\n[[actual]] x\n"));
 }
 
 TEST_CASE("fast actuals: records appended to a file read alone as in the whole text") {

@@ -41,7 +41,7 @@ std::optional<std::string> read_inside(const FileSystem& fs, const std::string& 
 // the LoadResult: the file is numbered and its findings given afterwards,
 // in order (adopt).
 struct ParsedFile {
-  std::string path, shown_path;
+  std::string path;  // as it is shown
   std::optional<std::string> text;
   std::string error;  // why it could not be read
   bool utf8 = false;
@@ -49,17 +49,15 @@ struct ParsedFile {
   std::optional<toml::parse_error> syntax;
 };
 
-ParsedFile parse_text(const FileSystem& fs, std::string path, std::string shown_path,
-                      const std::string& plan_dir) {
+ParsedFile parse_text(const FileSystem& fs, std::string path, const std::string& plan_dir) {
   ParsedFile p;
   p.path = std::move(path);
-  p.shown_path = std::move(shown_path);
   p.text = read_inside(fs, p.path, plan_dir, plan_dir, "plan files", &p.error);
   if (!p.text) return p;
   p.utf8 = !find_invalid_utf8(*p.text);
   if (!p.utf8) return p;
   try {
-    p.table = toml::parse(strip_bom(*p.text), p.shown_path);
+    p.table = toml::parse(strip_bom(*p.text), p.path);
   } catch (const toml::parse_error& e) {
     p.syntax = e;
   }
@@ -69,7 +67,7 @@ ParsedFile parse_text(const FileSystem& fs, std::string path, std::string shown_
 // Numbers a parsed file and gives its findings; its table, or nullopt when
 // it is unusable.
 std::optional<toml::table> adopt(ParsedFile&& p, LoadResult& r, uint32_t* file_out) {
-  uint32_t file = r.files.add(p.shown_path, p.text ? *p.text : std::string());
+  uint32_t file = r.files.add(p.path, p.text ? *p.text : std::string());
   if (file_out) *file_out = file;
   if (!p.text) {
     r.diags.error(Location{file, 0, 0}, "unreadable-file", fmt::format("cannot read: {}", p.error));
@@ -87,10 +85,9 @@ std::optional<toml::table> adopt(ParsedFile&& p, LoadResult& r, uint32_t* file_o
 }
 
 // Reads a file, checks its encoding and parses it; nullopt when unusable.
-std::optional<toml::table> parse_file(const FileSystem& fs, const std::string& path,
-                                      const std::string& shown_path, LoadResult& r,
+std::optional<toml::table> parse_file(const FileSystem& fs, std::string path, LoadResult& r,
                                       uint32_t* file_out) {
-  return adopt(parse_text(fs, path, shown_path, r.plan.dir), r, file_out);
+  return adopt(parse_text(fs, std::move(path), r.plan.dir), r, file_out);
 }
 
 // One actuals file as the worker threads leave it.
@@ -243,14 +240,14 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   auto shown = [&](const std::string& rel) { return join_path(options.plan_dir, rel); };
 
   uint32_t file = 0;
-  auto plan_root = parse_file(fs, shown("plan.toml"), shown("plan.toml"), r, &file);
+  auto plan_root = parse_file(fs, shown("plan.toml"), r, &file);
   if (!plan_root) {
     r.fatal = true;
     return r;
   }
   plan.unread.dates = !read_plan_toml(*plan_root, file, plan, r.diags);
 
-  if (auto root = parse_file(fs, shown("bureaus.toml"), shown("bureaus.toml"), r, &file)) {
+  if (auto root = parse_file(fs, shown("bureaus.toml"), r, &file)) {
     plan.unread.bureaus = !read_bureaus_toml(*root, file, plan, r.diags);
   } else {
     plan.unread.bureaus = true;
@@ -270,8 +267,7 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   // core, then read in name order.
   std::vector<ParsedFile> parsed(names.size());
   parallel_for(names.size(), [&](size_t i) {
-    const std::string path = shown("actions/" + names[i]);
-    parsed[i] = parse_text(fs, path, path, plan.dir);
+    parsed[i] = parse_text(fs, shown("actions/" + names[i]), plan.dir);
   });
   for (size_t i = 0; i < names.size(); ++i) {
     if (auto root = adopt(std::move(parsed[i]), r, &file)) {
