@@ -77,6 +77,9 @@ struct Command {
   /// parsed command line. Only their records are kept when the plan loads
   /// without an error; otherwise it is loaded whole (LoadOptions::only_indicators).
   std::vector<std::string> (*indicators)(const CLI::App& app) = nullptr;
+  /// Whether it writes actuals files: then their text is kept when the plan
+  /// loads (LoadOptions::keep_actuals_text).
+  bool writes_actuals = false;
 };
 
 /// The table of commands, in the order `tally --help` lists them.

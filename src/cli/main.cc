@@ -144,6 +144,7 @@ std::optional<int> load_plan_for(const Command& cmd, const CLI::App& sub, std::o
   DiskFileSystem fs;
   LoadOptions lo{*dir, ctx.options.actuals_dir, cmd.needs == Needs::kDefinitions,
                  ctx.options.problems_dir};
+  lo.keep_actuals_text = cmd.writes_actuals;
   // What `tally check` finds, with "today" as the plan's zone has it.
   auto check = [&](LoadResult& r) {
     ctx.today = today.value_or(today_in_zone(r.plan.header.utc_offset_minutes));

@@ -1,6 +1,9 @@
 #include "core/base/diagnostic.h"
 
 #include <catch2/catch.hpp>
+#include <map>
+
+#include "core/base/text.h"
 
 using namespace tally;
 
@@ -109,6 +112,39 @@ TEST_CASE("SourceFiles: line_text") {
   CHECK(files.line_text(0, 1) == "");
   CHECK(files.line_text(99, 1) == "");
   CHECK(files.path(f) == "a");
+}
+
+TEST_CASE("SourceFiles: a released file is read again once, and only while unchanged") {
+  const std::string text = "one\ntwo\n";
+  std::map<std::string, std::string> disk{{"a", text}, {"b", text}, {"c", text}};
+  int reads = 0;
+  SourceFiles::Reader reader = [&](const std::string& path) -> std::optional<std::string> {
+    ++reads;
+    auto it = disk.find(path);
+    if (it == disk.end()) return std::nullopt;
+    return it->second;
+  };
+  SourceFiles files;
+  const uint32_t a = files.add_released("a", text.size(), fingerprint(text), reader);
+  const uint32_t b = files.add_released("b", text.size(), fingerprint(text), reader);
+  const uint32_t c = files.add_released("c", text.size(), fingerprint(text), reader);
+  CHECK(reads == 0);  // nothing is read until it is asked for
+  CHECK(files.path(a) == "a");
+  CHECK(files.line_text(a, 2) == "two");
+  CHECK(files.text(a) == text);
+  CHECK(reads == 1);  // once, however often it is asked for
+  // Changed since it was read: the same size, one byte different; then
+  // gone. Neither shows a line.
+  disk["b"] = "one\ntwO\n";
+  disk.erase("c");
+  CHECK(files.line_text(b, 2).empty());
+  CHECK(files.text(b).empty());
+  CHECK(files.line_text(c, 1).empty());
+  CHECK(reads == 3);
+  auto d = error_at(a, 2, 1, "m", "c");
+  CHECK(format_diagnostic(d, files, false) == "a:2:1: error: m [c]\n  two\n  ^\n");
+  d.loc.file = b;
+  CHECK(format_diagnostic(d, files, false) == "b:2:1: error: m [c]\n");
 }
 
 TEST_CASE("Diagnostics: counts and sort by file, line and column") {

@@ -453,6 +453,32 @@ TEST_CASE("load: actuals files go to plan.actuals in file order, whichever reade
   CHECK(notes == std::vector<std::string>{"a1@0", "a3@1", "b1@2", "b2@3", "b3@4", "c1@5", "c2@6"});
 }
 
+TEST_CASE("load: actuals whose text is not kept read the same; an excerpt reads it again") {
+  const std::string text =
+      "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-01\"\nvalue = 1\n"
+      "recorded = 2024-02-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\nnote = \"一月\"\n\n"
+      "[[actual]]\nindicator = \"a.output\"\nperiod = \"2024-13\"\nvalue = 2\n"
+      "recorded = 2024-02-01T10:00:00+08:00\nby = \"gxj\"\nsource = \"s\"\n";
+  TestPlan t;
+  t.put("actuals/a.toml", text);
+  const LoadResult kept = t.load();
+  LoadOptions options{"p", "", false};
+  options.keep_actuals_text = false;
+  const LoadResult lean = load_plan(t.fs, options);
+  CHECK(lines(lean) == lines(kept));
+  REQUIRE(lean.plan.actuals.size() == 1);
+  CHECK(lean.plan.actuals[0].note == "一月");
+  CHECK(lean.plan.actuals[0].value_loc.line == 4);
+  REQUIRE(lean.diags.items().size() == 1);
+  // Line 12, column 10: the bad period's value; the line is read again.
+  const std::string shown =
+      "p/actuals/a.toml:12:10: error: '2024-13': there is no month 13 [bad-period]\n"
+      "  period = \"2024-13\"\n"
+      "           ^\n";
+  CHECK(format_diagnostic(lean.diags.items()[0], lean.files, false) == shown);
+  CHECK(format_diagnostic(kept.diags.items()[0], kept.files, false) == shown);
+}
+
 TEST_CASE("load: --actuals DIR and skipping actuals") {
   TestPlan t;
   t.put("actuals/gxj.toml", "this is [ not toml");

@@ -179,3 +179,19 @@ TEST_CASE("display_width and truncate_to_width: an invalid byte counts as U+FFFD
         "a\xEF\xBF\xBD"
         "b…");
 }
+
+TEST_CASE("fingerprint: a change to any byte, the order or the length shows") {
+  const std::string text = "[[actual]]\nindicator = \"a.output\"\nnote = \"一季度\"\n";
+  const uint64_t print = fingerprint(text);
+  CHECK(fingerprint(text) == print);  // the same text, the same print
+  std::string changed = text;
+  for (size_t i = 0; i < text.size(); ++i) {
+    changed[i] = static_cast<char>(changed[i] ^ 1);
+    CHECK(fingerprint(changed) != print);
+    changed[i] = text[i];
+  }
+  // The first two eight-byte words swapped; a NUL byte added at the end.
+  CHECK(fingerprint(text.substr(8, 8) + text.substr(0, 8) + text.substr(16)) != print);
+  CHECK(fingerprint(text + std::string(1, '\0')) != print);
+  CHECK(fingerprint("") != fingerprint(std::string(1, '\0')));
+}

@@ -16,10 +16,7 @@ constexpr size_t kExcerptChars = 100;
 }  // namespace
 
 SourceFiles::SourceFiles() {
-  paths_.emplace_back();
-  texts_.emplace_back();
-  line_starts_.emplace_back();
-  indexed_.emplace_back();
+  add({}, {});
 }
 
 uint32_t SourceFiles::add(std::string path, std::string text) {
@@ -27,12 +24,30 @@ uint32_t SourceFiles::add(std::string path, std::string text) {
   texts_.push_back(std::move(text));
   line_starts_.emplace_back();
   indexed_.emplace_back();
+  released_.emplace_back();
+  reread_.emplace_back();
   return static_cast<uint32_t>(paths_.size() - 1);
+}
+
+uint32_t SourceFiles::add_released(std::string path, size_t size, uint64_t print, Reader reader) {
+  const uint32_t file = add(std::move(path), {});
+  released_[file] = Released{size, print, std::move(reader)};
+  return file;
+}
+
+void SourceFiles::reread(uint32_t file) const {
+  std::call_once(reread_[file], [&] {
+    const Released& r = released_[file];
+    std::optional<std::string> text = r.reader(paths_[file]);
+    if (text && text->size() == r.size && fingerprint(*text) == r.print) {
+      texts_[file] = std::move(*text);
+    }
+  });
 }
 
 std::string_view SourceFiles::line_text(uint32_t file, uint32_t line) const {
   if (file == 0 || file >= texts_.size() || line == 0) return {};
-  std::string_view t = texts_[file];
+  std::string_view t = text(file);
   std::call_once(indexed_[file], [&] {
     std::vector<size_t>& starts = line_starts_[file];
     starts.reserve(static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + 1);

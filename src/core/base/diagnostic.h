@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,18 +36,42 @@ struct Diagnostic {
 /// they point at. Index 0 is reserved for "no file" (command-line arguments).
 class SourceFiles {
  public:
+  using Reader = std::function<std::optional<std::string>(const std::string& path)>;
+
   SourceFiles();
   /// Registers a file and its text; returns its index for Locations.
   uint32_t add(std::string path, std::string text);
+  /// Registers a file whose text was read and not kept (the actuals files
+  /// of a command that writes nothing: kept, they were a third of the
+  /// memory of a report). text() reads it again with `reader` the first
+  /// time it is asked for, and gives it only when it is still the text
+  /// that was read: `size` bytes whose fingerprint() is `print`. A file
+  /// changed since reads as empty, so no finding shows a line that is not
+  /// the one it was made on.
+  uint32_t add_released(std::string path, size_t size, uint64_t print, Reader reader);
   const std::string& path(uint32_t file) const { return paths_[file]; }
-  const std::string& text(uint32_t file) const { return texts_[file]; }
+  const std::string& text(uint32_t file) const {
+    if (file < released_.size() && released_[file].reader) reread(file);
+    return texts_[file];
+  }
   /// The line `line` (1-based) of `file` without its line end; empty if absent.
   std::string_view line_text(uint32_t file, uint32_t line) const;
   size_t size() const { return paths_.size(); }
 
  private:
+  struct Released {
+    size_t size = 0;
+    uint64_t print = 0;
+    Reader reader;
+  };
+  /// Reads a released file again, once even across threads.
+  void reread(uint32_t file) const;
+
   std::vector<std::string> paths_;
-  std::vector<std::string> texts_;
+  mutable std::vector<std::string> texts_;
+  /// By file, how to read a released one again (empty for the others).
+  std::vector<Released> released_;
+  mutable std::deque<std::once_flag> reread_;
   /// Per file, the offset where each line starts, so a file with many
   /// findings costs one scan, not one per finding. Made when line_text
   /// first needs it (most runs print no excerpt, and for a million records

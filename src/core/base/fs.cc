@@ -30,6 +30,10 @@ const char* file_kind(mode_t mode) {
 
 }  // namespace
 
+FileSystem::Rereader DiskFileSystem::rereader() const {
+  return [](const std::string& path) { return DiskFileSystem().read(path, nullptr); };
+}
+
 std::optional<std::string> DiskFileSystem::read(const std::string& path, std::string* error) const {
   // O_NONBLOCK: opening a FIFO with no writer would wait for one forever.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -142,6 +146,15 @@ std::optional<std::string> MemoryFileSystem::read(const std::string& path,
     return std::nullopt;
   }
   return it->second;
+}
+
+FileSystem::Rereader MemoryFileSystem::rereader() const {
+  auto files = std::make_shared<const std::map<std::string, std::string>>(files_);
+  return [files](const std::string& path) -> std::optional<std::string> {
+    auto it = files->find(path);
+    if (it == files->end()) return std::nullopt;
+    return it->second;
+  };
 }
 
 std::vector<std::string> MemoryFileSystem::list(const std::string& dir) const {

@@ -1,7 +1,9 @@
 // File access behind an interface, so tests can load plans from memory.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,10 @@ class FileSystem {
   }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+  /// A reader of this file system's files that may outlive it, to read a
+  /// file again later (SourceFiles::add_released); empty when there is none.
+  using Rereader = std::function<std::optional<std::string>(const std::string& path)>;
+  virtual Rereader rereader() const { return {}; }
 };
 
 /// The real file system.
@@ -39,6 +45,7 @@ class DiskFileSystem : public FileSystem {
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool inside(const std::string& path, const std::string& dir, std::string* target) const override;
+  Rereader rereader() const override;
 };
 
 /// An in-memory file system for tests: path → contents.
@@ -49,6 +56,9 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override { return files_.count(path) > 0; }
+  /// Reads the files as they are when it is asked for (a later put() is
+  /// not seen: as a file changed on disk after it was read).
+  Rereader rereader() const override;
 
  private:
   std::map<std::string, std::string> files_;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <cstring>
 
 namespace tally {
@@ -143,6 +144,24 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+uint64_t fingerprint(std::string_view s) {
+  // Eight bytes folded in per step, each step mixed by a multiply and a
+  // rotation, so that a change to any byte or to the order of the words
+  // changes the result.
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = s.size() * kMul;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = std::rotl((h ^ w) * kMul, 29);
+  }
+  uint64_t tail = 0;
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = std::rotl((h ^ tail) * kMul, 29);
+  return h ^ (h >> 32);
 }
 
 std::optional<size_t> find_invalid_utf8(std::string_view s) {

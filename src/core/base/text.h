@@ -19,6 +19,11 @@ void append_utf8(std::string& out, char32_t c);
 /// The offset of the first byte that is not valid UTF-8, or nullopt.
 std::optional<size_t> find_invalid_utf8(std::string_view s);
 
+/// A 64-bit digest of `s`, to tell whether a file is still the one read
+/// (SourceFiles::add_released): quick, eight bytes at a time, not for
+/// security.
+uint64_t fingerprint(std::string_view s);
+
 /// Terminal columns `s` occupies: East Asian wide and fullwidth characters
 /// count two, combining marks and ANSI escape sequences (colours) zero,
 /// everything else one.

@@ -93,6 +93,11 @@ std::optional<toml::table> parse_file(const FileSystem& fs, std::string path, Lo
 // One actuals file as the worker threads leave it.
 struct ActualsFile {
   std::optional<std::string> text;
+  /// Whether it could be read, and when its text is not kept, the size
+  /// and fingerprint() of the text its records were read from.
+  bool readable = false;
+  size_t size = 0;
+  uint64_t print = 0;
   std::string error;
   /// Where its records go in plan.actuals, and how many places they have
   /// there (its [[actual]] headers); how many it gave.
@@ -135,14 +140,28 @@ size_t places_for(std::string_view text) {
 // headers are counted first and plan.actuals sized once, so that each
 // thread moves its records straight to their places: a second vector of
 // every record, to merge per-file vectors into, doubled the peak memory.
+// Unless `reread` is empty, a file's text is not kept: it is read once to
+// count its headers, once more to read its records, and dropped each time
+// (SourceFiles::add_released), so at most one text per thread is in memory
+// besides the records. Reading from the page cache twice costs less than
+// the pages a third of the memory took. A file that changes between the
+// two reads is read as it is the second time: a record more than counted
+// goes to the overflow.
 void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& paths,
-                        const std::string& root, const ActualsFilter* filter, LoadResult& r) {
+                        const std::string& root, const ActualsFilter* filter,
+                        const FileSystem::Rereader& reread, LoadResult& r) {
   std::vector<ActualsFile> files(paths.size());
   const auto first_file = static_cast<uint32_t>(r.files.size());
+  auto read = [&](ActualsFile& f, size_t i) {
+    f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
+    f.readable = f.text.has_value();
+  };
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
-    f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
-    if (f.text) f.places = places_for(*f.text);
+    read(f, i);
+    if (!f.text) return;
+    f.places = places_for(*f.text);
+    if (reread) f.text.reset();
   });
   const size_t base = r.plan.actuals.size();
   size_t total = base;
@@ -153,17 +172,24 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
   r.plan.actuals.resize(total);
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
+    if (!f.readable) return;
+    if (reread) read(f, i);
     if (!f.text) return;
-    std::vector<Actual> read;
-    read.reserve(f.places);
-    load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, read,
+    std::vector<Actual> records;
+    records.reserve(f.places);
+    load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, records,
                       f.diags, nullptr, filter, filter ? &f.skipped : nullptr);
-    f.count = read.size();
-    if (read.size() > f.places) {
-      f.overflow = std::move(read);
+    f.count = records.size();
+    if (reread) {
+      f.size = f.text->size();
+      f.print = fingerprint(*f.text);
+      f.text.reset();
+    }
+    if (records.size() > f.places) {
+      f.overflow = std::move(records);
       return;
     }
-    std::move(read.begin(), read.end(),
+    std::move(records.begin(), records.end(),
               r.plan.actuals.begin() + static_cast<std::ptrdiff_t>(f.first));
   });
 
@@ -174,8 +200,10 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
   size_t kept = base;
   for (size_t i = 0; i < files.size(); ++i) {
     ActualsFile& f = files[i];
-    const uint32_t file = r.files.add(paths[i], f.text ? std::move(*f.text) : std::string());
-    if (!f.text) {
+    const uint32_t file = reread && f.readable
+                              ? r.files.add_released(paths[i], f.size, f.print, reread)
+                              : r.files.add(paths[i], f.text ? std::move(*f.text) : std::string());
+    if (!f.readable) {
       r.diags.error(Location{file, 0, 0}, "unreadable-file",
                     fmt::format("cannot read: {}", f.error));
       continue;
@@ -306,7 +334,8 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   }
   // Actuals live inside the plan, or inside the directory --actuals names.
   load_actuals_files(fs, paths, options.actuals_dir.empty() ? plan.dir : options.actuals_dir,
-                     filter ? &*filter : nullptr, r);
+                     filter ? &*filter : nullptr,
+                     options.keep_actuals_text ? FileSystem::Rereader() : fs.rereader(), r);
   // Problems too, or inside the directory --problems names.
   load_problems(fs, plan.problems_dir,
                 options.problems_dir.empty() ? plan.dir : options.problems_dir, r);

@@ -42,6 +42,11 @@ struct LoadOptions {
   /// others are still read, so a file or record that cannot be read shows
   /// as before, but left out of plan.actuals (LoadResult::skipped).
   std::optional<std::vector<std::string>> only_indicators = {};
+  /// Keep the actuals files' text in LoadResult::files. A command that
+  /// writes actuals needs it (to see whether another writer changed a
+  /// file); one that only reads does not: the text of a file is read again
+  /// when a finding first shows a line of it (SourceFiles::add_released).
+  bool keep_actuals_text = true;
 };
 
 /// Loads plan.toml, bureaus.toml, actions/*.toml, the actuals and the
