@@ -64,7 +64,7 @@ TEST_CASE("actual fields: every key is written and read back by both readers") {
       if (f.text) CHECK(read[0].*f.text == a.*f.text);
       if (f.type == FieldType::kFlag) CHECK(read[0].highlight);
       // Every located key points at its own line.
-      if (f.loc) CHECK((read[0].*f.loc).line == 1 + static_cast<uint32_t>(f.id) + 1);
+      if (f.at) CHECK(read[0].at(read[0].*f.at).line == 1 + static_cast<uint32_t>(f.id) + 1);
     }
     CHECK(format_actual(read[0]) == format_actual(a));
   }

@@ -26,9 +26,9 @@ inline std::string describe(const Actual& a) {
   o << " unit " << a.unit << " | " << a.recorded.epoch_seconds << "." << a.recorded.nanos << " "
     << a.recorded.offset_minutes << " " << a.recorded.text() << " | " << a.by << " | " << a.source
     << " | " << a.note << " | " << a.reason << (a.highlight ? " | highlight" : "") << " | at "
-    << describe(a.loc) << " " << describe(a.period_loc) << " " << describe(a.value_loc) << " "
-    << describe(a.unit_loc) << " " << describe(a.recorded_loc) << " " << describe(a.by_loc) << " #"
-    << a.file_order;
+    << describe(a.loc) << " " << describe(a.period_loc()) << " " << describe(a.value_loc()) << " "
+    << describe(a.unit_loc()) << " " << describe(a.recorded_loc()) << " " << describe(a.by_loc())
+    << " #" << a.file_order;
   return o.str();
 }
 

@@ -311,14 +311,14 @@ TEST_CASE("load: actuals, every key and every kind of value") {
   CHECK(q.file_order == 0);
   CHECK(r.files.path(q.loc.file) == "p/actuals/gxj.toml");
   CHECK(q.loc.line == 1);
-  CHECK(q.period_loc.line == 3);
-  CHECK(q.period_loc.col == 10);
-  CHECK(q.value_loc.line == 4);
-  CHECK(q.value_loc.col == 9);
-  CHECK(q.recorded_loc.line == 5);
-  CHECK(q.recorded_loc.col == 12);
-  CHECK(q.by_loc.line == 6);
-  CHECK(q.by_loc.col == 6);
+  CHECK(q.period_loc().line == 3);
+  CHECK(q.period_loc().col == 10);
+  CHECK(q.value_loc().line == 4);
+  CHECK(q.value_loc().col == 9);
+  CHECK(q.recorded_loc().line == 5);
+  CHECK(q.recorded_loc().col == 12);
+  CHECK(q.by_loc().line == 6);
+  CHECK(q.by_loc().col == 6);
 
   const Actual& p = r.plan.actuals[1];
   CHECK(p.period.str() == "2024-06-D2");  // 中旬, canonical
@@ -391,8 +391,8 @@ TEST_CASE("load: a BOM and CRLF line ends are accepted in every file, locations 
   }
   REQUIRE(b.plan.actuals.size() == 3);
   for (size_t i = 0; i < 3; ++i) {
-    CHECK(b.plan.actuals[i].value_loc.line == a.plan.actuals[i].value_loc.line);
-    CHECK(b.plan.actuals[i].value_loc.col == a.plan.actuals[i].value_loc.col);
+    CHECK(b.plan.actuals[i].value_loc().line == a.plan.actuals[i].value_loc().line);
+    CHECK(b.plan.actuals[i].value_loc().col == a.plan.actuals[i].value_loc().col);
     CHECK(b.plan.actuals[i].source == a.plan.actuals[i].source);  // no stray \r
   }
   // The excerpt of a diagnostic shows neither the BOM nor the \r.
@@ -468,7 +468,7 @@ TEST_CASE("load: actuals whose text is not kept read the same; an excerpt reads 
   CHECK(lines(lean) == lines(kept));
   REQUIRE(lean.plan.actuals.size() == 1);
   CHECK(lean.plan.actuals[0].note == "一月");
-  CHECK(lean.plan.actuals[0].value_loc.line == 4);
+  CHECK(lean.plan.actuals[0].value_loc().line == 4);
   REQUIRE(lean.diags.items().size() == 1);
   // Line 12, column 10: the bad period's value; the line is read again.
   const std::string shown =

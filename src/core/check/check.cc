@@ -584,22 +584,22 @@ void check_record_common(const Plan& plan, const Actual& a,
                          const std::unordered_set<std::string_view>& bureaus,
                          const CheckOptions& options, int64_t tomorrow, Diagnostics& diags) {
   if (!bureaus.count(a.by)) {
-    check_bureau_ref(plan, a.by, a.by_loc, "by", diags);
+    check_bureau_ref(plan, a.by, a.by_loc(), "by", diags);
   } else if (options.files) {
     // `record` appends to actuals/<by>.toml; a record in another bureau's
     // file is most likely a copy-paste slip.
     if (!in_own_file(options.files->path(a.loc.file), a.by)) {
       diags.warning(
-          a.by_loc, "by-file-mismatch",
+          a.by_loc(), "by-file-mismatch",
           fmt::format("a record by '{}' belongs in {}.toml, not in this file", a.by, a.by));
     }
   }
   if (!in_plan(plan, a.period.start()) || !in_plan(plan, a.period.end())) {
-    diags.error(a.period_loc, "period-outside-plan",
+    diags.error(a.period_loc(), "period-outside-plan",
                 fmt::format("period {} is outside the plan ({})", a.period.str(), plan_span(plan)));
   }
   if (a.recorded.epoch_seconds >= tomorrow) {
-    diags.error(a.recorded_loc, "recorded-future",
+    diags.error(a.recorded_loc(), "recorded-future",
                 fmt::format("recorded {} is in the future", a.recorded.text()));
   }
 }
@@ -609,21 +609,21 @@ void check_record_common(const Plan& plan, const Actual& a,
 void check_record_value(const Actual& a, const Indicator& ind, Diagnostics& diags) {
   if (!ind.kind_known) return;  // the indicator's kind is the defect, not the record
   if (ind.kind == Kind::kMilestone && (!a.value.stage || a.value.stage == Stage::kStalled)) {
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("'{}' is a milestone; value must be \"not-started\", "
                             "\"in-progress\", \"done\" or a percent such as \"60%\"",
                             ind.id));
   } else if (ind.kind != Kind::kMilestone && !a.value.number) {
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("'{}' is {}; value must be a number in {}", ind.id, kind_name(ind.kind),
                             ind.unit.empty() ? "its unit" : ind.unit));
   } else if (a.value.number && ind.form.rank &&
              (!a.value.number->is_integer() || a.value.number->to_double() < 1)) {
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("'{}' is a rank; value must be a place, a whole number from 1, not {}",
                             ind.id, a.value.number->str()));
   } else if (a.value.number && ind.kind != Kind::kGrowth && a.value.number->is_negative()) {
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("'{}' is {}; a negative value {} cannot be right", ind.id,
                             kind_name(ind.kind), a.value.number->str()));
   }
@@ -635,7 +635,7 @@ void check_task_record(const Actual& a, const Task& task, Diagnostics& diags) {
   const bool state =
       a.value.stage && !a.value.percent && !a.value.number && a.value.stage != Stage::kNotStarted;
   if (!state) {
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("'{}' is a task; value must be \"in-progress\", \"done\" or "
                             "\"stalled\", not {}",
                             task.id, format_actual_value(a.value)));
@@ -661,7 +661,7 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
     // Within one file, a later position is a later record even in the same
     // second; two files have no order between them.
     if (prev.recorded.same_moment(cur.recorded) && prev.loc.file != cur.loc.file) {
-      diags.error(cur.recorded_loc, "duplicate-actual",
+      diags.error(cur.recorded_loc(), "duplicate-actual",
                   fmt::format("'{}' {} is recorded at the same time ({}) in two files; which one "
                               "is in force is ambiguous",
                               cur.indicator, cur.period.str(), cur.recorded.text()));
@@ -745,7 +745,7 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
     const Actual& cur = *series[k];
     if (prev.indicator != cur.indicator || prev.period.year != cur.period.year) continue;
     if (cur.value.number->to_double() < prev.value.number->to_double()) {
-      diags.warning(cur.value_loc, "ytd-decrease",
+      diags.warning(cur.value_loc(), "ytd-decrease",
                     fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
                                 "is the total since the plan start",
                                 cur.indicator, prev.value.number->str(), prev.period.str(),

@@ -48,7 +48,7 @@ struct ActualField {
   Text Actual::*text;
   /// Where an Actual keeps the location of the value, when findings point
   /// at it; null otherwise (they point at the record).
-  Location Actual::*loc;
+  KeyAt Actual::*at;
   /// Where a proposal keeps it as typed; null for a key the user does not type.
   std::string ProposedActual::*typed;
 };
@@ -58,15 +58,15 @@ using FieldType = ActualField::Type;
 inline constexpr ActualField kActualFields[] = {
     {ActualKey::kIndicator, "indicator", FieldType::kText, true, true, &Actual::indicator, nullptr,
      &ProposedActual::indicator},
-    {ActualKey::kPeriod, "period", FieldType::kPeriod, true, true, nullptr, &Actual::period_loc,
+    {ActualKey::kPeriod, "period", FieldType::kPeriod, true, true, nullptr, &Actual::period_at,
      &ProposedActual::period},
-    {ActualKey::kValue, "value", FieldType::kValue, true, true, nullptr, &Actual::value_loc,
+    {ActualKey::kValue, "value", FieldType::kValue, true, true, nullptr, &Actual::value_at,
      &ProposedActual::value},
-    {ActualKey::kUnit, "unit", FieldType::kText, false, false, &Actual::unit, &Actual::unit_loc,
+    {ActualKey::kUnit, "unit", FieldType::kText, false, false, &Actual::unit, &Actual::unit_at,
      nullptr},
     {ActualKey::kRecorded, "recorded", FieldType::kMoment, true, false, nullptr,
-     &Actual::recorded_loc, nullptr},
-    {ActualKey::kBy, "by", FieldType::kText, true, false, &Actual::by, &Actual::by_loc,
+     &Actual::recorded_at, nullptr},
+    {ActualKey::kBy, "by", FieldType::kText, true, false, &Actual::by, &Actual::by_at,
      &ProposedActual::by},
     {ActualKey::kSource, "source", FieldType::kText, true, true, &Actual::source, nullptr,
      &ProposedActual::source},

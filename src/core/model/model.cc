@@ -108,6 +108,15 @@ std::vector<std::string> task_state_names() {
   return enum_names(kTaskStates);
 }
 
+KeyAt Actual::key_at(Location where) const {
+  constexpr uint32_t kMost = 0xFFFF;
+  if (where.file != loc.file || where.line < loc.line || where.line - loc.line > kMost ||
+      where.col == 0 || where.col > kMost) {
+    return {};
+  }
+  return KeyAt{static_cast<uint16_t>(where.line - loc.line), static_cast<uint16_t>(where.col)};
+}
+
 std::string value_text(const ActualValue& v) {
   if (v.number) return v.number->str();
   if (v.percent) {

@@ -298,6 +298,15 @@ Timestamp make_timestamp(int64_t epoch_seconds, int offset_minutes, int32_t nano
 /// written as make_timestamp(epoch, offset, nanos) writes it.
 Timestamp make_timestamp(Date d, int hour, int minute, int second, int offset, int32_t nanos = 0);
 
+/// Where a key of a record stands, from its header (Actual::loc): the
+/// lines below it and the column. Column 0 stands for the header itself:
+/// a key that is absent, or one too far from it to keep in 16 bits (65,535
+/// lines or columns), which findings then locate at its record.
+struct KeyAt {
+  uint16_t lines = 0;
+  uint16_t col = 0;
+};
+
 /// One [[actual]] record. Its texts are views (Text) of a TextStore that
 /// outlives it: the loader's stores are kept in Plan::texts beside
 /// Plan::actuals, so a record must not outlive the Plan it was loaded into
@@ -320,12 +329,27 @@ struct Actual {
   /// The note is an example worth spreading (特色亮点, 经验推广).
   bool highlight = false;
   uint32_t file_order = 0;  // position within its file, for stable ordering
+  /// Where the record starts (its [[actual]] header), and where its keys
+  /// stand, from there: locations of their own took 72 of a record's bytes.
   Location loc;
-  Location period_loc;
-  Location value_loc;
-  Location unit_loc;
-  Location recorded_loc;
-  Location by_loc;
+  KeyAt period_at;
+  KeyAt value_at;
+  KeyAt unit_at;
+  KeyAt recorded_at;
+  KeyAt by_at;
+
+  /// Where a key stands, in the record's file.
+  Location at(KeyAt k) const {
+    return k.col == 0 ? loc : Location{loc.file, loc.line + k.lines, k.col};
+  }
+  /// `where` (in the record's file, at or below loc) as a KeyAt; the header
+  /// when it is elsewhere or too far.
+  KeyAt key_at(Location where) const;
+  Location period_loc() const { return at(period_at); }
+  Location value_loc() const { return at(value_at); }
+  Location unit_loc() const { return at(unit_at); }
+  Location recorded_loc() const { return at(recorded_at); }
+  Location by_loc() const { return at(by_at); }
 };
 
 /// One actual as the user typed it, before validation (`tally record`'s

@@ -35,7 +35,7 @@ bool read_period(std::string_view text, Actual& a, Diagnostics& diags) {
   std::string err;
   auto p = parse_period(text, &err);
   if (!p) {
-    diags.error(a.period_loc, "bad-period", err);
+    diags.error(a.period_loc(), "bad-period", err);
     return false;
   }
   a.period = *p;
@@ -58,11 +58,11 @@ bool read_value_text(std::string_view text, Actual& a, Diagnostics& diags) {
       a.value = *v;
       return true;
     }
-    diags.error(a.value_loc, "bad-value",
+    diags.error(a.value_loc(), "bad-value",
                 fmt::format("value \"{}\" is not a percent between 0% and 100%", text));
     return false;
   }
-  diags.error(a.value_loc, "bad-value",
+  diags.error(a.value_loc(), "bad-value",
               with_suggestion(fmt::format("value \"{}\" is not a number, a stage "
                                           "(not-started, in-progress, done, or a percent "
                                           "such as \"60%\") or a task's state (stalled)",
@@ -105,7 +105,7 @@ bool read_field(Fields& f, const ActualField& field, int offset_minutes, TextSto
   bool valid;
   a.recorded = to_timestamp(dt->get(), offset_minutes, &valid);
   if (!valid)
-    diags.error(a.*field.loc, "bad-date", fmt::format("'{}' is not a real date", field.key));
+    diags.error(a.at(a.*field.at), "bad-date", fmt::format("'{}' is not a real date", field.key));
   return valid;
 }
 
@@ -120,7 +120,7 @@ void read_actual(const toml::table& t, uint32_t file, uint32_t first_line, const
   a.file_order = static_cast<uint32_t>(out.size());
   bool ok = true;
   for (const ActualField& field : kActualFields) {
-    if (field.loc) a.*field.loc = f.at(field.key);
+    if (field.at) a.*field.at = a.key_at(f.at(field.key));
     ok = read_field(f, field, plan.header.utc_offset_minutes, texts, a, diags) && ok;
   }
   f.finish(kActualKeys);
@@ -265,7 +265,7 @@ void to_indicator_units(const Plan& plan, std::vector<Actual>& out, size_t first
         if (v) {
           a.value.number = *v;
         } else {
-          diags.error(a.unit_loc, "unit-mismatch",
+          diags.error(a.unit_loc(), "unit-mismatch",
                       fmt::format("'{}' was recorded in {}, which does not convert to its unit in "
                                   "the plan, {}; give the plan its unit back, or restate this "
                                   "record's value and unit in {}",

@@ -482,7 +482,8 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
     if (v >= line.size() || line[v] != '=') return std::nullopt;
     v = skip_ws(line, v + 1);
     // Only ASCII precedes the value, so its column is its byte offset + 1.
-    if (field->loc) c.actual.*field->loc = Location{file, number, static_cast<uint32_t>(v + 1)};
+    if (field->at)
+      c.actual.*field->at = c.actual.key_at({file, number, static_cast<uint32_t>(v + 1)});
     size_t end = 0;
     if (!read_value(line, v, *field, c, texts, scratch, &end) || !clean_tail(line, end))
       return std::nullopt;
@@ -491,7 +492,7 @@ std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, u
   // An optional key that is absent is located at its record, as toml++'s
   // reader locates it.
   for (const ActualField& f : kActualFields)
-    if (f.loc && !(seen & bit_of(f))) c.actual.*f.loc = c.actual.loc;
+    if (f.at && !(seen & bit_of(f))) c.actual.*f.at = KeyAt{};
   // An empty required string is toml++'s to report (empty-value).
   for (const ActualField& f : kActualFields)
     if (f.required && f.text && (c.actual.*f.text).empty()) return std::nullopt;

@@ -286,10 +286,7 @@ void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, Reco
   for (const Actual& a : plan.actuals) {
     if (!affected.count(a.indicator)) continue;
     Actual& old = sub.actuals.emplace_back(a);
-    for (Location* loc :
-         {&old.loc, &old.period_loc, &old.value_loc, &old.recorded_loc, &old.by_loc}) {
-      relocate(*loc);
-    }
+    relocate(old.loc);  // its keys are located from it
   }
   CheckOptions check_options{today, nullptr};
   auto check = [&](Diagnostics& found) {
