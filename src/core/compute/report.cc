@@ -165,7 +165,7 @@ bool take_actual(const Indicator& ind, const std::vector<const Actual*>& recs, I
     std::optional<Decimal> sum;
     for (const Actual* a : taken) {
       if (!a->value.number) continue;
-      sum = sum ? add_decimals(*sum, *a->value.number) : a->value.number;
+      sum = sum ? add_decimals(*sum, *a->value.number) : std::optional<Decimal>(*a->value.number);
       if (!sum) break;  // beyond 18 digits: leave the figure out rather than wrap
     }
     if (!taken.empty()) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/base/diagnostic.h"
+#include "core/base/packed_optional.h"
 #include "core/base/period.h"
 #include "core/base/text_store.h"
 #include "core/base/units.h"
@@ -23,7 +24,7 @@ enum class Direction { kUp, kDown };
 enum class Basis { kYtd, kPeriod };
 /// A milestone's stage, or a task's state: a task reports in-progress, done
 /// or stalled (滞后); a milestone not-started, in-progress or done.
-enum class Stage { kNotStarted, kInProgress, kDone, kStalled };
+enum class Stage : uint8_t { kNotStarted, kInProgress, kDone, kStalled };
 
 std::string_view kind_name(Kind k);
 std::optional<Kind> parse_kind(std::string_view s);
@@ -249,10 +250,12 @@ struct Action {
 
 /// The value of an actual: a number for cumulative, level and growth
 /// indicators; a stage (and optional percent) for milestones.
+/// Its optionals keep no flag of their own (PackedOptional): a ledger holds
+/// one a record.
 struct ActualValue {
-  std::optional<Decimal> number;
+  PackedOptional<Decimal> number;
   std::optional<Stage> stage;
-  std::optional<double> percent;  // milestones only: "60%"
+  PackedOptional<double> percent;  // milestones only: "60%"
 };
 
 /// The value as it is written, without quotes: 1.8, done, 60%. (The
