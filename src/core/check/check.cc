@@ -100,32 +100,46 @@ std::vector<uint32_t> period_ranks(const Plan& plan, bool by_date) {
 }
 
 // A record as the ordering rules see it: by indicator, period, recorded
-// time, then position in plan.actuals.
+// time, then position in plan.actuals. The recorded time is read from the
+// record itself (sort_records): it decides only between records of one
+// indicator and period, which are few, and the key is 12 bytes, not 24.
 struct RecordKey {
   uint32_t indicator;
   uint32_t period;
-  int64_t recorded;
-  int32_t nanos;
   uint32_t index;
-  auto operator<=>(const RecordKey&) const = default;
 };
 
 // Sorts records by their keys: first by indicator with a counting sort (the
 // indicators are few next to the records), then each indicator's run, which
 // is a few hundred records where std::sort over a million was a tenth of
-// `tally check`.
-void sort_records(std::vector<RecordKey>& keys, size_t indicators) {
+// `tally check`. The counting sort swaps each key into the next free place
+// of its indicator's run (American flag sort): a second vector of every
+// key added as much again to the peak of a million records.
+void sort_records(const Plan& plan, std::vector<RecordKey>& keys, size_t indicators) {
   std::vector<size_t> start(indicators + 1, 0);
   for (const RecordKey& k : keys) ++start[k.indicator + 1];
   for (size_t i = 0; i < indicators; ++i) start[i + 1] += start[i];
-  std::vector<RecordKey> sorted(keys.size());
   std::vector<size_t> next(start.begin(), start.end() - 1);
-  for (const RecordKey& k : keys) sorted[next[k.indicator]++] = k;
   for (size_t i = 0; i < indicators; ++i) {
-    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[i]),
-              sorted.begin() + static_cast<std::ptrdiff_t>(start[i + 1]));
+    while (next[i] < start[i + 1]) {
+      RecordKey& k = keys[next[i]];
+      if (k.indicator == i)
+        ++next[i];
+      else
+        std::swap(k, keys[next[k.indicator]++]);
+    }
   }
-  keys.swap(sorted);
+  auto before = [&](const RecordKey& a, const RecordKey& b) {
+    if (a.period != b.period) return a.period < b.period;
+    const Timestamp& x = plan.actuals[a.index].recorded;
+    const Timestamp& y = plan.actuals[b.index].recorded;
+    if (!x.same_moment(y)) return x < y;
+    return a.index < b.index;
+  };
+  for (size_t i = 0; i < indicators; ++i) {
+    std::sort(keys.begin() + static_cast<std::ptrdiff_t>(start[i]),
+              keys.begin() + static_cast<std::ptrdiff_t>(start[i + 1]), before);
+  }
 }
 
 // True when `path` names the file `record` appends to for bureau `by`:
@@ -709,11 +723,10 @@ void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& d
     } else {
       check_task_record(a, plan.tasks[index - plan.indicators.size()], diags);
     }
-    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
-                              a.recorded.nanos, static_cast<uint32_t>(i)});
+    order.push_back(RecordKey{it->second.rank, periods[i], static_cast<uint32_t>(i)});
   }
   // Group by (indicator or task, period), ordered by recorded time then file order.
-  sort_records(order, plan.indicators.size() + plan.tasks.size());
+  sort_records(plan, order, plan.indicators.size() + plan.tasks.size());
   check_second_records(plan, order, diags);
 }
 
@@ -729,10 +742,9 @@ void check_ytd_series(const Plan& plan, Diagnostics& diags) {
     if (it == keys.end() || !a.value.number) continue;
     const Indicator& ind = plan.indicators[it->second.index];
     if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
-    order.push_back(RecordKey{it->second.rank, periods[i], a.recorded.epoch_seconds,
-                              a.recorded.nanos, static_cast<uint32_t>(i)});
+    order.push_back(RecordKey{it->second.rank, periods[i], static_cast<uint32_t>(i)});
   }
-  sort_records(order, plan.indicators.size());
+  sort_records(plan, order, plan.indicators.size());
   std::vector<const Actual*> series;
   for (size_t k = 0; k < order.size(); ++k) {
     const bool last_of_period = k + 1 == order.size() ||
