@@ -6,8 +6,13 @@
 
 #include "core/ledger/ledger.h"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
+#include <string>
 #include <vector>
+
+#include "core/base/parallel.h"
 
 using namespace tally;
 
@@ -193,4 +198,50 @@ TEST_CASE("ledger: the indicators of an action, its own and then those of also")
   CHECK(ledger.action_indicators(0) == std::vector<size_t>{0, 1});
   // b.z, then a.x through also; a.gone does not exist and is left out.
   CHECK(ledger.action_indicators(1) == std::vector<size_t>{2, 0});
+}
+
+// Enough records for the ledger to index them on every core
+// (kParallelRecords): 3 indicators × 12 months × 400 records each, every
+// month of every indicator written 400 times, one a minute, the records of
+// the three interleaved and in reverse order of time. The last minute of
+// each month is in force: 36 records, 14,364 superseded.
+TEST_CASE("Ledger: a plan large enough to index on every core reads as a small one") {
+  Plan plan = two_actions();
+  const std::vector<Text> ids = {"a.x", "a.y", "b.z"};
+  constexpr int kWrites = 400;
+  plan.actuals.reserve(3 * 12 * kWrites);
+  uint32_t line = 1;
+  for (int w = kWrites - 1; w >= 0; --w) {
+    for (int m = 1; m <= 12; ++m) {
+      for (const Text& id : ids) {
+        const std::string at = fmt::format("2024-{:02}-01T{:02}:{:02}:00+08:00", m, w / 60, w % 60);
+        plan.actuals.push_back(record(id, month(m), at.c_str(), 0, line++));
+      }
+    }
+  }
+  REQUIRE(plan.actuals.size() >= kParallelRecords);
+  const Ledger ledger(plan);
+  size_t superseded = 0;
+  for (const Actual& a : plan.actuals) superseded += ledger.is_superseded(a);
+  CHECK(superseded == 3 * 12 * (kWrites - 1));  // 14,364
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const auto records = ledger.records(i);
+    REQUIRE(records.size() == 12 * kWrites);
+    const auto in_force = ledger.in_force(i);
+    REQUIRE(in_force.size() == 12);
+    for (int m = 1; m <= 12; ++m) {
+      const Actual& a = *in_force[static_cast<size_t>(m - 1)];
+      CHECK(a.indicator == ids[i]);
+      CHECK(a.period.index == m);
+      // Written first (w = 399), at 06:39, the latest minute.
+      CHECK(a.recorded.text() == fmt::format("2024-{:02}-01T06:39:00+08:00", m));
+    }
+    // Every record in order: by month, then by time.
+    for (size_t k = 1; k < records.size(); ++k) {
+      const Actual& p = *records[k - 1];
+      const Actual& c = *records[k];
+      CHECK((p.period.index < c.period.index ||
+             (p.period.index == c.period.index && p.recorded < c.recorded)));
+    }
+  }
 }

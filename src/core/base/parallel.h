@@ -13,6 +13,15 @@
 
 namespace tally {
 
+/// How many threads parallel_for runs on: the machine's cores, at least one.
+inline size_t parallel_shares() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+/// Passes over fewer records than this run on the calling thread alone:
+/// starting threads would cost more than they save.
+inline constexpr size_t kParallelRecords = 10000;
+
 /// Calls work(i) once for each i in [0, n), on as many threads as there are
 /// cores (the calling thread is one of them), and returns when every call
 /// has returned. Calls may run in any order and at the same time. If a call
@@ -32,7 +41,7 @@ void parallel_for(size_t n, Work work) {
       }
     }
   };
-  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n);
+  const size_t threads = std::min(parallel_shares(), n);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
   run();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/parallel.h"
 #include "core/compute/owed.h"
 #include "core/compute/schedule.h"
 
@@ -529,10 +530,14 @@ Report compute_report(const Ledger& ledger, const ReportRequest& request,
   r.selection = selection;
 
   // Every indicator, then the groups over all of them.
-  std::vector<IndicatorRow> all;
-  all.reserve(plan.indicators.size());
-  for (size_t i = 0; i < plan.indicators.size(); ++i)
-    all.push_back(evaluate_indicator(ledger, i, request));
+  // Indicators are evaluated on every core (kParallelRecords).
+  std::vector<IndicatorRow> all(plan.indicators.size());
+  auto evaluate = [&](size_t i) { all[i] = evaluate_indicator(ledger, i, request); };
+  if (plan.actuals.size() < kParallelRecords) {
+    for (size_t i = 0; i < all.size(); ++i) evaluate(i);
+  } else {
+    parallel_for(all.size(), evaluate);
+  }
   const Kept kept(kept_by(selection, ledger, all), all, r);
   add_actions(ledger, all, kept, r);
   add_bureaus(ledger, request, all, kept, r);

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <tuple>
 
+#include "core/base/parallel.h"
+
 namespace tally {
 
 namespace {
@@ -50,16 +52,36 @@ Ledger::Ledger(const Plan& plan) : plan_(plan) {
   records_.resize(n);
   in_force_.resize(n);
   superseded_.resize(plan.actuals.size());
-  std::vector<std::vector<RecordOrder>> orders(n);
-  for (const auto& a : plan.actuals) {
-    if (auto it = ids_.find(a.indicator); it != ids_.end()) {
-      orders[it->second].push_back(order_of(a));
-    } else if (auto t = task_ids_.find(a.indicator); t != task_ids_.end()) {
-      orders[indicators + t->second].push_back(order_of(a));
+  // Each share of the records is sorted out to its indicators on a core of
+  // its own (finding the indicator and the period's end date are most of
+  // the work), then each indicator's records are put in order, again on
+  // every core (kParallelRecords).
+  const size_t shares = plan.actuals.size() < kParallelRecords ? 1 : parallel_shares();
+  std::vector<std::vector<std::vector<RecordOrder>>> orders(shares);
+  auto sort_out = [&](size_t s) {
+    orders[s].resize(n);
+    const size_t from = plan.actuals.size() * s / shares;
+    const size_t to = plan.actuals.size() * (s + 1) / shares;
+    for (size_t k = from; k < to; ++k) {
+      const Actual& a = plan.actuals[k];
+      if (auto it = ids_.find(a.indicator); it != ids_.end()) {
+        orders[s][it->second].push_back(order_of(a));
+      } else if (auto t = task_ids_.find(a.indicator); t != task_ids_.end()) {
+        orders[s][indicators + t->second].push_back(order_of(a));
+      }
     }
+  };
+  if (shares == 1) {
+    sort_out(0);
+  } else {
+    parallel_for(shares, sort_out);
   }
-  for (size_t i = 0; i < n; ++i) {
-    auto& order = orders[i];
+  auto put_in_order = [&](size_t i) {
+    std::vector<RecordOrder> order = std::move(orders[0][i]);
+    for (size_t s = 1; s < shares; ++s) {
+      order.insert(order.end(), orders[s][i].begin(), orders[s][i].end());
+      std::vector<RecordOrder>().swap(orders[s][i]);
+    }
     std::sort(order.begin(), order.end());
     records_[i].reserve(order.size());
     for (size_t k = 0; k < order.size(); ++k) {
@@ -69,10 +91,14 @@ Ledger::Ledger(const Plan& plan) : plan_(plan) {
       if (last_of_period) {
         in_force_[i].push_back(order[k].actual);
       } else {
-        superseded_[static_cast<size_t>(order[k].actual - plan.actuals.data())] = true;
+        superseded_[static_cast<size_t>(order[k].actual - plan.actuals.data())] = 1;
       }
     }
-    std::vector<RecordOrder>().swap(order);
+  };
+  if (shares == 1) {
+    for (size_t i = 0; i < n; ++i) put_in_order(i);
+  } else {
+    parallel_for(n, put_in_order);
   }
 }
 

@@ -2,6 +2,7 @@
 // and each task has, and which record is in force for each period.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -47,7 +48,9 @@ class Ledger {
   std::unordered_map<std::string_view, size_t> task_ids_;
   std::vector<std::vector<const Actual*>> records_;
   std::vector<std::vector<const Actual*>> in_force_;
-  std::vector<bool> superseded_;  // by position in plan().actuals
+  /// By position in plan().actuals; a byte each, not a bit, so that the
+  /// threads that fill it never write the same byte.
+  std::vector<uint8_t> superseded_;
 };
 
 }  // namespace tally
