@@ -195,3 +195,10 @@ TEST_CASE("fingerprint: a change to any byte, the order or the length shows") {
   CHECK(fingerprint(text + std::string(1, '\0')) != print);
   CHECK(fingerprint("") != fingerprint(std::string(1, '\0')));
 }
+
+TEST_CASE("join: items with a separator between them") {
+  CHECK(join({}, "、") == "");
+  CHECK(join({"甲"}, "、") == "甲");
+  CHECK(join({"市发改委", "市财政局", "市统计局"}, "、") == "市发改委、市财政局、市统计局");
+  CHECK(join({"a", "", "b"}, ", ") == "a, , b");
+}

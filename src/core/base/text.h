@@ -69,4 +69,7 @@ std::string_view trim(std::string_view s);
 /// Splits a comma-separated list, trimming each item and dropping empties.
 std::vector<std::string> split_list(std::string_view s);
 
+/// The items with `sep` between them: join({"甲", "乙"}, "、") is "甲、乙".
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
 }  // namespace tally

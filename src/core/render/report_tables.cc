@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/text.h"
 #include "core/render/problems.h"
 
 namespace tally {
@@ -19,10 +20,6 @@ std::string zh_number(int n) {
   out += "十";
   if (n % 10) out += kDigits[n % 10];
   return out;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  return fmt::format("{}", fmt::join(items, sep));
 }
 
 }  // namespace

@@ -19,10 +19,6 @@ std::string bold(std::string_view text, bool color) {
   return color ? fmt::format("\x1b[1m{}\x1b[0m", inert(text)) : inert(text);
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  return fmt::format("{}", fmt::join(items, sep));
-}
-
 // Names narrower than this (16 Chinese characters) are hard to tell apart.
 constexpr size_t kNameRoom = 32;
 
