@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/base/memory.h"
 #include "core/base/parallel.h"
 #include "core/base/text.h"
 #include "core/read/actuals.h"
@@ -169,6 +170,11 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     f.first = total;
     total += f.places;
   }
+  // Value-initialising a million records is 200 MB of pages faulted in
+  // one at a time on this thread, which was a fifth of `report`'s time on
+  // 100,000 records; in huge pages it is a few hundred faults.
+  r.plan.actuals.reserve(total);
+  advise_huge_pages(r.plan.actuals.data(), total * sizeof(Actual));
   r.plan.actuals.resize(total);
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];
