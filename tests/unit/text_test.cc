@@ -68,6 +68,13 @@ TEST_CASE("toml_escape") {
   CHECK(toml_escape("\n\r\t") == "\\n\\r\\t");
   CHECK(toml_escape(std::string("\x01\x7f", 2)) == "\\u0001\\u007F");
   CHECK(toml_escape("统计局6月月报") == "统计局6月月报");
+  // Escapes at the ends and side by side, plain runs between them.
+  CHECK(toml_escape("\"市统计局\"") == "\\\"市统计局\\\"");
+  CHECK(toml_escape("a\n\nb\\") == "a\\n\\nb\\\\");
+  CHECK(toml_escape("") == "");
+  std::string out = "note = \"";
+  append_toml_escaped(out, "第1条\t\x7f末");
+  CHECK(out == "note = \"第1条\\t\\u007F末");
 }
 
 TEST_CASE("UTF-8: decode, encode, find the first bad byte") {

@@ -57,11 +57,16 @@ bool is_zero_width(char32_t c) {
 
 // The escapes JSON strings and TOML basic strings share. TOML also escapes
 // DEL and writes \uXXXX in upper case; JSON leaves DEL as it is.
-std::string escape_basic_string(std::string_view s, bool toml) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
+void append_escaped(std::string& out, std::string_view s, bool toml) {
+  // The bytes that need no escape are appended a run at a time: nearly
+  // every text has none that do.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u != '"' && u != '\\' && !(toml && u == 0x7F)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (u) {
       case '"':
         out += "\\\"";
         break;
@@ -77,17 +82,17 @@ std::string escape_basic_string(std::string_view s, bool toml) {
       case '\t':
         out += "\\t";
         break;
-      default: {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || (toml && u == 0x7F)) {
-          out +=
-              toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
-        } else {
-          out += c;
-        }
-      }
+      default:
+        out += toml ? fmt::format("\\u{:04X}", unsigned{u}) : fmt::format("\\u{:04x}", unsigned{u});
     }
   }
+  out.append(s.data() + run, s.size() - run);
+}
+
+std::string escape_basic_string(std::string_view s, bool toml) {
+  std::string out;
+  out.reserve(s.size());
+  append_escaped(out, s, toml);
   return out;
 }
 
@@ -333,6 +338,10 @@ std::string csv_field(std::string_view s) {
 
 std::string toml_escape(std::string_view s) {
   return escape_basic_string(s, true);
+}
+
+void append_toml_escaped(std::string& out, std::string_view s) {
+  append_escaped(out, s, true);
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -59,6 +59,8 @@ std::string csv_field(std::string_view s);
 
 /// Escapes text as the inside of a TOML basic string.
 std::string toml_escape(std::string_view s);
+/// Appends toml_escape(s) to `out`.
+void append_toml_escaped(std::string& out, std::string_view s);
 
 /// Splits on `sep`, keeping empty pieces.
 std::vector<std::string> split(std::string_view s, char sep);

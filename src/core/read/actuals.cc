@@ -345,7 +345,12 @@ void append_actual(std::string& out, const Actual& a) {
   for (const ActualField& f : kActualFields) {
     switch (f.type) {
       case FieldType::kText:
-        if (f.required || !(a.*f.text).empty()) line(f.key, toml_escape(a.*f.text), true);
+        if (f.required || !(a.*f.text).empty()) {
+          out.append(f.key);
+          out.append(" = \"");
+          append_toml_escaped(out, a.*f.text);
+          out.append("\"\n");
+        }
         break;
       case FieldType::kPeriod:
         line(f.key, a.period.str(), true);
