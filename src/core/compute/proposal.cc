@@ -6,6 +6,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/base/memory.h"
 #include "core/base/text.h"
 #include "core/base/units.h"
 #include "core/compute/plausibility.h"
@@ -515,6 +516,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
   Prepared out;
   Validator validator(ledger, names, today, recorded, files, force, *out.texts, out.refusals);
   out.actuals.reserve(rows.size());
+  advise_huge_pages(out.actuals.data(), rows.size() * sizeof(Actual));
   validator.expect(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));

@@ -7,6 +7,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/base/memory.h"
 #include "core/base/text.h"
 #include "core/base/units.h"
 #include "core/model/actual_fields.h"
@@ -196,6 +197,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   const size_t first_out = out.size();
   if (out.capacity() < first_out + records.size()) {
     out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
+    advise_huge_pages(out.data(), out.capacity() * sizeof(Actual));
   }
   Diagnostics mine;
   size_t declined = 0;
