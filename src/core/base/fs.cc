@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/base/memory.h"
+
 namespace tally {
 
 std::string join_path(const std::string& a, const std::string& b) {
@@ -50,7 +52,13 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   }
   // Straight into the string, sized by fstat: actuals files run to hundreds
   // of MB, and a second copy showed. A file that grows meanwhile is read on.
-  std::string out(st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0, '\0');
+  // Huge pages for a large file: its pages are first touched here, and a
+  // 17 MB file faulted in 4 KiB at a time was a quarter of `record`'s time.
+  std::string out;
+  const size_t expected = st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+  out.reserve(expected);
+  advise_huge_pages(out.data(), out.capacity());
+  out.resize(expected);
   size_t size = 0;
   char more[1 << 14];
   for (;;) {
