@@ -1,7 +1,9 @@
 #include "core/base/memory.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 using namespace tally;
@@ -30,4 +32,22 @@ TEST_CASE("advise_huge_pages: a hint that keeps the memory as it is") {
   advise_huge_pages(small.data() + 1, 7);
   advise_huge_pages(nullptr, 0);
   CHECK(small[1] == 'x');
+}
+
+TEST_CASE("prefault: maps pages in without changing what they hold") {
+  std::vector<uint8_t> held(1u << 20, 0x5A);
+  prefault(held.data(), held.size());
+  CHECK(std::count(held.begin(), held.end(), 0x5A) == static_cast<std::ptrdiff_t>(held.size()));
+
+  std::string text;
+  text.reserve(300000);
+  prefault(text.data(), text.capacity());
+  text.assign(300000, 'x');
+  CHECK(text.find_first_not_of('x') == std::string::npos);
+
+  // Less than a page, unaligned, and nothing at all.
+  char small[10] = "abcdefghi";
+  prefault(small + 1, 5);
+  prefault(nullptr, 0);
+  CHECK(std::string(small) == "abcdefghi");
 }

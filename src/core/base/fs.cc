@@ -58,6 +58,7 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   const size_t expected = st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
   out.reserve(expected);
   advise_huge_pages(out.data(), out.capacity());
+  prefault(out.data(), out.capacity());
   out.resize(expected);
   size_t size = 0;
   char more[1 << 14];

@@ -13,4 +13,11 @@ namespace tally {
 /// what the memory holds.
 void advise_huge_pages(const void* data, size_t bytes);
 
+/// Asks the kernel to map in the pages of [data, data + bytes) now, in one
+/// call, rather than one page fault at a time as they are first written
+/// (MADV_POPULATE_WRITE, Linux 5.14 and later). The memory must be the
+/// caller's to write; what it holds does not change. Does nothing where
+/// the kernel cannot.
+void prefault(void* data, size_t bytes);
+
 }  // namespace tally

@@ -183,6 +183,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     if (!f.text) return;
     std::vector<Actual> records;
     records.reserve(f.places);
+    prefault(records.data(), f.places * sizeof(Actual));
     load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, records,
                       f.diags, nullptr, filter, filter ? &f.skipped : nullptr);
     f.count = records.size();
