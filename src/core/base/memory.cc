@@ -8,15 +8,26 @@
 
 namespace tally {
 
+namespace {
+
+#if defined(__linux__)
+// madvise over the whole blocks of `unit` bytes (a power of two, aligned
+// to it) inside [data, data + bytes). A refusal (EINVAL where the kernel
+// lacks the advice) leaves the memory as it was, which is all a hint can
+// promise.
+void advise_inside(const void* data, size_t bytes, uintptr_t unit, int advice) {
+  const auto begin = reinterpret_cast<uintptr_t>(data);
+  const uintptr_t from = (begin + unit - 1) & ~(unit - 1);
+  const uintptr_t to = (begin + bytes) & ~(unit - 1);
+  if (to > from) (void)madvise(reinterpret_cast<void*>(from), to - from, advice);
+}
+#endif
+
+}  // namespace
+
 void advise_huge_pages(const void* data, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  const auto begin = reinterpret_cast<uintptr_t>(data);
-  const uintptr_t from = (begin + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t to = (begin + bytes) & ~(kHuge - 1);
-  // A refusal (EINVAL where huge pages are not built in) leaves the memory
-  // as it was, which is all a hint can promise.
-  if (to > from) (void)madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+  advise_inside(data, bytes, uintptr_t{2} << 20, MADV_HUGEPAGE);
 #else
   (void)data;
   (void)bytes;
@@ -24,13 +35,10 @@ void advise_huge_pages(const void* data, size_t bytes) {
 }
 
 void prefault(void* data, size_t bytes) {
+  // Before Linux 5.14 the kernel refuses: the pages then fault in as they
+  // are first written.
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-  constexpr uintptr_t kPage = 4096;
-  const auto begin = reinterpret_cast<uintptr_t>(data);
-  const uintptr_t from = (begin + kPage - 1) & ~(kPage - 1);
-  const uintptr_t to = (begin + bytes) & ~(kPage - 1);
-  // EINVAL before Linux 5.14: the pages then fault in as they are written.
-  if (to > from) (void)madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+  advise_inside(data, bytes, 4096, MADV_POPULATE_WRITE);
 #else
   (void)data;
   (void)bytes;
