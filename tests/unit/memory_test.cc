@@ -51,3 +51,14 @@ TEST_CASE("prefault: maps pages in without changing what they hold") {
   prefault(nullptr, 0);
   CHECK(std::string(small) == "abcdefghi");
 }
+
+TEST_CASE("reserve_in_huge_pages: reserves as reserve does, keeping what is held") {
+  std::vector<uint64_t> v = {1, 2, 3};
+  reserve_in_huge_pages(v, 1u << 20);  // 8 MiB
+  CHECK(v.capacity() >= (1u << 20));
+  CHECK(v == std::vector<uint64_t>{1, 2, 3});
+  std::string s = "市统计局";
+  reserve_in_huge_pages(s, 5u << 20);
+  CHECK(s.capacity() >= (5u << 20));
+  CHECK(s == "市统计局");
+}

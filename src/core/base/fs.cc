@@ -56,8 +56,7 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path, std::st
   // 17 MB file faulted in 4 KiB at a time was a quarter of `record`'s time.
   std::string out;
   const size_t expected = st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
-  out.reserve(expected);
-  advise_huge_pages(out.data(), out.capacity());
+  reserve_in_huge_pages(out, expected);
   prefault(out.data(), out.capacity());
   out.resize(expected);
   size_t size = 0;

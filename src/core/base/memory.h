@@ -13,6 +13,15 @@ namespace tally {
 /// what the memory holds.
 void advise_huge_pages(const void* data, size_t bytes);
 
+/// Reserves room for `n` elements of `v` (a std::vector or std::string)
+/// and asks for huge pages for all of its capacity (advise_huge_pages),
+/// before anything is written there.
+template <class Container>
+void reserve_in_huge_pages(Container& v, size_t n) {
+  v.reserve(n);
+  advise_huge_pages(v.data(), v.capacity() * sizeof(*v.data()));
+}
+
 /// Asks the kernel to map in the pages of [data, data + bytes) now, in one
 /// call, rather than one page fault at a time as they are first written
 /// (MADV_POPULATE_WRITE, Linux 5.14 and later). The memory must be the

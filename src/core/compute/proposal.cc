@@ -515,8 +515,7 @@ Prepared prepare_actuals(const Ledger& ledger, std::span<const ProposedActual> r
                          const SourceFiles* files, bool force) {
   Prepared out;
   Validator validator(ledger, names, today, recorded, files, force, *out.texts, out.refusals);
-  out.actuals.reserve(rows.size());
-  advise_huge_pages(out.actuals.data(), rows.size() * sizeof(Actual));
+  reserve_in_huge_pages(out.actuals, rows.size());
   validator.expect(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     if (auto a = validator.check(rows, r)) out.actuals.push_back(std::move(*a));

@@ -196,8 +196,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
                             SkippedActuals* skipped = nullptr) {
   const size_t first_out = out.size();
   if (out.capacity() < first_out + records.size()) {
-    out.reserve(std::max(first_out + records.size(), 2 * out.capacity()));
-    advise_huge_pages(out.data(), out.capacity() * sizeof(Actual));
+    reserve_in_huge_pages(out, std::max(first_out + records.size(), 2 * out.capacity()));
   }
   Diagnostics mine;
   size_t declined = 0;
@@ -337,22 +336,23 @@ std::string format_actual_value(const ActualValue& v) {
 void append_actual(std::string& out, const Actual& a) {
   // By hand rather than with fmt: `import` writes a line per key of every
   // row, and formatting each was an eighth of its time.
-  auto line = [&out](std::string_view key, std::string_view value, bool quoted) {
+  // A text is escaped straight into `out`, without a string of its own.
+  auto line = [&out](std::string_view key, std::string_view value, bool quoted,
+                     bool escaped = false) {
     out.append(key);
     out.append(quoted ? " = \"" : " = ");
-    out.append(value);
+    if (escaped) {
+      append_toml_escaped(out, value);
+    } else {
+      out.append(value);
+    }
     out.append(quoted ? "\"\n" : "\n");
   };
   out.append("\n[[actual]]\n");
   for (const ActualField& f : kActualFields) {
     switch (f.type) {
       case FieldType::kText:
-        if (f.required || !(a.*f.text).empty()) {
-          out.append(f.key);
-          out.append(" = \"");
-          append_toml_escaped(out, a.*f.text);
-          out.append("\"\n");
-        }
+        if (f.required || !(a.*f.text).empty()) line(f.key, a.*f.text, true, true);
         break;
       case FieldType::kPeriod:
         line(f.key, a.period.str(), true);

@@ -173,8 +173,7 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
   // Value-initialising a million records is 200 MB of pages faulted in
   // one at a time on this thread, which was a fifth of `report`'s time on
   // 100,000 records; in huge pages it is a few hundred faults.
-  r.plan.actuals.reserve(total);
-  advise_huge_pages(r.plan.actuals.data(), total * sizeof(Actual));
+  reserve_in_huge_pages(r.plan.actuals, total);
   r.plan.actuals.resize(total);
   parallel_for(paths.size(), [&](size_t i) {
     ActualsFile& f = files[i];

@@ -201,8 +201,7 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   std::string records;
   if (created) records = actuals_file_header(*plan.find_bureau(actuals[ks.front()].by));
   // A record is about 200 bytes: one allocation, not one per doubling.
-  records.reserve(records.size() + 256 * ks.size());
-  advise_huge_pages(records.data(), records.capacity());
+  reserve_in_huge_pages(records, records.size() + 256 * ks.size());
   for (size_t k : ks) append_actual(records, actuals[k]);
   std::string appended = append_after(old, "");  // a line end the old text lacks
   if (appended.empty()) {
@@ -212,8 +211,7 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   }
   AppendedFile file{join_path(plan.actuals_dir, name), std::move(appended), ks.size(), created};
   std::string text;
-  text.reserve(old.size() + file.appended.size());
-  advise_huge_pages(text.data(), text.capacity());
+  reserve_in_huge_pages(text, old.size() + file.appended.size());
   text.append(old).append(file.appended);
 
   // Read the new text back: the old records, then exactly the new ones. A
@@ -301,8 +299,7 @@ void check_new_records(const Snapshot& snap, Date today, FileIndex& in_out, Reco
   check(before);
   // The new records are lent to the check and taken back.
   const size_t first_new = sub.actuals.size();
-  sub.actuals.reserve(first_new + out.stored.size());
-  advise_huge_pages(sub.actuals.data(), sub.actuals.capacity() * sizeof(Actual));
+  reserve_in_huge_pages(sub.actuals, first_new + out.stored.size());
   std::move(out.stored.begin(), out.stored.end(), std::back_inserter(sub.actuals));
   check(after);
   std::move(sub.actuals.begin() + static_cast<ptrdiff_t>(first_new), sub.actuals.end(),
