@@ -6,7 +6,8 @@
 // that passes its checks is also reported on, as `tally report` would.
 //
 // Asserted: no crash or sanitizer report; every diagnostic names a file the
-// loader read and a line of it; the rendered diagnostics are valid UTF-8.
+// loader read and a line of it; the rendered diagnostics are valid UTF-8;
+// where the plain TOML reader reads a part, toml++ reads the same tree.
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include "core/compute/overdue.h"
 #include "core/compute/report.h"
 #include "core/ledger/ledger.h"
+#include "core/read/fast_toml.h"
 #include "core/read/load.h"
 #include "core/read/toml_fields.h"
 
@@ -39,6 +41,55 @@ bool is_utf8(std::string_view s) {
   return check_utf8(s, 1, ignored);
 }
 
+bool same_place(const toml::source_region& a, const toml::source_region& b) {
+  return a.begin == b.begin && (a.path ? *a.path : "") == (b.path ? *b.path : "");
+}
+
+// The same values at the same places.
+bool same_tree(const toml::node& a, const toml::node& b) {
+  if (a.type() != b.type() || !same_place(a.source(), b.source())) return false;
+  if (const toml::table* t = a.as_table()) {
+    const toml::table& u = *b.as_table();
+    if (t->size() != u.size() || t->is_inline() != u.is_inline()) return false;
+    for (auto i = t->begin(), j = u.begin(); i != t->end(); ++i, ++j) {
+      if (i->first != j->first || !same_place(i->first.source(), j->first.source()) ||
+          !same_tree(i->second, j->second))
+        return false;
+    }
+    return true;
+  }
+  if (const toml::array* x = a.as_array()) {
+    const toml::array& y = *b.as_array();
+    if (x->size() != y.size()) return false;
+    for (size_t i = 0; i < x->size(); ++i)
+      if (!same_tree(*x->get(i), *y.get(i))) return false;
+    return true;
+  }
+  bool same = false;
+  a.visit([&](auto&& v) {
+    if constexpr (toml::is_value<decltype(v)>) {
+      using V = std::remove_cvref_t<decltype(v)>;
+      same = v == *b.as<typename V::value_type>() &&
+             v.flags() == b.as<typename V::value_type>()->flags();
+    }
+  });
+  return same;
+}
+
+// The plain TOML reader against toml++ on one text.
+void compare_readers(std::string_view text) {
+  if (!is_utf8(text)) return;
+  std::optional<toml::table> fast = read_plain_toml(text, "p/x.toml");
+  if (!fast) return;
+  toml::table reference;
+  try {
+    reference = toml::parse(text, std::string_view("p/x.toml"));
+  } catch (const toml::parse_error& e) {
+    fail("the plain TOML reader reads a text toml++ refuses: " + std::string(e.description()));
+  }
+  if (!same_tree(*fast, reference)) fail("the plain TOML reader and toml++ read different trees");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -52,6 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   static const char* const kPaths[] = {"p/plan.toml", "p/bureaus.toml", "p/actions/01-fuzz.toml",
                                        "p/actuals/gxj.toml"};
+  for (size_t i = 0; i < parts.size() && i < 3; ++i) compare_readers(parts[i]);
   MemoryFileSystem fs;
   for (size_t i = 0; i < parts.size() && i < std::size(kPaths); ++i) {
     fs.put(kPaths[i], std::string(parts[i]));

@@ -454,6 +454,11 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
   return out;
 }
 
+bool read_basic_string(std::string_view s, size_t i, std::string& scratch, std::string_view* out,
+                       size_t* end) {
+  return basic_string(s, i, scratch, out, end);
+}
+
 std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,
                                                      TextStore& texts) {
   static_assert(kActualFieldCount <= 32, "a bit per key");

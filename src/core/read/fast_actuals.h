@@ -54,6 +54,13 @@ struct CanonicalActual {
   int offset_minutes = 0;
 };
 
+/// A TOML basic string (one line, escapes decoded) starting at s[i] == '"'.
+/// On success sets *out to its value, a view of `s` when it has no escapes,
+/// else of `scratch`, and *end past the closing quote. False for anything
+/// else: no closing quote on the line, a control character, a bad escape.
+bool read_basic_string(std::string_view s, size_t i, std::string& scratch, std::string_view* out,
+                       size_t* end);
+
 /// Reads one record of `file` in the canonical layout. Blank lines, comment
 /// lines, trailing comments, spaces and tabs around '=', CRLF line ends and
 /// keys in any order are accepted. Returns nullopt when the record departs

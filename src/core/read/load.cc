@@ -11,6 +11,7 @@
 #include "core/base/text.h"
 #include "core/read/actuals.h"
 #include "core/read/definitions.h"
+#include "core/read/fast_toml.h"
 #include "core/read/problems.h"
 #include "core/read/toml.h"
 #include "core/read/toml_fields.h"
@@ -58,7 +59,7 @@ ParsedFile parse_text(const FileSystem& fs, std::string path, const std::string&
   p.utf8 = !find_invalid_utf8(*p.text);
   if (!p.utf8) return p;
   try {
-    p.table = toml::parse(strip_bom(*p.text), p.path);
+    p.table = parse_toml(strip_bom(*p.text), p.path);
   } catch (const toml::parse_error& e) {
     p.syntax = e;
   }

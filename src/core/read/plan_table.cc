@@ -9,6 +9,7 @@
 
 #include "core/base/text.h"
 #include "core/read/definitions.h"
+#include "core/read/fast_toml.h"
 #include "core/read/toml_fields.h"
 
 namespace tally {
@@ -324,7 +325,7 @@ LoadResult read_bureau_registry(const std::string& text, const std::string& show
   uint32_t file = r.files.add(shown_path, text);
   if (!check_utf8(text, file, r.diags)) return r;
   try {
-    toml::table root = toml::parse(strip_bom(text), shown_path);
+    toml::table root = parse_toml(strip_bom(text), shown_path);
     read_bureaus_toml(root, file, r.plan, r.diags);
   } catch (const toml::parse_error& e) {
     syntax_error(file, strip_bom(text), e, r.diags);

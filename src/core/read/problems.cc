@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/base/text.h"
+#include "core/read/fast_toml.h"
 #include "core/read/toml_fields.h"
 
 namespace tally {
@@ -80,7 +81,7 @@ void load_problem_text(std::string_view text, uint32_t file, std::string_view na
   if (!check_utf8(text, file, diags)) return;
   toml::table root;
   try {
-    root = toml::parse(strip_bom(text));
+    root = parse_toml(strip_bom(text));
   } catch (const toml::parse_error& e) {
     syntax_error(file, strip_bom(text), e, diags);
     return;

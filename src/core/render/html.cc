@@ -293,11 +293,8 @@ std::string changes_html(const Report& r, bool en) {
   return out + "</section>\n";
 }
 
-constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
-constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
-
 // A table, or （无） when it has no rows.
-std::string table_or_none(const Table& t, bool en) {
+std::string html_or_none(const Table& t, bool en) {
   if (t.rows.empty()) return fmt::format("<p>{}</p>\n", esc(term(Term::kUnset, en)));
   return html_table(
       t, [](size_t, size_t) { return std::string(); },
@@ -310,19 +307,19 @@ std::string bulletin_html(const Bulletin& b, bool en) {
       fmt::format("<section class=\"page bulletin\">\n<h2>{}</h2>\n<p>{}</p>\n",
                   esc(term(Term::kSectionTasks, en)), esc(task_counts_line(b.tasks, en)));
   out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kStalledTasks, en)));
-  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
+  out += html_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
   out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kUnreportedTasks, en)));
-  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
+  out += html_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
   out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", esc(term(Term::kSectionProblems, en)),
                      esc(problem_counts_line(b.problems, en)));
   out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kOpenedInPeriod, en)));
-  out += table_or_none(bulletin_problems_table(b.problems.opened, en), en);
+  out += html_or_none(bulletin_problems_table(b.problems.opened, en), en);
   out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kOpenByBureau, en)));
-  out += table_or_none(problems_by_bureau_table(b.problems, en), en);
+  out += html_or_none(problems_by_bureau_table(b.problems, en), en);
   out += fmt::format("<h3>{}</h3>\n", esc(term(Term::kClosedInPeriod, en)));
-  out += table_or_none(bulletin_problems_table(b.problems.closed, en), en);
+  out += html_or_none(bulletin_problems_table(b.problems.closed, en), en);
   out += fmt::format("<h2>{}</h2>\n", esc(term(Term::kSectionHighlights, en)));
-  out += table_or_none(highlights_table(b.highlights, en), en);
+  out += html_or_none(highlights_table(b.highlights, en), en);
   return out + "</section>\n";
 }
 

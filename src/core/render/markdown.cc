@@ -9,9 +9,6 @@ namespace tally {
 
 namespace {
 
-constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
-constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
-
 std::string attention(const Report& r, bool en) {
   std::vector<size_t> which = attention_indicators(r);
   if (which.empty()) return "";
@@ -19,7 +16,7 @@ std::string attention(const Report& r, bool en) {
   return fmt::format("\n## {}\n\n{}", term(Term::kAttention, en), render_markdown_table(t));
 }
 
-std::string table_or_none(const Table& t, bool en) {
+std::string markdown_or_none(const Table& t, bool en) {
   return t.rows.empty() ? std::string(term(Term::kUnset, en)) + "\n" : render_markdown_table(t);
 }
 
@@ -28,19 +25,19 @@ std::string bulletin_md(const Bulletin& b, bool en) {
   std::string out =
       fmt::format("\n## {}\n\n{}\n", term(Term::kSectionTasks, en), task_counts_line(b.tasks, en));
   out += fmt::format("\n### {}\n\n", term(Term::kStalledTasks, en));
-  out += table_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
+  out += markdown_or_none(bulletin_tasks_table(b.tasks.stalled_tasks, en), en);
   out += fmt::format("\n### {}\n\n", term(Term::kUnreportedTasks, en));
-  out += table_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
+  out += markdown_or_none(bulletin_tasks_table(b.tasks.unreported, en), en);
   out += fmt::format("\n## {}\n\n{}\n", term(Term::kSectionProblems, en),
                      problem_counts_line(b.problems, en));
   out += fmt::format("\n### {}\n\n", term(Term::kOpenedInPeriod, en));
-  out += table_or_none(bulletin_problems_table(b.problems.opened, en), en);
+  out += markdown_or_none(bulletin_problems_table(b.problems.opened, en), en);
   out += fmt::format("\n### {}\n\n", term(Term::kOpenByBureau, en));
-  out += table_or_none(problems_by_bureau_table(b.problems, en), en);
+  out += markdown_or_none(problems_by_bureau_table(b.problems, en), en);
   out += fmt::format("\n### {}\n\n", term(Term::kClosedInPeriod, en));
-  out += table_or_none(bulletin_problems_table(b.problems.closed, en), en);
+  out += markdown_or_none(bulletin_problems_table(b.problems.closed, en), en);
   out += fmt::format("\n## {}\n\n", term(Term::kSectionHighlights, en));
-  out += table_or_none(highlights_table(b.highlights, en), en);
+  out += markdown_or_none(highlights_table(b.highlights, en), en);
   return out;
 }
 

@@ -87,6 +87,11 @@ struct IndicatorColumns {
   bool projection = true;  ///< 预计全年
 };
 
+/// The columns of a bulletin's full indicator tables: every lead and the
+/// expected path; and the same without the lead, for a table of one bureau.
+inline constexpr IndicatorColumns kAllColumns{IndicatorColumns::Lead::kAll, true};
+inline constexpr IndicatorColumns kNoLead{IndicatorColumns::Lead::kNone, true};
+
 /// The ANSI colour of a status: green met, yellow behind, red what needs
 /// action, cyan missing (never red), dim not due.
 std::string_view status_color(Status s);
