@@ -91,6 +91,12 @@ std::vector<std::string> DiskFileSystem::list(const std::string& dir) const {
   return out;
 }
 
+size_t DiskFileSystem::size_hint(const std::string& path) const {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<size_t>(st.st_size);
+}
+
 bool DiskFileSystem::is_dir(const std::string& path) const {
   std::error_code ec;
   return std::filesystem::is_directory(path, ec);

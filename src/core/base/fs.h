@@ -31,6 +31,9 @@ class FileSystem {
   }
   virtual bool is_dir(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+  /// The size of a file in bytes, 0 when it cannot be told: to choose how
+  /// to read files, never to read them.
+  virtual size_t size_hint(const std::string& path) const = 0;
   /// A reader of this file system's files that may outlive it, to read a
   /// file again later (SourceFiles::add_released); empty when there is none.
   using Rereader = std::function<std::optional<std::string>(const std::string& path)>;
@@ -44,6 +47,7 @@ class DiskFileSystem : public FileSystem {
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  size_t size_hint(const std::string& path) const override;
   bool inside(const std::string& path, const std::string& dir, std::string* target) const override;
   Rereader rereader() const override;
 };
@@ -56,6 +60,10 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override { return files_.count(path) > 0; }
+  size_t size_hint(const std::string& path) const override {
+    auto it = files_.find(path);
+    return it == files_.end() ? 0 : it->second.size();
+  }
   /// Reads the files as they are when it is asked for (a later put() is
   /// not seen: as a file changed on disk after it was read).
   Rereader rereader() const override;

@@ -461,6 +461,11 @@ bool GitTreeFileSystem::is_file(const std::string& path) const {
   return rel && files_.is_file(*rel);
 }
 
+size_t GitTreeFileSystem::size_hint(const std::string& path) const {
+  auto rel = relative(path);
+  return rel ? files_.size_hint(*rel) : 0;
+}
+
 bool commit_file(const std::string& file, const std::string& message, std::string* error) {
   size_t slash = file.rfind('/');
   std::string dir = slash == std::string::npos ? "." : file.substr(0, slash);

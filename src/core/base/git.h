@@ -74,6 +74,7 @@ class GitTreeFileSystem : public FileSystem {
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  size_t size_hint(const std::string& path) const override;
 
  private:
   /// Reads each symbolic link as the file it leads to, when that is a

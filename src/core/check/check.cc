@@ -828,14 +828,17 @@ void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diag
   check_metrics(plan, diags);
   check_problems(plan, options, diags);
   // The two rules over the actuals cost most on large files; they only
-  // read the plan, so they run side by side.
+  // read the plan, so they run side by side when there are enough records.
   Diagnostics ytd;
-  parallel_for(2, [&](size_t i) {
-    if (i == 0)
-      check_actuals(plan, options, diags);
-    else
-      check_ytd_series(plan, ytd);
-  });
+  parallel_for(
+      2,
+      [&](size_t i) {
+        if (i == 0)
+          check_actuals(plan, options, diags);
+        else
+          check_ytd_series(plan, ytd);
+      },
+      shares_for(plan.actuals.size(), kParallelRecords));
   diags.append(std::move(ytd));
 }
 

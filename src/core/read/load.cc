@@ -158,13 +158,19 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
     f.readable = f.text.has_value();
   };
-  parallel_for(paths.size(), [&](size_t i) {
-    ActualsFile& f = files[i];
-    read(f, i);
-    if (!f.text) return;
-    f.places = places_for(*f.text);
-    if (reread) f.text.reset();
-  });
+  size_t bytes = 0;
+  for (const auto& path : paths) bytes += fs.size_hint(path);
+  const size_t shares = shares_for(bytes, kParallelBytes);
+  parallel_for(
+      paths.size(),
+      [&](size_t i) {
+        ActualsFile& f = files[i];
+        read(f, i);
+        if (!f.text) return;
+        f.places = places_for(*f.text);
+        if (reread) f.text.reset();
+      },
+      shares);
   const size_t base = r.plan.actuals.size();
   size_t total = base;
   for (auto& f : files) {
@@ -176,29 +182,32 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
   // 100,000 records; in huge pages it is a few hundred faults.
   reserve_in_huge_pages(r.plan.actuals, total);
   r.plan.actuals.resize(total);
-  parallel_for(paths.size(), [&](size_t i) {
-    ActualsFile& f = files[i];
-    if (!f.readable) return;
-    if (reread) read(f, i);
-    if (!f.text) return;
-    std::vector<Actual> records;
-    records.reserve(f.places);
-    prefault(records.data(), f.places * sizeof(Actual));
-    load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, records,
-                      f.diags, nullptr, filter, filter ? &f.skipped : nullptr);
-    f.count = records.size();
-    if (reread) {
-      f.size = f.text->size();
-      f.print = fingerprint(*f.text);
-      f.text.reset();
-    }
-    if (records.size() > f.places) {
-      f.overflow = std::move(records);
-      return;
-    }
-    std::move(records.begin(), records.end(),
-              r.plan.actuals.begin() + static_cast<std::ptrdiff_t>(f.first));
-  });
+  parallel_for(
+      paths.size(),
+      [&](size_t i) {
+        ActualsFile& f = files[i];
+        if (!f.readable) return;
+        if (reread) read(f, i);
+        if (!f.text) return;
+        std::vector<Actual> records;
+        records.reserve(f.places);
+        prefault(records.data(), f.places * sizeof(Actual));
+        load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts, records,
+                          f.diags, nullptr, filter, filter ? &f.skipped : nullptr);
+        f.count = records.size();
+        if (reread) {
+          f.size = f.text->size();
+          f.print = fingerprint(*f.text);
+          f.text.reset();
+        }
+        if (records.size() > f.places) {
+          f.overflow = std::move(records);
+          return;
+        }
+        std::move(records.begin(), records.end(),
+                  r.plan.actuals.begin() + static_cast<std::ptrdiff_t>(f.first));
+      },
+      shares);
 
   // In file order: the diagnostics, and the records moved down over the
   // places of records that were not kept (a file's own records stay in
@@ -301,9 +310,12 @@ LoadResult load_plan(const FileSystem& fs, const LoadOptions& options) {
   // The action files hold nearly all of a plan's TOML: parsed on every
   // core, then read in name order.
   std::vector<ParsedFile> parsed(names.size());
-  parallel_for(names.size(), [&](size_t i) {
-    parsed[i] = parse_text(fs, shown("actions/" + names[i]), plan.dir);
-  });
+  size_t bytes = 0;
+  for (const auto& name : names) bytes += fs.size_hint(shown("actions/" + name));
+  parallel_for(
+      names.size(),
+      [&](size_t i) { parsed[i] = parse_text(fs, shown("actions/" + names[i]), plan.dir); },
+      shares_for(bytes, kParallelBytes));
   for (size_t i = 0; i < names.size(); ++i) {
     if (auto root = adopt(std::move(parsed[i]), r, &file)) {
       read_action_toml(*root, file, "actions/" + names[i], plan, r.diags);

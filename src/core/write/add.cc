@@ -26,6 +26,9 @@ class WithFile : public FileSystem {
   bool is_file(const std::string& path) const override {
     return path == path_ || base_.is_file(path);
   }
+  size_t size_hint(const std::string& path) const override {
+    return path == path_ ? text_.size() : base_.size_hint(path);
+  }
 
  private:
   const FileSystem& base_;
