@@ -88,15 +88,14 @@ int run_diff(const DiffArgs& args, Context& ctx) {
     ctx.error(error);
     return kExitUsage;
   }
-  auto repo = open_repo(*plan_dir, &error);
+  // Default: HEAD against the working tree; one REV: REV against the working tree.
+  std::string before_rev = args.revs.empty() ? "HEAD" : args.revs[0];
+  std::string after_rev = args.revs.size() > 1 ? args.revs[1] : "";
+  auto repo = open_repo(*plan_dir, &error, before_rev);
   if (!repo) {
     ctx.error(fmt::format("{}; tally diff compares versions of a plan kept in git", error));
     return kExitEnvironment;
   }
-
-  // Default: HEAD against the working tree; one REV: REV against the working tree.
-  std::string before_rev = args.revs.empty() ? "HEAD" : args.revs[0];
-  std::string after_rev = args.revs.size() > 1 ? args.revs[1] : "";
   LoadedSide before, after;
   if (int rc = load_side(before_rev, *repo, *plan_dir, ctx, before)) return rc;
   if (int rc = load_side(after_rev, *repo, *plan_dir, ctx, after)) return rc;

@@ -194,10 +194,16 @@ std::optional<GitRun> run_git(const std::string& dir, const std::vector<std::str
   return run;
 }
 
-std::optional<GitRepo> open_repo(const std::string& dir, std::string* error) {
-  auto run = run_git(dir, {"rev-parse", "--show-toplevel", "--show-prefix"}, {}, error);
+std::optional<GitRepo> open_repo(const std::string& dir, std::string* error,
+                                 const std::string& rev) {
+  std::vector<std::string> args = {"rev-parse", "--show-toplevel", "--show-prefix"};
+  // git prints the top and the prefix, then the commit or (status 1) nothing.
+  if (!rev.empty())
+    args.insert(args.end(), {"--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+  auto run = run_git(dir, args, {}, error);
   if (!run) return std::nullopt;
-  if (!run->ok()) {
+  const bool unresolved = !rev.empty() && run->status == 1 && !run->out.empty();
+  if (!run->ok() && !unresolved) {
     // git's own wording differs between versions; say it once, plainly.
     bool outside = run->err.find("not a git repository") != std::string::npos;
     *error = outside ? fmt::format("{} is not inside a git repository", absolute(dir))
@@ -214,11 +220,16 @@ std::optional<GitRepo> open_repo(const std::string& dir, std::string* error) {
   repo.top = lines[0];
   repo.prefix = lines.size() > 1 ? lines[1] : "";
   while (!repo.prefix.empty() && repo.prefix.back() == '/') repo.prefix.pop_back();
+  if (!rev.empty()) {
+    repo.resolved_rev = rev;
+    if (run->ok() && lines.size() > 2) repo.resolved_commit = std::string(trim(lines[2]));
+  }
   return repo;
 }
 
 std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string& rev,
                                           std::string* error) {
+  if (rev == repo.resolved_rev && !repo.resolved_commit.empty()) return repo.resolved_commit;
   auto run =
       run_git(repo.top, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
               {}, error);

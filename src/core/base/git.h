@@ -38,11 +38,17 @@ struct GitRepo {
   std::string top;
   /// The directory, relative to `top`: "" for the top itself, else "a/b".
   std::string prefix;
+  /// A revision open_repo resolved on the way, and its commit id (empty
+  /// when it names none): resolve_commit answers it without running git.
+  std::string resolved_rev, resolved_commit;
 };
 
 /// The repository `dir` is inside. nullopt with `*error` set when it is not
-/// in a repository or git cannot run.
-std::optional<GitRepo> open_repo(const std::string& dir, std::string* error);
+/// in a repository or git cannot run. With `rev`, the same run of git also
+/// resolves that revision, which resolve_commit then need not: each run of
+/// git costs a millisecond or two of CPU time.
+std::optional<GitRepo> open_repo(const std::string& dir, std::string* error,
+                                 const std::string& rev = {});
 
 /// The full commit id `rev` names. nullopt with `*error` set for an unknown
 /// revision ("unknown revision 'x'", with a close branch or tag suggested).
