@@ -43,6 +43,17 @@ TEST_CASE("TextStore: equal texts are kept once, and views outlive moves of the 
   for (size_t i = 0; i < views.size(); ++i) REQUIRE(views[i] == expected[i]);
   CHECK(large == big);
   CHECK(many[0].keep("note 7 完成园区道路招标").data() == views[7].data());
+
+  // Each again, in any slot and order, after the table grew many times:
+  // the same copy, and no byte more.
+  const size_t bytes = many[0].bytes();
+  for (size_t i = views.size(); i-- > 0;)
+    REQUIRE(many[0].keep(expected[i], i).data() == views[i].data());
+  CHECK(many[0].bytes() == bytes);
+  // The last text of a slot is no other slot's.
+  CHECK(many[0].keep("a", 1) == "a");
+  CHECK(many[0].keep("b", 2) == "b");
+  CHECK(many[0].keep("a", 2).data() == many[0].keep("a", 1).data());
 }
 
 TEST_CASE("TextStore: a loaded plan's records view texts it keeps") {

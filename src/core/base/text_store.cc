@@ -1,5 +1,6 @@
 #include "core/base/text_store.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace tally {
@@ -10,20 +11,55 @@ namespace {
 // and a text longer than a quarter block gets a block of its own.
 constexpr size_t kBlock = 64 * 1024;
 
+// 64 bits of `s`, eight bytes at a time (the mixing steps of splitmix64).
+uint64_t hash_text(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ s.size();
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+    h ^= h >> 31;
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0x94D049BB133111EBu;
+    h ^= h >> 29;
+  }
+  return h ^ (h >> 32);
+}
+
 }  // namespace
 
-Text TextStore::keep(std::string_view s) {
+Text TextStore::keep(std::string_view s, size_t slot) {
   if (s.empty()) return {};
-  for (std::string_view r : recent_)
-    if (r.size() == s.size() && std::memcmp(r.data(), s.data(), s.size()) == 0) return r;
-  std::string_view view;
-  if (auto it = kept_.find(s); it != kept_.end()) {
-    view = *it;
-  } else {
-    view = add(s);
+  std::string_view& last = last_[slot % kSlots];
+  if (last.size() == s.size() && std::memcmp(last.data(), s.data(), s.size()) == 0) return last;
+  if (table_.empty()) table_.resize(64);
+  const uint64_t h = hash_text(s);
+  const auto high = static_cast<uint32_t>(h >> 32);
+  size_t mask = table_.size() - 1, at = h & mask;
+  for (; table_[at].data; at = (at + 1) & mask) {
+    const Entry& e = table_[at];
+    if (e.hash == high && e.size == s.size() && std::memcmp(e.data, s.data(), s.size()) == 0)
+      return last = std::string_view(e.data, e.size);
   }
-  recent_[next_recent_++ % std::size(recent_)] = view;
-  return view;
+  const std::string_view view = add(s);
+  if (2 * (count_ + 1) > table_.size()) {
+    std::vector<Entry> old(table_.size() * 2);
+    old.swap(table_);
+    mask = table_.size() - 1;
+    for (const Entry& e : old) {
+      if (!e.data) continue;
+      size_t to = hash_text(std::string_view(e.data, e.size)) & mask;
+      while (table_[to].data) to = (to + 1) & mask;
+      table_[to] = e;
+    }
+    for (at = h & mask; table_[at].data;) at = (at + 1) & mask;
+  }
+  table_[at] = Entry{view.data(), static_cast<uint32_t>(view.size()), high};
+  ++count_;
+  return last = view;
 }
 
 std::string_view TextStore::add(std::string_view s) {
@@ -43,9 +79,7 @@ std::string_view TextStore::add(std::string_view s) {
   }
   std::memcpy(at, s.data(), s.size());
   bytes_ += s.size();
-  const std::string_view view(at, s.size());
-  kept_.insert(view);
-  return view;
+  return std::string_view(at, s.size());
 }
 
 }  // namespace tally

@@ -6,7 +6,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace tally {
@@ -41,8 +40,11 @@ class TextStore {
   TextStore& operator=(const TextStore&) = delete;
 
   /// A view of a kept copy of `s` (the same view for equal texts); the
-  /// empty view for an empty text.
-  Text keep(std::string_view s);
+  /// empty view for an empty text. `slot` says which field of a record
+  /// the text is (any number; the reader uses the field's): a text equal
+  /// to the last one kept in the same slot is found without hashing, as
+  /// a file's records repeat their bureau, source, unit and often note.
+  Text keep(std::string_view s, size_t slot = 0);
   /// The bytes of text kept, for the benchmarks.
   size_t bytes() const { return bytes_; }
 
@@ -54,12 +56,18 @@ class TextStore {
   char* free_ = nullptr;
   size_t left_ = 0;
   size_t bytes_ = 0;
-  std::unordered_set<std::string_view> kept_;
-  /// The last texts kept: a file's records repeat their bureau, source,
-  /// unit and often their note, and comparing with these is cheaper than
-  /// hashing.
-  std::string_view recent_[8];
-  size_t next_recent_ = 0;
+  /// The texts kept, by hash: open addressing with linear probing, a
+  /// power of two of places at most half full. One allocation for all,
+  /// where a node-based set took one per text.
+  struct Entry {
+    const char* data = nullptr;  ///< nullptr: a free place
+    uint32_t size = 0;
+    uint32_t hash = 0;  ///< the high half of the text's hash
+  };
+  std::vector<Entry> table_;
+  size_t count_ = 0;
+  static constexpr size_t kSlots = 16;
+  std::string_view last_[kSlots];
 };
 
 }  // namespace tally

@@ -331,16 +331,16 @@ std::optional<Actual> Validator::check(std::span<const ProposedActual> rows, siz
                     by ? by->id : "", reason);
   }
   if (refusals_.size() != refusals_before) return std::nullopt;
-  a.indicator = texts_.keep(ind->id);
+  a.indicator = texts_.keep(ind->id, static_cast<size_t>(ActualKey::kIndicator));
   a.period = *when;
-  a.by = texts_.keep(by->id);
-  a.source = texts_.keep(source);
-  a.note = texts_.keep(trim(p.note));
-  a.reason = texts_.keep(reason);
+  a.by = texts_.keep(by->id, static_cast<size_t>(ActualKey::kBy));
+  a.source = texts_.keep(source, static_cast<size_t>(ActualKey::kSource));
+  a.note = texts_.keep(trim(p.note), static_cast<size_t>(ActualKey::kNote));
+  a.reason = texts_.keep(reason, static_cast<size_t>(ActualKey::kReason));
   a.highlight = marked;
   // The unit travels with the figure: a later change of the plan's unit
   // converts it when read instead of rescaling it.
-  if (a.value.number) a.unit = texts_.keep(ind->unit);
+  if (a.value.number) a.unit = texts_.keep(ind->unit, static_cast<size_t>(ActualKey::kUnit));
   return a;
 }
 
@@ -387,12 +387,12 @@ std::optional<Actual> Validator::check_task(std::span<const ProposedActual> rows
     against_records(rows, task.id, "", prev, *when, by ? by->id : "", reason);
   }
   if (refusals_.size() != refusals_before) return std::nullopt;
-  a.indicator = texts_.keep(task.id);
+  a.indicator = texts_.keep(task.id, static_cast<size_t>(ActualKey::kIndicator));
   a.period = *when;
-  a.by = texts_.keep(by->id);
-  a.source = texts_.keep(source);
-  a.note = texts_.keep(note);
-  a.reason = texts_.keep(reason);
+  a.by = texts_.keep(by->id, static_cast<size_t>(ActualKey::kBy));
+  a.source = texts_.keep(source, static_cast<size_t>(ActualKey::kSource));
+  a.note = texts_.keep(note, static_cast<size_t>(ActualKey::kNote));
+  a.reason = texts_.keep(reason, static_cast<size_t>(ActualKey::kReason));
   a.highlight = marked;
   return a;
 }

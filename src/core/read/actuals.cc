@@ -80,7 +80,7 @@ bool read_field(Fields& f, const ActualField& field, int offset_minutes, TextSto
     auto v = f.string(field.key, field.required);
     if (!v) return !field.required;
     if (field.type == FieldType::kPeriod) return read_period(*v, a, diags);
-    a.*field.text = texts.keep(*v);
+    a.*field.text = texts.keep(*v, static_cast<size_t>(field.id));
     return true;
   }
   const toml::node* n = f.get(field.key, field.required);

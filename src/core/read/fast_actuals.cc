@@ -370,7 +370,7 @@ bool read_value(std::string_view line, size_t v, const ActualField& field, Canon
   switch (field.type) {
     case FieldType::kText:
       if (!basic_string(line, v, scratch, &text, end)) return false;
-      c.actual.*field.text = texts.keep(text);
+      c.actual.*field.text = texts.keep(text, static_cast<size_t>(field.id));
       return true;
     case FieldType::kPeriod:
       if (!basic_string(line, v, scratch, &text, end)) return false;
