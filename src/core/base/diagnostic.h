@@ -68,7 +68,9 @@ class SourceFiles {
   void reread(uint32_t file) const;
 
   std::vector<std::string> paths_;
-  mutable std::vector<std::string> texts_;
+  /// A deque: a text stays where it is as files are added, and a writer
+  /// may point at the text it is about to write (FileReplacement::kept).
+  mutable std::deque<std::string> texts_;
   /// By file, how to read a released one again (empty for the others).
   std::vector<Released> released_;
   mutable std::deque<std::once_flag> reread_;

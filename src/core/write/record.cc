@@ -217,8 +217,10 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
   // Read the new text back: the old records, then exactly the new ones. A
   // file this write appends to is in out.files under its new text, which
   // starts with the old bytes, so its old records keep their lines and
-  // columns.
-  uint32_t idx = out.files.add(file.path, text);
+  // columns. It is the one copy of the new text: the write takes it from
+  // there too.
+  uint32_t idx = out.files.add(file.path, std::move(text));
+  const std::string& kept = out.files.text(idx);
   if (!created) in_out[snap.index.at(name)] = idx;
   std::vector<Actual> parsed;
   Diagnostics diags;
@@ -261,7 +263,7 @@ bool compose_file(const Snapshot& snap, const std::string& name, const std::vect
         file.path);
     return false;
   }
-  c.replacements.push_back({name, std::move(text)});
+  c.replacements.push_back({name, {}, &kept});
   out.appended.push_back(std::move(file));
   return true;
 }

@@ -234,7 +234,7 @@ bool write_journal(const std::string& dir, const std::string& journal,
   std::string text = "tally-journal 2\n";
   for (size_t i = 0; i < entries.size(); ++i) {
     text += fmt::format("{} {} {}\n", entries[i].existed ? "replace" : "create",
-                        fingerprint(files[i].text), files[i].name);
+                        fingerprint(files[i].contents()), files[i].name);
   }
   text += "end\n";
   bool ok = write_new_file(journal, text, nullptr, error) && fsync_dir(dir, error);
@@ -293,7 +293,7 @@ bool replace_files(const std::string& dir, const std::vector<FileReplacement>& f
   // 1. Every new text in a temporary file beside its file, on disk.
   for (size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
-    if (!write_new_file(e.temp, files[i].text, e.existed ? &e.mode : nullptr, error)) {
+    if (!write_new_file(e.temp, files[i].contents(), e.existed ? &e.mode : nullptr, error)) {
       roll_back(entries, 0, nullptr);
       return false;
     }

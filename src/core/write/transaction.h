@@ -37,6 +37,11 @@ inline constexpr std::string_view kLockFileName = ".tally.lock";
 struct FileReplacement {
   std::string name;
   std::string text;
+  /// When set, the new text instead of `text`: one the caller keeps (in a
+  /// SourceFiles, whose texts never move) until replace_files returns, so
+  /// that a large file's text is not held twice.
+  const std::string* kept = nullptr;
+  std::string_view contents() const { return kept ? std::string_view(*kept) : text; }
 };
 
 /// What `replace_files` does at each step, so tests can make a step fail or
