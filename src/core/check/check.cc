@@ -413,7 +413,7 @@ void check_indicator_kinds(const Plan& plan, Diagnostics& diags) {
                   fmt::format("'{}' is {}; 'due' and 'stages' belong to milestones", ind.id,
                               kind_name(ind.kind)));
     }
-    if (ind.kind != Kind::kCumulative && ind.key_locs.count("basis")) {
+    if (ind.kind != Kind::kCumulative && ind.key_locs.contains("basis")) {
       diags.error(ind.at("basis"), "misplaced-key",
                   fmt::format("'basis' applies to cumulative indicators only; '{}' is {}", ind.id,
                               kind_name(ind.kind)));

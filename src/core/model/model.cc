@@ -56,13 +56,28 @@ std::vector<std::string> enum_names(const std::pair<E, std::string_view> (&table
   return out;
 }
 
-Location find_key(const std::map<std::string, Location, std::less<>>& locs, std::string_view key,
-                  Location fallback) {
-  auto it = locs.find(key);
-  return it == locs.end() ? fallback : it->second;
+Location find_key(const KeyLocations& locs, std::string_view key, Location fallback) {
+  const Location* at = locs.find(key);
+  return at ? *at : fallback;
 }
 
 }  // namespace
+
+void KeyLocations::set(std::string_view key, Location at) {
+  for (auto& [k, l] : keys_) {
+    if (k == key) {
+      l = at;
+      return;
+    }
+  }
+  keys_.emplace_back(std::string(key), at);
+}
+
+const Location* KeyLocations::find(std::string_view key) const {
+  for (const auto& [k, l] : keys_)
+    if (k == key) return &l;
+  return nullptr;
+}
 
 std::string_view kind_name(Kind k) {
   return enum_name(k, kKinds);

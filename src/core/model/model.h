@@ -51,6 +51,23 @@ std::vector<std::string> task_state_names();
 /// The units counted whole when plan.toml does not say: 家 个 所 座 处 项 户 套 …
 const std::vector<std::string>& default_counted_units();
 
+/// Where each key of a table was written, for findings about its value: a
+/// dozen keys at most, in the order they were written. A map of them was a
+/// node per key of every indicator, a tenth of reading the shipped plan.
+class KeyLocations {
+ public:
+  /// Sets (or replaces) where `key` was written.
+  void set(std::string_view key, Location at);
+  /// Where `key` was written; nullptr when it was not.
+  const Location* find(std::string_view key) const;
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  size_t size() const { return keys_.size(); }
+  void reserve(size_t n) { keys_.reserve(n); }
+
+ private:
+  std::vector<std::pair<std::string, Location>> keys_;
+};
+
 /// [evaluation] of plan.toml: the weights of the 季讲评 score (`tally
 /// rank`), one per component. Only their proportions matter; a component
 /// with nothing to judge is left out and the others' weights renormalised.
@@ -127,7 +144,7 @@ struct Profile {
   std::string description;
   Schedule path;  ///< kShares or kStep
   Location loc;
-  std::map<std::string, Location, std::less<>> key_locs;
+  KeyLocations key_locs;
 
   Location at(std::string_view key) const;
 };
@@ -172,7 +189,7 @@ struct Defaults {
   std::optional<Schedule> schedule;   ///< indicators that are measured
   /// Where each key was written, also one whose value was refused (an entry
   /// then takes nothing for it, and is not told again).
-  std::map<std::string, Location, std::less<>> key_locs;
+  KeyLocations key_locs;
 
   Location at(std::string_view key) const;
 };
@@ -203,7 +220,7 @@ struct Indicator {
   Location loc;
   /// Where each key was written, for diagnostics that concern one value; a
   /// key taken from [defaults] is where the default was written.
-  std::map<std::string, Location, std::less<>> key_locs;
+  KeyLocations key_locs;
   /// The keys taken from [defaults].
   std::set<std::string, std::less<>> inherited;
 
@@ -225,8 +242,8 @@ struct Task {
   std::string note;
   size_t action = 0;  // index into Plan::actions
   Location loc;
-  std::map<std::string, Location, std::less<>> key_locs;  ///< as an indicator's
-  std::set<std::string, std::less<>> inherited;           ///< as an indicator's
+  KeyLocations key_locs;                         ///< as an indicator's
+  std::set<std::string, std::less<>> inherited;  ///< as an indicator's
 
   Location at(std::string_view key) const;
 };
@@ -243,7 +260,7 @@ struct Action {
   std::string file;   // path relative to the plan directory
   Defaults defaults;  ///< [defaults] of the action's file
   Location loc;
-  std::map<std::string, Location, std::less<>> key_locs;
+  KeyLocations key_locs;
 
   Location at(std::string_view key) const;
 };
@@ -400,7 +417,7 @@ struct Problem {
   std::string by;  ///< who opened it
   std::vector<ProblemEvent> events;
   Location loc;
-  std::map<std::string, Location, std::less<>> key_locs;
+  KeyLocations key_locs;
 
   Location at(std::string_view key) const;
   /// Closed by the events recorded before the moment `cutoff`.

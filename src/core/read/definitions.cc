@@ -572,7 +572,7 @@ const Defaults* giver(Fields& f, std::string_view key, const Defaults& action,
 template <typename Entry>
 void take(Entry& e, std::string_view key, const Defaults& d) {
   e.inherited.emplace(key);
-  e.key_locs[std::string(key)] = d.at(key);
+  e.key_locs.set(key, d.at(key));
 }
 
 // Where a default was written, as a reader finds it: "plan.toml:14:8".

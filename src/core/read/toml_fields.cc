@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.h"
+#include "core/model/model.h"
 
 namespace tally {
 
@@ -365,8 +366,9 @@ void Fields::finish(std::span<const std::string_view> known) {
   }
 }
 
-void Fields::key_locations(std::map<std::string, Location, std::less<>>& out) const {
-  for (auto&& [k, v] : t_) out[std::string(k.str())] = loc(v.source());
+void Fields::key_locations(KeyLocations& out) const {
+  out.reserve(out.size() + t_.size());
+  for (auto&& [k, v] : t_) out.set(k.str(), loc(v.source()));
 }
 
 }  // namespace tally

@@ -19,6 +19,8 @@
 
 namespace tally {
 
+class KeyLocations;  // core/model/model.h
+
 /// A Chinese word a plan may write for an enum's English word: 里程碑 for
 /// milestone, 季度 for quarter. The model keeps the English (canonical) one.
 struct WordAlias {
@@ -133,7 +135,7 @@ class Fields {
   }
 
   /// Where each key of the table was written.
-  void key_locations(std::map<std::string, Location, std::less<>>& out) const;
+  void key_locations(KeyLocations& out) const;
 
  private:
   Location loc(const toml::source_region& s) const;
