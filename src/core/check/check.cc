@@ -239,15 +239,16 @@ namespace {
 // The first control character of `s` (C0, DEL or C1), as an index of its
 // code points; line ends count only when `one_line`.
 std::optional<size_t> control_at(std::string_view s, bool one_line) {
-  if (find_invalid_utf8(s)) return std::nullopt;  // not-utf8 says so
   // In valid UTF-8 every control character has a byte below 0x20, 0x7F or
-  // 0xC2 (C2 80..C2 9F): text with none of them, nearly all, is not decoded.
+  // 0xC2 (C2 80..C2 9F): text with none of them, nearly all, is neither
+  // checked for UTF-8 nor decoded.
   if (std::none_of(s.begin(), s.end(), [](char ch) {
         const auto b = static_cast<unsigned char>(ch);
         return b < 0x20 || b == 0x7F || b == 0xC2;
       })) {
     return std::nullopt;
   }
+  if (find_invalid_utf8(s)) return std::nullopt;  // not-utf8 says so
   const std::vector<char32_t> cps = decode_utf8(s);
   for (size_t i = 0; i < cps.size(); ++i) {
     const char32_t c = cps[i];

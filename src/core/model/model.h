@@ -58,6 +58,8 @@ class KeyLocations {
  public:
   /// Sets (or replaces) where `key` was written.
   void set(std::string_view key, Location at);
+  /// Adds a key not set yet.
+  void add(std::string_view key, Location at) { keys_.emplace_back(std::string(key), at); }
   /// Where `key` was written; nullptr when it was not.
   const Location* find(std::string_view key) const;
   bool contains(std::string_view key) const { return find(key) != nullptr; }

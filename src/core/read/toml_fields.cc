@@ -367,8 +367,16 @@ void Fields::finish(std::span<const std::string_view> known) {
 }
 
 void Fields::key_locations(KeyLocations& out) const {
+  // The keys of a table are distinct: into an empty list, no search.
+  const bool fresh = out.size() == 0;
   out.reserve(out.size() + t_.size());
-  for (auto&& [k, v] : t_) out.set(k.str(), loc(v.source()));
+  for (auto&& [k, v] : t_) {
+    if (fresh) {
+      out.add(k.str(), loc(v.source()));
+    } else {
+      out.set(k.str(), loc(v.source()));
+    }
+  }
 }
 
 }  // namespace tally
