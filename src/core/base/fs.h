@@ -1,12 +1,13 @@
 // File access behind an interface, so tests can load plans from memory.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/base/diagnostic.h"
 
 namespace tally {
 
@@ -36,7 +37,7 @@ class FileSystem {
   virtual size_t size_hint(const std::string& path) const = 0;
   /// A reader of this file system's files that may outlive it, to read a
   /// file again later (SourceFiles::add_released); empty when there is none.
-  using Rereader = std::function<std::optional<std::string>(const std::string& path)>;
+  using Rereader = SourceFiles::Reader;
   virtual Rereader rereader() const { return {}; }
 };
 
