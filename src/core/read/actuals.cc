@@ -28,6 +28,10 @@ Timestamp to_timestamp(const toml::date_time& dt, int default_offset, bool* ok) 
       dt.offset ? dt.offset->minutes : default_offset, static_cast<int32_t>(dt.time.nanosecond));
 }
 
+Timestamp timestamp_of(const OffsetDateTime& t) {
+  return make_timestamp(t.date, t.hour, t.minute, t.second, t.offset_minutes, t.nanos);
+}
+
 // The steps below are shared by the toml++ reader (read_actual) and the
 // canonical one (read_canonical), so both say the same thing about a value.
 
@@ -154,7 +158,7 @@ void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& 
   } else {
     ok = read_value_text(c.value_text, a, diags) && ok;
   }
-  a.recorded = make_timestamp(c.date, c.hour, c.minute, c.second, c.offset_minutes, c.nanos);
+  a.recorded = timestamp_of(c.recorded);
   if (!ok) out.pop_back();
 }
 
@@ -204,8 +208,7 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   for (const auto& record : records) {
     if (auto c = read_canonical_actual(record, file, texts)) {
       if (filter && skipped && !filter->keep(c->actual.indicator)) {
-        const Timestamp t =
-            make_timestamp(c->date, c->hour, c->minute, c->second, c->offset_minutes, c->nanos);
+        const Timestamp t = timestamp_of(c->recorded);
         skipped->recorded.push_back({t.epoch_seconds, t.nanos});
         ++skipped->count;
         continue;

@@ -272,50 +272,6 @@ bool plain_number(std::string_view s, size_t i, std::optional<Decimal>* out, siz
   return out->has_value();
 }
 
-// YYYY-MM-DDTHH:MM:SS, a fraction of 1 to 9 digits or none, then Z or
-// ±HH:MM: a real date and time. (More digits are toml++'s to read.)
-bool offset_date_time(std::string_view s, size_t i, CanonicalActual* a, size_t* end) {
-  if (i + 20 > s.size()) return false;
-  int y = fixed_digits(s, i, 4), mo = fixed_digits(s, i + 5, 2), d = fixed_digits(s, i + 8, 2);
-  int h = fixed_digits(s, i + 11, 2), mi = fixed_digits(s, i + 14, 2),
-      sec = fixed_digits(s, i + 17, 2);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || s[i + 4] != '-' ||
-      s[i + 7] != '-' || s[i + 10] != 'T' || s[i + 13] != ':' || s[i + 16] != ':') {
-    return false;
-  }
-  if (!is_valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59) return false;
-  size_t k = i + 19;
-  int32_t nanos = 0;
-  if (s[k] == '.') {
-    size_t digits = 0;
-    while (k + 1 + digits < s.size() && s[k + 1 + digits] >= '0' && s[k + 1 + digits] <= '9') {
-      if (++digits > 9) return false;
-      nanos = nanos * 10 + (s[k + digits] - '0');
-    }
-    if (digits == 0) return false;
-    for (size_t pad = digits; pad < 9; ++pad) nanos *= 10;
-    k += 1 + digits;
-    if (k >= s.size()) return false;
-  }
-  int offset = 0;
-  if (s[k] == 'Z') {
-    ++k;
-  } else if (s[k] == '+' || s[k] == '-') {
-    int oh = fixed_digits(s, k + 1, 2), om = fixed_digits(s, k + 4, 2);
-    if (oh < 0 || om < 0 || s[k + 3] != ':' || oh > 23 || om > 59) return false;
-    offset = (oh * 60 + om) * (s[k] == '-' ? -1 : 1);
-    k += 6;
-  } else {
-    return false;
-  }
-  a->date = Date{y, mo, d};
-  a->hour = h, a->minute = mi, a->second = sec;
-  a->nanos = nanos;
-  a->offset_minutes = offset;
-  *end = k;
-  return true;
-}
-
 // Each key has a slot of its own among 32, from its first letter and its
 // length, so that one comparison finds the row of a key.
 constexpr size_t key_slot(std::string_view key) {
@@ -384,7 +340,7 @@ bool read_value(std::string_view line, size_t v, const ActualField& field, Canon
       }
       return plain_number(line, v, &c.number, end);
     case FieldType::kMoment:
-      return offset_date_time(line, v, &c, end);
+      return read_offset_date_time(line, v, &c.recorded, end);
     case FieldType::kFlag:
       for (std::string_view word : {"true", "false"}) {
         if (line.substr(v, word.size()) == word) {
@@ -457,6 +413,53 @@ std::optional<std::vector<RecordText>> split_actual_records(std::string_view tex
 bool read_basic_string(std::string_view s, size_t i, std::string& scratch, std::string_view* out,
                        size_t* end) {
   return basic_string(s, i, scratch, out, end);
+}
+
+bool read_date(std::string_view s, size_t i, Date* out) {
+  const int y = fixed_digits(s, i, 4), mo = fixed_digits(s, i + 5, 2),
+            d = fixed_digits(s, i + 8, 2);
+  if (y < 0 || mo < 0 || d < 0 || s[i + 4] != '-' || s[i + 7] != '-' || !is_valid_date(y, mo, d))
+    return false;
+  *out = Date{y, mo, d};
+  return true;
+}
+
+bool read_offset_date_time(std::string_view s, size_t i, OffsetDateTime* out, size_t* end) {
+  if (i + 20 > s.size()) return false;
+  Date date;
+  const int h = fixed_digits(s, i + 11, 2), mi = fixed_digits(s, i + 14, 2),
+            sec = fixed_digits(s, i + 17, 2);
+  if (!read_date(s, i, &date) || h < 0 || mi < 0 || sec < 0 || s[i + 10] != 'T' ||
+      s[i + 13] != ':' || s[i + 16] != ':' || h > 23 || mi > 59 || sec > 59) {
+    return false;
+  }
+  size_t k = i + 19;
+  int32_t nanos = 0;
+  if (s[k] == '.') {
+    size_t digits = 0;
+    while (k + 1 + digits < s.size() && s[k + 1 + digits] >= '0' && s[k + 1 + digits] <= '9') {
+      if (++digits > 9) return false;
+      nanos = nanos * 10 + (s[k + digits] - '0');
+    }
+    if (digits == 0) return false;
+    for (size_t pad = digits; pad < 9; ++pad) nanos *= 10;
+    k += 1 + digits;
+    if (k >= s.size()) return false;
+  }
+  int offset = 0;
+  if (s[k] == 'Z') {
+    ++k;
+  } else if (s[k] == '+' || s[k] == '-') {
+    int oh = fixed_digits(s, k + 1, 2), om = fixed_digits(s, k + 4, 2);
+    if (oh < 0 || om < 0 || s[k + 3] != ':' || oh > 23 || om > 59) return false;
+    offset = (oh * 60 + om) * (s[k] == '-' ? -1 : 1);
+    k += 6;
+  } else {
+    return false;
+  }
+  *out = OffsetDateTime{date, h, mi, sec, nanos, offset};
+  *end = k;
+  return true;
 }
 
 std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,

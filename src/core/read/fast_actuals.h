@@ -36,6 +36,14 @@ struct RecordText {
 /// array spread over lines). Records themselves are not checked here.
 std::optional<std::vector<RecordText>> split_actual_records(std::string_view text);
 
+/// A TOML offset date-time: a valid date and time with an explicit offset.
+struct OffsetDateTime {
+  Date date;
+  int hour = 0, minute = 0, second = 0;
+  int32_t nanos = 0;  ///< a fraction of 1 to 9 digits after the seconds
+  int offset_minutes = 0;
+};
+
 /// One record in the canonical layout, its values decoded as TOML would.
 struct CanonicalActual {
   /// The record's header location, its texts and the locations of its
@@ -47,11 +55,7 @@ struct CanonicalActual {
   /// would) or, when absent, the string in `value_text`.
   std::optional<Decimal> number;
   std::string value_text;
-  /// `recorded`: a valid date and time with an explicit offset.
-  Date date;
-  int hour = 0, minute = 0, second = 0;
-  int32_t nanos = 0;  ///< a fraction of 1 to 9 digits after the seconds
-  int offset_minutes = 0;
+  OffsetDateTime recorded;
 };
 
 /// A TOML basic string (one line, escapes decoded) starting at s[i] == '"'.
@@ -60,6 +64,14 @@ struct CanonicalActual {
 /// else: no closing quote on the line, a control character, a bad escape.
 bool read_basic_string(std::string_view s, size_t i, std::string& scratch, std::string_view* out,
                        size_t* end);
+
+/// YYYY-MM-DD at s[i]: a real date (is_valid_date). False for anything else.
+bool read_date(std::string_view s, size_t i, Date* out);
+
+/// YYYY-MM-DDTHH:MM:SS at s[i], a fraction of 1 to 9 digits or none, then
+/// Z or ±HH:MM: a real date and time. On success sets *end past it. False
+/// for anything else (more digits of a fraction are toml++'s to read).
+bool read_offset_date_time(std::string_view s, size_t i, OffsetDateTime* out, size_t* end);
 
 /// Reads one record of `file` in the canonical layout. Blank lines, comment
 /// lines, trailing comments, spaces and tabs around '=', CRLF line ends and

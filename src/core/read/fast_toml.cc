@@ -316,32 +316,27 @@ class Reader {
     throw Declined{};
   }
 
-  // `digits` digits at i_ as a number, or -1.
-  int fixed_digits(size_t at, size_t digits) const {
-    if (at + digits > s_.size()) return -1;
-    int v = 0;
-    for (size_t k = at; k < at + digits; ++k) {
-      if (!is_decimal_digit(s_[k])) return -1;
-      v = v * 10 + (s_[k] - '0');
-    }
-    return v;
-  }
-
-  // An integer, a number with a fraction, or a date YYYY-MM-DD.
+  // An integer, a number with a fraction, a date YYYY-MM-DD or an offset
+  // date-time.
   NodePtr number_or_date() {
     const size_t begin = i_;
-    if (fixed_digits(i_, 4) >= 0 && i_ + 4 < s_.size() && s_[i_ + 4] == '-') {
-      const int y = fixed_digits(i_, 4), m = fixed_digits(i_ + 5, 2), d = fixed_digits(i_ + 8, 2);
-      if (i_ + 10 > s_.size() || s_[i_ + 7] != '-' || m < 0 || d < 0 || y == 0 ||
-          !is_valid_date(y, m, d))
-        throw Declined{};
+    if (s_[i_] != '-' && i_ + 4 < s_.size() && s_[i_ + 4] == '-') {
+      if (i_ + 10 < s_.size() && s_[i_ + 10] == 'T') {
+        OffsetDateTime t;
+        if (!read_offset_date_time(s_, i_, &t, &i_) || !at_value_end()) throw Declined{};
+        toml::time_offset offset{};
+        offset.minutes = static_cast<int16_t>(t.offset_minutes);
+        return std::make_unique<toml::value<toml::date_time>>(toml::date_time{
+            toml::date{t.date.year, t.date.month, t.date.day},
+            toml::time{t.hour, t.minute, t.second, static_cast<uint32_t>(t.nanos)}, offset});
+      }
+      Date date;
+      if (!read_date(s_, i_, &date)) throw Declined{};
       i_ += 10;
-      const toml::date date{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
-      if (i_ < s_.size() && s_[i_] == 'T') return offset_date_time(date);
       // A time after a space, or a local time, is toml++'s to read.
       if (!at_value_end() || (i_ + 1 < s_.size() && s_[i_] == ' ' && is_decimal_digit(s_[i_ + 1])))
         throw Declined{};
-      return std::make_unique<toml::value<toml::date>>(date);
+      return std::make_unique<toml::value<toml::date>>(toml::date{date.year, date.month, date.day});
     }
     if (s_[i_] == '-') ++i_;
     const size_t digits = i_;
@@ -361,41 +356,6 @@ class Reader {
     int64_t v = 0;
     for (size_t k = digits; k < i_; ++k) v = v * 10 + (s_[k] - '0');
     return std::make_unique<toml::value<int64_t>>(s_[begin] == '-' ? -v : v);
-  }
-
-  // At the 'T' after a date: HH:MM:SS, a fraction of 1 to 9 digits or
-  // none, then Z or ±HH:MM.
-  NodePtr offset_date_time(const toml::date& date) {
-    const int h = fixed_digits(i_ + 1, 2), mi = fixed_digits(i_ + 4, 2),
-              sec = fixed_digits(i_ + 7, 2);
-    if (h < 0 || mi < 0 || sec < 0 || s_[i_ + 3] != ':' || s_[i_ + 6] != ':' || h > 23 || mi > 59 ||
-        sec > 59)
-      throw Declined{};
-    i_ += 9;
-    uint32_t nanos = 0;
-    if (i_ < s_.size() && s_[i_] == '.') {
-      size_t digits = 0;
-      for (++i_; i_ < s_.size() && is_decimal_digit(s_[i_]); ++i_, ++digits) {
-        if (digits == 9) throw Declined{};
-        nanos = nanos * 10 + static_cast<uint32_t>(s_[i_] - '0');
-      }
-      if (digits == 0) throw Declined{};
-      for (; digits < 9; ++digits) nanos *= 10;
-    }
-    toml::time_offset offset{};
-    if (i_ < s_.size() && s_[i_] == 'Z') {
-      ++i_;
-    } else if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) {
-      const int oh = fixed_digits(i_ + 1, 2), om = fixed_digits(i_ + 4, 2);
-      if (oh < 0 || om < 0 || s_[i_ + 3] != ':' || oh > 23 || om > 59) throw Declined{};
-      offset = s_[i_] == '-' ? toml::time_offset{-oh, -om} : toml::time_offset{oh, om};
-      i_ += 6;
-    } else {
-      throw Declined{};
-    }
-    if (!at_value_end()) throw Declined{};
-    const toml::time time{h, mi, sec, nanos};
-    return std::make_unique<toml::value<toml::date_time>>(toml::date_time{date, time, offset});
   }
 
   // `[` values, over lines, with comments and a trailing comma `]`.
