@@ -142,12 +142,12 @@ size_t places_for(std::string_view text) {
 // headers are counted first and plan.actuals sized once, so that each
 // thread moves its records straight to their places: a second vector of
 // every record, to merge per-file vectors into, doubled the peak memory.
-// On one thread (a small plan, or one file) the records are read straight
-// into plan.actuals.
-// Unless `reread` is empty, a file's text is not kept: it is read once to
-// count its headers, once more to read its records, and dropped each time
-// (SourceFiles::add_released), so at most one text per thread is in memory
-// besides the records. Reading from the page cache twice costs less than
+// On one thread (a small plan, or one file) each file is read once, its
+// records straight into plan.actuals.
+// Unless `reread` is empty, a file's text is not kept: on threads it is
+// read once to count its headers, once more to read its records, and
+// dropped each time (SourceFiles::add_released), so at most one text per
+// thread is in memory besides the records. Reading from the page cache twice costs less than
 // the pages a third of the memory took. A file that changes between the
 // two reads is read as it is the second time: a record more than counted
 // goes to the overflow.
@@ -160,29 +160,6 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     f.text = read_inside(fs, paths[i], root, r.plan.dir, "actuals files", &f.error);
     f.readable = f.text.has_value();
   };
-  size_t bytes = 0;
-  for (const auto& path : paths) bytes += fs.size_hint(path);
-  const size_t shares = shares_for(bytes, kParallelBytes);
-  parallel_for(
-      paths.size(),
-      [&](size_t i) {
-        ActualsFile& f = files[i];
-        read(f, i);
-        if (!f.text) return;
-        f.places = places_for(*f.text);
-        if (reread) f.text.reset();
-      },
-      shares);
-  const size_t base = r.plan.actuals.size();
-  size_t total = base;
-  for (auto& f : files) {
-    f.first = total;
-    total += f.places;
-  }
-  // Value-initialising a million records is 200 MB of pages faulted in
-  // one at a time on this thread, which was a fifth of `report`'s time on
-  // 100,000 records; in huge pages it is a few hundred faults.
-  reserve_in_huge_pages(r.plan.actuals, total);
   // Once read, a file's text is dropped unless it is to be kept.
   auto release = [&](ActualsFile& f) {
     if (!reread) return;
@@ -190,15 +167,19 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
     f.print = fingerprint(*f.text);
     f.text.reset();
   };
-  // On one thread each file's records go straight to the end of
-  // plan.actuals: a vector of their own to move them from was, for one
-  // file of 100,000 records, 20 MB more of fresh pages.
+  size_t bytes = 0;
+  for (const auto& path : paths) bytes += fs.size_hint(path);
+  const size_t shares = shares_for(bytes, kParallelBytes);
+  const size_t base = r.plan.actuals.size();
+  // On one thread each file is read once and its records go straight to
+  // the end of plan.actuals, which the reader grows as it needs: a vector
+  // of their own to move them from was, for one file of 100,000 records,
+  // 20 MB more of fresh pages, and counting first a second read.
   const bool direct = shares == 1 || paths.size() == 1;
   if (direct) {
     for (size_t i = 0; i < paths.size(); ++i) {
       ActualsFile& f = files[i];
-      if (!f.readable) continue;
-      if (reread) read(f, i);
+      read(f, i);
       if (!f.text) continue;
       f.first = r.plan.actuals.size();
       load_actuals_text(*f.text, first_file + static_cast<uint32_t>(i), r.plan, *f.texts,
@@ -207,6 +188,25 @@ void load_actuals_files(const FileSystem& fs, const std::vector<std::string>& pa
       release(f);
     }
   } else {
+    parallel_for(
+        paths.size(),
+        [&](size_t i) {
+          ActualsFile& f = files[i];
+          read(f, i);
+          if (!f.text) return;
+          f.places = places_for(*f.text);
+          if (reread) f.text.reset();
+        },
+        shares);
+    size_t total = base;
+    for (auto& f : files) {
+      f.first = total;
+      total += f.places;
+    }
+    // Value-initialising a million records is 200 MB of pages faulted in
+    // one at a time on this thread, which was a fifth of `report`'s time on
+    // 100,000 records; in huge pages it is a few hundred faults.
+    reserve_in_huge_pages(r.plan.actuals, total);
     r.plan.actuals.resize(total);
     parallel_for(
         paths.size(),
