@@ -36,12 +36,13 @@ Text TextStore::keep(std::string_view s, size_t slot) {
   std::string_view& last = last_[slot % kSlots];
   if (last.size() == s.size() && std::memcmp(last.data(), s.data(), s.size()) == 0) return last;
   if (table_.empty()) table_.resize(64);
-  const uint64_t h = hash_text(s);
-  const auto high = static_cast<uint32_t>(h >> 32);
-  size_t mask = table_.size() - 1, at = h & mask;
+  // The low half of the hash (the high half folded in) places a text and
+  // is kept beside it, so the table grows without hashing a text again.
+  const auto hash = static_cast<uint32_t>(hash_text(s));
+  size_t mask = table_.size() - 1, at = hash & mask;
   for (; table_[at].data; at = (at + 1) & mask) {
     const Entry& e = table_[at];
-    if (e.hash == high && e.size == s.size() && std::memcmp(e.data, s.data(), s.size()) == 0)
+    if (e.hash == hash && e.size == s.size() && std::memcmp(e.data, s.data(), s.size()) == 0)
       return last = std::string_view(e.data, e.size);
   }
   const std::string_view view = add(s);
@@ -51,13 +52,13 @@ Text TextStore::keep(std::string_view s, size_t slot) {
     mask = table_.size() - 1;
     for (const Entry& e : old) {
       if (!e.data) continue;
-      size_t to = hash_text(std::string_view(e.data, e.size)) & mask;
+      size_t to = e.hash & mask;
       while (table_[to].data) to = (to + 1) & mask;
       table_[to] = e;
     }
-    for (at = h & mask; table_[at].data;) at = (at + 1) & mask;
+    for (at = hash & mask; table_[at].data;) at = (at + 1) & mask;
   }
-  table_[at] = Entry{view.data(), static_cast<uint32_t>(view.size()), high};
+  table_[at] = Entry{view.data(), static_cast<uint32_t>(view.size()), hash};
   ++count_;
   return last = view;
 }

@@ -62,7 +62,7 @@ class TextStore {
   struct Entry {
     const char* data = nullptr;  ///< nullptr: a free place
     uint32_t size = 0;
-    uint32_t hash = 0;  ///< the high half of the text's hash
+    uint32_t hash = 0;  ///< the text's hash, which places it
   };
   std::vector<Entry> table_;
   size_t count_ = 0;

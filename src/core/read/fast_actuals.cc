@@ -40,17 +40,13 @@ size_t skip_ws(std::string_view s, size_t i) {
   return i;
 }
 
-constexpr bool is_control(unsigned char c) {
-  return (c < 0x20 && c != '\t') || c == 0x7F;
-}
-
 // The bytes that end the plain run of a basic string: the quote, the
 // backslash and the control characters but tab.
 constexpr std::array<bool, 256> kStringStops = [] {
   std::array<bool, 256> stops{};
   for (size_t c = 0; c < stops.size(); ++c) {
     const auto b = static_cast<unsigned char>(c);
-    stops[c] = b == '"' || b == '\\' || is_control(b);
+    stops[c] = b == '"' || b == '\\' || is_toml_control(b);
   }
   return stops;
 }();
@@ -106,7 +102,7 @@ bool clean_tail(std::string_view s, size_t i) {
   if (i == s.size()) return true;
   if (s[i] != '#') return false;
   for (size_t k = i + 1; k < s.size(); ++k)
-    if (is_control(static_cast<unsigned char>(s[k]))) return false;
+    if (is_toml_control(static_cast<unsigned char>(s[k]))) return false;
   return true;
 }
 
@@ -142,7 +138,7 @@ bool basic_string(std::string_view s, size_t i, std::string& scratch, std::strin
     size_t run = i;
     i = plain_run(s, i);
     scratch.append(s.data() + run, i - run);
-    if (i >= s.size() || is_control(static_cast<unsigned char>(s[i]))) return false;
+    if (i >= s.size() || is_toml_control(static_cast<unsigned char>(s[i]))) return false;
     if (s[i] == '"') break;
     // An escape.
     if (++i >= s.size()) return false;

@@ -58,6 +58,11 @@ struct CanonicalActual {
   OffsetDateTime recorded;
 };
 
+/// A control character TOML allows in no string or comment: C0 but tab, DEL.
+constexpr bool is_toml_control(unsigned char c) {
+  return (c < 0x20 && c != '\t') || c == 0x7F;
+}
+
 /// A TOML basic string (one line, escapes decoded) starting at s[i] == '"'.
 /// On success sets *out to its value, a view of `s` when it has no escapes,
 /// else of `scratch`, and *end past the closing quote. False for anything

@@ -42,10 +42,6 @@ constexpr bool is_decimal_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-constexpr bool is_forbidden_control(unsigned char c) {
-  return (c < 0x20 && c != '\t') || c == 0x7F;
-}
-
 using NodePtr = std::unique_ptr<toml::node>;
 
 // Raised, and caught in read_plain_toml only, where the text leaves what
@@ -117,7 +113,7 @@ class Reader {
   void comment() {
     for (++i_; i_ < s_.size() && s_[i_] != '\n'; ++i_) {
       if (s_[i_] == '\r') break;
-      if (is_forbidden_control(static_cast<unsigned char>(s_[i_]))) throw Declined{};
+      if (is_toml_control(static_cast<unsigned char>(s_[i_]))) throw Declined{};
     }
   }
 
@@ -288,10 +284,10 @@ class Reader {
 
   NodePtr basic_string() {
     if (s_.substr(i_, 3) == "\"\"\"") throw Declined{};
-    const size_t line_end = std::min(s_.find('\n', i_), s_.size());
+    // A line end is a control character: the string ends on its line.
     std::string_view text;
     size_t end = 0;
-    if (!read_basic_string(s_.substr(0, line_end), i_, scratch_, &text, &end)) throw Declined{};
+    if (!read_basic_string(s_, i_, scratch_, &text, &end)) throw Declined{};
     i_ = end;
     return std::make_unique<toml::value<std::string>>(std::string(text));
   }
@@ -300,7 +296,7 @@ class Reader {
     if (s_.substr(i_, 3) == "'''") throw Declined{};
     const size_t begin = ++i_;
     for (; i_ < s_.size() && s_[i_] != '\''; ++i_)
-      if (is_forbidden_control(static_cast<unsigned char>(s_[i_]))) throw Declined{};
+      if (is_toml_control(static_cast<unsigned char>(s_[i_]))) throw Declined{};
     if (i_ == s_.size()) throw Declined{};
     return std::make_unique<toml::value<std::string>>(std::string(s_.substr(begin, i_++ - begin)));
   }
