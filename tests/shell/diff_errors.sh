@@ -59,6 +59,13 @@ expect "broken revision" "HEAD:plans/demo/actions/01-industry.toml:26:10: error:
   oops = [
           ^
 tally: error: the plan at HEAD does not load (1 error); fix it before comparing" "$err"
+# The same files on both sides load once, but a plan that does not load
+# is reported as before: the revision's side first.
+run_tally 1 diff
+expect "broken on both sides alike" "HEAD:plans/demo/actions/01-industry.toml:26:10: error: TOML syntax: Error while parsing array: encountered end-of-file [toml-syntax]
+  oops = [
+          ^
+tally: error: the plan at HEAD does not load (1 error); fix it before comparing" "$err"
 
 # Three revisions is a usage error.
 run_tally 2 diff v1 v1 v1

@@ -42,19 +42,55 @@ bool make_pipe(Fd& read_end, Fd& write_end) {
   return true;
 }
 
+// While it lives, SIGPIPE is blocked for this thread: a git that exits
+// before reading all its input must not kill tally. One that arrived
+// meanwhile (`broken`) is discarded.
+class PipeSignalBlocked {
+ public:
+  PipeSignalBlocked() {
+    sigemptyset(&pipe_set_);
+    sigaddset(&pipe_set_, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_set_, &old_set_);
+  }
+  ~PipeSignalBlocked() {
+    if (broken) {
+      timespec zero{0, 0};
+      sigtimedwait(&pipe_set_, nullptr, &zero);
+    }
+    pthread_sigmask(SIG_SETMASK, &old_set_, nullptr);
+  }
+  PipeSignalBlocked(const PipeSignalBlocked&) = delete;
+  PipeSignalBlocked& operator=(const PipeSignalBlocked&) = delete;
+  bool broken = false;
+
+ private:
+  sigset_t pipe_set_, old_set_;
+};
+
+// Reads what git wrote to `out` and `err` where poll found it ready
+// (`ready`: their revents), into the sinks; closes each at its end.
+void read_ready(Fd& out, Fd& err, const short ready[2], std::string& out_sink,
+                std::string& err_sink) {
+  Fd* readers[2] = {&out, &err};
+  std::string* sinks[2] = {&out_sink, &err_sink};
+  char buf[1 << 16];
+  for (int i = 0; i < 2; ++i) {
+    if (readers[i]->fd < 0 || !ready[i]) continue;
+    ssize_t n = ::read(readers[i]->fd, buf, sizeof buf);
+    if (n > 0) {
+      sinks[i]->append(buf, static_cast<size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      readers[i]->reset();
+    }
+  }
+}
+
 // Feeds `input` to git and drains its stdout and stderr at the same time, so
 // neither side blocks on a full pipe.
 void pump(Fd& in, Fd& out, Fd& err, std::string_view input, GitRun& run) {
   size_t written = 0;
   if (input.empty()) in.reset();
-  // A git that exits before reading all its input must not kill tally with
-  // SIGPIPE: block it for this thread and discard it if it arrives.
-  sigset_t pipe_set, old_set;
-  sigemptyset(&pipe_set);
-  sigaddset(&pipe_set, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_set, &old_set);
-  bool broken_pipe = false;
-  char buf[1 << 16];
+  PipeSignalBlocked blocked;
   while (in.fd >= 0 || out.fd >= 0 || err.fd >= 0) {
     pollfd fds[3] = {{in.fd, POLLOUT, 0}, {out.fd, POLLIN, 0}, {err.fd, POLLIN, 0}};
     if (::poll(fds, 3, -1) < 0) {
@@ -64,49 +100,175 @@ void pump(Fd& in, Fd& out, Fd& err, std::string_view input, GitRun& run) {
     if (in.fd >= 0 && fds[0].revents) {
       ssize_t n = ::write(in.fd, input.data() + written, input.size() - written);
       if (n > 0) written += static_cast<size_t>(n);
-      if (n < 0 && errno == EPIPE) broken_pipe = true;
+      if (n < 0 && errno == EPIPE) blocked.broken = true;
       if ((n < 0 && errno != EINTR && errno != EAGAIN) || written == input.size()) in.reset();
     }
-    Fd* readers[2] = {&out, &err};
-    std::string* sinks[2] = {&run.out, &run.err};
-    for (int i = 0; i < 2; ++i) {
-      if (readers[i]->fd < 0 || !fds[i + 1].revents) continue;
-      ssize_t n = ::read(readers[i]->fd, buf, sizeof buf);
-      if (n > 0) {
-        sinks[i]->append(buf, static_cast<size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        readers[i]->reset();
-      }
-    }
+    const short ready[2] = {fds[1].revents, fds[2].revents};
+    read_ready(out, err, ready, run.out, run.err);
   }
-  if (broken_pipe) {
-    timespec zero{0, 0};
-    sigtimedwait(&pipe_set, nullptr, &zero);
-  }
-  pthread_sigmask(SIG_SETMASK, &old_set, nullptr);
 }
 
-// Splits `git ls-tree -z` output into (mode, type, object id, path) rows.
+// Starts `git -C dir ARGS...` with its three standard streams on pipes,
+// whose other ends it hands back. False with `*error` set when git cannot
+// be started at all (not installed, not on PATH).
+bool spawn_git(const std::string& dir, const std::vector<std::string>& args, Fd& in, Fd& out,
+               Fd& err, pid_t* pid, std::string* error) {
+  std::vector<std::string> argv_text = {"git", "-C", dir.empty() ? "." : dir};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  Fd in_read, out_write, err_write;
+  if (!make_pipe(in_read, in) || !make_pipe(out, out_write) || !make_pipe(err, err_write)) {
+    *error = fmt::format("cannot run git: {}", std::strerror(errno));
+    return false;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_read.fd, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_write.fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_write.fd, 2);
+  int rc = posix_spawnp(pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    *error = rc == ENOENT ? std::string("cannot run git: it is not installed or not on PATH")
+                          : fmt::format("cannot run git: {}", std::strerror(rc));
+    return false;
+  }
+  return true;
+}
+
+// Waits for git to exit: its status, 128 + the signal number when killed.
+int reap(pid_t pid) {
+  int wstatus = 0;
+  while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(wstatus)     ? WEXITSTATUS(wstatus)
+         : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus)
+                                : 1;
+}
+
+// An entry of a tree, with its path from the top of the commit.
 struct TreeEntry {
   std::string mode;
-  std::string type;
   std::string oid;
   std::string path;
 };
 
-std::vector<TreeEntry> parse_ls_tree(std::string_view out) {
+// A `git cat-file --batch` kept running and asked for objects a round at a
+// time, so that one run of git lists a commit's trees and reads its files
+// (a run of git is a millisecond or two of CPU time).
+class CatFile {
+ public:
+  struct Object {
+    std::string oid;
+    std::string type;  // empty when git has no such object
+    std::string body;
+  };
+
+  CatFile() = default;
+  CatFile(const CatFile&) = delete;
+  CatFile& operator=(const CatFile&) = delete;
+  ~CatFile() {
+    if (!started_) return;
+    in_.reset();  // git ends at the end of its input
+    out_.reset();
+    err_.reset();
+    reap(pid_);
+  }
+
+  bool start(const std::string& dir, std::string* error) {
+    started_ = spawn_git(dir, {"cat-file", "--batch"}, in_, out_, err_, &pid_, error);
+    // Requests are written as git takes them: a write that waited for
+    // room while git waited for its answers to be read would never end.
+    if (started_) ::fcntl(in_.fd, F_SETFL, ::fcntl(in_.fd, F_GETFL) | O_NONBLOCK);
+    return started_;
+  }
+
+  /// The objects `names` name (one line each), in order; nullopt with
+  /// `*error` set when git stops or cuts an answer short.
+  std::optional<std::vector<Object>> get(const std::vector<std::string>& names,
+                                         std::string* error) {
+    std::string request;
+    for (const auto& n : names) request += n + "\n";
+    std::vector<Object> objects;
+    size_t written = 0, pos = 0;
+    PipeSignalBlocked blocked;  // a git that stops before reading every request
+    while (objects.size() < names.size()) {
+      if (parse(pos, objects)) continue;
+      if (out_.fd < 0) break;  // git stopped
+      pollfd fds[3] = {{out_.fd, POLLIN, 0},
+                       {err_.fd, POLLIN, 0},
+                       {written < request.size() ? in_.fd : -1, POLLOUT, 0}};
+      if (::poll(fds, 3, -1) < 0) {
+        if (errno == EINTR) continue;
+        break;
+      }
+      if (fds[2].revents) {
+        ssize_t n = ::write(in_.fd, request.data() + written, request.size() - written);
+        if (n > 0) written += static_cast<size_t>(n);
+        if (n < 0 && errno != EINTR && errno != EAGAIN) {
+          blocked.broken = errno == EPIPE;
+          written = request.size();
+        }
+      }
+      const short ready[2] = {fds[0].revents, fds[1].revents};
+      read_ready(out_, err_, ready, buffer_, err_text_);
+    }
+    buffer_.erase(0, pos);
+    if (objects.size() == names.size()) return objects;
+    GitRun run;
+    run.err = err_text_;
+    run.status = 1;
+    *error = run.message();
+    return std::nullopt;
+  }
+
+ private:
+  // Takes the next whole answer off the buffer from `pos`, if there is
+  // one: "<oid> <type> <size>\n<size bytes>\n", or "<name> missing\n".
+  bool parse(size_t& pos, std::vector<Object>& objects) {
+    const size_t eol = buffer_.find('\n', pos);
+    if (eol == std::string::npos) return false;
+    std::vector<std::string> head = split(std::string_view(buffer_).substr(pos, eol - pos), ' ');
+    if (head.size() != 3) {  // missing, ambiguous: no body
+      objects.push_back({});
+      pos = eol + 1;
+      return true;
+    }
+    const size_t size = std::strtoull(head[2].c_str(), nullptr, 10);
+    if (buffer_.size() < eol + 1 + size + 1) return false;
+    objects.push_back({head[0], head[1], buffer_.substr(eol + 1, size)});
+    pos = eol + 1 + size + 1;
+    return true;
+  }
+
+  bool started_ = false;
+  pid_t pid_ = 0;
+  Fd in_, out_, err_;
+  std::string buffer_, err_text_;
+};
+
+// The entries of a tree object: "<mode> <name>\0" and the object id in
+// `hash_bytes` raw bytes (20 for SHA-1, 32 for SHA-256), each after the
+// other. `dir` is the tree's path ("" for the top).
+std::vector<TreeEntry> tree_entries(std::string_view body, size_t hash_bytes,
+                                    const std::string& dir) {
   std::vector<TreeEntry> entries;
   size_t pos = 0;
-  while (pos < out.size()) {
-    size_t end = out.find('\0', pos);
-    if (end == std::string_view::npos) end = out.size();
-    std::string_view record = out.substr(pos, end - pos);
-    pos = end + 1;
-    size_t tab = record.find('\t');
-    if (tab == std::string_view::npos) continue;
-    std::vector<std::string> head = split(record.substr(0, tab), ' ');
-    if (head.size() != 3) continue;
-    entries.push_back({head[0], head[1], head[2], std::string(record.substr(tab + 1))});
+  while (pos < body.size()) {
+    const size_t space = body.find(' ', pos);
+    const size_t nul = space == std::string_view::npos ? space : body.find('\0', space);
+    if (nul == std::string_view::npos || nul + 1 + hash_bytes > body.size()) break;
+    TreeEntry e;
+    e.mode = body.substr(pos, space - pos);
+    const std::string_view name = body.substr(space + 1, nul - space - 1);
+    e.path = dir.empty() ? std::string(name) : dir + "/" + std::string(name);
+    for (size_t k = 0; k < hash_bytes; ++k)
+      e.oid += fmt::format("{:02x}", static_cast<unsigned char>(body[nul + 1 + k]));
+    entries.push_back(std::move(e));
+    pos = nul + 1 + hash_bytes;
   }
   return entries;
 }
@@ -154,43 +316,12 @@ std::string GitRun::message() const {
 
 std::optional<GitRun> run_git(const std::string& dir, const std::vector<std::string>& args,
                               std::string_view input, std::string* error) {
-  std::vector<std::string> argv_text = {"git", "-C", dir.empty() ? "." : dir};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_text) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  Fd in_read, in_write, out_read, out_write, err_read, err_write;
-  if (!make_pipe(in_read, in_write) || !make_pipe(out_read, out_write) ||
-      !make_pipe(err_read, err_write)) {
-    *error = fmt::format("cannot run git: {}", std::strerror(errno));
-    return std::nullopt;
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_read.fd, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_write.fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, err_write.fd, 2);
+  Fd in, out, err;
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  in_read.reset();
-  out_write.reset();
-  err_write.reset();
-  if (rc != 0) {
-    *error = rc == ENOENT ? std::string("cannot run git: it is not installed or not on PATH")
-                          : fmt::format("cannot run git: {}", std::strerror(rc));
-    return std::nullopt;
-  }
-
+  if (!spawn_git(dir, args, in, out, err, &pid, error)) return std::nullopt;
   GitRun run;
-  pump(in_write, out_read, err_read, input, run);
-  int wstatus = 0;
-  while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-  }
-  run.status = WIFEXITED(wstatus)     ? WEXITSTATUS(wstatus)
-               : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus)
-                                      : 1;
+  pump(in, out, err, input, run);
+  run.status = reap(pid);
   return run;
 }
 
@@ -247,41 +378,83 @@ std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string
 
 namespace {
 
-// The blobs of `oids` in one `git cat-file --batch`, in order; nullopt with
-// `*error` set when git fails or an answer is cut short.
-std::optional<std::vector<std::string>> cat_blobs(const GitRepo& repo,
+// The blobs of `entries`, in order; nullopt with `*error` set when git
+// fails or one is not a blob.
+std::optional<std::vector<std::string>> cat_blobs(CatFile& git,
                                                   const std::vector<const TreeEntry*>& entries,
                                                   const std::string& label, std::string* error) {
   std::vector<std::string> texts;
   if (entries.empty()) return texts;
-  std::string request;
-  for (const TreeEntry* e : entries) request += e->oid + "\n";
-  auto batch = run_git(repo.top, {"cat-file", "--batch"}, request, error);
-  if (!batch) return std::nullopt;
-  if (!batch->ok()) {
-    *error = fmt::format("git cat-file {}: {}", label, batch->message());
+  std::vector<std::string> oids;
+  for (const TreeEntry* e : entries) oids.push_back(e->oid);
+  auto objects = git.get(oids, error);
+  if (!objects) {
+    *error = fmt::format("git cat-file {}: {}", label, *error);
     return std::nullopt;
   }
-  // Each answer is "<oid> blob <size>\n<size bytes>\n", in request order.
-  std::string_view out = batch->out;
-  size_t pos = 0;
-  for (const TreeEntry* e : entries) {
-    size_t eol = out.find('\n', pos);
-    std::vector<std::string> head =
-        split(out.substr(pos, eol == std::string_view::npos ? 0 : eol - pos), ' ');
-    if (eol == std::string_view::npos || head.size() != 3 || head[1] != "blob") {
-      *error = fmt::format("git cat-file {}: cannot read {}", label, e->path);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if ((*objects)[i].type != "blob") {
+      *error = fmt::format("git cat-file {}: cannot read {}", label, entries[i]->path);
       return std::nullopt;
     }
-    size_t size = std::strtoull(head[2].c_str(), nullptr, 10);
-    if (eol + 1 + size > out.size()) {
-      *error = fmt::format("git cat-file {}: {} is cut short", label, e->path);
-      return std::nullopt;
-    }
-    texts.emplace_back(out.substr(eol + 1, size));
-    pos = eol + 1 + size + 1;
+    texts.push_back(std::move((*objects)[i].body));
   }
   return texts;
+}
+
+// Every entry of `commit` below `root` ("." or "" for the whole tree), its
+// trees walked a level at a time; nullopt with `*error` set when git fails.
+// A root that is not a directory of the commit has no entries.
+std::optional<std::vector<TreeEntry>> list_tree(CatFile& git, const std::string& commit,
+                                                const std::string& root, const std::string& label,
+                                                std::string* error) {
+  auto fail = [&](const std::string& why) {
+    *error = fmt::format("git cat-file {}: {}", label, why);
+    return std::nullopt;
+  };
+  auto top = git.get({commit + "^{tree}"}, error);
+  if (!top) return fail(*error);
+  if ((*top)[0].type != "tree") return fail(fmt::format("cannot read the tree of {}", commit));
+  const size_t hash_bytes = (*top)[0].oid.size() / 2;
+  std::string body = std::move((*top)[0].body);
+  std::string dir;
+  for (const auto& name : split(root == "." ? "" : root, '/')) {
+    if (name.empty() || name == ".") continue;
+    const std::string path = dir.empty() ? name : dir + "/" + name;
+    std::string oid;
+    for (const auto& e : tree_entries(body, hash_bytes, dir))
+      if (e.path == path && e.mode == "40000") oid = e.oid;
+    if (oid.empty()) return std::vector<TreeEntry>{};
+    auto next = git.get({oid}, error);
+    if (!next) return fail(*error);
+    if ((*next)[0].type != "tree") return fail(fmt::format("cannot read {}", path));
+    body = std::move((*next)[0].body);
+    dir = path;
+  }
+  std::vector<TreeEntry> entries;
+  std::vector<std::pair<std::string, std::string>> trees = {{dir, std::move(body)}};
+  while (!trees.empty()) {
+    std::vector<std::string> oids, paths;
+    for (const auto& [path, tree] : trees) {
+      for (auto& e : tree_entries(tree, hash_bytes, path)) {
+        if (e.mode == "40000") {
+          oids.push_back(e.oid);
+          paths.push_back(e.path);
+        } else {
+          entries.push_back(std::move(e));
+        }
+      }
+    }
+    trees.clear();
+    if (oids.empty()) break;
+    auto objects = git.get(oids, error);
+    if (!objects) return fail(*error);
+    for (size_t i = 0; i < oids.size(); ++i) {
+      if ((*objects)[i].type != "tree") return fail(fmt::format("cannot read {}", paths[i]));
+      trees.emplace_back(paths[i], std::move((*objects)[i].body));
+    }
+  }
+  return entries;
 }
 
 // Whether `path` is `dir` or below it ("" is the whole tree).
@@ -297,19 +470,10 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(
     const std::vector<std::string>& paths, std::string* error, const std::string& root) {
   // The names below `root` (cheap), so that a link below `paths` may lead
   // to any file of the plan; only what is read is fetched.
-  std::vector<std::string> args = {"--literal-pathspecs", "ls-tree", "-r", "-z",
-                                   "--full-tree",         commit,    "--"};
-  if (root.empty()) {
-    args.insert(args.end(), paths.begin(), paths.end());
-  } else {
-    args.push_back(root);
-  }
-  auto listing = run_git(repo.top, args, {}, error);
-  if (!listing) return std::nullopt;
-  if (!listing->ok()) {
-    *error = fmt::format("git ls-tree {}: {}", label, listing->message());
-    return std::nullopt;
-  }
+  CatFile git;
+  if (!git.start(repo.top, error)) return std::nullopt;
+  auto listed = list_tree(git, commit, root.empty() ? "." : root, label, error);
+  if (!listed) return std::nullopt;
   auto wanted = [&](const std::string& p) {
     if (paths.empty()) return true;
     for (const auto& dir : paths)
@@ -319,8 +483,8 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(
   // Regular files and symbolic links (a link's blob is its target);
   // submodules are not plan files.
   std::map<std::string, TreeEntry> regular, link_entries;
-  for (auto& e : parse_ls_tree(listing->out)) {
-    if (e.type != "blob") continue;
+  for (auto& e : *listed) {
+    if (root.empty() && !wanted(e.path)) continue;  // as if listed below `paths` alone
     if (e.mode == "120000") {
       link_entries[e.path] = e;
     } else if (e.mode == "100644" || e.mode == "100755") {
@@ -336,7 +500,7 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(
     if (wanted(path)) first.push_back(&e);
   const size_t files = first.size();
   for (const auto& [path, e] : link_entries) first.push_back(&e);
-  auto texts = cat_blobs(repo, first, label, error);
+  auto texts = cat_blobs(git, first, label, error);
   if (!texts) return std::nullopt;
   std::map<std::string, std::string> links;  // path → target as written
   for (size_t i = 0; i < first.size(); ++i) {
@@ -359,7 +523,7 @@ std::optional<GitTreeFileSystem> GitTreeFileSystem::open(
     }
     return true;
   });
-  auto target_texts = cat_blobs(repo, targets, label, error);
+  auto target_texts = cat_blobs(git, targets, label, error);
   if (!target_texts) return std::nullopt;
   for (size_t i = 0; i < targets.size(); ++i)
     fs.files_.put(targets[i]->path, std::move((*target_texts)[i]));

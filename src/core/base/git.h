@@ -55,8 +55,9 @@ std::optional<GitRepo> open_repo(const std::string& dir, std::string* error,
 std::optional<std::string> resolve_commit(const GitRepo& repo, const std::string& rev,
                                           std::string* error);
 
-/// The files of one commit below one directory, read in one batch
-/// (`git ls-tree`, then `git cat-file --batch`). Paths given to it are
+/// The files of one commit below one directory, read in one run of git
+/// (`git cat-file --batch`, asked for the trees a level at a time, then
+/// for the files). Paths given to it are
 /// written as git writes them, `<label>:<path from the top>`, so that
 /// diagnostics about a file at a revision read like `HEAD:plans/x/plan.toml`.
 class GitTreeFileSystem : public FileSystem {
