@@ -70,7 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // must be a record toml++ reads too (checked below through the loader).
   if (auto records = split_actual_records(strip_bom(text))) {
     TextStore texts;
-    for (const auto& r : *records) (void)read_canonical_actual(r, 3, texts);
+    CanonicalScratch scratch;
+    for (const auto& r : *records) {
+      Actual a;
+      CanonicalActual c;
+      (void)read_canonical_actual(r, 3, texts, a, c, scratch);
+    }
   }
 
   Read fast = read_with(text, plan, false);

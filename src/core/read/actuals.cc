@@ -143,15 +143,15 @@ struct PeriodCache {
 // The same steps as read_actual for a record the canonical reader decoded:
 // every key is there with the right type, so only the period and a string
 // value can be wrong.
-void read_canonical(CanonicalActual&& c, std::vector<Actual>& out, Diagnostics& diags,
+void read_canonical(const CanonicalActual& c, std::vector<Actual>& out, Diagnostics& diags,
                     std::optional<PeriodCache>& cache) {
-  Actual& a = out.emplace_back(std::move(c.actual));
+  Actual& a = out.back();
   a.file_order = static_cast<uint32_t>(out.size() - 1);
   bool ok = true;
   if (cache && cache->text == c.period) {
     a.period = cache->period;
   } else if ((ok = read_period(c.period, a, diags))) {
-    cache = PeriodCache{std::move(c.period), a.period};
+    cache = PeriodCache{std::string(c.period), a.period};
   }
   if (c.number) {
     a.value.number = *c.number;
@@ -205,17 +205,23 @@ bool read_actuals_by_record(const std::vector<RecordText>& records, uint32_t fil
   Diagnostics mine;
   size_t declined = 0;
   std::optional<PeriodCache> periods;
+  CanonicalActual c;
+  CanonicalScratch scratch;
   for (const auto& record : records) {
-    if (auto c = read_canonical_actual(record, file, texts)) {
-      if (filter && skipped && !filter->keep(c->actual.indicator)) {
-        const Timestamp t = timestamp_of(c->recorded);
+    // Straight into place: a record of its own to move from was a third
+    // more bytes written per record.
+    if (read_canonical_actual(record, file, texts, out.emplace_back(), c, scratch)) {
+      if (filter && skipped && !filter->keep(out.back().indicator)) {
+        out.pop_back();
+        const Timestamp t = timestamp_of(c.recorded);
         skipped->recorded.push_back({t.epoch_seconds, t.nanos});
         ++skipped->count;
         continue;
       }
-      read_canonical(std::move(*c), out, mine, periods);
+      read_canonical(c, out, mine, periods);
       continue;
     }
+    out.pop_back();
     ++declined;
     toml::table root;
     try {

@@ -315,24 +315,21 @@ constexpr unsigned required_bits() {
   return bits;
 }
 
-// Reads the value of `field` at line[v]; sets *end past it.
-bool read_value(std::string_view line, size_t v, const ActualField& field, CanonicalActual& c,
-                TextStore& texts, std::string& scratch, size_t* end) {
+// Reads the value of `field` at line[v] into `a` or `c`; sets *end past it.
+bool read_value(std::string_view line, size_t v, const ActualField& field, Actual& a,
+                CanonicalActual& c, TextStore& texts, CanonicalScratch& scratch, size_t* end) {
   std::string_view text;
   switch (field.type) {
     case FieldType::kText:
-      if (!basic_string(line, v, scratch, &text, end)) return false;
-      c.actual.*field.text = texts.keep(text, static_cast<size_t>(field.id));
+      if (!basic_string(line, v, scratch.text, &text, end)) return false;
+      a.*field.text = texts.keep(text, static_cast<size_t>(field.id));
       return true;
     case FieldType::kPeriod:
-      if (!basic_string(line, v, scratch, &text, end)) return false;
-      c.period.assign(text);
-      return true;
+      return basic_string(line, v, scratch.period, &c.period, end);
     case FieldType::kValue:
       if (v < line.size() && line[v] == '"') {
-        if (!basic_string(line, v, scratch, &text, end)) return false;
-        c.value_text.assign(text);
-        return true;
+        c.number.reset();
+        return basic_string(line, v, scratch.value, &c.value_text, end);
       }
       return plain_number(line, v, &c.number, end);
     case FieldType::kMoment:
@@ -340,7 +337,7 @@ bool read_value(std::string_view line, size_t v, const ActualField& field, Canon
     case FieldType::kFlag:
       for (std::string_view word : {"true", "false"}) {
         if (line.substr(v, word.size()) == word) {
-          c.actual.highlight = word == "true";
+          a.highlight = word == "true";
           *end = v + word.size();
           return true;
         }
@@ -458,50 +455,47 @@ bool read_offset_date_time(std::string_view s, size_t i, OffsetDateTime* out, si
   return true;
 }
 
-std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,
-                                                     TextStore& texts) {
+bool read_canonical_actual(const RecordText& record, uint32_t file, TextStore& texts, Actual& a,
+                           CanonicalActual& c, CanonicalScratch& scratch) {
   static_assert(kActualFieldCount <= 32, "a bit per key");
-  CanonicalActual c;
-  std::string scratch;
   Lines lines(record.text);
   std::string_view line;
   size_t start = 0;
-  if (!lines.next(&line, &start)) return std::nullopt;
+  if (!lines.next(&line, &start)) return false;
   uint32_t col = header_column(line);
-  if (!col) return std::nullopt;
-  c.actual.loc = Location{file, record.line, col};
+  if (!col) return false;
+  a.loc = Location{file, record.line, col};
+  c.period = {};
   unsigned seen = 0;
   for (uint32_t number = record.line + 1; lines.next(&line, &start); ++number) {
     size_t i = skip_ws(line, 0);
     if (i == line.size() || line[i] == '#') {
-      if (!clean_tail(line, i)) return std::nullopt;
+      if (!clean_tail(line, i)) return false;
       continue;
     }
     size_t k = i;
     while (k < line.size() && line[k] >= 'a' && line[k] <= 'z') ++k;
     const ActualField* field = field_of(line.substr(i, k - i));
-    if (!field || (seen & bit_of(*field))) return std::nullopt;
+    if (!field || (seen & bit_of(*field))) return false;
     seen |= bit_of(*field);
     size_t v = skip_ws(line, k);
-    if (v >= line.size() || line[v] != '=') return std::nullopt;
+    if (v >= line.size() || line[v] != '=') return false;
     v = skip_ws(line, v + 1);
     // Only ASCII precedes the value, so its column is its byte offset + 1.
-    if (field->at)
-      c.actual.*field->at = c.actual.key_at({file, number, static_cast<uint32_t>(v + 1)});
+    if (field->at) a.*field->at = a.key_at({file, number, static_cast<uint32_t>(v + 1)});
     size_t end = 0;
-    if (!read_value(line, v, *field, c, texts, scratch, &end) || !clean_tail(line, end))
-      return std::nullopt;
+    if (!read_value(line, v, *field, a, c, texts, scratch, &end) || !clean_tail(line, end))
+      return false;
   }
-  if ((seen & required_bits()) != required_bits()) return std::nullopt;
+  if ((seen & required_bits()) != required_bits()) return false;
   // An optional key that is absent is located at its record, as toml++'s
   // reader locates it.
   for (const ActualField& f : kActualFields)
-    if (f.at && !(seen & bit_of(f))) c.actual.*f.at = KeyAt{};
+    if (f.at && !(seen & bit_of(f))) a.*f.at = KeyAt{};
   // An empty required string is toml++'s to report (empty-value).
   for (const ActualField& f : kActualFields)
-    if (f.required && f.text && (c.actual.*f.text).empty()) return std::nullopt;
-  if (c.period.empty()) return std::nullopt;
-  return c;
+    if (f.required && f.text && (a.*f.text).empty()) return false;
+  return !c.period.empty();
 }
 
 }  // namespace tally

@@ -44,18 +44,23 @@ struct OffsetDateTime {
   int offset_minutes = 0;
 };
 
-/// One record in the canonical layout, its values decoded as TOML would.
+/// What the canonical reader decodes of a record besides the Actual it
+/// fills: the values the caller checks and converts.
 struct CanonicalActual {
-  /// The record's header location, its texts and the locations of its
-  /// values, its texts kept in the TextStore the reader was given.
-  Actual actual;
-  /// `period` as written (not yet parsed).
-  std::string period;
+  /// `period` as written (not yet parsed): a view of the record's text,
+  /// or of the scratch when it has escapes.
+  std::string_view period;
   /// `value`: a number (decoded exactly as toml++ and decimal_from_double
-  /// would) or, when absent, the string in `value_text`.
+  /// would) or, when absent, the string in `value_text` (a view as period).
   std::optional<Decimal> number;
-  std::string value_text;
+  std::string_view value_text;
   OffsetDateTime recorded;
+};
+
+/// Room for the strings of a record that have escapes, kept from one
+/// record to the next so that reading one allocates nothing.
+struct CanonicalScratch {
+  std::string text, period, value;
 };
 
 /// A control character TOML allows in no string or comment: C0 but tab, DEL.
@@ -78,14 +83,16 @@ bool read_date(std::string_view s, size_t i, Date* out);
 /// for anything else (more digits of a fraction are toml++'s to read).
 bool read_offset_date_time(std::string_view s, size_t i, OffsetDateTime* out, size_t* end);
 
-/// Reads one record of `file` in the canonical layout. Blank lines, comment
-/// lines, trailing comments, spaces and tabs around '=', CRLF line ends and
-/// keys in any order are accepted. Returns nullopt when the record departs
-/// from the layout in any way (a missing, unknown or repeated key, another
-/// value type, literal or multi-line strings, exponents, underscores,
-/// impossible dates, control characters, …): the caller then reads it with
-/// toml++. Never reports anything itself.
-std::optional<CanonicalActual> read_canonical_actual(const RecordText& record, uint32_t file,
-                                                     TextStore& texts);
+/// Reads one record of `file` in the canonical layout into `a` (its
+/// location, texts kept in `texts`, key locations, highlight) and `c`; `a`
+/// must be as value-initialised. Blank lines, comment lines, trailing
+/// comments, spaces and tabs around '=', CRLF line ends and keys in any
+/// order are accepted. Returns false when the record departs from the
+/// layout in any way (a missing, unknown or repeated key, another value
+/// type, literal or multi-line strings, exponents, underscores, impossible
+/// dates, control characters, …): the caller then reads it with toml++,
+/// whatever `a` and `c` hold. Never reports anything itself.
+bool read_canonical_actual(const RecordText& record, uint32_t file, TextStore& texts, Actual& a,
+                           CanonicalActual& c, CanonicalScratch& scratch);
 
 }  // namespace tally
