@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/base/parallel.h"
 #include "plan_fixture.h"
 
 using namespace tally;
@@ -386,6 +387,67 @@ TEST_CASE("check_ytd_series") {
           .empty());
   // Amounts per period may go down.
   CHECK(findings(falling, "basis = \"period\"\n").empty());
+}
+
+// Enough records for check_plan to share the record rules between threads
+// (kParallelRecords): 10,200 records of a.output, 1,700 a month from
+// January to June, each month's first without a reason and the rest
+// revisions with one, recorded a second apart in order. Planted: an unknown
+// indicator at the start and in the middle (the first of the second half),
+// the record before it from the future, a second record with no
+// reason, and a May total in force below April's. Their findings come as
+// one thread gives them: the record rules in record order, then the second
+// records, then the running totals.
+TEST_CASE("check_plan: a plan large enough for threads finds what one thread finds") {
+  constexpr size_t kPerMonth = 1700, kRecords = 6 * kPerMonth;
+  static_assert(kRecords >= kParallelRecords);
+  auto recorded = [](size_t k) {  // month m's records from the first of m + 1
+    const size_t m = k / kPerMonth + 1, s = k % kPerMonth;
+    return fmt::format("2024-{:02}-01T{:02}:{:02}:{:02}+08:00", m + 1, 10 + s / 3600, s / 60 % 60,
+                       s % 60);
+  };
+  std::string text;
+  for (size_t k = 0; k < kRecords; ++k) {
+    const size_t m = k / kPerMonth + 1;
+    const std::string period = fmt::format("2024-{:02}", m);
+    std::string value = fmt::format("{}.{:04}", 10 * m, k % kPerMonth);
+    std::string extra = k % kPerMonth == 0 || k == 9000 ? "" : "reason = \"修订\"";
+    std::string when = recorded(k);
+    std::string indicator = k == 5 || k == kRecords / 2 ? "a.outptu" : "a.output";
+    if (k == kRecords / 2 - 1) when = "2024-07-05T09:00:00+08:00";
+    if (k == 5 * kPerMonth - 1) value = "1.5";  // May's last: in force, below April's
+    text += actual(extra, period, value, when, indicator);
+  }
+  LoadResult r = TestPlan().put("actuals/gxj.toml", text).load();
+  REQUIRE(r.diags.empty());
+  REQUIRE(r.plan.actuals.size() == kRecords);
+  // Record k's header is on line 8k + 1; its value 3 lines on, recorded 4.
+  auto line = [](size_t k, size_t offset = 0) { return 8 * k + 1 + offset; };
+  const Lines expected = {
+      fmt::format("p/actuals/gxj.toml:{}:1: unknown-indicator: unknown indicator 'a.outptu' "
+                  "(did you mean 'a.output'?)",
+                  line(5)),
+      fmt::format("p/actuals/gxj.toml:{}:12: recorded-future: recorded "
+                  "2024-07-05T09:00:00+08:00 is in the future",
+                  line(kRecords / 2 - 1, 4)),
+      fmt::format("p/actuals/gxj.toml:{}:1: unknown-indicator: unknown indicator 'a.outptu' "
+                  "(did you mean 'a.output'?)",
+                  line(kRecords / 2)),
+      fmt::format("p/actuals/gxj.toml:{}:1: duplicate-actual: a second record for 'a.output' "
+                  "2024-06 needs reason = \"…\" saying why it replaces the one recorded {}",
+                  line(9000), recorded(8999)),
+      fmt::format("p/actuals/gxj.toml:{}:9: ytd-decrease: running total of 'a.output' falls "
+                  "from 40.1699 (2024-04) to 1.5 (2024-05); a ytd value is the total since the "
+                  "plan start",
+                  line(5 * kPerMonth - 1, 3)),
+  };
+  Diagnostics threads;
+  check_plan(r.plan, CheckOptions{kToday, &r.files}, threads);
+  CHECK(lines(threads, r.files) == expected);
+  Diagnostics one;
+  check_actuals(r.plan, CheckOptions{kToday, &r.files}, one);
+  check_ytd_series(r.plan, one);
+  CHECK(lines(one, r.files) == expected);
 }
 
 TEST_CASE("checks stay silent about what could not be read") {

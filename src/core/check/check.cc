@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -112,22 +113,18 @@ struct RecordKey {
 // Sorts records by their keys: first by indicator with a counting sort (the
 // indicators are few next to the records), then each indicator's run, which
 // is a few hundred records where std::sort over a million was a tenth of
-// `tally check`. The counting sort swaps each key into the next free place
-// of its indicator's run (American flag sort): a second vector of every
-// key added as much again to the peak of a million records.
+// `tally check`. The counting sort keeps the records' order within an
+// indicator, which is nearly always their order in time already (a file's
+// records are appended as they come): such a run is only looked over.
 void sort_records(const Plan& plan, std::vector<RecordKey>& keys, size_t indicators) {
   std::vector<size_t> start(indicators + 1, 0);
   for (const RecordKey& k : keys) ++start[k.indicator + 1];
   for (size_t i = 0; i < indicators; ++i) start[i + 1] += start[i];
-  std::vector<size_t> next(start.begin(), start.end() - 1);
-  for (size_t i = 0; i < indicators; ++i) {
-    while (next[i] < start[i + 1]) {
-      RecordKey& k = keys[next[i]];
-      if (k.indicator == i)
-        ++next[i];
-      else
-        std::swap(k, keys[next[k.indicator]++]);
-    }
+  {
+    std::vector<RecordKey> sorted(keys.size());
+    std::vector<size_t> next(start.begin(), start.end() - 1);
+    for (const RecordKey& k : keys) sorted[next[k.indicator]++] = k;
+    keys.swap(sorted);
   }
   auto before = [&](const RecordKey& a, const RecordKey& b) {
     if (a.period != b.period) return a.period < b.period;
@@ -137,8 +134,9 @@ void sort_records(const Plan& plan, std::vector<RecordKey>& keys, size_t indicat
     return a.index < b.index;
   };
   for (size_t i = 0; i < indicators; ++i) {
-    std::sort(keys.begin() + static_cast<std::ptrdiff_t>(start[i]),
-              keys.begin() + static_cast<std::ptrdiff_t>(start[i + 1]), before);
+    const auto from = keys.begin() + static_cast<std::ptrdiff_t>(start[i]);
+    const auto to = keys.begin() + static_cast<std::ptrdiff_t>(start[i + 1]);
+    if (!std::is_sorted(from, to, before)) std::sort(from, to, before);
   }
 }
 
@@ -691,80 +689,128 @@ void check_second_records(const Plan& plan, const std::vector<RecordKey>& order,
 
 }  // namespace
 
-void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
-  const auto keys = indicator_keys(plan, true);
-  const auto periods = period_ranks(plan, false);
-  std::unordered_set<std::string_view> bureaus;
-  for (const auto& b : plan.bureaus) bureaus.insert(b.id);
-  // The first second of tomorrow in the plan's zone.
-  const int64_t tomorrow = end_of_day(options.today, plan.header.utc_offset_minutes);
-  std::vector<std::string> indicator_ids;
+namespace {
 
-  // The records to compare, to find second records for a period.
+// check_actuals in steps: set up once, then the per-record rules over any
+// share of the records, then the second records among them all, so that
+// check_plan can run the steps side by side with the ytd series'.
+class RecordRules {
+ public:
+  RecordRules(const Plan& plan, const CheckOptions& options)
+      : plan_(plan),
+        options_(options),
+        keys_(indicator_keys(plan, true)),
+        periods_(period_ranks(plan, false)),
+        // The first second of tomorrow in the plan's zone.
+        tomorrow_(end_of_day(options.today, plan.header.utc_offset_minutes)) {
+    for (const auto& b : plan.bureaus) bureaus_.insert(b.id);
+  }
+
+  // The rules of each record of plan.actuals[from, to); the records to
+  // compare, to find second records for a period, appended to `order`.
+  void check(size_t from, size_t to, Diagnostics& diags, std::vector<RecordKey>& order) const {
+    std::vector<std::string> indicator_ids;
+    for (size_t i = from; i < to; ++i) {
+      const Actual& a = plan_.actuals[i];
+      auto it = keys_.find(a.indicator);
+      if (it == keys_.end()) {
+        if (plan_.unread.indicators) continue;
+        if (indicator_ids.empty()) {
+          indicator_ids = plan_.indicator_ids();
+          for (const auto& t : plan_.tasks) indicator_ids.push_back(t.id);
+        }
+        diags.error(a.loc, "unknown-indicator",
+                    with_suggestion(fmt::format("unknown indicator '{}'", a.indicator), a.indicator,
+                                    indicator_ids));
+        continue;
+      }
+      check_record_common(plan_, a, bureaus_, options_, tomorrow_, diags);
+      const size_t index = it->second.index;
+      if (index < plan_.indicators.size()) {
+        check_record_value(a, plan_.indicators[index], diags);
+      } else {
+        check_task_record(a, plan_.tasks[index - plan_.indicators.size()], diags);
+      }
+      order.push_back(RecordKey{it->second.rank, periods_[i], static_cast<uint32_t>(i)});
+    }
+  }
+
+  // Groups `order` (every record's) by indicator or task and period,
+  // ordered by recorded time then file order, and checks the second ones.
+  void check_seconds(std::vector<RecordKey>& order, Diagnostics& diags) const {
+    sort_records(plan_, order, plan_.indicators.size() + plan_.tasks.size());
+    check_second_records(plan_, order, diags);
+  }
+
+ private:
+  const Plan& plan_;
+  const CheckOptions& options_;
+  const std::unordered_map<std::string_view, IndicatorKey> keys_;
+  const std::vector<uint32_t> periods_;
+  std::unordered_set<std::string_view> bureaus_;
+  const int64_t tomorrow_;
+};
+
+// check_ytd_series in two steps: set up, then check.
+class YtdSeries {
+ public:
+  explicit YtdSeries(const Plan& plan)
+      : plan_(plan), keys_(indicator_keys(plan)), periods_(period_ranks(plan, true)) {}
+
+  void check(Diagnostics& diags) const {
+    const Plan& plan = plan_;
+    // The running totals, by indicator and period; within one period the
+    // record in force (latest recorded, then latest in order) comes last.
+    std::vector<RecordKey> order;
+    for (size_t i = 0; i < plan.actuals.size(); ++i) {
+      const Actual& a = plan.actuals[i];
+      auto it = keys_.find(a.indicator);
+      if (it == keys_.end() || !a.value.number) continue;
+      const Indicator& ind = plan.indicators[it->second.index];
+      if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
+      order.push_back(RecordKey{it->second.rank, periods_[i], static_cast<uint32_t>(i)});
+    }
+    sort_records(plan, order, plan.indicators.size());
+    std::vector<const Actual*> series;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const bool last_of_period = k + 1 == order.size() ||
+                                  order[k + 1].indicator != order[k].indicator ||
+                                  order[k + 1].period != order[k].period;
+      if (last_of_period) series.push_back(&plan.actuals[order[k].index]);
+    }
+    for (size_t k = 1; k < series.size(); ++k) {
+      const Actual& prev = *series[k - 1];
+      const Actual& cur = *series[k];
+      if (prev.indicator != cur.indicator || prev.period.year != cur.period.year) continue;
+      if (cur.value.number->to_double() < prev.value.number->to_double()) {
+        diags.warning(
+            cur.value_loc(), "ytd-decrease",
+            fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
+                        "is the total since the plan start",
+                        cur.indicator, prev.value.number->str(), prev.period.str(),
+                        cur.value.number->str(), cur.period.str()));
+      }
+    }
+  }
+
+ private:
+  const Plan& plan_;
+  const std::unordered_map<std::string_view, IndicatorKey> keys_;
+  const std::vector<uint32_t> periods_;
+};
+
+}  // namespace
+
+void check_actuals(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
+  const RecordRules rules(plan, options);
   std::vector<RecordKey> order;
   order.reserve(plan.actuals.size());
-  for (size_t i = 0; i < plan.actuals.size(); ++i) {
-    const Actual& a = plan.actuals[i];
-    auto it = keys.find(a.indicator);
-    if (it == keys.end()) {
-      if (plan.unread.indicators) continue;
-      if (indicator_ids.empty()) {
-        indicator_ids = plan.indicator_ids();
-        for (const auto& t : plan.tasks) indicator_ids.push_back(t.id);
-      }
-      diags.error(a.loc, "unknown-indicator",
-                  with_suggestion(fmt::format("unknown indicator '{}'", a.indicator), a.indicator,
-                                  indicator_ids));
-      continue;
-    }
-    check_record_common(plan, a, bureaus, options, tomorrow, diags);
-    const size_t index = it->second.index;
-    if (index < plan.indicators.size()) {
-      check_record_value(a, plan.indicators[index], diags);
-    } else {
-      check_task_record(a, plan.tasks[index - plan.indicators.size()], diags);
-    }
-    order.push_back(RecordKey{it->second.rank, periods[i], static_cast<uint32_t>(i)});
-  }
-  // Group by (indicator or task, period), ordered by recorded time then file order.
-  sort_records(plan, order, plan.indicators.size() + plan.tasks.size());
-  check_second_records(plan, order, diags);
+  rules.check(0, plan.actuals.size(), diags, order);
+  rules.check_seconds(order, diags);
 }
 
 void check_ytd_series(const Plan& plan, Diagnostics& diags) {
-  const auto keys = indicator_keys(plan);
-  const auto periods = period_ranks(plan, true);
-  // The running totals, by indicator and period; within one period the
-  // record in force (latest recorded, then latest in order) comes last.
-  std::vector<RecordKey> order;
-  for (size_t i = 0; i < plan.actuals.size(); ++i) {
-    const Actual& a = plan.actuals[i];
-    auto it = keys.find(a.indicator);
-    if (it == keys.end() || !a.value.number) continue;
-    const Indicator& ind = plan.indicators[it->second.index];
-    if (ind.kind != Kind::kCumulative || ind.basis != Basis::kYtd) continue;
-    order.push_back(RecordKey{it->second.rank, periods[i], static_cast<uint32_t>(i)});
-  }
-  sort_records(plan, order, plan.indicators.size());
-  std::vector<const Actual*> series;
-  for (size_t k = 0; k < order.size(); ++k) {
-    const bool last_of_period = k + 1 == order.size() ||
-                                order[k + 1].indicator != order[k].indicator ||
-                                order[k + 1].period != order[k].period;
-    if (last_of_period) series.push_back(&plan.actuals[order[k].index]);
-  }
-  for (size_t k = 1; k < series.size(); ++k) {
-    const Actual& prev = *series[k - 1];
-    const Actual& cur = *series[k];
-    if (prev.indicator != cur.indicator || prev.period.year != cur.period.year) continue;
-    if (cur.value.number->to_double() < prev.value.number->to_double()) {
-      diags.warning(cur.value_loc(), "ytd-decrease",
-                    fmt::format("running total of '{}' falls from {} ({}) to {} ({}); a ytd value "
-                                "is the total since the plan start",
-                                cur.indicator, prev.value.number->str(), prev.period.str(),
-                                cur.value.number->str(), cur.period.str()));
-    }
-  }
+  YtdSeries(plan).check(diags);
 }
 
 void check_problems(const Plan& plan, const CheckOptions& options, Diagnostics& diags) {
@@ -829,17 +875,43 @@ void check_plan(const Plan& plan, const CheckOptions& options, Diagnostics& diag
   check_metrics(plan, diags);
   check_problems(plan, options, diags);
   // The two rules over the actuals cost most on large files; they only
-  // read the plan, so they run side by side when there are enough records.
-  Diagnostics ytd;
-  parallel_for(
-      2,
-      [&](size_t i) {
-        if (i == 0)
-          check_actuals(plan, options, diags);
-        else
-          check_ytd_series(plan, ytd);
-      },
-      shares_for(plan.actuals.size(), kParallelRecords));
+  // read the plan, so with enough records they run side by side, in three
+  // steps of about equal halves: their set-ups; the per-record rules, half
+  // the records each; the second records, and the ytd series. (The record
+  // rules on one thread and the ytd series on the other left one idle for
+  // a third of the time.) The findings come in the order of one thread's.
+  const size_t n = plan.actuals.size();
+  if (shares_for(n, kParallelRecords) < 2) {
+    check_actuals(plan, options, diags);
+    check_ytd_series(plan, diags);
+    return;
+  }
+  std::optional<RecordRules> rules;
+  std::optional<YtdSeries> series;
+  parallel_for(2, [&](size_t i) {
+    if (i == 0)
+      rules.emplace(plan, options);
+    else
+      series.emplace(plan);
+  });
+  Diagnostics later, ytd;
+  std::vector<RecordKey> order, later_order;
+  order.reserve(n);
+  parallel_for(2, [&](size_t i) {
+    if (i == 0)
+      rules->check(0, n / 2, diags, order);
+    else
+      rules->check(n / 2, n, later, later_order);
+  });
+  diags.append(std::move(later));
+  order.insert(order.end(), later_order.begin(), later_order.end());
+  std::vector<RecordKey>().swap(later_order);
+  parallel_for(2, [&](size_t i) {
+    if (i == 0)
+      rules->check_seconds(order, diags);
+    else
+      series->check(ytd);
+  });
   diags.append(std::move(ytd));
 }
 
