@@ -201,6 +201,14 @@ TEST_CASE("fingerprint: a change to any byte, the order or the length shows") {
   CHECK(fingerprint(text.substr(8, 8) + text.substr(0, 8) + text.substr(16)) != print);
   CHECK(fingerprint(text + std::string(1, '\0')) != print);
   CHECK(fingerprint("") != fingerprint(std::string(1, '\0')));
+  // Past 32 bytes the words go to four lanes: two blocks of 32 swapped, or
+  // two words of one block, show as well.
+  const std::string longer = text + text;
+  REQUIRE(longer.size() >= 64);
+  CHECK(fingerprint(longer.substr(32, 32) + longer.substr(0, 32) + longer.substr(64)) !=
+        fingerprint(longer));
+  CHECK(fingerprint(longer.substr(8, 8) + longer.substr(0, 8) + longer.substr(16)) !=
+        fingerprint(longer));
 }
 
 TEST_CASE("join: items with a separator between them") {
